@@ -1,0 +1,30 @@
+package dev.shipgate.core.scan;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.policy.Settings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What a scanner may see of the run and how it reports back. Implementations are thread-safe. */
+public interface ScanContext {
+
+  /** The directory scanned, on disk; files of a commit or the index are still named relative to it. */
+  Path root();
+
+  /** This family's section of the policy ({@code scanners.<family>}), validated against its setting keys. */
+  Settings settings();
+
+  /** Run options set on the command line for this family, e.g. {@code history} for secrets. */
+  Optional<String> option(String name);
+
+  /** True once the scanner's time budget is spent; long loops should check it and stop. */
+  boolean cancelled();
+
+  void report(Finding finding);
+
+  /** A file this scanner did not judge, and why (too large for its parser, generated, ...). */
+  void skipped(String path, String reason);
+
+  /** A file this scanner failed on (malformed content); {@code line} is 0 when unknown. Fails the gate closed. */
+  void error(String path, int line, String message);
+}

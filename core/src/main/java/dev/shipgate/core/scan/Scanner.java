@@ -1,0 +1,35 @@
+package dev.shipgate.core.scan;
+
+import dev.shipgate.core.model.Rule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A scanner family ({@code config}, {@code secrets}, {@code java}, ...). Implement {@link FileScanner} for
+ * families that judge each file on its own, {@link ProjectScanner} for those that need the whole tree.
+ * Every scanner is registered once, in the CLI's scanner list.
+ */
+public interface Scanner {
+
+  /** The family name used by {@code --only}, {@code --skip} and the policy's {@code scanners:} section. */
+  String family();
+
+  /** Version of the family's rule pack; bump it whenever the findings it produces change. */
+  String version();
+
+  /** Every rule this family can report. */
+  List<Rule> rules();
+
+  /** Cheap test on the repository-relative path alone; content is read only for accepted files. */
+  boolean accepts(String path);
+
+  /** Keys this family understands under {@code scanners.<family>} in the policy, besides {@code enabled}. */
+  default Set<String> settingKeys() {
+    return Set.of();
+  }
+
+  /** Whether the family wants files that look binary (most scanners judge text only). */
+  default boolean wantsBinary() {
+    return false;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.shipgate.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ProjectScanner;
+import dev.shipgate.core.scan.Scanner;
+import dev.shipgate.core.scan.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a scanner over every fixture below a directory and asserts that the reported (line, rule) pairs
+ * equal the {@code expect:} marks exactly, and that no {@code ok:} line is reported. Fixture paths are
+ * given to the scanner relative to the directory, so {@link Scanner#accepts} sees realistic names.
+ */
+public final class FixtureRunner {
+
+  private final Scanner scanner;
+
+  public FixtureRunner(Scanner scanner) {
+    this.scanner = scanner;
+  }
+
+  /** Every regular file below {@code dir} that the scanner accepts, sorted. */
+  public List<Path> fixtures(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> scanner.accepts(relative(dir, p)))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Checks one fixture; the assertion message lists missing and unexpected findings with their lines. */
+  public void check(Path dir, Path fixture) throws IOException {
+    String rel = relative(dir, fixture);
+    String text = Files.readString(fixture);
+    List<Expectations.Mark> marks = Expectations.parse(text);
+    Set<String> known = scanner.rules().stream().map(Rule::id).collect(Collectors.toSet());
+    for (Expectations.Mark m : marks) {
+      assertThat(known).as("%s:%d names a rule the scanner does not have", rel, m.line()).contains(m.ruleId());
+    }
+    RecordingContext ctx = new RecordingContext(dir, dev.shipgate.core.policy.Settings.empty("<test>"));
+    List<Finding> findings = run(List.of(SourceFile.of(rel, Files.readAllBytes(fixture))), ctx);
+    assertThat(ctx.errors()).as("%s: scanner errors", rel).isEmpty();
+
+    Set<String> expected = new TreeSet<>();
+    Set<String> forbidden = new TreeSet<>();
+    for (Expectations.Mark m : marks) {
+      (m.expected() ? expected : forbidden).add(key(m.line(), m.ruleId()));
+    }
+    Set<String> actual = new TreeSet<>();
+    for (Finding f : findings) {
+      assertThat(f.location().path()).as("finding path").isEqualTo(rel);
+      actual.add(key(f.location().startLine(), f.ruleId()));
+    }
+    Set<String> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    Set<String> unexpected = new TreeSet<>(actual);
+    unexpected.removeAll(expected);
+    Set<String> okViolated = new TreeSet<>(forbidden);
+    okViolated.retainAll(actual);
+    assertThat(okViolated).as("%s: lines marked ok: but reported", rel).isEmpty();
+    assertThat(missing).as("%s: expected but not reported (line:rule)", rel).isEmpty();
+    assertThat(unexpected).as("%s: reported but not expected (line:rule)", rel).isEmpty();
+  }
+
+  /** Rules that no fixture below {@code dir} marks with {@code expect:}. */
+  public Set<String> rulesWithoutFixtures(Path dir) throws IOException {
+    Set<String> covered = new TreeSet<>();
+    for (Path p : fixtures(dir)) {
+      for (Expectations.Mark m : Expectations.parse(Files.readString(p))) {
+        if (m.expected()) {
+          covered.add(m.ruleId());
+        }
+      }
+    }
+    Set<String> missing = new TreeSet<>();
+    for (Rule r : scanner.rules()) {
+      if (!covered.contains(r.id())) {
+        missing.add(r.id());
+      }
+    }
+    return missing;
+  }
+
+  /** Runs the scanner on in-memory files, whichever kind it is. */
+  public List<Finding> run(List<SourceFile> files, RecordingContext ctx) throws IOException {
+    if (scanner instanceof FileScanner fs) {
+      for (SourceFile f : files) {
+        fs.scan(f, ctx);
+      }
+    } else if (scanner instanceof ProjectScanner ps) {
+      ps.scan(new ArrayList<>(files), ctx);
+    } else {
+      throw new IllegalArgumentException(scanner.family() + " is neither a FileScanner nor a ProjectScanner");
+    }
+    return ctx.findings();
+  }
+
+  private static String key(int line, String rule) {
+    return String.format("%05d:%s", line, rule);
+  }
+
+  private static String relative(Path dir, Path p) {
+    return dir.relativize(p).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,85 @@
+package dev.shipgate.testing;
+
+import dev.shipgate.core.gate.Coverage;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.ScanContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link ScanContext} for tests that keeps everything a scanner reports. */
+public final class RecordingContext implements ScanContext {
+
+  private final Path root;
+  private final Settings settings;
+  private final Map<String, String> options = new HashMap<>();
+  private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+  private final List<Coverage.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
+  private final List<Coverage.ScanError> errors = Collections.synchronizedList(new ArrayList<>());
+
+  public RecordingContext(Path root, Settings settings) {
+    this.root = root;
+    this.settings = settings;
+  }
+
+  public RecordingContext() {
+    this(Path.of("."), Settings.empty("<test>"));
+  }
+
+  public RecordingContext option(String name, String value) {
+    options.put(name, value);
+    return this;
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  @Override
+  public boolean cancelled() {
+    return false;
+  }
+
+  @Override
+  public void report(Finding finding) {
+    findings.add(finding);
+  }
+
+  @Override
+  public void skipped(String path, String reason) {
+    skipped.add(new Coverage.Skipped(path, reason));
+  }
+
+  @Override
+  public void error(String path, int line, String message) {
+    errors.add(new Coverage.ScanError(path, line, message));
+  }
+
+  public List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  public List<Coverage.Skipped> skippedFiles() {
+    return List.copyOf(skipped);
+  }
+
+  public List<Coverage.ScanError> errors() {
+    return List.copyOf(errors);
+  }
+}
