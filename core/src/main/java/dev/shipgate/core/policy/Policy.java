@@ -99,6 +99,23 @@ public record Policy(
     return false;
   }
 
+  /**
+   * Whether an exclude glob covers a directory and everything below it, so the walk need not enter it.
+   * A glob matching {@code dir/} can only have done so through a tail that absorbs any deeper path.
+   */
+  public boolean excludesDirectory(String repoDir) {
+    String p = relativeToBase(repoDir);
+    if (p == null) {
+      return false;
+    }
+    for (Glob g : exclude) {
+      if (g.matches(p) || g.matches(p + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String relativeToBase(String repoPath) {
     if (globBase.isEmpty()) {
       return repoPath;

@@ -28,6 +28,14 @@ public interface Scanner {
     return Set.of();
   }
 
+  /**
+   * Whether findings carry values that must never be printed (secrets). The engine then never fills a
+   * missing snippet from the source line; the scanner supplies redacted snippets itself.
+   */
+  default boolean reportsSensitiveValues() {
+    return false;
+  }
+
   /** Whether the family wants files that look binary (most scanners judge text only). */
   default boolean wantsBinary() {
     return false;
