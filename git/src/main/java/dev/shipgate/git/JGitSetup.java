@@ -1,0 +1,38 @@
+package dev.shipgate.git;
+
+import java.io.File;
+import java.util.Locale;
+import org.eclipse.jgit.util.FS;
+
+/** Process-wide JGit settings that keep shipgate from starting programs. */
+final class JGitSetup {
+
+  private static boolean done;
+
+  private JGitSetup() {}
+
+  /**
+   * Tells JGit where the system git config is. Left alone, JGit runs {@code git --version} and {@code git config
+   * --system} from the PATH to find it, the first time any repository is opened.
+   */
+  static synchronized void init() {
+    if (!done) {
+      FS.DETECTED.setGitSystemConfig(systemConfig());
+      done = true;
+    }
+  }
+
+  private static File systemConfig() {
+    String named = System.getenv("GIT_CONFIG_SYSTEM");
+    if (named != null && !named.isEmpty()) {
+      return new File(named);
+    }
+    if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+      String programFiles = System.getenv("ProgramFiles");
+      File gitForWindows = new File(programFiles == null ? "C:\\Program Files" : programFiles, "Git\\etc\\gitconfig");
+      return gitForWindows.isFile() ? gitForWindows : null;
+    }
+    File etc = new File("/etc/gitconfig");
+    return etc.isFile() ? etc : null;
+  }
+}

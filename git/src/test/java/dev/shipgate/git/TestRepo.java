@@ -1,0 +1,166 @@
+package dev.shipgate.git;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+
+/** A repository built with JGit's API in a temporary directory; no git binary, no user or system config. */
+final class TestRepo implements AutoCloseable {
+
+  static {
+    isolateFromMachineConfig();
+  }
+
+  private static final PersonIdent AUTHOR =
+      new PersonIdent("Test", "test@example.invalid", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+  final Git git;
+  final Path dir;
+
+  private TestRepo(Git git, Path dir) {
+    this.git = git;
+    this.dir = dir;
+  }
+
+  static TestRepo init(Path dir) throws Exception {
+    Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+    StoredConfig config = git.getRepository().getConfig();
+    // No hooks may run while tests commit: point hooksPath at a directory that does not exist.
+    config.setString("core", null, "hooksPath", dir.resolve(".git/no-hooks").toString());
+    config.save();
+    return new TestRepo(git, dir);
+  }
+
+  static TestRepo open(Path dir) throws IOException {
+    return new TestRepo(Git.open(dir.toFile()), dir);
+  }
+
+  Path write(String path, String content) throws IOException {
+    return write(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Path write(String path, byte[] content) throws IOException {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    return file;
+  }
+
+  void delete(String path) throws IOException {
+    Files.delete(dir.resolve(path));
+  }
+
+  void stage(String path) throws GitAPIException {
+    git.add().addFilepattern(path).call();
+  }
+
+  /** Stages every addition, modification and deletion, then commits. */
+  RevCommit commitAll(String message) throws GitAPIException {
+    git.add().addFilepattern(".").call();
+    git.add().setUpdate(true).addFilepattern(".").call();
+    return commit(message);
+  }
+
+  RevCommit commit(String message) throws GitAPIException {
+    return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).setNoVerify(true)
+        .call();
+  }
+
+  void branch(String name) throws GitAPIException {
+    git.branchCreate().setName(name).call();
+  }
+
+  void checkout(String name) throws GitAPIException {
+    git.checkout().setName(name).call();
+  }
+
+  void checkoutNew(String name) throws GitAPIException {
+    git.checkout().setCreateBranch(true).setName(name).call();
+  }
+
+  GitWorkspace workspace() throws GitException {
+    return GitWorkspace.find(dir).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    git.close();
+  }
+
+  /**
+   * Tests must not depend on the developer's ~/.gitconfig (autocrlf, signing, hooksPath) or make JGit look for the
+   * system config by running git.
+   */
+  private static void isolateFromMachineConfig() {
+    SystemReader machine = SystemReader.getInstance();
+    SystemReader.setInstance(new SystemReader() {
+      @Override
+      public String getHostname() {
+        return "localhost";
+      }
+
+      @Override
+      public String getenv(String variable) {
+        return variable.startsWith("GIT_") ? null : machine.getenv(variable);
+      }
+
+      @Override
+      public String getProperty(String key) {
+        return machine.getProperty(key);
+      }
+
+      @Override
+      public FileBasedConfig openUserConfig(Config parent, FS fs) {
+        return empty(parent, fs);
+      }
+
+      @Override
+      public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+        return empty(parent, fs);
+      }
+
+      @Override
+      public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+        return empty(parent, fs);
+      }
+
+      @Override
+      public long getCurrentTime() {
+        return machine.getCurrentTime();
+      }
+
+      @Override
+      public int getTimezone(long when) {
+        return machine.getTimezone(when);
+      }
+    });
+  }
+
+  private static FileBasedConfig empty(Config parent, FS fs) {
+    return new FileBasedConfig(parent, (File) null, fs) {
+      @Override
+      public void load() {}
+
+      @Override
+      public void save() {}
+
+      @Override
+      public boolean isOutdated() {
+        return false;
+      }
+    };
+  }
+}
