@@ -1,0 +1,212 @@
+package dev.shipgate.scanner.config;
+
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code config} family: unsafe settings in Spring Boot configuration files
+ * ({@code application*.properties|yml|yaml}, {@code bootstrap*.…}), judged property by property.
+ */
+public final class ConfigScanner implements FileScanner {
+
+  /** Bump when the findings for the same input change. */
+  public static final String VERSION = "1.0.0";
+
+  /** Larger files are not configuration a person wrote; parsing them is refused with an error. */
+  static final int MAX_BYTES = 4 * 1024 * 1024;
+
+  private static final Pattern NAME = Pattern.compile("(?:application|bootstrap)(?:-[^/]+)?\\.(?:properties|ya?ml)");
+
+  private final List<ConfigRule> rules;
+
+  public ConfigScanner() {
+    this(ConfigRules.ALL);
+  }
+
+  ConfigScanner(List<ConfigRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  @Override
+  public String family() {
+    return "config";
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return rules.stream().map(ConfigRule::rule).toList();
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+  }
+
+  @Override
+  public void scan(SourceFile file, ScanContext context) throws IOException {
+    String path = file.path();
+    byte[] bytes = file.bytes();
+    if (bytes.length > MAX_BYTES) {
+      context.error(path, lineAtByte(bytes, MAX_BYTES),
+          "file is " + bytes.length + " bytes; configuration files over " + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
+      return;
+    }
+    int nul = indexOf(bytes, (byte) 0);
+    if (nul >= 0) {
+      context.error(path, lineAtByte(bytes, nul), "binary content (a NUL byte) in a configuration file; Spring cannot load it");
+      return;
+    }
+    ParsedConfig parsed;
+    if (path.endsWith(".properties")) {
+      // Spring Boot reads application.properties as ISO-8859-1, like java.util.Properties, so any byte is valid.
+      parsed = PropertiesParser.parse(new String(bytes, StandardCharsets.ISO_8859_1));
+    } else {
+      int bad = firstInvalidUtf8(bytes);
+      if (bad >= 0) {
+        context.error(path, lineAtByte(bytes, bad), "not valid UTF-8 (byte 0x" + Integer.toHexString(bytes[bad] & 0xff)
+            + "); YAML must be Unicode and Spring rejects the file");
+        return;
+      }
+      String text = file.text();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      try {
+        parsed = YamlConfigParser.parse(text);
+      } catch (ConfigParseException e) {
+        context.error(path, e.line(), e.getMessage());
+        return;
+      }
+    }
+    for (ParsedConfig.Problem p : parsed.problems()) {
+      context.error(path, p.line(), p.message());
+    }
+    Profile fileProfile = Profile.ofFile(path);
+    for (ConfigDocument document : parsed.documents()) {
+      if (context.cancelled()) {
+        return;
+      }
+      Profile profile = fileProfile.within(Profile.ofNames(document.activation()));
+      ConfigView view = ConfigView.of(document, parsed.documents(), profile);
+      for (ConfigEntry entry : document.entries()) {
+        for (ConfigRule rule : rules) {
+          judge(rule, entry, view, path).ifPresent(context::report);
+        }
+      }
+    }
+  }
+
+  private static Optional<Finding> judge(ConfigRule rule, ConfigEntry entry, ConfigView view, String path) {
+    Placeholder p = Placeholder.resolve(entry.value());
+    ConfigEntry judged;
+    if (p.decided()) {
+      judged = entry.withValue(p.value());
+    } else if (rule.judgesPlaceholders()) {
+      judged = entry.withValue(entry.value().trim());
+    } else {
+      return Optional.empty();
+    }
+    Optional<Verdict> verdict = rule.check(judged, view);
+    if (verdict.isEmpty()) {
+      return Optional.empty();
+    }
+    Verdict v = verdict.get();
+    String message = v.message();
+    Confidence confidence = v.confidence();
+    if (p.isDefault()) {
+      message += " (default of a placeholder: applies whenever the variable is unset)";
+      confidence = Confidence.LOW;
+    }
+    if (view.profile().kind() == Profile.Kind.DEVELOPMENT) {
+      message += " (" + view.profile().why() + ": development or test only, if that is how it is deployed)";
+      confidence = Confidence.LOW;
+    }
+    Finding.Builder b = Finding.builder(rule.rule())
+        .atLine(path, Math.max(entry.line(), 1))
+        .message(message)
+        .severity(v.severity())
+        .confidence(confidence)
+        .contextKey(entry.uniformKey() + (v.snippet() == null ? "=" + judged.value() : ""))
+        .property("key", entry.key());
+    if (v.snippet() != null) {
+      b.snippet(v.snippet());
+    }
+    return Optional.of(b.build());
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** 1-based line holding byte {@code offset}. */
+  static int lineAtByte(byte[] bytes, int offset) {
+    int line = 1;
+    int end = Math.min(offset, bytes.length);
+    for (int i = 0; i < end; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
+  static int firstInvalidUtf8(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      int len;
+      int min;
+      if (c < 0x80) {
+        i++;
+        continue;
+      } else if (c >= 0xc2 && c <= 0xdf) {
+        len = 2;
+        min = 0x80;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        len = 3;
+        min = 0x800;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        len = 4;
+        min = 0x10000;
+      } else {
+        return i;
+      }
+      if (i + len > b.length) {
+        return i;
+      }
+      int cp = c & (0xff >> (len + 1));
+      for (int k = 1; k < len; k++) {
+        int cc = b[i + k] & 0xff;
+        if ((cc & 0xc0) != 0x80) {
+          return i;
+        }
+        cp = (cp << 6) | (cc & 0x3f);
+      }
+      if (cp < min || cp > 0x10ffff || cp >= 0xd800 && cp <= 0xdfff) {
+        return i;
+      }
+      i += len;
+    }
+    return -1;
+  }
+}
