@@ -174,11 +174,14 @@ final class GitChangeSet implements ChangeSet {
     }
   }
 
-  /** A blob whose size comes from the object header, so large blobs are not inflated just to be measured. */
+  /**
+   * A blob read lazily. Opening it up front surfaces a missing or corrupt object here, as a {@link GitException}; JGit
+   * inflates only small blobs to open them, so large ones are not loaded just to be measured.
+   */
   private SourceFile blob(String path, ObjectId id, String where) throws GitException {
     long size;
     try (ObjectReader reader = repo.newObjectReader()) {
-      size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+      size = reader.open(id, Constants.OBJ_BLOB).getSize();
     } catch (IOException e) {
       throw GitWorkspace.unreadable(path + " " + where, id, e);
     }

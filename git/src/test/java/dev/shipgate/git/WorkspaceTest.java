@@ -1,0 +1,87 @@
+package dev.shipgate.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void findsTheEnclosingWorkTreeFromASubdirectory() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      repo.write("src/main/App.java", "class App {}\n");
+      RevCommit c = repo.commitAll("base");
+
+      try (GitWorkspace ws = GitWorkspace.find(dir.resolve("project/src/main")).orElseThrow()) {
+        assertThat(ws.topLevel()).isEqualTo(dir.resolve("project").toAbsolutePath());
+        assertThat(ws.head()).contains(c.name());
+        assertThat(ws.relativize(dir.resolve("project/src/main/App.java"))).isEqualTo("src/main/App.java");
+        assertThat(ws.relativize(dir.resolve("project/src/../src/main/x"))).isEqualTo("src/main/x");
+        assertThat(ws.isShallow()).isFalse();
+      }
+      try (GitWorkspace ws = GitWorkspace.find(dir.resolve("project/src/main/App.java")).orElseThrow()) {
+        assertThat(ws.topLevel()).isEqualTo(dir.resolve("project").toAbsolutePath());
+      }
+    }
+  }
+
+  @Test
+  void pathOutsideTheWorkTreeCannotBeRelativized() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project")); GitWorkspace ws = repo.workspace()) {
+      assertThatThrownBy(() -> ws.relativize(dir.resolve("elsewhere/file.txt")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("outside the git work tree");
+    }
+  }
+
+  @Test
+  void relativizeSeesThroughASymlinkedPathToTheWorkTree() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project")); GitWorkspace ws = repo.workspace()) {
+      Path alias = Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("project"));
+      assertThat(ws.relativize(alias.resolve("a/b.txt"))).isEqualTo("a/b.txt");
+    }
+  }
+
+  @Test
+  void directoryOutsideAnyRepositoryHasNoWorkspace() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      Files.createDirectories(dir.resolve("plain/sub"));
+      assertThat(GitWorkspace.find(dir.resolve("plain/sub"))).isEmpty();
+      assertThat(repo.dir).exists();
+    }
+  }
+
+  @Test
+  void bareRepositoryHasNoWorkspace() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("seed"))) {
+      repo.write("a.txt", "x\n");
+      repo.commitAll("base");
+    }
+    try (Git bare = Git.init().setBare(true).setDirectory(dir.resolve("bare.git").toFile()).call()) {
+      assertThat(bare.getRepository().isBare()).isTrue();
+    }
+    assertThat(GitWorkspace.find(dir.resolve("bare.git"))).isEmpty();
+  }
+
+  @Test
+  void insideTheGitDirectoryIsNotAWorkTree() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      assertThat(GitWorkspace.find(repo.dir.resolve(".git/objects"))).isEmpty();
+    }
+  }
+
+  @Test
+  void headIsEmptyBeforeTheFirstCommit() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir); GitWorkspace ws = repo.workspace()) {
+      assertThat(ws.head()).isEmpty();
+    }
+  }
+}
