@@ -232,7 +232,20 @@ final class MarkdownWriter implements ReportWriter {
     }
     String fence = "`".repeat(longest + 1);
     boolean pad = t.startsWith("`") || t.endsWith("`") || t.startsWith(" ") && t.endsWith(" ") && !t.isBlank();
-    String body = t.replace("|", "\\|");
+    // GFM's cell splitter reads "\x" as an escaped pair, so backslashes right before a pipe are doubled
+    // (shown doubled, a rare cosmetic cost) to keep every pipe escaped.
+    StringBuilder body = new StringBuilder(t.length() + 8);
+    int backslashes = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '|') {
+        body.append("\\".repeat(backslashes)).append("\\|");
+        backslashes = 0;
+        continue;
+      }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+      body.append(c);
+    }
     return pad ? fence + " " + body + " " + fence : fence + body + fence;
   }
 }

@@ -159,7 +159,7 @@ final class TerminalWriter implements ReportWriter {
     List<String> summary = new ArrayList<>();
     for (List<Coverage> group : families.values()) {
       for (Coverage c : group) {
-        summary.add("  " + Text.oneLine(c.family()) + " " + Text.oneLine(c.version()) + ": " + c.filesScanned()
+        summary.add("  " + (Text.oneLine(c.family()) + " " + Text.oneLine(c.version())).strip() + ": " + c.filesScanned()
             + " files, " + c.rules() + " rules, " + String.format(java.util.Locale.ROOT, "%.1fs", c.millis() / 1000.0)
             + (c.skipped().isEmpty() ? "" : ", " + c.skipped().size() + " skipped")
             + (c.errors().isEmpty() ? "" : ", " + c.errors().size() + " errors"));
