@@ -67,16 +67,12 @@ final class SarifWriter implements ReportWriter {
         candidates.add(f);
       }
     }
-    List<Finding> kept = candidates;
-    List<Finding> dropped = List.of();
-    if (candidates.size() > options.sarifMaxResults()) {
-      List<Finding> ranked = new ArrayList<>(candidates);
-      ranked.sort(KEEP_FIRST);
-      kept = new ArrayList<>(ranked.subList(0, options.sarifMaxResults()));
-      dropped = ranked.subList(options.sarifMaxResults(), ranked.size());
-    } else {
-      kept = new ArrayList<>(candidates);
-    }
+    // Over the limit, keep the most important results; the kept ones are then emitted in location order.
+    List<Finding> ranked = new ArrayList<>(candidates);
+    ranked.sort(KEEP_FIRST);
+    int keep = Math.min(ranked.size(), options.sarifMaxResults());
+    List<Finding> kept = new ArrayList<>(ranked.subList(0, keep));
+    List<Finding> dropped = ranked.subList(keep, ranked.size());
     kept.sort(Text.BY_LOCATION);
     String truncation = dropped.isEmpty() ? null : truncationMessage(candidates.size(), dropped);
 
