@@ -1,0 +1,51 @@
+package dev.shipgate.cli;
+
+import dev.shipgate.core.ShipgateVersion;
+import dev.shipgate.core.gate.Baseline;
+import dev.shipgate.core.gate.ScanReport;
+import dev.shipgate.core.model.FindingStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code shipgate baseline}: accept today's findings so the gate judges only new ones. */
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan and record every open finding's fingerprint in .shipgate/baseline.json, so later scans judge only new findings.",
+      "The file holds fingerprints, rule ids and paths only (no code, no secrets) and is safe to commit."
+    })
+final class BaselineCommand implements Callable<Integer> {
+
+  @Mixin ScanOptions options;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Where to write the baseline (default: .shipgate/baseline.json next to the policy).")
+  Path output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (options.base != null || options.staged) {
+      throw new UsageException("baseline records the whole tree; --base and --staged do not apply");
+    }
+    ScanRunner runner = new ScanRunner(Scanners.all(), Clock.systemDefaultZone());
+    ScanReport report = runner.run(options, null);
+    Path file = output != null ? output : runner.baselineFile(options);
+    Baseline.write(file, report.findings(), ShipgateVersion.get());
+    long accepted = report.findings().stream()
+        .filter(f -> f.status() == FindingStatus.OPEN || f.status() == FindingStatus.BASELINED || f.status() == FindingStatus.PREEXISTING)
+        .count();
+    spec.commandLine().getOut().println("wrote " + accepted + " accepted findings to " + file);
+    if (report.errorCount() > 0) {
+      spec.commandLine().getErr().println("warning: the scan had " + report.errorCount() + " errors; files it could not scan are not in the baseline");
+      return dev.shipgate.core.gate.Verdict.ERROR;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.shipgate.cli;
+
+import dev.shipgate.core.ShipgateVersion;
+import dev.shipgate.core.gate.Verdict;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code shipgate} command. */
+@Command(
+    name = "shipgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "The release gate for AI-assisted code: policy-as-code, secrets, SAST, dependency and configuration checks.",
+    subcommands = {
+      ScanCommand.class,
+      InitCommand.class,
+      BaselineCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the gate passed",
+      "1:the gate failed (blocking findings, expired or malformed waivers)",
+      "2:usage or configuration error",
+      "3:internal or scan error (the gate fails closed)"
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line with the given streams and returns the exit code (for tests and the Maven plugin). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof UsageException u) {
+        commandLine.getErr().println("shipgate: " + u.getMessage());
+        return Verdict.USAGE;
+      }
+      commandLine.getErr().println("shipgate: internal error: " + ex);
+      for (StackTraceElement e : ex.getStackTrace()) {
+        if (e.getClassName().startsWith("dev.shipgate")) {
+          commandLine.getErr().println("    at " + e);
+          break;
+        }
+      }
+      commandLine.getErr().println("The gate fails closed (exit 3). Please report this with the command you ran.");
+      return Verdict.ERROR;
+    });
+    return cl;
+  }
+
+  /** Prints the shipgate version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"shipgate " + ShipgateVersion.get()};
+    }
+  }
+}

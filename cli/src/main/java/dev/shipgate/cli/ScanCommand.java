@@ -1,0 +1,174 @@
+package dev.shipgate.cli;
+
+import dev.shipgate.core.gate.ScanReport;
+import dev.shipgate.core.gate.Verdict;
+import dev.shipgate.core.scan.ScanEngine;
+import dev.shipgate.report.ReportOptions;
+import dev.shipgate.report.ReportWriter;
+import dev.shipgate.report.ReportWriters;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code shipgate scan}: run the gate and write reports. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan a directory, print findings, write reports and decide the gate.",
+      "Exit codes: 0 pass, 1 gate failed, 2 usage or configuration error, 3 internal or scan error (fails closed)."
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  @Mixin ScanOptions options;
+
+  @Option(names = "--format", split = ",", paramLabel = "KIND[=FILE]",
+      description = "Reports to write: sarif, json, markdown, junit, terminal; KIND=FILE writes a file, KIND alone writes to stdout "
+          + "(e.g. --format sarif=out.sarif,json=out.json).")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = "--no-fail", description = "Audit mode: report everything but exit 0 even when the gate fails.")
+  boolean noFail;
+
+  @Option(names = "--quiet", description = "Print only blocking findings, errors and the summary line.")
+  boolean quiet;
+
+  @Option(names = "--sarif-include-suppressed", description = "Keep suppressed, waived and baselined findings in SARIF (as suppressions).")
+  boolean sarifIncludeSuppressed;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, Path> targets = parseFormats(formats);
+    boolean stdoutTaken = targets.entrySet().stream().anyMatch(e -> e.getValue() == null && !e.getKey().equals("terminal"));
+    ReportOptions ro = new ReportOptions(!stdoutTaken && Terminal.color(System.getenv()), quiet, 5000, sarifIncludeSuppressed);
+
+    Progress progress = !quiet && Terminal.stderrIsTty() ? new Progress(err) : null;
+    ScanReport report;
+    try {
+      report = new ScanRunner(Scanners.all(), Clock.systemDefaultZone()).run(options, progress);
+    } finally {
+      if (progress != null) {
+        progress.clear();
+      }
+    }
+
+    for (Map.Entry<String, Path> t : targets.entrySet()) {
+      ReportWriter w = ReportWriters.forKind(t.getKey(), ro);
+      if (t.getValue() == null) {
+        w.write(report, out);
+        out.flush();
+      } else {
+        writeFile(w, report, t.getValue());
+      }
+    }
+    if (!targets.containsKey("terminal")) {
+      if (stdoutTaken) {
+        err.println(report.summaryLine());
+      } else {
+        ReportWriters.forKind("terminal", ro).write(report, out);
+        out.flush();
+      }
+    }
+    int code = report.verdict().exitCode();
+    if (noFail && code != Verdict.PASS) {
+      err.println("--no-fail: audit mode, exiting 0 (the gate would have exited " + code + ": " + String.join("; ", report.verdict().reasons()) + ")");
+      return Verdict.PASS;
+    }
+    return code;
+  }
+
+  /** {@code KIND=FILE} or {@code KIND}; at most one kind on stdout, each kind once. */
+  static Map<String, Path> parseFormats(List<String> formats) throws UsageException {
+    Map<String, Path> out = new LinkedHashMap<>();
+    int onStdout = 0;
+    for (String f : formats) {
+      String spec = f.trim();
+      if (spec.isEmpty()) {
+        continue;
+      }
+      int eq = spec.indexOf('=');
+      String kind = (eq < 0 ? spec : spec.substring(0, eq)).trim().toLowerCase(java.util.Locale.ROOT);
+      String file = eq < 0 ? null : spec.substring(eq + 1).trim();
+      if (!kind.equals("terminal") && !ReportWriters.fileKinds().contains(kind)) {
+        throw new UsageException("unknown report format '" + kind + "' in --format (known: terminal, " + String.join(", ", ReportWriters.fileKinds()) + ")");
+      }
+      if (file != null && file.isEmpty()) {
+        throw new UsageException("--format " + spec + ": missing file name after '='");
+      }
+      if (out.containsKey(kind)) {
+        throw new UsageException("--format names '" + kind + "' twice");
+      }
+      if (file == null && ++onStdout > 1) {
+        throw new UsageException("--format: only one report can go to stdout; give the others a file (KIND=FILE)");
+      }
+      out.put(kind, file == null ? null : Path.of(file));
+    }
+    return out;
+  }
+
+  /** Writes through a temporary file so a failed run never leaves a half-written report behind. */
+  private static void writeFile(ReportWriter w, ScanReport report, Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    try {
+      try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        w.write(report, writer);
+      }
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A single updating line on stderr, at most ten updates a second. */
+  static final class Progress implements ScanEngine.Progress {
+    private final PrintWriter err;
+    private volatile long last;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void update(int done, int total) {
+      long now = System.nanoTime();
+      if (now - last < 100_000_000L && done < total) {
+        return;
+      }
+      last = now;
+      synchronized (err) {
+        err.print("\rscanning " + done + "/" + total + " files");
+        err.flush();
+      }
+    }
+
+    void clear() {
+      if (last == 0) {
+        return;
+      }
+      synchronized (err) {
+        err.print("\r\033[K");
+        err.flush();
+      }
+    }
+  }
+}

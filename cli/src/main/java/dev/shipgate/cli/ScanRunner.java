@@ -1,0 +1,301 @@
+package dev.shipgate.cli;
+
+import dev.shipgate.core.ShipgateVersion;
+import dev.shipgate.core.gate.Baseline;
+import dev.shipgate.core.gate.CoreRules;
+import dev.shipgate.core.gate.Coverage;
+import dev.shipgate.core.gate.Gate;
+import dev.shipgate.core.gate.ScanReport;
+import dev.shipgate.core.gate.Waivers;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.Policy;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.PolicyLoader;
+import dev.shipgate.core.policy.RuleOverride;
+import dev.shipgate.core.scan.ScanEngine;
+import dev.shipgate.core.scan.Scanner;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.core.walk.FileWalker;
+import dev.shipgate.git.ChangeSet;
+import dev.shipgate.git.GitException;
+import dev.shipgate.git.GitWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One scan from command-line options to a judged {@link ScanReport}: find the repository and policy,
+ * list files (tree, diff or index), run the scanners, compare with the diff base, apply baseline and
+ * waivers, and decide.
+ */
+final class ScanRunner {
+
+  private final List<Scanner> registry;
+  private final Clock clock;
+
+  ScanRunner(List<Scanner> registry, Clock clock) {
+    this.registry = List.copyOf(registry);
+    this.clock = clock;
+  }
+
+  /** Where a scan runs: directories, git, policy and the project's own shipgate files. */
+  record Workspace(Path root, Optional<GitWorkspace> git, String prefix, Policy policy, Path projectDir, String projectPrefix) {
+
+    Path waiverFile() {
+      return projectDir.resolve(Waivers.FILE);
+    }
+
+    Path baselineFile() {
+      return projectDir.resolve(Baseline.FILE);
+    }
+
+    String repoPath(String projectRelative) {
+      return projectPrefix.isEmpty() ? projectRelative : projectPrefix + "/" + projectRelative;
+    }
+  }
+
+  Workspace workspace(ScanOptions o) throws UsageException {
+    Path root = o.path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new UsageException(o.path + ": not a directory");
+    }
+    Optional<GitWorkspace> git;
+    try {
+      git = GitWorkspace.find(root);
+    } catch (GitException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Path top = git.map(GitWorkspace::topLevel).map(p -> p.toAbsolutePath().normalize()).orElse(null);
+    String prefix = top == null || top.equals(root) ? "" : top.relativize(root).toString().replace('\\', '/');
+    PolicyLoader loader = new PolicyLoader(Scanners.settingKeys(registry), Scanners.ruleIds(registry));
+    Policy policy;
+    Path projectDir;
+    try {
+      if (o.noConfig) {
+        policy = Policy.defaults();
+        projectDir = top != null ? top : root;
+      } else {
+        Path file = o.config != null ? o.config.toAbsolutePath().normalize() : PolicyLoader.discover(root, top).orElse(null);
+        if (file == null) {
+          policy = Policy.defaults();
+          projectDir = top != null ? top : root;
+        } else {
+          if (!Files.isRegularFile(file)) {
+            throw new UsageException(o.config + ": policy file not found");
+          }
+          Path dir = file.getParent();
+          boolean rootUnderDir = root.startsWith(dir);
+          String display = top != null && file.startsWith(top) ? top.relativize(file).toString().replace('\\', '/') : file.toString();
+          String globBase = rootUnderDir && top != null && dir.startsWith(top) ? top.relativize(dir).toString().replace('\\', '/')
+              : prefix;
+          policy = loader.load(file, display, rootUnderDir ? globBase : prefix);
+          projectDir = rootUnderDir ? dir : (top != null ? top : root);
+        }
+      }
+    } catch (PolicyException e) {
+      throw new UsageException(e.getMessage());
+    }
+    String projectPrefix = top != null && projectDir.startsWith(top) ? top.relativize(projectDir).toString().replace('\\', '/') : "";
+    return new Workspace(root, git, prefix, policy, projectDir, projectPrefix);
+  }
+
+  /** Families to run: registered, enabled by the policy, and selected by --only/--skip. */
+  List<Scanner> selected(ScanOptions o, Policy policy) throws UsageException {
+    Set<String> known = Scanners.families(registry);
+    for (String f : concat(o.only, o.skip)) {
+      if (!known.contains(f)) {
+        throw new UsageException("unknown scanner family '" + f + "' (known: " + String.join(", ", known) + ")");
+      }
+    }
+    List<Scanner> out = new ArrayList<>();
+    for (Scanner s : registry) {
+      boolean chosen = o.only.isEmpty() ? policy.familyEnabled(s.family()) : o.only.contains(s.family());
+      if (chosen && !o.skip.contains(s.family())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  ScanReport run(ScanOptions o, ScanEngine.Progress progress) throws UsageException {
+    if (o.base != null && o.staged) {
+      throw new UsageException("--base and --staged cannot be combined: --staged already compares the index with HEAD");
+    }
+    if (o.since != null && !o.history) {
+      throw new UsageException("--since only applies with --history");
+    }
+    if (o.threads < 1) {
+      throw new UsageException("--threads must be at least 1");
+    }
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    Workspace ws = workspace(o);
+    List<Scanner> scanners = selected(o, ws.policy());
+    Set<String> ruleIds = Scanners.ruleIds(registry);
+    Map<String, String> notes = new LinkedHashMap<>();
+    if (ws.policy().source().startsWith("<")) {
+      notes.put("policy", o.noConfig ? "--no-config: built-in defaults" : "no shipgate.yml found: built-in defaults (write one with 'shipgate init')");
+    }
+    Map<String, Map<String, String>> options = new HashMap<>();
+    if (o.history) {
+      Map<String, String> secrets = new HashMap<>();
+      secrets.put("history", "true");
+      if (o.since != null) {
+        secrets.put("since", o.since);
+      }
+      options.put("secrets", secrets);
+      if (scanners.stream().noneMatch(s -> s.family().equals("secrets"))) {
+        throw new UsageException("--history needs the secrets family, which this run does not include");
+      }
+    }
+
+    ChangeSet changes = null;
+    List<SourceFile> files;
+    List<Coverage.Skipped> walkSkips = new ArrayList<>();
+    try {
+      if (o.base != null || o.staged) {
+        GitWorkspace git = ws.git().orElseThrow(() -> new UsageException(
+            (o.staged ? "--staged" : "--base") + " needs a git repository, and " + ws.root() + " is not inside one"));
+        changes = o.staged ? git.staged() : git.diffAgainst(o.base);
+        for (Map.Entry<String, String> s : changes.skippedPaths().entrySet()) {
+          walkSkips.add(new Coverage.Skipped(s.getKey(), s.getValue()));
+        }
+      }
+      if (o.staged) {
+        files = new ArrayList<>();
+        for (String p : changes.changedPaths()) {
+          if (underPrefix(p, ws.prefix()) && ws.policy().inScope(p)) {
+            Optional<SourceFile> after = changes.after(p);
+            if (after.isPresent() && after.get().size() > ws.policy().maxFileSize()) {
+              walkSkips.add(new Coverage.Skipped(p, "larger than the limit (limits.max_file_size)"));
+            } else {
+              after.ifPresent(files::add);
+            }
+          }
+        }
+        files.sort(java.util.Comparator.comparing(SourceFile::path));
+      } else {
+        FileWalker.Result walk = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy()).walk();
+        files = walk.files();
+        walkSkips.addAll(walk.skipped());
+      }
+    } catch (GitException e) {
+      throw new UsageException(e.getMessage());
+    } catch (IOException e) {
+      throw new UsageException("cannot walk " + ws.root() + ": " + e.getMessage());
+    }
+
+    ScanEngine engine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, options, progress);
+    ScanEngine.Result current = engine.run(files);
+
+    Gate.DiffBase diffBase = null;
+    ScanReport.DiffInfo diffInfo = null;
+    if (changes != null) {
+      Set<String> changed = changes.changedPaths();
+      List<SourceFile> baseFiles = new ArrayList<>();
+      try {
+        for (SourceFile f : files) {
+          if (changed.contains(f.path())) {
+            Optional<SourceFile> before = changes.before(f.path());
+            if (before.isPresent()) {
+              SourceFile b = before.get();
+              baseFiles.add(SourceFile.lazy(f.path(), b.size(), b::bytes));
+            }
+          } else {
+            baseFiles.add(f);
+          }
+        }
+      } catch (GitException e) {
+        throw new UsageException(e.getMessage());
+      }
+      ScanEngine baseEngine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, Map.of(), null);
+      Set<String> basePrints = new HashSet<>();
+      for (Finding f : baseEngine.run(baseFiles, changed::contains).findings()) {
+        if (changed.contains(f.location().path())) {
+          basePrints.add(f.fingerprint());
+        }
+      }
+      diffBase = new Gate.DiffBase(changed::contains, basePrints, changes.baseCommit());
+      diffInfo = new ScanReport.DiffInfo(changes.mode(), changes.ref(), changes.baseCommit(), changed.size());
+      notes.put("diff", changes.mode().equals("staged")
+          ? "staged: " + changed.size() + " changed files compared with HEAD"
+          : changed.size() + " changed files since the merge base " + abbreviate(changes.baseCommit()) + " with " + changes.ref());
+    }
+
+    Waivers waivers = Waivers.load(ws.waiverFile(), ws.repoPath(Waivers.FILE), ruleIds, LocalDate.now(clock));
+    Baseline baseline;
+    try {
+      baseline = Baseline.load(ws.baselineFile(), ws.repoPath(Baseline.FILE));
+    } catch (PolicyException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (baseline.size() > 0) {
+      notes.put("baseline", baseline.size() + " accepted findings in " + ws.repoPath(Baseline.FILE));
+    }
+    List<Coverage> coverage = mergeWalkSkips(current.coverage(), walkSkips);
+    Gate.Outcome outcome = new Gate(ws.policy()).judge(current.findings(), coverage, waivers, baseline, diffBase);
+
+    List<ScanReport.RulePack> packs = new ArrayList<>();
+    packs.add(new ScanReport.RulePack(CoreRules.FAMILY, ShipgateVersion.get(), CoreRules.ALL.size()));
+    List<Rule> enabled = new ArrayList<>(CoreRules.ALL);
+    for (Scanner s : scanners) {
+      packs.add(new ScanReport.RulePack(s.family(), s.version(), s.rules().size()));
+      for (Rule r : s.rules()) {
+        if (ws.policy().overrideFor(r.id()).map(RuleOverride::enabled).orElse(true)) {
+          enabled.add(r);
+        }
+      }
+    }
+    enabled.sort(java.util.Comparator.comparing(Rule::id));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    ws.git().ifPresent(GitWorkspace::close);
+    return new ScanReport(ShipgateVersion.get(), ws.policy().source(), ws.policy().digest(), packs, enabled,
+        outcome.findings(), coverage, outcome.verdict(), started, millis, diffInfo, notes);
+  }
+
+  /** Where baseline files go for these options. */
+  Path baselineFile(ScanOptions o) throws UsageException {
+    return workspace(o).baselineFile();
+  }
+
+  private static List<Coverage> mergeWalkSkips(List<Coverage> coverage, List<Coverage.Skipped> walkSkips) {
+    List<Coverage> out = new ArrayList<>();
+    for (Coverage c : coverage) {
+      if (c.family().equals("files")) {
+        List<Coverage.Skipped> all = new ArrayList<>(walkSkips);
+        all.addAll(c.skipped());
+        all.sort(java.util.Comparator.comparing(Coverage.Skipped::path));
+        out.add(new Coverage(c.family(), c.version(), c.rules(), c.filesScanned(), all, c.errors(), c.millis()));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static boolean underPrefix(String path, String prefix) {
+    return prefix.isEmpty() || path.startsWith(prefix + "/");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static String abbreviate(String sha) {
+    return sha.length() > 12 ? sha.substring(0, 12) : sha;
+  }
+}
