@@ -73,6 +73,10 @@ final class TerminalWriter implements ReportWriter {
       lines.add(paint(BOLD, title));
       byFile(open, lines, false);
     }
+    if (open.isEmpty() && !options.quiet()) {
+      lines.add("No open findings.");
+      lines.add("");
+    }
     if (!notCounted.isEmpty()) {
       lines.add(paint(BOLD, "Not counted (" + notCounted.size() + "): pre-existing, waived, suppressed or baselined"));
       byFile(notCounted, lines, true);

@@ -326,4 +326,35 @@ class SarifWriterTest {
     List<String> tags = SarifWriter.tags(rule);
     assertThat(tags).hasSize(SarifWriter.MAX_TAGS).startsWith("security", "external/cwe/cwe-1", "external/cwe/cwe-2");
   }
+
+  @Test
+  void ruleOfAFindingMissingFromTheRuleListStillGetsADescriptor() {
+    var stray = dev.shipgate.core.model.Rule.builder("config/extra/stray", "config").title("Stray").description("d").fix("f").build();
+    var finding = dev.shipgate.core.model.Finding.builder(stray).atLine("x.yml", 2).build();
+    JsonNode sarif = sarif(Reports.report(List.of(finding), null), ReportOptions.defaults());
+    JsonNode result = results(sarif).get(0);
+    assertThat(run(sarif).at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asText())
+        .isEqualTo("config/extra/stray");
+    assertThat(run(sarif).at("/tool/driver/rules")).hasSize(Reports.RULES.size() + 1);
+  }
+
+  @Test
+  void versionThatCannotBeSemverHasNoSemanticVersion() {
+    ScanReport r = Reports.plainScan();
+    ScanReport dev = new ScanReport("dev", r.policySource(), r.policyDigest(), r.rulePacks(), r.rules(), r.findings(),
+        r.coverage(), r.verdict(), r.startedAt(), r.millis(), r.diff(), r.notes());
+    JsonNode driver = run(sarif(dev, ReportOptions.defaults())).at("/tool/driver");
+    assertThat(driver.get("version").asText()).isEqualTo("dev");
+    assertThat(driver.has("semanticVersion")).isFalse();
+  }
+
+  @Test
+  void flowLongerThanGitHubsDisplayLimitIsCut() {
+    var b = dev.shipgate.core.model.Finding.builder(Reports.SQL).atLine("a.java", 1);
+    for (int i = 1; i <= SarifWriter.MAX_FLOW_STEPS + 5; i++) {
+      b.step(dev.shipgate.core.model.Location.line("a.java", i), "step " + i);
+    }
+    JsonNode sarif = sarif(Reports.report(List.of(b.build()), null), ReportOptions.defaults());
+    assertThat(results(sarif).get(0).at("/codeFlows/0/threadFlows/0/locations")).hasSize(SarifWriter.MAX_FLOW_STEPS);
+  }
 }

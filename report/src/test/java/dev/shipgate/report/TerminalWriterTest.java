@@ -171,4 +171,13 @@ class TerminalWriterTest {
     assertThat(lines.stream().filter(l -> l.startsWith("      | ")).toList())
         .containsExactly("      | one", "      | two", "      | three", "      | (2 more lines)");
   }
+
+  @Test
+  void runWithoutFindingsSaysSoAndStillEndsWithTheSummary() {
+    ScanReport clean = Reports.withoutErrors(List.of());
+    List<String> lines = lines(render("terminal", clean));
+    assertThat(lines).contains("No open findings.", "Verdict: PASSED (exit 0)");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo(clean.summaryLine());
+    assertThat(lines(render("terminal", clean, QUIET))).containsExactly(clean.summaryLine());
+  }
 }
