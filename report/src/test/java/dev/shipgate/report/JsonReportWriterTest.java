@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.model.FindingStatus;
@@ -25,7 +24,7 @@ class JsonReportWriterTest {
   static void loadSchema() throws Exception {
     try (InputStream in = JsonReportWriter.class.getResourceAsStream("shipgate-report.schema.json")) {
       assertThat(in).as("schema resource").isNotNull();
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      schema = Render.offlineSchema(SpecificationVersion.DRAFT_2020_12, in);
     }
   }
 

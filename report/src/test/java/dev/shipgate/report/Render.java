@@ -2,8 +2,12 @@ package dev.shipgate.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.shipgate.core.gate.ScanReport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +40,11 @@ final class Render {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A JSON Schema loaded from {@code in} by a registry that never fetches remote resources (tests stay offline). */
+  static Schema offlineSchema(SpecificationVersion version, InputStream in) {
+    return SchemaRegistry.withDefaultDialect(version, b -> b.schemaLoader(l -> l.fetchRemoteResources(false))).getSchema(in);
   }
 
   /** The checkout root: the nearest directory upwards from the working directory that holds {@code mvnw}. */

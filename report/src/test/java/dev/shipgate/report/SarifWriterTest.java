@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.model.Confidence;
@@ -58,7 +57,7 @@ class SarifWriterTest {
         "SARIF schema not found at " + schemaFile + ": clone without ../shared");
     Schema schema;
     try (InputStream in = Files.newInputStream(schemaFile)) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+      schema = Render.offlineSchema(SpecificationVersion.DRAFT_4, in);
     }
     for (ScanReport report : List.of(Reports.full(), Reports.plainScan(), Reports.many(40))) {
       for (ReportOptions options : List.of(ReportOptions.defaults(), WITH_SUPPRESSED, new ReportOptions(false, false, 7, true))) {
