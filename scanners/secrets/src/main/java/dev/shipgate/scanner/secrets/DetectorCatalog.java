@@ -1,0 +1,203 @@
+package dev.shipgate.scanner.secrets;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** Reads detector files (YAML, format in the module README) into {@link Detector}s. */
+public final class DetectorCatalog {
+
+  static final String BUILT_IN = "/dev/shipgate/scanner/secrets/detectors.yml";
+  static final String FAMILY = "secrets";
+
+  static final String DEFAULT_FIX =
+      "Revoke or rotate the credential at its provider first: it is compromised as soon as it is pushed. "
+          + "Then remove it from the code and purge it from git history (git filter-repo or BFG) if the repository "
+          + "was ever shared, and load it at run time from a secret manager or the environment "
+          + "(Vault, AWS Secrets Manager, GCP Secret Manager, Azure Key Vault, CI secrets).";
+
+  private final List<Detector> detectors;
+
+  private DetectorCatalog(List<Detector> detectors) {
+    this.detectors = List.copyOf(detectors);
+  }
+
+  /** The catalogue shipped with shipgate. */
+  public static DetectorCatalog builtIn() {
+    try (InputStream in = DetectorCatalog.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BUILT_IN);
+      }
+      return new DetectorCatalog(parse(BUILT_IN, in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The built-in catalogue plus the detectors of a user file (ids must not collide). */
+  public static DetectorCatalog withFile(Path file) throws IOException {
+    List<Detector> all = new ArrayList<>(builtIn().detectors);
+    try (InputStream in = Files.newInputStream(file)) {
+      all.addAll(parse(file.toString(), in));
+    }
+    return new DetectorCatalog(checkUnique(all));
+  }
+
+  public static DetectorCatalog of(String name, InputStream in) {
+    return new DetectorCatalog(checkUnique(parse(name, in)));
+  }
+
+  List<Detector> detectors() {
+    return detectors;
+  }
+
+  public List<Rule> rules() {
+    return detectors.stream().map(Detector::rule).toList();
+  }
+
+  private static List<Detector> checkUnique(List<Detector> all) {
+    Set<String> seen = new HashSet<>();
+    for (Detector d : all) {
+      if (!seen.add(d.id())) {
+        throw new IllegalArgumentException("duplicate detector id " + d.id());
+      }
+    }
+    return all;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Detector> parse(String name, InputStream in) {
+    Object root = new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
+    if (!(root instanceof Map<?, ?> top)) {
+      throw new IllegalArgumentException(name + ": a detector file is a mapping with 'detectors:'");
+    }
+    Map<String, Object> defaults = top.get("defaults") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    if (!(top.get("detectors") instanceof List<?> list)) {
+      throw new IllegalArgumentException(name + ": 'detectors' must be a list");
+    }
+    List<Detector> out = new ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof Map<?, ?> entry)) {
+        throw new IllegalArgumentException(name + ": each detector is a mapping");
+      }
+      out.add(detector(name, (Map<String, Object>) entry, defaults));
+    }
+    return checkUnique(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Detector detector(String file, Map<String, Object> e, Map<String, Object> defaults) {
+    String id = str(e, "id", null);
+    if (id == null) {
+      throw new IllegalArgumentException(file + ": a detector without 'id'");
+    }
+    String where = file + ": " + id + ": ";
+    String title = str(e, "title", null);
+    String provider = str(e, "provider", "Generic");
+    Severity severity = Severity.parse(str(e, "severity", "high"));
+    Confidence confidence = Confidence.parse(str(e, "confidence", "medium"));
+    if (severity == null || confidence == null) {
+      throw new IllegalArgumentException(where + "bad severity or confidence");
+    }
+    List<String> keywords = strings(e.get("keywords")).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    if (keywords.isEmpty()) {
+      throw new IllegalArgumentException(where + "needs at least one keyword for the prefilter");
+    }
+    Pattern regex = compile(where + "regex", str(e, "regex", null));
+    if (regex.groupCount() < 1) {
+      throw new IllegalArgumentException(where + "regex needs a capture group for the secret");
+    }
+    int windowLines = 0;
+    int windowBytes = 0;
+    if (e.get("window") instanceof Map<?, ?> w) {
+      windowLines = num(w.get("lines"), 0);
+      windowBytes = num(w.get("bytes"), 0);
+    }
+    Pattern context = null;
+    int contextLines = 0;
+    if (e.get("context") instanceof Map<?, ?> c) {
+      context = compile(where + "context", String.valueOf(c.get("regex")));
+      contextLines = num(c.get("lines"), 0);
+    }
+    List<Pattern> allow = new ArrayList<>();
+    for (String a : strings(e.get("allow"))) {
+      allow.add(compile(where + "allow", a));
+    }
+    List<String> trueSamples = List.of();
+    List<String> falseSamples = List.of();
+    if (e.get("samples") instanceof Map<?, ?> s) {
+      // YAML 1.2 reads the keys true/false as booleans; accept them quoted as well.
+      Map<Object, Object> sm = (Map<Object, Object>) s;
+      trueSamples = strings(sm.containsKey(Boolean.TRUE) ? sm.get(Boolean.TRUE) : sm.get("true"));
+      falseSamples = strings(sm.containsKey(Boolean.FALSE) ? sm.get(Boolean.FALSE) : sm.get("false"));
+    }
+    List<String> cwe = e.containsKey("cwe") ? strings(e.get("cwe")) : strings(defaults.get("cwe"));
+    List<String> tags = e.containsKey("tags") ? strings(e.get("tags")) : strings(defaults.get("tags"));
+    String description = str(e, "description",
+        "A " + provider + " " + title.toLowerCase(Locale.ROOT).replace(provider.toLowerCase(Locale.ROOT) + " ", "")
+            + " is written in the file. Anyone who can read the repository, a clone, a fork, a CI log or a backup "
+            + "can use it until it is revoked, and git keeps it in history after the line is deleted.");
+    Rule rule = Rule.builder(id, FAMILY)
+        .title(title)
+        .severity(severity)
+        .confidence(confidence)
+        .cwe(cwe.toArray(String[]::new))
+        .description(description)
+        .fix(str(e, "fix", DEFAULT_FIX))
+        .tags(tags.toArray(String[]::new))
+        .build();
+    boolean generic = Boolean.parseBoolean(str(e, "generic", "false"));
+    String validator = str(e, "validator", null);
+    if (validator != null && !Validators.exists(validator)) {
+      throw new IllegalArgumentException(where + "unknown validator " + validator);
+    }
+    return new Detector(rule, provider, keywords, regex, windowLines, windowBytes,
+        Double.parseDouble(str(e, "entropy", "0")), validator, context, contextLines, List.copyOf(allow),
+        generic, generic || Boolean.parseBoolean(str(e, "strict-placeholders", "false")), num(e.get("priority"), generic ? 0 : 10), trueSamples, falseSamples);
+  }
+
+  private static Pattern compile(String where, String regex) {
+    if (regex == null || regex.equals("null")) {
+      throw new IllegalArgumentException(where + " is missing");
+    }
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException ex) {
+      throw new IllegalArgumentException(where + " is not a valid RE2 regex: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static String str(Map<String, Object> m, String key, String fallback) {
+    Object v = m.get(key);
+    return v == null ? fallback : String.valueOf(v);
+  }
+
+  private static int num(Object v, int fallback) {
+    return v == null ? fallback : Integer.parseInt(String.valueOf(v));
+  }
+
+  private static List<String> strings(Object v) {
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(v));
+  }
+}

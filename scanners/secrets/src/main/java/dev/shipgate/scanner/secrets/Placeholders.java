@@ -1,0 +1,91 @@
+package dev.shipgate.scanner.secrets;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Values that have a secret's shape but are not credentials: documentation examples, template variables,
+ * masked values and keyboard-mash. Suppressed values are not findings at all (unlike path heuristics,
+ * which only lower confidence), so each check here has to be specific.
+ */
+final class Placeholders {
+
+  private Placeholders() {}
+
+  /** Template and interpolation syntax: the value is read from elsewhere at run time. */
+  private static final Pattern TEMPLATE = Pattern.compile(
+      "\\$\\{[^}]*\\}|\\{\\{[^}]*\\}\\}|%\\([a-zA-Z_]+\\)[sd]|<%=?|\\$\\([^)]*\\)|#\\{[^}]*\\}|^\\$[A-Za-z_][A-Za-z0-9_]*$"
+          + "|^<[^>]+>$|^\\[[^\\]]+\\]$|^%[A-Za-z_]+%$|^\\{[A-Za-z_]+\\}$|^@[A-Za-z_]+@$|^__[A-Z_]+__$");
+
+  /** Words found in placeholders (compared lowercase, without separators). */
+  private static final List<String> WORDS = List.of(
+      "example", "changeme", "changeit", "yourapikey", "yourtoken", "yoursecret", "yourpassword", "yourkey",
+      "your", "dummy", "redacted", "placeholder", "xxxxxx", "******", "••••", "....", "insert", "replaceme",
+      "replacewith", "notreal", "notasecret", "fake", "sample", "secrethere", "tokenhere", "keyhere",
+      "passwordhere", "todo", "fixme", "foobar", "lorem", "abcdefgh", "12345678", "qwerty", "password",
+      "secret", "testtest", "mytoken", "mysecret", "mypassword", "nottheactual");
+
+  /** Whole values that are documentation stand-ins when a value has no provider format to vouch for it. */
+  private static final java.util.Set<String> COMMON = java.util.Set.of(
+      "pass", "passwd", "pwd", "admin", "root", "user", "username", "test", "guest", "secret", "token", "demo",
+      "foo", "bar", "baz", "qwerty", "letmein", "welcome", "default", "hunter2", "s3cr3t", "p4ssw0rd", "passw0rd",
+      "apikey", "apitoken", "accesstoken", "mypass", "pa55word", "none", "null", "empty", "xxx", "****");
+
+  /** Provider tokens: only the documentation-style markers, since "secret" is part of real prefixes. */
+  private static final List<String> TOKEN_WORDS = List.of(
+      "example", "xxxxxx", "******", "••••", "....", "dummy", "redacted", "placeholder", "yourapi", "yourtoken",
+      "yourkey", "yoursecret", "notreal", "fake", "replaceme", "insert");
+
+  /**
+   * @param body the variable part of a provider token (after its fixed prefix), or the whole value for
+   *     generic detectors
+   */
+  static String reason(String value, String body, boolean generic) {
+    if (TEMPLATE.matcher(value).find()) {
+      return "template variable";
+    }
+    String lower = value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+    if (generic && COMMON.contains(lower)) {
+      return "common word";
+    }
+    for (String w : generic ? WORDS : TOKEN_WORDS) {
+      if (lower.contains(w)) {
+        return "placeholder word";
+      }
+    }
+    if (repetitive(body)) {
+      return "repeated or sequential characters";
+    }
+    return null;
+  }
+
+  /** All one character, a short pattern repeated, or a long run of ascending/descending characters. */
+  static boolean repetitive(String s) {
+    int n = s.length();
+    if (n < 4) {
+      return true;
+    }
+    int distinct = (int) s.chars().distinct().count();
+    if (distinct <= 2 || (n >= 16 && distinct <= 4)) {
+      return true;
+    }
+    for (int period = 1; period <= 8 && period * 2 <= n; period++) {
+      boolean periodic = true;
+      for (int i = period; i < n && periodic; i++) {
+        periodic = s.charAt(i) == s.charAt(i - period);
+      }
+      if (periodic) {
+        return true;
+      }
+    }
+    int run = 1;
+    int longest = 1;
+    for (int i = 1; i < n; i++) {
+      int diff = s.charAt(i) - s.charAt(i - 1);
+      run = (diff == 1 || diff == -1) ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+    return longest >= 8 || longest * 2 > n;
+  }
+}

@@ -1,0 +1,393 @@
+package dev.shipgate.scanner.secrets;
+
+import com.google.re2j.Matcher;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds secrets in a file's bytes: keyword prefilter, then each triggered detector's regex on small
+ * windows around its keyword hits, then the precision checks. Thread-safe; keeps no state between calls.
+ */
+final class SecretEngine {
+
+  /** How far a window reaches along one line before it is cut (long minified lines). */
+  static final int MAX_LINE_REACH = 4096;
+  /** Same-line detectors look this far before a keyword (key names, boundaries) and after it (values). */
+  static final int NEAR_BEFORE = 320;
+  static final int NEAR_AFTER = 1024;
+  /** How many bytes of the line either side of the secret a snippet shows. */
+  static final int SNIPPET_REACH = 60;
+
+  /** One accepted secret. Holds the raw value only in memory, for hashing; callers must never print it. */
+  record Match(
+      Detector detector,
+      int start,
+      int end,
+      int line,
+      int column,
+      String secret,
+      Boolean checksum,
+      Severity severity,
+      Confidence confidence,
+      List<String> notes,
+      String snippet) {}
+
+  private final List<Detector> detectors;
+  private final KeywordIndex index;
+  private final int[][] detectorsOfKeyword;
+
+  SecretEngine(List<Detector> detectors) {
+    this.detectors = List.copyOf(detectors);
+    List<String> keywords = new ArrayList<>();
+    List<List<Integer>> owners = new ArrayList<>();
+    for (int d = 0; d < detectors.size(); d++) {
+      for (String k : detectors.get(d).keywords()) {
+        int i = keywords.indexOf(k);
+        if (i < 0) {
+          keywords.add(k);
+          owners.add(new ArrayList<>());
+          i = keywords.size() - 1;
+        }
+        owners.get(i).add(d);
+      }
+    }
+    index = new KeywordIndex(keywords);
+    detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+
+  List<Detector> detectors() {
+    return detectors;
+  }
+
+  List<Match> scan(String path, byte[] b) {
+    int[][] hits = new int[detectors.size()][];
+    int[] counts = new int[detectors.size()];
+    index.scan(b, 0, b.length, (k, end) -> {
+      for (int d : detectorsOfKeyword[k]) {
+        int[] h = hits[d];
+        if (h == null) {
+          h = hits[d] = new int[8];
+        } else if (counts[d] == h.length) {
+          h = hits[d] = Arrays.copyOf(h, h.length * 2);
+        }
+        // Consecutive hits inside one line window add nothing: keep only the first per 256 bytes.
+        if (counts[d] > 0 && end - h[counts[d] - 1] < 256 && !hasNewline(b, h[counts[d] - 1], end)) {
+          continue;
+        }
+        h[counts[d]++] = end;
+      }
+    });
+    List<Candidate> candidates = new ArrayList<>();
+    Lines lines = null;
+    for (int d = 0; d < detectors.size(); d++) {
+      if (counts[d] == 0) {
+        continue;
+      }
+      if (lines == null) {
+        lines = new Lines(b);
+      }
+      collect(d, b, lines, Arrays.copyOf(hits[d], counts[d]), candidates);
+    }
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    String pathReason = PathHints.pathReason(path);
+    List<Candidate> accepted = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (judge(c, b, lines, pathReason)) {
+        accepted.add(c);
+      }
+    }
+    List<Candidate> kept = resolveOverlaps(accepted);
+    List<Match> out = new ArrayList<>();
+    for (Candidate c : kept) {
+      out.add(new Match(c.detector, c.start, c.end, lines.lineOf(c.start), column(b, lines, c.start), c.secret,
+          c.checksum, c.severity, c.confidence, List.copyOf(c.notes), snippet(b, lines, c, kept)));
+    }
+    out.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.detector().id()));
+    return out;
+  }
+
+  private static boolean hasNewline(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class Candidate {
+    final Detector detector;
+    final int start;
+    final int end;
+    final String secret;
+    Boolean checksum;
+    String key;
+    Severity severity;
+    Confidence confidence;
+    final List<String> notes = new ArrayList<>();
+
+    Candidate(Detector detector, int start, int end, String secret) {
+      this.detector = detector;
+      this.start = start;
+      this.end = end;
+      this.secret = secret;
+      this.severity = detector.severity();
+      this.confidence = detector.confidence();
+    }
+  }
+
+  private void collect(int d, byte[] b, Lines lines, int[] hitEnds, List<Candidate> out) {
+    Detector det = detectors.get(d);
+    // Windows in byte offsets, merged when they touch, so each region is matched once.
+    int ws = -1;
+    int we = -1;
+    Set<Integer> seen = new HashSet<>();
+    for (int end : hitEnds) {
+      int s;
+      int e;
+      if (det.windowBytes() > 0) {
+        s = lines.startOfLineAt(Math.max(0, end - 1), MAX_LINE_REACH);
+        e = Math.min(b.length, s + det.windowBytes());
+      } else if (det.windowLines() == 0) {
+        // Same line, near the keyword: a key name sits just before it, a value just after.
+        s = lines.startOfLineAt(Math.max(0, end - 1), NEAR_BEFORE);
+        e = lines.endOfLineAt(end, NEAR_AFTER);
+      } else {
+        s = lines.startOfLineAt(Math.max(0, end - 1), MAX_LINE_REACH);
+        e = lines.endOfLineAt(end, MAX_LINE_REACH);
+        for (int i = 0; i < det.windowLines(); i++) {
+          s = s == 0 ? 0 : lines.startOfLineAt(s - 1, MAX_LINE_REACH);
+          int next = e;
+          while (next < b.length && (b[next] == '\r' || b[next] == '\n') && next - e < 2) {
+            next++;
+          }
+          e = next >= b.length ? b.length : lines.endOfLineAt(next, MAX_LINE_REACH);
+        }
+      }
+      if (ws >= 0 && s <= we) {
+        we = Math.max(we, e);
+        continue;
+      }
+      if (ws >= 0) {
+        match(det, b, ws, we, seen, out);
+      }
+      ws = s;
+      we = e;
+    }
+    if (ws >= 0) {
+      match(det, b, ws, we, seen, out);
+    }
+  }
+
+  private static void match(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
+    from = Utf8.charStart(b, from);
+    to = Utf8.charStart(b, to);
+    boolean ascii = Utf8.isAscii(b, from, to);
+    String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+    Matcher m = det.regex().matcher(text);
+    int groups = m.groupCount();
+    Map<String, Integer> named = det.regex().namedGroups();
+    Integer keyGroup = named.get("key");
+    int pos = 0;
+    while (pos <= text.length() && m.find(pos)) {
+      int g = secretGroup(m, named, groups);
+      int cs = m.start(g);
+      int ce = m.end(g);
+      pos = m.end() > m.start() ? m.end() : m.start() + 1;
+      if (cs < 0 || ce <= cs) {
+        continue;
+      }
+      int bs = from + (ascii ? cs : Utf8.length(text, 0, cs));
+      int be = bs + (ascii ? ce - cs : Utf8.length(text, cs, ce));
+      if (seen.add(bs)) {
+        Candidate c = new Candidate(det, bs, be, text.substring(cs, ce));
+        c.key = keyGroup != null && m.start(keyGroup) >= 0 ? m.group(keyGroup) : null;
+        out.add(c);
+      }
+    }
+  }
+
+  /** The group named {@code secret} (or its alternative {@code bare}), else the first numbered group that took part. */
+  private static int secretGroup(Matcher m, Map<String, Integer> named, int groups) {
+    for (String name : new String[] {"secret", "bare"}) {
+      Integer g = named.get(name);
+      if (g != null && m.start(g) >= 0) {
+        return g;
+      }
+    }
+    Set<Integer> skip = new HashSet<>(named.values());
+    for (int g = 1; g <= groups; g++) {
+      if (!skip.contains(g) && m.start(g) >= 0) {
+        return g;
+      }
+    }
+    return named.getOrDefault("secret", 1);
+  }
+
+  private boolean judge(Candidate c, byte[] b, Lines lines, String pathReason) {
+    Detector det = c.detector;
+    String secret = c.secret;
+    for (var allow : det.allow()) {
+      if (allow.matcher(secret).find()) {
+        return false;
+      }
+    }
+    boolean pem = "pem-body".equals(det.validator());
+    String body = pem ? SecretText.pemPayload(secret) : body(secret, det.generic());
+    if (!pem && Placeholders.reason(secret, body, det.generic() || det.strictPlaceholders()) != null) {
+      return false;
+    }
+    // Short random strings cannot reach a long one's entropy: cap the bar at 80% of the maximum for the length.
+    double minEntropy = Math.min(det.minEntropy(), 0.8 * Math.log(Math.max(2, body.length())) / Math.log(2));
+    if (det.minEntropy() > 0 && Entropy.bitsPerChar(body) < minEntropy) {
+      return false;
+    }
+    if (det.generic() && (!GenericValues.plausible(secret) || c.key != null && !GenericValues.credentialKey(c.key))) {
+      return false;
+    }
+    if (det.validator() != null) {
+      Validators.Result r = Validators.check(det.validator(), secret);
+      if (!r.keep()) {
+        return false;
+      }
+      c.checksum = r.checksum();
+      if (r.severity() != null) {
+        c.severity = r.severity();
+      }
+      if (r.note() != null) {
+        c.notes.add(r.note());
+      }
+      if (Boolean.TRUE.equals(r.checksum())) {
+        c.confidence = Confidence.HIGH;
+      } else if (Boolean.FALSE.equals(r.checksum())) {
+        c.confidence = Confidence.LOW;
+      }
+    }
+    if (det.context() != null) {
+      int line = lines.lineOf(c.start);
+      int s = lines.startOfLine(Math.max(1, line - det.contextLines()));
+      int e = lines.endOfLine(Math.min(lines.count(), line + det.contextLines()));
+      String around = new String(b, s, Math.max(0, Math.min(e, s + 64 * 1024) - s), StandardCharsets.UTF_8);
+      if (!det.context().matcher(around).find()) {
+        return false;
+      }
+    }
+    String lineReason = PathHints.lineReason(lineText(b, lines, c.start));
+    for (String reason : new String[] {pathReason, lineReason}) {
+      if (reason != null) {
+        c.notes.add(reason);
+        c.confidence = lower(c.confidence);
+      }
+    }
+    return true;
+  }
+
+  /** The variable part of a provider token: what follows a short fixed prefix ending in _, - or . */
+  private static String body(String secret, boolean generic) {
+    if (generic) {
+      return secret;
+    }
+    int cut = 0;
+    for (int i = 0; i < Math.min(16, secret.length() - 8); i++) {
+      char ch = secret.charAt(i);
+      if (ch == '_' || ch == '-' || ch == '.') {
+        cut = i + 1;
+        break;
+      }
+    }
+    return secret.substring(cut);
+  }
+
+  private static Confidence lower(Confidence c) {
+    return c == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW;
+  }
+
+  /** Provider detectors win over generic ones on the same text, then longer matches over shorter. */
+  private static List<Candidate> resolveOverlaps(List<Candidate> in) {
+    List<Candidate> sorted = new ArrayList<>(in);
+    sorted.sort(Comparator.comparingInt((Candidate c) -> -c.detector.priority())
+        .thenComparingInt(c -> -(c.end - c.start))
+        .thenComparingInt(c -> c.start));
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : sorted) {
+      boolean overlaps = false;
+      for (Candidate k : kept) {
+        if (c.start < k.end && k.start < c.end) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(c);
+      }
+    }
+    kept.sort(Comparator.comparingInt(c -> c.start));
+    return kept;
+  }
+
+  private static String lineText(byte[] b, Lines lines, int offset) {
+    int s = lines.startOfLineAt(offset, MAX_LINE_REACH);
+    int e = lines.endOfLineAt(offset, MAX_LINE_REACH);
+    if (s > 0 && b[s - 1] != '\n' || e < b.length && b[e] != '\n' && b[e] != '\r') {
+      // Cut at MAX_LINE_REACH: the line is long, which is itself the signal.
+      return " ".repeat(1001);
+    }
+    return new String(b, Utf8.charStart(b, s), Utf8.charStart(b, e) - Utf8.charStart(b, s), StandardCharsets.UTF_8);
+  }
+
+  private static int column(byte[] b, Lines lines, int offset) {
+    int s = lines.startOfLine(lines.lineOf(offset));
+    if (offset - s > 100_000) {
+      return offset - s + 1;
+    }
+    return new String(b, s, offset - s, StandardCharsets.UTF_8).length() + 1;
+  }
+
+  /** The secret's line, cut to a short region around it, with every kept secret in it redacted. */
+  private static String snippet(byte[] b, Lines lines, Candidate c, List<Candidate> kept) {
+    int ls = lines.startOfLine(lines.lineOf(c.start));
+    int le = lines.endOfLine(lines.lineOf(c.start));
+    int from = Utf8.charStart(b, Math.max(ls, c.start - SNIPPET_REACH));
+    int to = Utf8.charStart(b, Math.min(le, Math.min(c.end, le) + SNIPPET_REACH));
+    StringBuilder sb = new StringBuilder();
+    if (from > ls) {
+      sb.append('…');
+    }
+    int pos = from;
+    for (Candidate k : kept) {
+      if (k.end <= from || k.start >= to) {
+        continue;
+      }
+      int ks = Math.max(k.start, from);
+      if (ks > pos) {
+        sb.append(new String(b, pos, ks - pos, StandardCharsets.UTF_8));
+      }
+      sb.append(SecretText.redact(k.secret));
+      pos = Math.max(pos, Math.min(k.end, to));
+    }
+    if (to > pos) {
+      sb.append(new String(b, pos, to - pos, StandardCharsets.UTF_8));
+    }
+    if (to < le) {
+      sb.append('…');
+    }
+    String s = sb.toString().replace('\r', ' ').replace('\t', ' ');
+    // Belt and braces: a secret that still shows (overlapping matches) hides the whole line.
+    for (Candidate k : kept) {
+      if (k.secret.length() >= 6 && s.contains(k.secret)) {
+        return SecretText.redact(c.secret);
+      }
+    }
+    return s.strip();
+  }
+}

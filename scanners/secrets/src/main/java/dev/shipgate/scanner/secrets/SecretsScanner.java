@@ -1,0 +1,129 @@
+package dev.shipgate.scanner.secrets;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Location;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code secrets} family: provider tokens, private keys, credential URLs and generic credential
+ * assignments in the working tree, plus (with the run option {@code history=true}) every blob of the git
+ * history. Detectors are data ({@code detectors.yml}); findings carry only redacted secrets.
+ */
+public final class SecretsScanner implements FileScanner {
+
+  /** Files above this size are skipped with a reason (policy key {@code max-file-size}). */
+  public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+  static final String VERSION = "1.0.0";
+
+  private final DetectorCatalog catalog;
+  private final SecretEngine engine;
+  private volatile HistoryScan.Stats lastHistory;
+
+  public SecretsScanner() {
+    this(DetectorCatalog.builtIn());
+  }
+
+  public SecretsScanner(DetectorCatalog catalog) {
+    this.catalog = catalog;
+    this.engine = new SecretEngine(catalog.detectors());
+  }
+
+  @Override
+  public String family() {
+    return DetectorCatalog.FAMILY;
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return catalog.rules();
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return !PathHints.isBinaryName(path);
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return Set.of("max-file-size", "history-max-blob-size");
+  }
+
+  @Override
+  public void scan(SourceFile file, ScanContext context) throws IOException {
+    long limit = limit(context, "max-file-size");
+    if (file.size() > limit) {
+      context.skipped(file.path(), "larger than the secrets scanner's max-file-size (" + file.size() + " > " + limit + " bytes)");
+      return;
+    }
+    for (SecretEngine.Match m : engine.scan(file.path(), file.bytes())) {
+      context.report(finding(file.path(), m, Map.of()));
+    }
+  }
+
+  @Override
+  public void finish(ScanContext context) throws IOException {
+    if (!context.option("history").map("true"::equalsIgnoreCase).orElse(false)) {
+      return;
+    }
+    lastHistory = new HistoryScan(engine, limit(context, "history-max-blob-size")).run(context);
+  }
+
+  /** Counters of the last history walk (null before one ran): what was scanned once, what was skipped. */
+  public HistoryScan.Stats lastHistoryStats() {
+    return lastHistory;
+  }
+
+  private static long limit(ScanContext context, String key) {
+    try {
+      return context.settings().integer(key, DEFAULT_MAX_FILE_SIZE);
+    } catch (PolicyException e) {
+      context.error("", 0, e.getMessage());
+      return DEFAULT_MAX_FILE_SIZE;
+    }
+  }
+
+  /** Builds the finding; {@code extra} adds commit facts in history mode. Never stores the raw secret. */
+  static Finding finding(String path, SecretEngine.Match m, Map<String, String> extra) {
+    Detector d = m.detector();
+    String normalized = "pem-body".equals(d.validator()) ? SecretText.pemPayload(m.secret()) : m.secret();
+    String hash = SecretText.sha256Hex(normalized);
+    String redacted = SecretText.redact(normalized);
+    StringBuilder message = new StringBuilder(d.rule().title()).append(" (").append(redacted).append(")");
+    if (Boolean.TRUE.equals(m.checksum())) {
+      message.append(", checksum valid");
+    }
+    if (extra.containsKey("commit")) {
+      message.append(", introduced in commit ").append(extra.get("commit"), 0, 12);
+    }
+    Finding.Builder b = Finding.builder(d.rule())
+        .severity(m.severity())
+        .confidence(m.confidence())
+        .message(message.toString())
+        .at(new Location(path, m.line(), m.column(), m.line(), 0))
+        .snippet(m.snippet())
+        .contextKey(d.id() + ":" + hash)
+        .property("provider", d.provider())
+        .property("secret_redacted", redacted)
+        .property("secret_sha256_prefix", hash.substring(0, 12))
+        .property("validated", m.checksum() == null ? "not-applicable" : m.checksum().toString());
+    if (!m.notes().isEmpty()) {
+      b.property("notes", String.join("; ", m.notes()));
+    }
+    extra.forEach(b::property);
+    return b.build();
+  }
+}

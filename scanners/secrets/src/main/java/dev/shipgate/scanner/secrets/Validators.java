@@ -1,0 +1,145 @@
+package dev.shipgate.scanner.secrets;
+
+import dev.shipgate.core.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+
+/** Offline format checks named by detectors' {@code validator:} key. None of them touches the network. */
+final class Validators {
+
+  /**
+   * @param keep false drops the candidate (it cannot be the credential the detector describes)
+   * @param checksum true when a checksum embedded in the token matched (raises confidence), false when
+   *     the format has one and it did not match, null when the format carries none
+   * @param severity a replacement severity, or null
+   */
+  record Result(boolean keep, Boolean checksum, Severity severity, String note) {
+    static final Result KEEP = new Result(true, null, null, null);
+    static final Result DROP = new Result(false, null, null, null);
+  }
+
+  static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private static final Map<String, Function<String, Result>> ALL = Map.of(
+      "crc32-base62", Validators::crc32Base62,
+      "jwt", Validators::jwt,
+      "pem-body", Validators::pemBody,
+      "base64-64-bytes", s -> decodedLength(s) == 64 ? Result.KEEP : Result.DROP,
+      "base64-32-bytes", s -> decodedLength(s) == 32 ? Result.KEEP : Result.DROP);
+
+  private Validators() {}
+
+  static boolean exists(String name) {
+    return ALL.containsKey(name);
+  }
+
+  static Result check(String name, String secret) {
+    return ALL.get(name).apply(secret);
+  }
+
+  /**
+   * GitHub (and npm) tokens end in six base62 characters holding the CRC32 of the random part between the
+   * prefix's underscore and the checksum.
+   */
+  static Result crc32Base62(String token) {
+    int underscore = token.lastIndexOf('_');
+    if (token.length() - underscore - 1 < 7) {
+      return new Result(true, false, null, "too short for a checksum");
+    }
+    String body = token.substring(underscore + 1, token.length() - 6);
+    String sum = token.substring(token.length() - 6);
+    boolean ok = base62(crc32(body), 6).equals(sum);
+    return new Result(true, ok, null, ok ? "checksum valid" : "checksum does not match");
+  }
+
+  static long crc32(String s) {
+    CRC32 c = new CRC32();
+    c.update(s.getBytes(StandardCharsets.US_ASCII));
+    return c.getValue();
+  }
+
+  static String base62(long value, int width) {
+    StringBuilder sb = new StringBuilder();
+    long v = value;
+    while (v > 0) {
+      sb.append(BASE62.charAt((int) (v % 62)));
+      v /= 62;
+    }
+    while (sb.length() < width) {
+      sb.append('0');
+    }
+    return sb.reverse().toString();
+  }
+
+  private static final Set<String> CLAIMS = Set.of(
+      "\"iss\"", "\"sub\"", "\"aud\"", "\"exp\"", "\"iat\"", "\"nbf\"", "\"jti\"", "\"scope\"", "\"email\"",
+      "\"role\"", "\"azp\"", "\"client_id\"", "\"uid\"", "\"user_id\"", "\"name\"", "\"tid\"", "\"oid\"");
+
+  /** A JWT counts when header and payload decode to JSON objects, the header names an alg and the payload has claims. */
+  static Result jwt(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      return Result.DROP;
+    }
+    String header = b64urlText(parts[0]);
+    String payload = b64urlText(parts[1]);
+    if (header == null || payload == null || !header.trim().startsWith("{") || !payload.trim().startsWith("{")) {
+      return Result.DROP;
+    }
+    String h = header.replace(" ", "");
+    int alg = h.indexOf("\"alg\":\"");
+    if (alg < 0) {
+      return Result.DROP;
+    }
+    String algValue = h.substring(alg + 7, Math.max(alg + 7, h.indexOf('"', alg + 7)));
+    long claims = CLAIMS.stream().filter(payload::contains).count();
+    if (claims == 0) {
+      return Result.DROP;
+    }
+    if (algValue.equalsIgnoreCase("none")) {
+      return new Result(true, null, Severity.LOW, "unsigned token (alg none)");
+    }
+    if (parts[2].length() < 16) {
+      return Result.DROP;
+    }
+    return new Result(true, null, null, "alg " + algValue);
+  }
+
+  private static String b64urlText(String s) {
+    try {
+      byte[] b = Base64.getUrlDecoder().decode(s.replace("=", ""));
+      return new String(b, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A PEM body must be real base64 of some length: rules out "..." and "<your key here>" placeholders. */
+  static Result pemBody(String body) {
+    String b64 = SecretText.pemPayload(body);
+    if (b64.length() < 64) {
+      return Result.DROP;
+    }
+    try {
+      byte[] decoded = Base64.getMimeDecoder().decode(b64);
+      if (decoded.length < 48 || Entropy.bitsPerChar(b64) < 4.0) {
+        return Result.DROP;
+      }
+      return Result.KEEP;
+    } catch (IllegalArgumentException e) {
+      return Result.DROP;
+    }
+  }
+
+  private static int decodedLength(String s) {
+    try {
+      return Base64.getDecoder().decode(s).length;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+}
