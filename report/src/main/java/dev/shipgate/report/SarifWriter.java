@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -471,7 +470,7 @@ final class SarifWriter implements ReportWriter {
       g.writeEndObject();
     }
     if (!report.notes().isEmpty()) {
-      Json.sortedMap(g, "notes", new LinkedHashMap<>(report.notes()));
+      Json.sortedMap(g, "notes", report.notes());
     }
     g.writeNumberField("resultsTotal", total);
     g.writeNumberField("resultsEmitted", emitted);

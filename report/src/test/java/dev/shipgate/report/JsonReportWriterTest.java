@@ -175,6 +175,26 @@ class JsonReportWriterTest {
     List<String> paths = new ArrayList<>();
     json(a).get("findings").forEach(f -> paths.add(f.at("/location/path").asText()));
     assertThat(paths).isSorted();
-    assertThat(FindingStatus.values()).hasSize(5);
+  }
+
+  @Test
+  void schemaEnumsCoverEveryStatusSeverityAndConfidenceOfTheModel() throws Exception {
+    JsonNode schemaJson;
+    try (InputStream in = JsonReportWriter.class.getResourceAsStream("shipgate-report.schema.json")) {
+      schemaJson = Render.MAPPER.readTree(in);
+    }
+    JsonNode finding = schemaJson.at("/$defs/finding/properties");
+    List<String> statuses = new ArrayList<>();
+    finding.at("/status/enum").forEach(n -> statuses.add(n.asText()));
+    assertThat(statuses).containsExactlyInAnyOrderElementsOf(
+        java.util.Arrays.stream(FindingStatus.values()).map(Text::statusKey).toList());
+    List<String> severities = new ArrayList<>();
+    finding.at("/severity/enum").forEach(n -> severities.add(n.asText()));
+    assertThat(severities).containsExactlyInAnyOrderElementsOf(
+        java.util.Arrays.stream(dev.shipgate.core.model.Severity.values()).map(s -> s.label()).toList());
+    List<String> confidences = new ArrayList<>();
+    finding.at("/confidence/enum").forEach(n -> confidences.add(n.asText()));
+    assertThat(confidences).containsExactlyInAnyOrderElementsOf(
+        java.util.Arrays.stream(dev.shipgate.core.model.Confidence.values()).map(c -> c.label()).toList());
   }
 }
