@@ -136,6 +136,11 @@ final class SecretEngine {
     Confidence confidence;
     final List<String> notes = new ArrayList<>();
 
+    /** The same redacted form the finding's properties carry (PEM bodies are normalised first). */
+    String redacted() {
+      return SecretText.redact(SecretText.normalized(detector, secret));
+    }
+
     Candidate(Detector detector, int start, int end, String secret) {
       this.detector = detector;
       this.start = start;
@@ -372,7 +377,7 @@ final class SecretEngine {
       if (ks > pos) {
         sb.append(new String(b, pos, ks - pos, StandardCharsets.UTF_8));
       }
-      sb.append(SecretText.redact(k.secret));
+      sb.append(k.redacted());
       pos = Math.max(pos, Math.min(k.end, to));
     }
     if (to > pos) {
@@ -385,7 +390,7 @@ final class SecretEngine {
     // Belt and braces: a secret that still shows (overlapping matches) hides the whole line.
     for (Candidate k : kept) {
       if (k.secret.length() >= 6 && s.contains(k.secret)) {
-        return SecretText.redact(c.secret);
+        return c.redacted();
       }
     }
     return s.strip();

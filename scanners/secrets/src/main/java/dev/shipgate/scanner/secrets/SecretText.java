@@ -33,6 +33,11 @@ public final class SecretText {
     return sb.append('…').append(sha256Hex(secret), 0, 8).toString();
   }
 
+  /** What is hashed and redacted: PEM blocks by their payload, so every encoding of a key matches. */
+  static String normalized(Detector d, String secret) {
+    return "pem-body".equals(d.validator()) ? pemPayload(secret) : secret;
+  }
+
   /**
    * The base64 payload of a PEM or PGP armored block in any of the forms code carries it: real newlines,
    * {@code \n} escapes inside JSON/YAML strings, string concatenation; armor headers and the PGP CRC line

@@ -99,7 +99,7 @@ public final class SecretsScanner implements FileScanner {
   /** Builds the finding; {@code extra} adds commit facts in history mode. Never stores the raw secret. */
   static Finding finding(String path, SecretEngine.Match m, Map<String, String> extra) {
     Detector d = m.detector();
-    String normalized = "pem-body".equals(d.validator()) ? SecretText.pemPayload(m.secret()) : m.secret();
+    String normalized = SecretText.normalized(d, m.secret());
     String hash = SecretText.sha256Hex(normalized);
     String redacted = SecretText.redact(normalized);
     StringBuilder message = new StringBuilder(d.rule().title()).append(" (").append(redacted).append(")");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Expands the generators in detector samples ({@code [[b62:30]]}, {@code [[crc]]}, {@code [[jwt]]},
- * {@code [[pem:RSA PRIVATE KEY]]}, ...) into fresh random values, so tests plant format-valid secrets
+ * {@code [[pem:RSA PRIVATE KEY]]}, ...; {@code [[~hex:40]]} for a public part) into fresh random values, so tests plant format-valid secrets
  * that no provider ever issued and no credential-shaped literal is stored in the repository.
  */
 final class Samples {
@@ -18,7 +18,7 @@ final class Samples {
   /** An expanded sample and the random parts planted in it (what must never leak into a finding). */
   record Expanded(String text, List<String> secrets) {}
 
-  private static final Pattern GEN = Pattern.compile("\\[\\[([a-zA-Z0-9-]+)(?::([^\\]]+))?]]");
+  private static final Pattern GEN = Pattern.compile("\\[\\[(~?[a-zA-Z0-9-]+)(?::([^\\]]+))?]]");
 
   static final String B62 = Validators.BASE62;
   private static final String HEX = "0123456789abcdef";
@@ -37,7 +37,9 @@ final class Samples {
     List<String> secrets = new ArrayList<>();
     String previous = "";
     while (m.find()) {
-      String kind = m.group(1);
+      // A leading ~ marks a public part (a key id, a project name): planted, but not a secret.
+      boolean isPublic = m.group(1).startsWith("~");
+      String kind = isPublic ? m.group(1).substring(1) : m.group(1);
       String arg = m.group(2);
       String value = switch (kind) {
         case "crc" -> Validators.base62(Validators.crc32(previous), 6);
@@ -53,7 +55,7 @@ final class Samples {
         default -> chars(charset(kind), Integer.parseInt(arg));
       };
       previous = value;
-      if (value.length() >= 8) {
+      if (value.length() >= 8 && !isPublic) {
         secrets.add(value);
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
