@@ -1,0 +1,132 @@
+package dev.shipgate.scanner.java;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.scan.ProjectScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.java.frontend.JavaFrontEnd;
+import dev.shipgate.scanner.java.frontend.JavaProject;
+import dev.shipgate.scanner.java.frontend.ParseProblem;
+import dev.shipgate.scanner.java.rules.JavaChecks;
+import dev.shipgate.scanner.java.taint.JavaCheck;
+import dev.shipgate.scanner.java.taint.Models;
+import dev.shipgate.scanner.java.taint.TaintEngine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Family {@code java}: parses every {@code .java} file without building the project, resolves names,
+ * runs the whole-repository taint analysis and the crypto / TLS / cookie checks.
+ */
+public final class JavaScanner implements ProjectScanner {
+
+  public static final String FAMILY = "java";
+  static final String TIMEOUT_KEY = "method-timeout-ms";
+  static final String STEPS_KEY = "method-step-limit";
+  /** The analysis recurses over expression trees; very deep nesting needs a bigger stack than a pool thread has. */
+  private static final long STACK_BYTES = 512L << 20;
+
+  private final Models models;
+  private final List<JavaCheck> checks;
+  private final List<Rule> rules;
+
+  public JavaScanner() {
+    this(Models.loadDefault(), JavaChecks.all());
+  }
+
+  JavaScanner(Models models, List<JavaCheck> checks) {
+    this.models = models;
+    this.checks = List.copyOf(checks);
+    List<Rule> all = new ArrayList<>(models.rules());
+    for (JavaCheck c : checks) {
+      all.addAll(c.rules());
+    }
+    this.rules = List.copyOf(all);
+  }
+
+  @Override
+  public String family() {
+    return FAMILY;
+  }
+
+  @Override
+  public String version() {
+    return "0.1.0";
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return path.endsWith(".java") && !path.endsWith("/module-info.java") && !path.equals("module-info.java");
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return Set.of(TIMEOUT_KEY, STEPS_KEY);
+  }
+
+  @Override
+  public void scan(List<SourceFile> files, ScanContext context) throws IOException {
+    TaintEngine.Limits limits;
+    try {
+      limits = new TaintEngine.Limits(context.settings().integer(STEPS_KEY, TaintEngine.Limits.DEFAULT.stepsPerMethod()),
+          context.settings().integer(TIMEOUT_KEY, TaintEngine.Limits.DEFAULT.millisPerMethod()),
+          TaintEngine.Limits.DEFAULT.visitsPerMethod());
+    } catch (PolicyException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Analysis a = analyse(files, limits, context::cancelled);
+    for (ParseProblem p : a.parse().problems()) {
+      context.error(p.path(), p.line(), p.message());
+    }
+    for (TaintEngine.Stopped s : a.result().stopped()) {
+      context.skipped(s.path(), "analysis of " + s.method() + " stopped: " + s.reason() + " (raise scanners.java."
+          + TIMEOUT_KEY + " or " + STEPS_KEY + ")");
+    }
+    for (Finding f : a.result().findings()) {
+      context.report(f);
+    }
+  }
+
+  /** Everything one run produced, for the scanner, the benchmark and tests. */
+  public record Analysis(JavaFrontEnd.ParseResult parse, JavaProject project, TaintEngine.Result result) {}
+
+  /** Parses (in parallel) and analyses {@code files}; runs on a thread with a large stack. */
+  public Analysis analyse(List<SourceFile> files, TaintEngine.Limits limits, java.util.function.BooleanSupplier cancelled) {
+    AtomicReference<Analysis> out = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread t = new Thread(null, () -> {
+      try {
+        JavaFrontEnd.ParseResult parsed = JavaFrontEnd.parse(files, Runtime.getRuntime().availableProcessors());
+        JavaProject project = JavaProject.build(parsed.units(), models);
+        TaintEngine engine = new TaintEngine(project, models, checks, files, limits);
+        out.set(new Analysis(parsed, project, engine.run(cancelled)));
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "shipgate-java-analysis", STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    if (failure.get() instanceof RuntimeException re) {
+      throw re;
+    }
+    if (failure.get() instanceof Error err) {
+      throw err;
+    }
+    return out.get();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.shipgate.scanner.java.rules;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.Tree;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.taint.CallEvent;
+import dev.shipgate.scanner.java.taint.JavaCheck;
+import dev.shipgate.scanner.java.taint.MethodVisitor;
+import dev.shipgate.scanner.java.taint.Reporter;
+import dev.shipgate.scanner.java.taint.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A servlet cookie created in a method and added to the response without {@code setSecure(true)} or
+ * {@code setHttpOnly(true)} before {@code addCookie}. Cookies that come from elsewhere are not judged.
+ */
+public final class InsecureCookieCheck implements JavaCheck {
+
+  static final Rule NOT_SECURE = Rule.builder("java/web/cookie-without-secure", "java")
+      .title("Cookie without the Secure flag")
+      .severity(Severity.MEDIUM)
+      .confidence(Confidence.HIGH)
+      .cwe("CWE-614")
+      .tags("owasp-top10:A05:2021", "asvs:4.0.3-3.4.1")
+      .description("The cookie is sent without the Secure attribute, so browsers also send it over plain HTTP where"
+          + " anyone on the network can read it.")
+      .fix("Call cookie.setSecure(true) before response.addCookie(cookie) (or set server.servlet.session.cookie.secure).")
+      .build();
+
+  static final Rule NOT_HTTP_ONLY = Rule.builder("java/web/cookie-without-httponly", "java")
+      .title("Cookie without the HttpOnly flag")
+      .severity(Severity.LOW)
+      .confidence(Confidence.HIGH)
+      .cwe("CWE-1004")
+      .tags("owasp-top10:A05:2021", "asvs:4.0.3-3.4.2")
+      .description("The cookie is readable from JavaScript, so a cross-site scripting bug can steal it.")
+      .fix("Call cookie.setHttpOnly(true) before response.addCookie(cookie) unless scripts must read it.")
+      .build();
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(NOT_SECURE, NOT_HTTP_ONLY);
+  }
+
+  private static final class CookieState {
+    boolean secure;
+    boolean httpOnly;
+  }
+
+  @Override
+  public MethodVisitor begin(MethodInfo method) {
+    return new MethodVisitor() {
+      final Map<String, CookieState> cookies = new HashMap<>();
+      boolean justCreated;
+
+      @Override
+      public void call(CallEvent e) {
+        String name = e.call().name();
+        String type = e.call().declaringType();
+        boolean onCookie = type != null && (e.project().isSubtype(type, "javax.servlet.http.Cookie")
+            || e.project().isSubtype(type, "jakarta.servlet.http.Cookie"));
+        if (name.equals("<init>") && onCookie) {
+          justCreated = true;
+          return;
+        }
+        if (onCookie && e.receiverVariable() != null && (name.equals("setSecure") || name.equals("setHttpOnly"))) {
+          CookieState s = cookies.get(e.receiverVariable());
+          if (s != null && Boolean.TRUE.equals(e.constantArg(0))) {
+            if (name.equals("setSecure")) {
+              s.secure = true;
+            } else {
+              s.httpOnly = true;
+            }
+          }
+          return;
+        }
+        if (name.equals("addCookie") && e.argTrees().size() == 1) {
+          ExpressionTree arg = e.argTrees().get(0);
+          CookieState s = arg instanceof IdentifierTree id ? cookies.get(id.getName().toString()) : null;
+          if (s == null) {
+            return;
+          }
+          if (!s.secure) {
+            e.reporter().report(NOT_SECURE, e.tree(), "Cookie `" + arg + "` is added without setSecure(true)", null);
+          }
+          if (!s.httpOnly) {
+            e.reporter().report(NOT_HTTP_ONLY, e.tree(), "Cookie `" + arg + "` is added without setHttpOnly(true)", null);
+          }
+        }
+      }
+
+      @Override
+      public void assign(String variable, Value value, Tree at, Reporter reporter) {
+        if (justCreated) {
+          cookies.put(variable, new CookieState());
+          justCreated = false;
+        }
+      }
+    };
+  }
+}

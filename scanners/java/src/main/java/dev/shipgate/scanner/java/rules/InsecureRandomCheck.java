@@ -1,0 +1,95 @@
+package dev.shipgate.scanner.java.rules;
+
+import com.sun.source.tree.Tree;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.taint.CallEvent;
+import dev.shipgate.scanner.java.taint.Fact;
+import dev.shipgate.scanner.java.taint.JavaCheck;
+import dev.shipgate.scanner.java.taint.MethodVisitor;
+import dev.shipgate.scanner.java.taint.Reporter;
+import dev.shipgate.scanner.java.taint.Step;
+import dev.shipgate.scanner.java.taint.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A value from {@code java.util.Random} or {@code Math.random()} stored in something security-named
+ * (token, password, session id, key ...), returned from a security-named method, or put in a cookie.
+ * Random numbers for shuffling, sampling or jitter are not reported.
+ */
+public final class InsecureRandomCheck implements JavaCheck {
+
+  static final Rule RULE = Rule.builder("java/crypto/insecure-random", "java")
+      .title("Predictable random value used for a secret")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.MEDIUM)
+      .cwe("CWE-330")
+      .tags("owasp-top10:A02:2021", "asvs:4.0.3-6.3.1")
+      .description("java.util.Random and Math.random() are predictable: after a few outputs an attacker can compute the"
+          + " next ones, so tokens, keys, passwords or session ids made from them can be guessed.")
+      .fix("Use java.security.SecureRandom (one shared instance) for anything an attacker must not guess.")
+      .build();
+
+  // Lower-cased names; "key" only as a word end so "keyboard" or "keyIndex" do not count.
+  private static final Pattern SECURITY_NAME = Pattern.compile(
+      "token|secret|passw|pwd|nonce|salt|otp|session|remember|csrf|xsrf|apikey|api_key|credential|auth|signature"
+          + "|verification|activation|resetcode|key$|^iv$|_iv$|ivbytes");
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(RULE);
+  }
+
+  static boolean securityNamed(String name) {
+    String n = name.startsWith("this.") ? name.substring(5) : name;
+    n = n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return SECURITY_NAME.matcher(n).find();
+  }
+
+  private static Step randomPath(Value v) {
+    for (Fact f : v.deepFacts()) {
+      if (f.isSource() && f.sourceKind().equals("random")) {
+        return f.path();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public MethodVisitor begin(MethodInfo method) {
+    boolean securityMethod = securityNamed(method.name()) && !method.name().startsWith("set");
+    return new MethodVisitor() {
+      @Override
+      public void assign(String variable, Value value, Tree at, Reporter reporter) {
+        Step p = randomPath(value);
+        if (p != null && securityNamed(variable)) {
+          reporter.report(RULE, at, "A java.util.Random value is stored in `" + variable + "`", p);
+        }
+      }
+
+      @Override
+      public void returns(Value value, Tree at, Reporter reporter) {
+        Step p = securityMethod ? randomPath(value) : null;
+        if (p != null) {
+          reporter.report(RULE, at, "`" + method.name() + "` returns a java.util.Random value", p);
+        }
+      }
+
+      @Override
+      public void call(CallEvent e) {
+        boolean cookie = e.call().name().equals("<init>") && e.call().declaringType() != null
+            && e.call().declaringType().endsWith(".Cookie") && e.args().size() == 2;
+        if (cookie) {
+          Step p = randomPath(e.args().get(1));
+          if (p != null) {
+            e.reporter().report(RULE, e.tree(), "A cookie value comes from java.util.Random", p);
+          }
+        }
+      }
+    };
+  }
+}

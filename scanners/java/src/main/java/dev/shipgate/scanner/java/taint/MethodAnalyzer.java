@@ -1,0 +1,1306 @@
+package dev.shipgate.scanner.java.taint;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import dev.shipgate.core.model.Location;
+import dev.shipgate.scanner.java.frontend.JavaProject;
+import dev.shipgate.scanner.java.frontend.JavaUnit;
+import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.frontend.MethodScope;
+import dev.shipgate.scanner.java.frontend.ResolvedCall;
+import dev.shipgate.scanner.java.frontend.TypeInfo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One flow-sensitive walk over one method body: abstract values for locals, fields of {@code this},
+ * containers by constant key, constant folding for branches, and calls resolved against models and
+ * method summaries. Produces the method's {@link Summary} and its findings.
+ */
+final class MethodAnalyzer {
+
+  static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final Set<String> NUMERIC = Set.of("int", "long", "short", "byte", "double", "float", "boolean",
+      "char", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.lang.Double",
+      "java.lang.Float", "java.lang.Boolean", "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger");
+  /** Nested loops beyond this depth are walked once, so deeply nested loops cannot blow up exponentially. */
+  private static final int REPEAT_LOOPS_UP_TO_DEPTH = 3;
+
+  private final TaintEngine engine;
+  private final MethodInfo method;
+  private final MethodScope scope;
+  private final JavaUnit unit;
+  private final JavaProject project;
+  private final Models models;
+  private final List<MethodVisitor> visitors;
+  private final Reporter reporter;
+
+  private Env env = new Env();
+  private Value returned;
+  private final List<Summary.SinkHit> hits = new ArrayList<>();
+  private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
+  private final ArrayDeque<Env[]> continues = new ArrayDeque<>();
+  private final ArrayDeque<Value[]> yields = new ArrayDeque<>();
+  private int loopDepth;
+  private long steps;
+  private final long maxSteps;
+  private final long deadline;
+
+  MethodAnalyzer(TaintEngine engine, MethodInfo method, MethodScope scope, List<MethodVisitor> visitors, Reporter reporter,
+      long maxSteps, long deadline) {
+    this.engine = engine;
+    this.method = method;
+    this.scope = scope;
+    this.unit = method.owner().unit();
+    this.project = engine.project;
+    this.models = engine.models;
+    this.visitors = visitors;
+    this.reporter = reporter;
+    this.maxSteps = maxSteps;
+    this.deadline = deadline;
+  }
+
+  Summary run() {
+    List<? extends VariableTree> params = method.tree().getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      VariableTree p = params.get(i);
+      String name = p.getName().toString();
+      Location loc = loc(p);
+      Value v = Value.of(List.of(new Fact(i, "param", 0, Step.start(loc, "parameter `" + name + "`"))));
+      String label = parameterSourceLabel(i);
+      if (label != null) {
+        v = v.withFacts(List.of(new Fact(Fact.SOURCE, "remote", 0, Step.start(loc, label + " `" + name + "`"))));
+      }
+      env.vars.put(name, v);
+    }
+    if (method.body() != null) {
+      exec((StatementTree) method.body());
+    }
+    List<Fact> ret = returned == null ? List.of() : returned.deepFacts();
+    return new Summary(ret, hits);
+  }
+
+  /** Label when parameter {@code i} carries request data by annotation, or by being a handler parameter. */
+  private String parameterSourceLabel(int i) {
+    List<String> anns = method.paramAnnotations().get(i);
+    for (Models.ParameterSource ps : models.parameterSources()) {
+      for (String a : anns) {
+        if (ps.annotations().contains(a) || matchesSimple(ps.annotations(), a)) {
+          return ps.label();
+        }
+      }
+    }
+    // Spring binds unannotated simple and bean parameters of handler methods from the request as well.
+    if (anns.isEmpty() && isHandler()) {
+      String t = method.paramTypes().get(i);
+      if (t.equals("java.lang.String") || t.equals("java.lang.String[]") || t.equals("java.util.List")
+          || t.equals("java.util.Map") || t.equals("java.util.Optional")
+          || project.type(t) != null && project.type(t).kind() == Tree.Kind.CLASS) {
+        return "Spring MVC handler parameter";
+      }
+    }
+    return null;
+  }
+
+  private boolean isHandler() {
+    Set<String> handlers = models.handlerAnnotations();
+    for (String a : method.annotations()) {
+      if (handlers.contains(a) || matchesSimple(handlers, a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesSimple(Set<String> names, String name) {
+    if (name.indexOf('.') >= 0) {
+      return false;
+    }
+    for (String n : names) {
+      if (n.endsWith("." + name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void tick() {
+    if (++steps > maxSteps) {
+      throw new BudgetExceeded("more than " + maxSteps + " analysis steps");
+    }
+    if ((steps & 1023) == 0 && System.nanoTime() > deadline) {
+      throw new BudgetExceeded("time limit reached");
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void exec(StatementTree s) {
+    if (s == null || env.dead) {
+      return;
+    }
+    tick();
+    switch (s.getKind()) {
+      case BLOCK:
+        for (StatementTree st : ((BlockTree) s).getStatements()) {
+          if (env.dead) {
+            break;
+          }
+          exec(st);
+        }
+        return;
+      case VARIABLE: {
+        VariableTree v = (VariableTree) s;
+        String name = v.getName().toString();
+        Value init = v.getInitializer() == null ? Value.UNKNOWN : eval(v.getInitializer());
+        String type = scope.localType(name);
+        if (type != null && NUMERIC.contains(type)) {
+          init = init.dropKind("remote");
+        }
+        if (v.getInitializer() != null) {
+          init = init.step(loc(v), "assigned to `" + name + "`");
+        }
+        env.vars.put(name, init);
+        for (MethodVisitor mv : visitors) {
+          mv.assign(name, init, v, reporter);
+        }
+        return;
+      }
+      case EXPRESSION_STATEMENT:
+        eval(((ExpressionStatementTree) s).getExpression());
+        return;
+      case IF: {
+        IfTree t = (IfTree) s;
+        Object c = eval(t.getCondition()).constant();
+        if (Boolean.TRUE.equals(c)) {
+          exec(t.getThenStatement());
+        } else if (Boolean.FALSE.equals(c)) {
+          exec(t.getElseStatement());
+        } else {
+          Env before = env.copy();
+          exec(t.getThenStatement());
+          Env afterThen = env;
+          env = before;
+          exec(t.getElseStatement());
+          env = Env.join(afterThen, env);
+        }
+        return;
+      }
+      case WHILE_LOOP: {
+        WhileLoopTree w = (WhileLoopTree) s;
+        loop(w, w.getCondition(), w.getStatement(), List.of(), false);
+        return;
+      }
+      case DO_WHILE_LOOP: {
+        DoWhileLoopTree d = (DoWhileLoopTree) s;
+        loop(d, d.getCondition(), d.getStatement(), List.of(), true);
+        return;
+      }
+      case FOR_LOOP: {
+        ForLoopTree f = (ForLoopTree) s;
+        for (StatementTree init : f.getInitializer()) {
+          exec(init);
+        }
+        loop(f, f.getCondition(), f.getStatement(), f.getUpdate(), false);
+        return;
+      }
+      case ENHANCED_FOR_LOOP: {
+        EnhancedForLoopTree f = (EnhancedForLoopTree) s;
+        Value elem = elementOf(eval(f.getExpression()));
+        String name = f.getVariable().getName().toString();
+        String type = scope.localType(name);
+        Value bound = type != null && NUMERIC.contains(type) ? elem.dropKind("remote") : elem;
+        Value stepped = bound.step(loc(f.getVariable()), "element assigned to `" + name + "`");
+        loop(f, null, f.getStatement(), List.of(), false, () -> env.vars.put(name, stepped));
+        return;
+      }
+      case SWITCH: {
+        SwitchTree sw = (SwitchTree) s;
+        switchOver(eval(sw.getExpression()), sw.getCases(), false);
+        return;
+      }
+      case RETURN: {
+        ReturnTree r = (ReturnTree) s;
+        if (r.getExpression() != null) {
+          Value v = eval(r.getExpression());
+          if (NUMERIC.contains(method.returnType())) {
+            v = v.dropKind("remote");
+          }
+          v = v.step(loc(r), "returned from `" + method.name() + "`");
+          returned = Value.join(returned, v);
+          for (MethodVisitor mv : visitors) {
+            mv.returns(v, r, reporter);
+          }
+        }
+        env.dead = true;
+        return;
+      }
+      case THROW:
+        eval(((ThrowTree) s).getExpression());
+        env.dead = true;
+        return;
+      case BREAK: {
+        Env[] target = breaks.peek();
+        if (target != null) {
+          target[0] = Env.join(target[0], env);
+        }
+        env = Env.deadEnv();
+        return;
+      }
+      case CONTINUE: {
+        Env[] target = continues.peek();
+        if (target != null) {
+          target[0] = Env.join(target[0], env);
+        }
+        env = Env.deadEnv();
+        return;
+      }
+      case YIELD: {
+        Value v = eval(((YieldTree) s).getValue());
+        Value[] target = yields.peek();
+        if (target != null) {
+          target[0] = Value.join(target[0], v);
+        }
+        env = Env.deadEnv();
+        return;
+      }
+      case TRY:
+        tryStatement((TryTree) s);
+        return;
+      case LABELED_STATEMENT:
+        exec(((LabeledStatementTree) s).getStatement());
+        return;
+      case SYNCHRONIZED:
+        eval(((SynchronizedTree) s).getExpression());
+        exec(((SynchronizedTree) s).getBlock());
+        return;
+      default:
+        // Local class declarations are analysed as types of their own; asserts and empty statements carry no flow.
+    }
+  }
+
+  private void tryStatement(TryTree t) {
+    for (Tree r : t.getResources()) {
+      if (r instanceof StatementTree st) {
+        exec(st);
+      } else if (r instanceof ExpressionTree e) {
+        eval(e);
+      }
+    }
+    Env before = env.copy();
+    exec(t.getBlock());
+    Env afterTry = env;
+    Env out = afterTry;
+    for (CatchTree c : t.getCatches()) {
+      // An exception may leave the try block at any point: start from what was true before or after it.
+      env = Env.join(before.copy(), afterTry.dead ? null : afterTry.copy());
+      if (env.dead) {
+        env = before.copy();
+      }
+      env.vars.put(c.getParameter().getName().toString(), Value.UNKNOWN);
+      exec(c.getBlock());
+      out = Env.join(out, env);
+    }
+    env = out;
+    if (t.getFinallyBlock() != null) {
+      if (env.dead) {
+        Env saved = env;
+        env = Env.join(before.copy(), null);
+        exec(t.getFinallyBlock());
+        env = saved;
+      } else {
+        exec(t.getFinallyBlock());
+      }
+    }
+  }
+
+  private void loop(Tree loopTree, ExpressionTree cond, StatementTree body, List<? extends ExpressionStatementTree> update,
+      boolean bodyFirst) {
+    loop(loopTree, cond, body, update, bodyFirst, null);
+  }
+
+  /**
+   * Walks a loop body once or twice (joining with the entry state) instead of to a full fixpoint: constants
+   * of variables the loop assigns are forgotten up front, which is what branches inside need.
+   */
+  private void loop(Tree loopTree, ExpressionTree cond, StatementTree body, List<? extends ExpressionStatementTree> update,
+      boolean bodyFirst, Runnable bindEachIteration) {
+    for (String name : engine.assignedIn(loopTree)) {
+      Value v = env.vars.get(name);
+      if (v != null) {
+        env.vars.put(name, v.withConstant(null));
+      }
+    }
+    Object c = cond == null || bodyFirst ? null : eval(cond).constant();
+    if (Boolean.FALSE.equals(c)) {
+      return;
+    }
+    boolean infinite = Boolean.TRUE.equals(c) || (cond == null && loopTree.getKind() == Tree.Kind.FOR_LOOP);
+    Env entry = env.copy();
+    Env exits = Env.deadEnv();
+    int rounds = loopDepth < REPEAT_LOOPS_UP_TO_DEPTH ? 2 : 1;
+    loopDepth++;
+    try {
+      for (int round = 0; round < rounds; round++) {
+        env = entry.copy();
+        if (bindEachIteration != null) {
+          bindEachIteration.run();
+        }
+        Env[] brk = {Env.deadEnv()};
+        Env[] cont = {Env.deadEnv()};
+        breaks.push(brk);
+        continues.push(cont);
+        try {
+          exec(body);
+        } finally {
+          breaks.pop();
+          continues.pop();
+        }
+        env = Env.join(env, cont[0]);
+        for (ExpressionStatementTree u : update) {
+          if (!env.dead) {
+            eval(u.getExpression());
+          }
+        }
+        if (cond != null && !env.dead) {
+          eval(cond);
+        }
+        exits = Env.join(exits, brk[0]);
+        Env next = Env.join(entry.copy(), env);
+        if (next.sameAs(entry)) {
+          break;
+        }
+        entry = next;
+      }
+    } finally {
+      loopDepth--;
+    }
+    env = infinite ? exits : Env.join(entry, exits);
+  }
+
+  /** Switch statements and expressions; a constant selector runs only the matching case (with fall-through). */
+  private Value switchOver(Value selector, List<? extends CaseTree> cases, boolean expression) {
+    Object sel = selector.constant();
+    int start = -1;
+    int defaultIndex = -1;
+    boolean allLabelsConstant = true;
+    for (int i = 0; i < cases.size() && sel != null; i++) {
+      CaseTree ct = cases.get(i);
+      if (ct.getExpressions().isEmpty()) {
+        defaultIndex = i;
+      }
+      for (ExpressionTree label : ct.getExpressions()) {
+        Object lc = caseLabel(label);
+        if (lc == null) {
+          allLabelsConstant = false;
+        } else if (start < 0 && Constants.caseMatches(sel, lc)) {
+          start = i;
+        }
+      }
+    }
+    Value[] yielded = {null};
+    yields.push(yielded);
+    Env[] brk = {Env.deadEnv()};
+    breaks.push(brk);
+    try {
+      if (sel != null && allLabelsConstant) {
+        int from = start >= 0 ? start : defaultIndex;
+        if (from >= 0) {
+          for (int i = from; i < cases.size() && !env.dead; i++) {
+            CaseTree ct = cases.get(i);
+            runCase(ct, yielded);
+            if (ct.getCaseKind() == CaseTree.CaseKind.RULE) {
+              break;
+            }
+          }
+        }
+        env = Env.join(env, brk[0]);
+      } else {
+        Env before = env.copy();
+        Env out = Env.deadEnv();
+        Env fall = Env.deadEnv();
+        boolean hasDefault = false;
+        for (CaseTree ct : cases) {
+          hasDefault |= ct.getExpressions().isEmpty();
+          env = Env.join(before.copy(), ct.getCaseKind() == CaseTree.CaseKind.STATEMENT ? fall : null);
+          runCase(ct, yielded);
+          if (ct.getCaseKind() == CaseTree.CaseKind.RULE) {
+            out = Env.join(out, env);
+            fall = Env.deadEnv();
+          } else {
+            fall = env;
+          }
+        }
+        out = Env.join(out, fall);
+        if (!hasDefault && !expression) {
+          out = Env.join(out, before);
+        }
+        env = Env.join(out, brk[0]);
+      }
+    } finally {
+      yields.pop();
+      breaks.pop();
+    }
+    return yielded[0] == null ? Value.UNKNOWN : yielded[0];
+  }
+
+  private void runCase(CaseTree ct, Value[] yielded) {
+    if (ct.getCaseKind() == CaseTree.CaseKind.RULE) {
+      Tree body = ct.getBody();
+      if (body instanceof ExpressionTree e) {
+        Value v = eval(e);
+        yielded[0] = Value.join(yielded[0], v);
+      } else if (body instanceof StatementTree st) {
+        exec(st);
+      }
+    } else if (ct.getStatements() != null) {
+      for (StatementTree st : ct.getStatements()) {
+        if (env.dead) {
+          break;
+        }
+        exec(st);
+      }
+    }
+  }
+
+  private Object caseLabel(ExpressionTree label) {
+    if (label instanceof IdentifierTree id && !scope.isLocal(id.getName().toString())
+        && project.field(scope.owner(), id.getName().toString()) == null) {
+      return id.getName().toString(); // enum constant
+    }
+    return eval(label).constant();
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  Value eval(ExpressionTree e) {
+    if (e == null) {
+      return Value.UNKNOWN;
+    }
+    tick();
+    switch (e.getKind()) {
+      case STRING_LITERAL: case INT_LITERAL: case LONG_LITERAL: case BOOLEAN_LITERAL: case CHAR_LITERAL:
+      case DOUBLE_LITERAL: case FLOAT_LITERAL:
+        return Value.constant(((LiteralTree) e).getValue());
+      case NULL_LITERAL:
+        return Value.UNKNOWN;
+      case PARENTHESIZED:
+        return eval(((ParenthesizedTree) e).getExpression());
+      case IDENTIFIER:
+        return read((IdentifierTree) e);
+      case MEMBER_SELECT:
+        return select((MemberSelectTree) e);
+      case ASSIGNMENT: {
+        AssignmentTree a = (AssignmentTree) e;
+        Value v = eval(a.getExpression());
+        return assign(a.getVariable(), v, a);
+      }
+      case PLUS_ASSIGNMENT: case MINUS_ASSIGNMENT: case MULTIPLY_ASSIGNMENT: case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT: case OR_ASSIGNMENT: case AND_ASSIGNMENT: case XOR_ASSIGNMENT:
+      case LEFT_SHIFT_ASSIGNMENT: case RIGHT_SHIFT_ASSIGNMENT: case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT: {
+        CompoundAssignmentTree a = (CompoundAssignmentTree) e;
+        Value old = eval(a.getVariable());
+        Value rhs = eval(a.getExpression());
+        Tree.Kind op = binaryOf(a.getKind());
+        Value v = combine(op, old, rhs);
+        return assign(a.getVariable(), v, a);
+      }
+      case PREFIX_INCREMENT: case POSTFIX_INCREMENT: case PREFIX_DECREMENT: case POSTFIX_DECREMENT: {
+        UnaryTree u = (UnaryTree) e;
+        Value old = eval(u.getExpression());
+        boolean inc = e.getKind() == Tree.Kind.PREFIX_INCREMENT || e.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        Object c = Constants.binary(inc ? Tree.Kind.PLUS : Tree.Kind.MINUS, old.constant(), 1);
+        assign(u.getExpression(), old.withConstant(c), u);
+        return e.getKind() == Tree.Kind.PREFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_DECREMENT ? old.withConstant(c) : old;
+      }
+      case UNARY_MINUS: case UNARY_PLUS: case LOGICAL_COMPLEMENT: case BITWISE_COMPLEMENT: {
+        UnaryTree u = (UnaryTree) e;
+        Value v = eval(u.getExpression());
+        return Value.constant(Constants.unary(e.getKind(), v.constant()));
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Object cond = eval(c.getCondition()).constant();
+        if (Boolean.TRUE.equals(cond)) {
+          return eval(c.getTrueExpression());
+        }
+        if (Boolean.FALSE.equals(cond)) {
+          return eval(c.getFalseExpression());
+        }
+        Env before = env.copy();
+        Value t = eval(c.getTrueExpression());
+        Env afterTrue = env;
+        env = before;
+        Value f = eval(c.getFalseExpression());
+        env = Env.join(afterTrue, env);
+        return Value.join(t, f);
+      }
+      case CONDITIONAL_AND: case CONDITIONAL_OR: {
+        BinaryTree b = (BinaryTree) e;
+        Value l = eval(b.getLeftOperand());
+        if (e.getKind() == Tree.Kind.CONDITIONAL_AND && Boolean.FALSE.equals(l.constant())) {
+          return Value.constant(false);
+        }
+        if (e.getKind() == Tree.Kind.CONDITIONAL_OR && Boolean.TRUE.equals(l.constant())) {
+          return Value.constant(true);
+        }
+        Value r = eval(b.getRightOperand());
+        return Value.constant(Constants.binary(e.getKind(), l.constant(), r.constant()));
+      }
+      case METHOD_INVOCATION:
+        return call((MethodInvocationTree) e);
+      case NEW_CLASS:
+        return newClass((NewClassTree) e);
+      case NEW_ARRAY: {
+        NewArrayTree n = (NewArrayTree) e;
+        for (ExpressionTree d : n.getDimensions()) {
+          eval(d);
+        }
+        if (n.getInitializers() == null) {
+          return Value.list(List.of());
+        }
+        List<Value> elems = new ArrayList<>();
+        for (ExpressionTree i : n.getInitializers()) {
+          elems.add(eval(i));
+        }
+        return Value.list(elems);
+      }
+      case ARRAY_ACCESS: {
+        ArrayAccessTree a = (ArrayAccessTree) e;
+        Value arr = eval(a.getExpression());
+        Object idx = eval(a.getIndex()).constant();
+        if (arr.elements() != null && idx instanceof Integer i && i >= 0 && i < arr.elements().size()) {
+          return arr.elements().get(i).withFacts(arr.facts());
+        }
+        return elementOf(arr);
+      }
+      case TYPE_CAST: {
+        TypeCastTree c = (TypeCastTree) e;
+        Value v = eval(c.getExpression());
+        String t = project.resolveType(scope.owner(), c.getType());
+        return t != null && NUMERIC.contains(t) ? v.dropKind("remote") : v;
+      }
+      case INSTANCE_OF:
+        eval(((InstanceOfTree) e).getExpression());
+        return Value.UNKNOWN;
+      case LAMBDA_EXPRESSION:
+        return lambda((LambdaExpressionTree) e, Value.UNKNOWN);
+      case MEMBER_REFERENCE:
+        return Value.UNKNOWN;
+      case SWITCH_EXPRESSION: {
+        SwitchExpressionTree sw = (SwitchExpressionTree) e;
+        return switchOver(eval(sw.getExpression()), sw.getCases(), true);
+      }
+      default:
+        if (e instanceof BinaryTree b) {
+          Value l = eval(b.getLeftOperand());
+          Value r = eval(b.getRightOperand());
+          return combine(e.getKind(), l, r);
+        }
+        return Value.UNKNOWN;
+    }
+  }
+
+  private static Tree.Kind binaryOf(Tree.Kind compound) {
+    switch (compound) {
+      case PLUS_ASSIGNMENT: return Tree.Kind.PLUS;
+      case MINUS_ASSIGNMENT: return Tree.Kind.MINUS;
+      case MULTIPLY_ASSIGNMENT: return Tree.Kind.MULTIPLY;
+      case DIVIDE_ASSIGNMENT: return Tree.Kind.DIVIDE;
+      case REMAINDER_ASSIGNMENT: return Tree.Kind.REMAINDER;
+      case OR_ASSIGNMENT: return Tree.Kind.OR;
+      case AND_ASSIGNMENT: return Tree.Kind.AND;
+      case XOR_ASSIGNMENT: return Tree.Kind.XOR;
+      case LEFT_SHIFT_ASSIGNMENT: return Tree.Kind.LEFT_SHIFT;
+      case RIGHT_SHIFT_ASSIGNMENT: return Tree.Kind.RIGHT_SHIFT;
+      default: return Tree.Kind.UNSIGNED_RIGHT_SHIFT;
+    }
+  }
+
+  /** String concatenation carries taint; arithmetic and comparisons yield numbers and booleans, which do not. */
+  private static Value combine(Tree.Kind op, Value l, Value r) {
+    Object c = Constants.binary(op, l.constant(), r.constant());
+    if (op == Tree.Kind.PLUS) {
+      List<Fact> fs = new ArrayList<>(l.deepFacts());
+      fs.addAll(r.deepFacts());
+      return Value.of(Value.cap(fs)).withConstant(c);
+    }
+    List<Fact> random = new ArrayList<>();
+    for (Fact f : l.deepFacts()) {
+      if (f.sourceKind().equals("random")) {
+        random.add(f);
+      }
+    }
+    for (Fact f : r.deepFacts()) {
+      if (f.sourceKind().equals("random")) {
+        random.add(f);
+      }
+    }
+    return Value.of(Value.cap(random)).withConstant(c);
+  }
+
+  private Value read(IdentifierTree id) {
+    String name = id.getName().toString();
+    Value v = env.vars.get(name);
+    if (v != null) {
+      return v;
+    }
+    if (name.equals("this")) {
+      return thisValue(id);
+    }
+    if (scope.isLocal(name)) {
+      return Value.UNKNOWN;
+    }
+    TypeInfo.FieldInfo f = project.field(scope.owner(), name);
+    if (f != null) {
+      return fieldValue(f, id);
+    }
+    return Value.UNKNOWN;
+  }
+
+  private Value thisValue(Tree at) {
+    if (method.isStatic()) {
+      return Value.UNKNOWN;
+    }
+    return Value.of(List.of(new Fact(Fact.RECEIVER, "param", 0, Step.start(loc(at), "`this`"))));
+  }
+
+  /** A field never assigned in this walk: its constant when it is a final constant, else the receiver's taint. */
+  private Value fieldValue(TypeInfo.FieldInfo f, Tree at) {
+    Value assigned = env.vars.get("this." + f.name());
+    if (assigned != null) {
+      return assigned;
+    }
+    Object c = engine.fieldConstant(f, scope.owner());
+    if (c != null) {
+      return Value.constant(c);
+    }
+    if (f.isStatic() || method.isStatic()) {
+      return Value.UNKNOWN;
+    }
+    return Value.of(List.of(new Fact(Fact.RECEIVER, "param", 0, Step.start(loc(at), "field `" + f.name() + "`"))));
+  }
+
+  private Value select(MemberSelectTree ms) {
+    ExpressionTree recv = ms.getExpression();
+    String member = ms.getIdentifier().toString();
+    if (recv instanceof IdentifierTree rid && rid.getName().contentEquals("this")) {
+      TypeInfo.FieldInfo f = project.field(scope.owner(), member);
+      Value v = env.vars.get("this." + member);
+      if (v != null) {
+        return v;
+      }
+      return f == null ? Value.UNKNOWN : fieldValue(f, ms);
+    }
+    String staticType = project.staticTypeRef(scope, recv);
+    if (staticType != null) {
+      TypeInfo t = project.type(staticType);
+      TypeInfo.FieldInfo f = t == null ? null : t.fields().get(member);
+      if (f != null) {
+        Object c = engine.fieldConstant(f, t);
+        return Value.constant(c);
+      }
+      return Value.UNKNOWN;
+    }
+    String key = variableKey(ms);
+    if (key != null && env.vars.containsKey(key)) {
+      return env.vars.get(key);
+    }
+    Value base = eval(recv);
+    if (member.equals("length")) {
+      return base.elements() != null ? Value.constant(base.elements().size()) : Value.UNKNOWN;
+    }
+    return base.taintOnly();
+  }
+
+  /** The environment key of an assignable expression: {@code x}, {@code this.f}, {@code x.f}; null otherwise. */
+  private String variableKey(ExpressionTree e) {
+    if (e instanceof ParenthesizedTree p) {
+      return variableKey(p.getExpression());
+    }
+    if (e instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      if (scope.isLocal(name) || env.vars.containsKey(name)) {
+        return name;
+      }
+      if (project.field(scope.owner(), name) != null) {
+        return "this." + name;
+      }
+      return name;
+    }
+    if (e instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree rid) {
+      String r = rid.getName().toString();
+      if (r.equals("this")) {
+        return "this." + ms.getIdentifier();
+      }
+      if (scope.isLocal(r)) {
+        return r + "." + ms.getIdentifier();
+      }
+    }
+    return null;
+  }
+
+  private Value assign(ExpressionTree lhs, Value v, Tree at) {
+    if (lhs instanceof ArrayAccessTree a) {
+      String key = variableKey(a.getExpression());
+      Value arr = eval(a.getExpression());
+      Object idx = eval(a.getIndex()).constant();
+      Value updated;
+      if (arr.elements() != null && idx instanceof Integer i && i >= 0 && i < arr.elements().size()) {
+        List<Value> el = new ArrayList<>(arr.elements());
+        el.set(i, v);
+        updated = arr.withElements(el);
+      } else {
+        updated = arr.withFacts(v.deepFacts());
+      }
+      if (key != null) {
+        env.vars.put(key, updated.step(loc(at), "stored in `" + key + "`"));
+      }
+      return v;
+    }
+    String key = variableKey(lhs);
+    if (key == null) {
+      return v;
+    }
+    String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
+        ? scope.localType(id.getName().toString()) : null;
+    Value stored = type != null && NUMERIC.contains(type) ? v.dropKind("remote") : v;
+    stored = stored.step(loc(at), "assigned to `" + key + "`");
+    env.vars.put(key, stored);
+    for (MethodVisitor mv : visitors) {
+      mv.assign(key, stored, at, reporter);
+    }
+    return stored;
+  }
+
+  private Value lambda(LambdaExpressionTree l, Value element) {
+    Env saved = env;
+    Value savedReturn = returned;
+    env = env.copy();
+    returned = null;
+    try {
+      for (VariableTree p : l.getParameters()) {
+        env.vars.put(p.getName().toString(), element);
+      }
+      if (l.getBody() instanceof ExpressionTree body) {
+        return eval(body);
+      }
+      exec((StatementTree) l.getBody());
+      return returned == null ? Value.UNKNOWN : returned;
+    } finally {
+      env = saved;
+      returned = savedReturn;
+    }
+  }
+
+  /** What iterating over a value yields: its elements, map values, or its own taint. */
+  static Value elementOf(Value v) {
+    Value out = Value.of(v.facts());
+    if (v.elements() != null) {
+      for (Value e : v.elements()) {
+        out = Value.join(out, e.withConstant(null));
+      }
+    }
+    if (v.keyed() != null) {
+      for (Value e : v.keyed().values()) {
+        out = Value.join(out, e.withConstant(null));
+      }
+    }
+    return out.withConstant(null);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private Value call(MethodInvocationTree call) {
+    ResolvedCall rc = project.resolveCall(scope, call);
+    Value recv = null;
+    String recvVar = null;
+    if (call.getMethodSelect() instanceof MemberSelectTree ms) {
+      if (!rc.staticReceiver()) {
+        recv = eval(ms.getExpression());
+        recvVar = variableKey(ms.getExpression());
+      }
+    } else if (!rc.staticReceiver()) {
+      recv = thisValue(call);
+    }
+    List<Value> args = evalArgs(call.getArguments(), recv);
+    return invoke(call, rc, recv, recvVar, args, call.getArguments());
+  }
+
+  private List<Value> evalArgs(List<? extends ExpressionTree> trees, Value recv) {
+    List<Value> args = new ArrayList<>(trees.size());
+    for (ExpressionTree a : trees) {
+      if (a instanceof LambdaExpressionTree l) {
+        // Callbacks of streams, Optional and collections receive the receiver's elements.
+        args.add(lambda(l, recv == null ? Value.UNKNOWN : elementOf(recv)));
+      } else if (a instanceof MemberReferenceTree) {
+        args.add(recv == null ? Value.UNKNOWN : elementOf(recv));
+      } else {
+        args.add(eval(a));
+      }
+    }
+    return args;
+  }
+
+  private Value newClass(NewClassTree n) {
+    if (n.getEnclosingExpression() != null) {
+      eval(n.getEnclosingExpression());
+    }
+    ResolvedCall rc = project.resolveNew(scope, n);
+    List<Value> args = evalArgs(n.getArguments(), null);
+    String type = rc.declaringType();
+    Value result = null;
+    if (type != null && n.getClassBody() == null) {
+      if (project.isSubtype(type, "java.util.Map")) {
+        result = args.isEmpty() ? Value.emptyMap() : Value.of(args.get(0).deepFacts());
+      } else if (project.isSubtype(type, "java.util.Collection")) {
+        if (args.isEmpty() || !args.get(0).isContainer() && Constants.isNumber(args.get(0).constant())) {
+          result = Value.list(List.of());
+        } else if (args.get(0).elements() != null) {
+          result = Value.list(args.get(0).elements());
+        } else {
+          result = Value.of(args.get(0).deepFacts());
+        }
+      }
+    }
+    Value v = invoke(n, rc, null, null, args, n.getArguments());
+    return result == null ? v : result.withFacts(v.facts());
+  }
+
+  private Value invoke(Tree tree, ResolvedCall rc, Value recv, String recvVar, List<Value> args,
+      List<? extends ExpressionTree> argTrees) {
+    Location at = callLocation(tree);
+    String name = rc.name();
+    String type = rc.declaringType();
+    Value result = Value.UNKNOWN;
+    boolean modelled = false;
+
+    Value coll = recv == null ? null : collections(rc, recv, recvVar, args);
+    if (coll != null) {
+      result = coll;
+      modelled = true;
+    }
+    for (Models.SourceModel s : models.sources(name)) {
+      if (Models.matches(project, type, s.pattern())) {
+        Fact f = new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label()));
+        if (s.to().isArg() && s.to().arg() < argTrees.size()) {
+          String key = variableKey(argTrees.get(s.to().arg()));
+          if (key != null) {
+            Value old = env.vars.getOrDefault(key, Value.UNKNOWN);
+            env.vars.put(key, old.withFacts(List.of(f)));
+          }
+        } else {
+          result = result.withFacts(List.of(f));
+        }
+        modelled = true;
+      }
+    }
+    for (Models.SanitizerModel s : models.sanitizers(name)) {
+      if (Models.matches(project, type, s.pattern())) {
+        Value from = slot(s.from(), recv, args);
+        Value clean = s.rules().isEmpty() ? from.dropKind("remote") : from.taintOnly().sanitize(bits(s.rules()));
+        result = Value.join(result, clean.withConstant(null));
+        modelled = true;
+      }
+    }
+    for (Models.PropagatorModel p : models.propagators(name)) {
+      if (Models.matches(project, type, p.pattern())) {
+        List<Fact> in = new ArrayList<>();
+        for (Models.Slot s : p.from()) {
+          in.addAll(slot(s, recv, args).deepFacts());
+        }
+        for (Models.Slot s : p.to()) {
+          if (s == Models.Slot.RETURN) {
+            result = result.withFacts(in);
+          } else if (s == Models.Slot.RECEIVER && recvVar != null && !in.isEmpty()) {
+            Value old = env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv);
+            env.vars.put(recvVar, old.withFacts(in).withConstant(null));
+          } else if (s.isArg() && s.arg() < argTrees.size() && !in.isEmpty()) {
+            String key = variableKey(argTrees.get(s.arg()));
+            if (key != null) {
+              env.vars.put(key, env.vars.getOrDefault(key, Value.UNKNOWN).withFacts(in));
+            }
+          }
+        }
+        modelled = true;
+      }
+    }
+    for (Models.SinkModel s : models.sinks(name)) {
+      if (Models.matches(project, type, s.pattern())
+          && (s.receiverKind() == null || recv != null && recv.hasSourceOfKind(s.receiverKind()))) {
+        for (Models.Slot slot : s.args()) {
+          if (slot == Models.Slot.ALL_ARGS) {
+            for (Value a : args) {
+              sink(s.rule(), s.label(), a, at);
+            }
+          } else {
+            sink(s.rule(), s.label(), slot(slot, recv, args), at);
+          }
+        }
+      }
+    }
+    if (!modelled) {
+      for (MethodInfo target : rc.targets()) {
+        result = Value.join(result, applySummary(target, engine.summary(target), recv, args, at));
+      }
+    }
+    Object folded = Constants.call(type, name, recv == null ? null : recv.constant(), constants(args));
+    if (folded != null) {
+      result = result.withConstant(folded);
+    }
+    if (rc.returnType() != null && NUMERIC.contains(rc.returnType())) {
+      result = result.dropKind("remote");
+    }
+    if (!visitors.isEmpty()) {
+      CallEvent ev = new CallEvent(tree, rc, recv, recvVar, args, argTrees, project, reporter);
+      for (MethodVisitor mv : visitors) {
+        mv.call(ev);
+      }
+    }
+    return result;
+  }
+
+  private static List<Object> constants(List<Value> args) {
+    List<Object> out = new ArrayList<>(args.size());
+    for (Value a : args) {
+      out.add(a.constant());
+    }
+    return out;
+  }
+
+  private long bits(Set<String> rules) {
+    long b = 0;
+    for (String r : rules) {
+      b |= models.ruleBit(r);
+    }
+    return b;
+  }
+
+  private static Value slot(Models.Slot s, Value recv, List<Value> args) {
+    if (s == Models.Slot.RECEIVER) {
+      return recv == null ? Value.UNKNOWN : recv;
+    }
+    if (s == Models.Slot.ALL_ARGS) {
+      Value v = Value.UNKNOWN;
+      for (Value a : args) {
+        v = Value.join(v, a.taintOnly());
+      }
+      return v;
+    }
+    if (s.isArg()) {
+      return s.arg() < args.size() ? args.get(s.arg()) : Value.UNKNOWN;
+    }
+    return Value.UNKNOWN;
+  }
+
+  private void sink(String rule, String label, Value v, Location at) {
+    long bit = models.ruleBit(rule);
+    String what = label != null ? label : models.sinkDescription(rule);
+    for (Fact f : v.deepFacts()) {
+      if ((f.sanitized() & bit) != 0) {
+        continue;
+      }
+      if (f.isSource()) {
+        if (f.sourceKind().equals("remote")) {
+          engine.reportFlow(rule, at, f.path().then(at, "reaches " + what), reporter);
+        }
+      } else if (!f.sourceKind().equals("random")) {
+        hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what));
+      }
+    }
+  }
+
+  /** Applies a callee's summary at a call: maps its parameter facts to the argument values. */
+  private Value applySummary(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
+    String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
+    List<Fact> out = new ArrayList<>();
+    for (Fact rf : s.returns) {
+      if (rf.isSource()) {
+        out.add(rf.withPath(rf.path().then(at, "returned from `" + callee + "`")));
+        continue;
+      }
+      for (Fact af : actualFacts(rf.origin(), target, recv, args)) {
+        Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(rf.path()));
+        out.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | rf.sanitized(), p));
+      }
+    }
+    for (Summary.SinkHit h : s.hits) {
+      long bit = models.ruleBit(h.rule());
+      for (Fact af : actualFacts(h.origin(), target, recv, args)) {
+        long sanitized = af.sanitized() | h.sanitized();
+        if ((sanitized & bit) != 0 || af.sourceKind().equals("random")) {
+          continue;
+        }
+        Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(h.path()));
+        if (af.isSource()) {
+          engine.reportFlow(h.rule(), h.sink(), p, reporter);
+        } else {
+          hits.add(new Summary.SinkHit(af.origin(), h.rule(), h.sink(), sanitized, p, h.sinkLabel()));
+        }
+      }
+    }
+    return Value.of(Value.cap(out));
+  }
+
+  /** A summary path without its first step (the callee's parameter, already named by the call step). */
+  private static Step tail(Step path) {
+    List<Step> all = path.asList();
+    if (all.size() <= 1) {
+      return all.get(all.size() - 1);
+    }
+    Step s = Step.start(all.get(1).location(), all.get(1).message());
+    for (int i = 2; i < all.size(); i++) {
+      s = s.then(all.get(i).location(), all.get(i).message());
+    }
+    return s;
+  }
+
+  private static List<Fact> actualFacts(int origin, MethodInfo target, Value recv, List<Value> args) {
+    if (origin == Fact.RECEIVER) {
+      return recv == null ? List.of() : recv.deepFacts();
+    }
+    if (origin < 0) {
+      return List.of();
+    }
+    if (target.isVarargs() && origin == target.paramNames().size() - 1) {
+      List<Fact> all = new ArrayList<>();
+      for (int i = origin; i < args.size(); i++) {
+        all.addAll(args.get(i).deepFacts());
+      }
+      return all;
+    }
+    return origin < args.size() ? args.get(origin).deepFacts() : List.of();
+  }
+
+  /**
+   * Structure-aware semantics of maps and lists: values under constant keys and at constant indexes are
+   * tracked one by one. Returns null when the call is not a container operation.
+   */
+  private Value collections(ResolvedCall rc, Value recv, String recvVar, List<Value> args) {
+    String type = rc.declaringType();
+    String name = rc.name();
+    boolean isMap = recv.keyed() != null || (type != null && project.isSubtype(type, "java.util.Map"));
+    boolean isList = recv.elements() != null
+        || (type != null && (project.isSubtype(type, "java.util.Collection") || project.isSubtype(type, "java.util.Iterator")
+            || project.isSubtype(type, "java.util.Enumeration") || project.isSubtype(type, "java.util.stream.Stream")
+            || project.isSubtype(type, "java.util.Optional")));
+    Object k = args.isEmpty() ? null : args.get(0).constant();
+    if (isMap && !isList) {
+      Map<Object, Value> keyed = recv.keyed();
+      switch (name) {
+        case "put": case "putIfAbsent": {
+          if (args.size() != 2) {
+            return null;
+          }
+          if (keyed != null && k != null && keyed.size() < Value.MAX_ENTRIES) {
+            Map<Object, Value> m = new LinkedHashMap<>(keyed);
+            if (name.equals("put") || !m.containsKey(k)) {
+              m.put(k, args.get(1));
+            }
+            update(recvVar, recv.withKeyed(m));
+          } else {
+            update(recvVar, recv.collapse().withFacts(args.get(1).deepFacts()));
+          }
+          return Value.UNKNOWN;
+        }
+        case "get": case "getOrDefault": case "remove": {
+          Value dflt = name.equals("getOrDefault") && args.size() == 2 ? args.get(1) : Value.UNKNOWN;
+          if (keyed != null && k != null) {
+            Value v = keyed.get(k);
+            if (name.equals("remove")) {
+              Map<Object, Value> m = new LinkedHashMap<>(keyed);
+              m.remove(k);
+              update(recvVar, recv.withKeyed(m));
+            }
+            return Value.join(v == null ? dflt : v, Value.of(recv.facts()));
+          }
+          return Value.join(elementOf(recv), dflt);
+        }
+        case "clear":
+          update(recvVar, recv.keyed() != null ? Value.emptyMap() : recv);
+          return Value.UNKNOWN;
+        case "keySet": case "values": case "entrySet": case "getValue": case "getKey":
+          return Value.of(recv.deepFacts());
+        case "putAll":
+          update(recvVar, recv.collapse().withFacts(args.isEmpty() ? List.of() : args.get(0).deepFacts()));
+          return Value.UNKNOWN;
+        case "containsKey": case "containsValue": case "size": case "isEmpty":
+          return Value.UNKNOWN;
+        default:
+          return null;
+      }
+    }
+    if (!isList) {
+      return null;
+    }
+    List<Value> el = recv.elements();
+    switch (name) {
+      case "add": case "addLast": case "offer": case "push": case "addFirst": {
+        Value v = args.get(args.size() - 1);
+        if (el != null && args.size() == 1) {
+          List<Value> n = new ArrayList<>(el);
+          if (name.equals("push") || name.equals("addFirst")) {
+            n.add(0, v);
+          } else {
+            n.add(v);
+          }
+          update(recvVar, recv.withElements(n));
+        } else if (el != null && args.size() == 2 && k instanceof Integer i && i >= 0 && i <= el.size()) {
+          List<Value> n = new ArrayList<>(el);
+          n.add(i, v);
+          update(recvVar, recv.withElements(n));
+        } else if (args.size() <= 2) {
+          update(recvVar, recv.collapse().withFacts(v.deepFacts()));
+        }
+        return Value.UNKNOWN;
+      }
+      case "set": {
+        if (args.size() != 2) {
+          return null;
+        }
+        if (el != null && k instanceof Integer i && i >= 0 && i < el.size()) {
+          List<Value> n = new ArrayList<>(el);
+          Value old = n.set(i, args.get(1));
+          update(recvVar, recv.withElements(n));
+          return old;
+        }
+        update(recvVar, recv.collapse().withFacts(args.get(1).deepFacts()));
+        return elementOf(recv);
+      }
+      case "get": case "elementAt": {
+        if (el != null && k instanceof Integer i && i >= 0 && i < el.size()) {
+          return el.get(i).withFacts(recv.facts());
+        }
+        return elementOf(recv);
+      }
+      case "remove": case "poll": case "pop": case "removeFirst": case "pollFirst": {
+        if (el != null && args.size() == 1 && k instanceof Integer i && i >= 0 && i < el.size()) {
+          List<Value> n = new ArrayList<>(el);
+          Value old = n.remove((int) i);
+          update(recvVar, recv.withElements(n));
+          return old;
+        }
+        if (el != null && args.isEmpty() && !el.isEmpty()) {
+          List<Value> n = new ArrayList<>(el);
+          Value old = n.remove(0);
+          update(recvVar, recv.withElements(n));
+          return old;
+        }
+        if (el != null && args.size() == 1 && k != null) {
+          List<Value> n = new ArrayList<>(el);
+          for (int i = 0; i < n.size(); i++) {
+            if (k.equals(n.get(i).constant())) {
+              n.remove(i);
+              break;
+            }
+          }
+          update(recvVar, recv.withElements(n));
+          return Value.UNKNOWN;
+        }
+        return elementOf(recv);
+      }
+      case "getFirst": case "peek": case "peekFirst": case "element": case "firstElement":
+        return el != null && !el.isEmpty() ? el.get(0).withFacts(recv.facts()) : elementOf(recv);
+      case "getLast": case "peekLast": case "lastElement":
+        return el != null && !el.isEmpty() ? el.get(el.size() - 1).withFacts(recv.facts()) : elementOf(recv);
+      case "addAll": {
+        Value other = args.get(args.size() - 1);
+        if (el != null && other.elements() != null && args.size() == 1) {
+          List<Value> n = new ArrayList<>(el);
+          n.addAll(other.elements());
+          update(recvVar, recv.withElements(n));
+        } else {
+          update(recvVar, recv.collapse().withFacts(other.deepFacts()));
+        }
+        return Value.UNKNOWN;
+      }
+      case "clear":
+        update(recvVar, el != null ? Value.list(List.of()) : recv);
+        return Value.UNKNOWN;
+      case "size": case "isEmpty": case "contains": case "indexOf": case "hasNext": case "hasMoreElements":
+      case "isPresent":
+        return Value.UNKNOWN;
+      default:
+        return null;
+    }
+  }
+
+  private void update(String var, Value v) {
+    if (var != null) {
+      env.vars.put(var, v);
+    }
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  Location loc(Tree t) {
+    int line = unit.line(t);
+    return line <= 0 ? Location.file(unit.path()) : new Location(unit.path(), line, 0, line, 0);
+  }
+
+  /** A call is placed on the line of its method name, so chained calls across lines point at the right one. */
+  Location callLocation(Tree t) {
+    return new Location(unit.path(), callLine(unit, t), 0, callLine(unit, t), 0);
+  }
+
+  static int callLine(JavaUnit unit, Tree t) {
+    if (t instanceof MethodInvocationTree m) {
+      ExpressionTree sel = m.getMethodSelect();
+      if (sel instanceof MemberSelectTree ms) {
+        long end = unit.endPosition(ms);
+        if (end > 0) {
+          return unit.lineAt(end - 1);
+        }
+      }
+    }
+    int line = unit.line(t);
+    return Math.max(1, line);
+  }
+}

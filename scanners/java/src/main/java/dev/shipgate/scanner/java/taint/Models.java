@@ -1,0 +1,414 @@
+package dev.shipgate.scanner.java.taint;
+
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.scanner.java.frontend.JavaProject;
+import dev.shipgate.scanner.java.frontend.LibraryTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Sources, sinks, sanitizers, propagators, taint rules and library type facts, read from YAML resource
+ * files (see {@code README.md}, "Model files"). Validated on load: an unknown key, a missing field or a
+ * sink naming an unknown rule is an error that names the file and the entry.
+ */
+public final class Models implements LibraryTypes {
+
+  static final String RESOURCE_DIR = "/dev/shipgate/scanner/java/models/";
+  static final String FAMILY = "java";
+
+  /** Where a model takes or puts taint: the receiver, the return value, or an argument index. */
+  public record Slot(String name, int arg) {
+    static final Slot RETURN = new Slot("return", -1);
+    static final Slot RECEIVER = new Slot("receiver", -2);
+    static final Slot ALL_ARGS = new Slot("args", -3);
+
+    boolean isArg() {
+      return arg >= 0;
+    }
+  }
+
+  /** Methods {@code methods} of any of {@code types} (or their subtypes); {@code <init>} is a constructor. */
+  public record MethodPattern(Set<String> types, Set<String> methods) {}
+
+  public record SourceModel(MethodPattern pattern, String label, String kind, Slot to) {}
+
+  public record ParameterSource(Set<String> annotations, String label) {}
+
+  /** {@code receiverKind}: the sink applies only when the receiver carries a marker of that kind (a response writer). */
+  public record SinkModel(MethodPattern pattern, String rule, List<Slot> args, String label, String receiverKind) {}
+
+  /** {@code rules} empty means every rule: a type conversion that no injection survives. */
+  public record SanitizerModel(MethodPattern pattern, Set<String> rules, Slot from) {}
+
+  public record PropagatorModel(MethodPattern pattern, List<Slot> from, List<Slot> to) {}
+
+  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final Map<String, Integer> ruleBits = new HashMap<>();
+  private final Map<String, String> sinkDescriptions = new HashMap<>();
+  private final Map<String, List<SourceModel>> sources = new HashMap<>();
+  private final Map<String, List<SinkModel>> sinks = new HashMap<>();
+  private final Map<String, List<SanitizerModel>> sanitizers = new HashMap<>();
+  private final Map<String, List<PropagatorModel>> propagators = new HashMap<>();
+  private final List<ParameterSource> parameterSources = new ArrayList<>();
+  private final Set<String> handlerAnnotations = new LinkedHashSet<>();
+  private final Map<String, List<String>> supertypes = new HashMap<>();
+  private final Map<String, Map<String, String>> returns = new HashMap<>();
+  private final Set<String> knownTypes = new TreeSet<>();
+  private final List<String[]> pendingSinkRules = new ArrayList<>();
+
+  private Models() {}
+
+  /** The models shipped with the scanner, listed in {@code models/index.txt}. */
+  public static Models loadDefault() {
+    Map<String, String> files = new LinkedHashMap<>();
+    String index = resource("index.txt");
+    for (String line : index.split("\n")) {
+      String name = line.trim();
+      if (!name.isEmpty() && !name.startsWith("#")) {
+        files.put(name, resource(name));
+      }
+    }
+    return parse(files);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Models.class.getResourceAsStream(RESOURCE_DIR + name)) {
+      if (in == null) {
+        throw new ModelException(name, "model resource not found under " + RESOURCE_DIR);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses and validates model files given as name to YAML text. */
+  public static Models parse(Map<String, String> files) {
+    Models m = new Models();
+    Load load = new Load(LoadSettings.builder().setLabel("models").build());
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Object doc;
+      try {
+        doc = load.loadFromString(f.getValue());
+      } catch (YamlEngineException e) {
+        throw new ModelException(f.getKey(), "not valid YAML: " + e.getMessage());
+      }
+      if (doc == null) {
+        continue;
+      }
+      m.read(f.getKey(), map(f.getKey(), "the document", doc));
+    }
+    for (String[] pending : m.pendingSinkRules) {
+      if (!m.rules.containsKey(pending[1])) {
+        throw new ModelException(pending[0], "sink names rule '" + pending[1] + "', which no model file defines");
+      }
+    }
+    return m;
+  }
+
+  private void read(String file, Map<String, Object> doc) {
+    requireOnly(file, "the document", doc, Set.of("rules", "types", "sources", "parameterSources", "handlers", "sinks",
+        "sanitizers", "propagators"));
+    for (Map<String, Object> e : entries(file, doc, "rules")) {
+      String where = "rule " + e.get("id");
+      requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink"));
+      Severity sev = Severity.parse(text(file, where, e, "severity"));
+      Confidence conf = Confidence.parse(text(file, where, e, "confidence"));
+      if (sev == null || conf == null) {
+        throw new ModelException(file, where + ": severity must be info|low|medium|high|critical and confidence low|medium|high");
+      }
+      Rule r;
+      try {
+        r = Rule.builder(text(file, where, e, "id"), FAMILY).title(text(file, where, e, "title")).severity(sev)
+            .confidence(conf).cwe(strings(file, where, e, "cwe").toArray(String[]::new))
+            .tags(strings(file, where, e, "tags").toArray(String[]::new)).description(text(file, where, e, "description"))
+            .fix(text(file, where, e, "fix")).build();
+      } catch (IllegalArgumentException ex) {
+        throw new ModelException(file, where + ": " + ex.getMessage());
+      }
+      if (rules.containsKey(r.id())) {
+        throw new ModelException(file, where + " is defined twice");
+      }
+      if (rules.size() >= 63) {
+        throw new ModelException(file, "at most 63 taint rules fit the sanitizer bit set");
+      }
+      ruleBits.put(r.id(), rules.size());
+      rules.put(r.id(), r);
+      sinkDescriptions.put(r.id(), text(file, where, e, "sink"));
+    }
+    for (Map<String, Object> e : entries(file, doc, "types")) {
+      String where = "type " + e.get("type");
+      requireOnly(file, where, e, Set.of("type", "supertypes", "returns"));
+      String type = text(file, where, e, "type");
+      knownTypes.add(type);
+      if (e.containsKey("supertypes")) {
+        supertypes.computeIfAbsent(type, k -> new ArrayList<>()).addAll(strings(file, where, e, "supertypes"));
+      }
+      if (e.containsKey("returns")) {
+        for (Map.Entry<String, Object> r : map(file, where + " returns", e.get("returns")).entrySet()) {
+          if (!(r.getValue() instanceof String s)) {
+            throw new ModelException(file, where + ": returns." + r.getKey() + " must be a type name");
+          }
+          returns.computeIfAbsent(type, k -> new HashMap<>()).put(r.getKey(), s);
+          knownTypes.add(s.replace("[]", ""));
+        }
+      }
+    }
+    for (Map<String, Object> e : entries(file, doc, "sources")) {
+      String where = "source " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods", "label", "kind", "to"));
+      MethodPattern p = pattern(file, where, e);
+      String kind = e.containsKey("kind") ? text(file, where, e, "kind") : "remote";
+      if (!kind.matches("[a-z][a-z-]*")) {
+        throw new ModelException(file, where + ": kind must be a lower-case word (remote, random, or a marker such as response-writer)");
+      }
+      Slot to = e.containsKey("to") ? slot(file, where, text(file, where, e, "to")) : Slot.RETURN;
+      index(sources, p, new SourceModel(p, text(file, where, e, "label"), kind, to));
+    }
+    for (Map<String, Object> e : entries(file, doc, "parameterSources")) {
+      String where = "parameter source " + e.get("annotations");
+      requireOnly(file, where, e, Set.of("annotations", "label"));
+      Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
+      knownTypes.addAll(anns);
+      parameterSources.add(new ParameterSource(anns, text(file, where, e, "label")));
+    }
+    for (Map<String, Object> e : entries(file, doc, "handlers")) {
+      String where = "handler " + e.get("annotations");
+      requireOnly(file, where, e, Set.of("annotations"));
+      List<String> anns = strings(file, where, e, "annotations");
+      knownTypes.addAll(anns);
+      handlerAnnotations.addAll(anns);
+    }
+    for (Map<String, Object> e : entries(file, doc, "sinks")) {
+      String where = "sink " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods", "rule", "args", "label", "receiverKind"));
+      MethodPattern p = pattern(file, where, e);
+      String rule = text(file, where, e, "rule");
+      pendingSinkRules.add(new String[] {file, rule});
+      List<Slot> args = new ArrayList<>();
+      for (String a : strings(file, where, e, "args")) {
+        args.add(slot(file, where, a));
+      }
+      String label = e.containsKey("label") ? text(file, where, e, "label") : null;
+      String receiverKind = e.containsKey("receiverKind") ? text(file, where, e, "receiverKind") : null;
+      index(sinks, p, new SinkModel(p, rule, args, label, receiverKind));
+    }
+    for (Map<String, Object> e : entries(file, doc, "sanitizers")) {
+      String where = "sanitizer " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods", "rules", "from"));
+      MethodPattern p = pattern(file, where, e);
+      Set<String> rs = new LinkedHashSet<>();
+      Object raw = e.get("rules");
+      if (!"all".equals(raw)) {
+        rs.addAll(strings(file, where, e, "rules"));
+        for (String r : rs) {
+          pendingSinkRules.add(new String[] {file, r});
+        }
+      }
+      Slot from = e.containsKey("from") ? slot(file, where, text(file, where, e, "from")) : new Slot("0", 0);
+      index(sanitizers, p, new SanitizerModel(p, rs, from));
+    }
+    for (Map<String, Object> e : entries(file, doc, "propagators")) {
+      String where = "propagator " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods", "from", "to"));
+      MethodPattern p = pattern(file, where, e);
+      List<Slot> from = new ArrayList<>();
+      for (String s : strings(file, where, e, "from")) {
+        from.add(slot(file, where, s));
+      }
+      List<Slot> to = new ArrayList<>();
+      for (String s : strings(file, where, e, "to")) {
+        to.add(slot(file, where, s));
+      }
+      index(propagators, p, new PropagatorModel(p, from, to));
+    }
+  }
+
+  private <T> void index(Map<String, List<T>> byName, MethodPattern p, T model) {
+    knownTypes.addAll(p.types());
+    for (String m : p.methods()) {
+      byName.computeIfAbsent(m, k -> new ArrayList<>()).add(model);
+    }
+  }
+
+  private static Slot slot(String file, String where, String s) {
+    switch (s) {
+      case "return":
+        return Slot.RETURN;
+      case "receiver":
+        return Slot.RECEIVER;
+      case "args":
+        return Slot.ALL_ARGS;
+      default:
+        try {
+          int i = Integer.parseInt(s);
+          if (i >= 0) {
+            return new Slot(s, i);
+          }
+        } catch (NumberFormatException ignored) {
+          // reported below
+        }
+        throw new ModelException(file, where + ": '" + s + "' is not return, receiver, args or an argument index");
+    }
+  }
+
+  private static MethodPattern pattern(String file, String where, Map<String, Object> e) {
+    Set<String> types = new LinkedHashSet<>(strings(file, where, e, "types"));
+    Set<String> methods = new LinkedHashSet<>(strings(file, where, e, "methods"));
+    if (types.isEmpty() || methods.isEmpty()) {
+      throw new ModelException(file, where + ": types and methods must not be empty");
+    }
+    for (String t : types) {
+      if (!t.contains(".")) {
+        throw new ModelException(file, where + ": type '" + t + "' must be fully qualified");
+      }
+    }
+    return new MethodPattern(types, methods);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(String file, String where, Object o) {
+    if (!(o instanceof Map)) {
+      throw new ModelException(file, where + " must be a mapping");
+    }
+    return (Map<String, Object>) o;
+  }
+
+  private static List<Map<String, Object>> entries(String file, Map<String, Object> doc, String key) {
+    Object o = doc.get(key);
+    if (o == null) {
+      return List.of();
+    }
+    if (!(o instanceof List<?> list)) {
+      throw new ModelException(file, key + " must be a list");
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      out.add(map(file, key + "[" + i + "]", list.get(i)));
+    }
+    return out;
+  }
+
+  private static void requireOnly(String file, String where, Map<String, Object> e, Set<String> allowed) {
+    for (String k : e.keySet()) {
+      if (!allowed.contains(k)) {
+        throw new ModelException(file, where + ": unknown key '" + k + "' (allowed: " + new TreeSet<>(allowed) + ")");
+      }
+    }
+  }
+
+  private static String text(String file, String where, Map<String, Object> e, String key) {
+    Object o = e.get(key);
+    if (!(o instanceof String s) || s.isBlank()) {
+      throw new ModelException(file, where + ": '" + key + "' is required and must be text");
+    }
+    return s.trim();
+  }
+
+  private static List<String> strings(String file, String where, Map<String, Object> e, String key) {
+    Object o = e.get(key);
+    if (o instanceof String s) {
+      return List.of(s);
+    }
+    if (o instanceof List<?> list) {
+      List<String> out = new ArrayList<>();
+      for (Object x : list) {
+        out.add(String.valueOf(x));
+      }
+      return out;
+    }
+    throw new ModelException(file, where + ": '" + key + "' is required (a name or a list)");
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  public List<Rule> rules() {
+    return List.copyOf(rules.values());
+  }
+
+  public Rule rule(String id) {
+    return rules.get(id);
+  }
+
+  /** Bit of the rule in {@link Fact#sanitized}. */
+  public long ruleBit(String id) {
+    Integer i = ruleBits.get(id);
+    return i == null ? 0 : 1L << i;
+  }
+
+  public long allRuleBits() {
+    return rules.isEmpty() ? 0 : (1L << rules.size()) - 1;
+  }
+
+  public String sinkDescription(String ruleId) {
+    return sinkDescriptions.get(ruleId);
+  }
+
+  public List<SourceModel> sources(String method) {
+    return sources.getOrDefault(method, List.of());
+  }
+
+  public List<SinkModel> sinks(String method) {
+    return sinks.getOrDefault(method, List.of());
+  }
+
+  public List<SanitizerModel> sanitizers(String method) {
+    return sanitizers.getOrDefault(method, List.of());
+  }
+
+  public List<PropagatorModel> propagators(String method) {
+    return propagators.getOrDefault(method, List.of());
+  }
+
+  public List<ParameterSource> parameterSources() {
+    return List.copyOf(parameterSources);
+  }
+
+  public Set<String> handlerAnnotations() {
+    return Set.copyOf(handlerAnnotations);
+  }
+
+  /** Whether a call on {@code declaringType} matches {@code p}'s types, through known supertypes or by simple name. */
+  public static boolean matches(JavaProject project, String declaringType, MethodPattern p) {
+    if (declaringType == null) {
+      return false;
+    }
+    for (String t : p.types()) {
+      if (project.isSubtype(declaringType, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Set<String> knownTypes() {
+    return knownTypes;
+  }
+
+  @Override
+  public List<String> supertypes(String type) {
+    return supertypes.getOrDefault(type, List.of());
+  }
+
+  @Override
+  public String returnType(String type, String method) {
+    Map<String, String> r = returns.get(type);
+    return r == null ? null : r.get(method);
+  }
+}

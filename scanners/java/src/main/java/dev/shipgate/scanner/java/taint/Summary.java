@@ -1,0 +1,59 @@
+package dev.shipgate.scanner.java.taint;
+
+import dev.shipgate.core.model.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What a method does with taint, as seen from its callers: which facts its return value carries (sources
+ * inside it, or its parameters / receiver fields) and which parameters reach which sinks.
+ */
+final class Summary {
+
+  /** A parameter (or the receiver, {@link Fact#RECEIVER}) that reaches a sink inside the method. */
+  record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel) {
+    String key() {
+      return origin + "|" + rule + "|" + sink + "|" + sanitized;
+    }
+  }
+
+  static final Summary EMPTY = new Summary(List.of(), List.of());
+  static final int MAX_HITS = 32;
+
+  final List<Fact> returns;
+  final List<SinkHit> hits;
+
+  Summary(List<Fact> returns, List<SinkHit> hits) {
+    this.returns = returns;
+    Map<String, SinkHit> unique = new LinkedHashMap<>();
+    for (SinkHit h : hits) {
+      if (unique.size() < MAX_HITS) {
+        unique.putIfAbsent(h.key(), h);
+      }
+    }
+    this.hits = new ArrayList<>(unique.values());
+  }
+
+  boolean sameAs(Summary o) {
+    return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits));
+  }
+
+  private static TreeSet<String> keys(List<Fact> facts) {
+    TreeSet<String> s = new TreeSet<>();
+    for (Fact f : facts) {
+      s.add(f.key());
+    }
+    return s;
+  }
+
+  private static TreeSet<String> hitKeys(List<SinkHit> hits) {
+    TreeSet<String> s = new TreeSet<>();
+    for (SinkHit h : hits) {
+      s.add(h.key());
+    }
+    return s;
+  }
+}
