@@ -66,6 +66,14 @@ class ConfigFixturesTest {
   }
 
   @Test
+  void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    for (Rule r : SCANNER.rules()) {
+      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
+    }
+  }
+
+  @Test
   void everyRuleClassPublishesItsMetadataAsAConstant() throws Exception {
     for (ConfigRule rule : ConfigRules.ALL) {
       Class<?> type = rule.getClass();
