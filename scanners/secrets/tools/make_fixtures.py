@@ -4,7 +4,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sample_gen as gen
 ROOT = os.path.join(HERE, "..", "src/test/resources/fixtures")
-DET = yaml.safe_load(open(os.path.join(HERE, "..", "src/main/resources/dev/shipgate/scanner/secrets/detectors.yml"))["detectors"]
+DET = yaml.safe_load(open(os.path.join(HERE, "..", "src/main/resources/dev/shipgate/scanner/secrets/detectors.yml")))["detectors"]
 HEADER = "Fake credentials generated for shipgate's tests: format-valid, never issued by any provider."
 def fill(text):
     return re.sub(r"«([^»]+)»", lambda m: gen.expand("[[" + m.group(1) + "]]"), text)
