@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.Locale;
 import org.eclipse.jgit.util.FS;
 
-/** Process-wide JGit settings that keep shipgate from starting programs. */
+/** Process-wide JGit settings that keep shipgate from starting programs or stalling on first use. */
 final class JGitSetup {
 
   private static boolean done;
@@ -12,12 +12,16 @@ final class JGitSetup {
   private JGitSetup() {}
 
   /**
-   * Tells JGit where the system git config is. Left alone, JGit runs {@code git --version} and {@code git config
-   * --system} from the PATH to find it, the first time any repository is opened.
+   * Tells JGit where the system git config is: left alone, JGit runs {@code git --version} and {@code git config
+   * --system} from the PATH to find it the first time a repository is opened. And lets JGit measure the file
+   * system's timestamp resolution in the background: otherwise the first read of a repository on a machine that has
+   * not cached the measurement in ~/.config/jgit (every fresh CI runner) blocks for about three seconds. Until the
+   * measurement arrives JGit assumes coarse timestamps, which only makes it re-check more files by content.
    */
   static synchronized void init() {
     if (!done) {
       FS.DETECTED.setGitSystemConfig(systemConfig());
+      FS.FileStoreAttributes.setBackground(true);
       done = true;
     }
   }

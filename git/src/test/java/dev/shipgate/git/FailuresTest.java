@@ -111,7 +111,7 @@ class FailuresTest {
     Path clone = dir.resolve("clone");
     try (Git git = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).setDepth(1)
         .call()) {
-      assertThat(clone.resolve(".git/shallow")).exists();
+      assertThat(git.getRepository().getObjectDatabase().getShallowCommits()).hasSize(1);
     }
 
     try (GitWorkspace ws = GitWorkspace.find(clone).orElseThrow()) {

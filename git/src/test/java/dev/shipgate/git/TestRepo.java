@@ -7,21 +7,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.FS_POSIX;
 import org.eclipse.jgit.util.SystemReader;
 
 /** A repository built with JGit's API in a temporary directory; no git binary, no user or system config. */
 final class TestRepo implements AutoCloseable {
 
   static {
+    JGitSetup.init();
     isolateFromMachineConfig();
+    // Creating a repository probes core.filemode with setExecute, which asks `sh -c umask` unless told.
+    if (FS.DETECTED instanceof FS_POSIX posix) {
+      posix.setUmask(0022);
+    }
   }
 
   private static final PersonIdent AUTHOR =
@@ -54,7 +69,9 @@ final class TestRepo implements AutoCloseable {
 
   Path write(String path, byte[] content) throws IOException {
     Path file = dir.resolve(path);
-    Files.createDirectories(file.getParent());
+    if (!Files.isDirectory(file.getParent())) {
+      Files.createDirectories(file.getParent());
+    }
     Files.write(file, content);
     return file;
   }
@@ -72,6 +89,36 @@ final class TestRepo implements AutoCloseable {
     git.add().addFilepattern(".").call();
     git.add().setUpdate(true).addFilepattern(".").call();
     return commit(message);
+  }
+
+  /**
+   * Stages new files by writing their blobs and index entries (with size and timestamp, as git add records them)
+   * directly: for thousands of files this is several times faster than AddCommand.
+   */
+  void stageDirectly(List<String> paths) throws IOException {
+    Repository repository = git.getRepository();
+    DirCache index = repository.lockDirCache();
+    // One pack instead of thousands of loose objects, and no lookup of each new blob among existing objects.
+    try (PackInserter inserter = ((ObjectDirectory) repository.getObjectDatabase()).newPackInserter()) {
+      inserter.checkExisting(false);
+      DirCacheBuilder builder = index.builder();
+      for (int i = 0; i < index.getEntryCount(); i++) {
+        builder.keep(i, 1);
+      }
+      for (String path : paths) {
+        Path file = dir.resolve(path);
+        DirCacheEntry entry = new DirCacheEntry(path);
+        entry.setFileMode(FileMode.REGULAR_FILE);
+        entry.setLength(Files.size(file));
+        entry.setLastModified(Files.getLastModifiedTime(file).toInstant());
+        entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(file)));
+        builder.add(entry);
+      }
+      inserter.flush();
+      builder.commit();
+    } finally {
+      index.unlock();
+    }
   }
 
   RevCommit commit(String message) throws GitAPIException {
@@ -138,11 +185,13 @@ final class TestRepo implements AutoCloseable {
       }
 
       @Override
+      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
       public long getCurrentTime() {
         return machine.getCurrentTime();
       }
 
       @Override
+      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
       public int getTimezone(long when) {
         return machine.getTimezone(when);
       }
