@@ -115,7 +115,7 @@ final class MethodAnalyzer {
       Location loc = loc(p);
       Value v = Value.of(List.of(new Fact(i, "param", 0, Step.start(loc, "parameter `" + name + "`"))));
       String label = parameterSourceLabel(i);
-      if (label != null) {
+      if (label != null && !NUMERIC.contains(method.paramTypes().get(i))) {
         v = v.withFacts(List.of(new Fact(Fact.SOURCE, "remote", 0, Step.start(loc, label + " `" + name + "`"))));
       }
       env.vars.put(name, v);
