@@ -22,7 +22,7 @@ public final class ConfigScanner implements FileScanner {
   public static final String VERSION = "1.0.0";
 
   /** Larger files are not configuration a person wrote; parsing them is refused with an error. */
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+  static final int MAX_BYTES = 2 * 1024 * 1024;
 
   private static final Pattern NAME = Pattern.compile("(?:application|bootstrap)(?:-[^/]+)?\\.(?:properties|ya?ml)");
 

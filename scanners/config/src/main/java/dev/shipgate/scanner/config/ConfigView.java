@@ -74,7 +74,7 @@ public final class ConfigView {
   }
 
   private List<ConfigEntry> entries(String canonicalName) {
-    String name = RelaxedNames.base(RelaxedNames.uniform(canonicalName));
+    String name = RelaxedNames.base(RelaxedNames.uniformCached(canonicalName));
     List<ConfigEntry> found = own.get(name);
     if (found != null) {
       return found;

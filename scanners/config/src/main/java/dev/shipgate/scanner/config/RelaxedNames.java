@@ -1,6 +1,8 @@
 package dev.shipgate.scanner.config;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spring Boot's relaxed binding, reduced to one comparable form. Spring compares property names element by
@@ -14,7 +16,23 @@ import java.util.Locale;
  */
 public final class RelaxedNames {
 
+  // Rules name the same canonical keys for every property they see; a file's own keys are cached by ConfigEntry.
+  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 4096;
+
   private RelaxedNames() {}
+
+  /** {@link #uniform} for names that rules spell out, memoized. */
+  public static String uniformCached(String name) {
+    String u = CACHE.get(name);
+    if (u == null) {
+      u = uniform(name);
+      if (CACHE.size() < CACHE_LIMIT) {
+        CACHE.put(name, u);
+      }
+    }
+    return u;
+  }
 
   /** The uniform form of a whole dotted name, indexes included. */
   public static String uniform(String name) {

@@ -35,8 +35,8 @@ public final class YamlConfigParser {
   /** Real Spring configuration nests a dozen levels at most. */
   static final int MAX_DEPTH = 64;
   static final int MAX_ALIASES = 200;
-  /** Values produced by flattening, aliases expanded. */
-  static final int MAX_VALUES = 100_000;
+  /** Values that aliases may add on top of the scalars written in the text. */
+  static final int MAX_ALIAS_VALUES = 100_000;
 
   private YamlConfigParser() {}
 
@@ -49,13 +49,13 @@ public final class YamlConfigParser {
         .setCodePointLimit(Integer.MAX_VALUE)
         .build();
     try {
-      checkShape(text, settings);
+      int scalars = checkShape(text, settings);
       List<ConfigDocument> documents = new ArrayList<>();
       List<ParsedConfig.Problem> problems = new ArrayList<>();
       for (Node root : new Compose(settings).composeAllFromString(text)) {
         List<ConfigEntry> entries = new ArrayList<>();
         if (root instanceof MappingNode) {
-          new Flattener(entries).flatten(root, "", 0);
+          new Flattener(entries, scalars + MAX_ALIAS_VALUES).flatten(root, "", 0);
         } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
           problems.add(new ParsedConfig.Problem(line(root), "the top of a YAML document must be a mapping of keys to values"));
         }
@@ -74,9 +74,10 @@ public final class YamlConfigParser {
   }
 
   /** Depth and alias count from the parser's event stream, which (unlike the composer) does not recurse. */
-  private static void checkShape(String text, LoadSettings settings) throws ConfigParseException {
+  private static int checkShape(String text, LoadSettings settings) throws ConfigParseException {
     int depth = 0;
     int aliases = 0;
+    int scalars = 0;
     for (Event event : new Parse(settings).parseString(text)) {
       switch (event.getEventId()) {
         case MappingStart, SequenceStart -> {
@@ -90,18 +91,22 @@ public final class YamlConfigParser {
             throw new ConfigParseException(line(event.getStartMark()), "more than " + MAX_ALIASES + " aliases (an alias bomb?)");
           }
         }
+        case Scalar -> scalars++;
         default -> {}
       }
     }
+    return scalars;
   }
 
   private static final class Flattener {
     private final List<ConfigEntry> out;
+    private final int limit;
     private final Map<Node, Boolean> active = new IdentityHashMap<>();
     private int produced;
 
-    Flattener(List<ConfigEntry> out) {
+    Flattener(List<ConfigEntry> out, int limit) {
       this.out = out;
+      this.limit = limit;
     }
 
     void flatten(Node node, String path, int depth) throws ConfigParseException {
@@ -167,8 +172,8 @@ public final class YamlConfigParser {
     }
 
     private void add(String key, String value, int line) throws ConfigParseException {
-      if (++produced > MAX_VALUES) {
-        throw new ConfigParseException(line, "expands to more than " + MAX_VALUES + " values through aliases (an alias bomb?)");
+      if (++produced > limit) {
+        throw new ConfigParseException(line, "aliases expand the file by more than " + MAX_ALIAS_VALUES + " values (an alias bomb?)");
       }
       out.add(new ConfigEntry(key, value, line));
     }

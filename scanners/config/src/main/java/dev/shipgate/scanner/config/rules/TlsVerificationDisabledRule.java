@@ -63,7 +63,7 @@ public final class TlsVerificationDisabledRule implements ConfigRule {
   public Optional<Verdict> check(ConfigEntry entry, ConfigView view) {
     String name = entry.name();
     // Pass-through client maps (spring.kafka.properties.*, spring.mail.properties.*) keep brackets in YAML keys.
-    String flat = RelaxedNames.uniform(name.replace("[", ".").replace("]", ""));
+    String flat = name.indexOf('[') < 0 ? name : RelaxedNames.uniform(name.replace("[", ".").replace("]", ""));
     for (Check c : CHECKS) {
       if ((c.name().test(name) || c.name().test(flat)) && c.unsafe().test(entry.value())) {
         return Optional.of(Verdict.of(RULE, c.what() + " ('" + entry.key() + "')"));
