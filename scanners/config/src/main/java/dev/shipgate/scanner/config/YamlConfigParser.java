@@ -36,7 +36,7 @@ public final class YamlConfigParser {
   static final int MAX_DEPTH = 64;
   static final int MAX_ALIASES = 200;
   /** Values that aliases may add on top of the scalars written in the text. */
-  static final int MAX_ALIAS_VALUES = 100_000;
+  static final int MAX_ALIAS_VALUES = 20_000;
 
   private YamlConfigParser() {}
 
