@@ -1,0 +1,75 @@
+package dev.shipgate.scanner.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.FlowStep;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlowPathTest {
+
+  @Test
+  void findingCarriesPathFromSourceThroughHelperToSink() throws IOException {
+    String code = """
+        package p;
+        import javax.servlet.http.HttpServletRequest;
+        class C {
+          java.sql.Statement st;
+          void handle(HttpServletRequest req) throws Exception {
+            String id = req.getParameter("id");
+            String q = build(id);
+            run(q);
+          }
+          String build(String v) {
+            return "SELECT * FROM t WHERE id = " + v;
+          }
+          void run(String sql) throws Exception {
+            st.executeQuery(sql);
+          }
+        }
+        """;
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("p/C.java", code));
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    assertThat(f.ruleId()).isEqualTo("java/injection/sql");
+    assertThat(f.location().startLine()).isEqualTo(14);
+    List<FlowStep> flow = f.flow();
+    assertThat(flow.get(0).location().startLine()).as("source").isEqualTo(6);
+    assertThat(flow.get(0).message()).contains("HTTP request parameter");
+    assertThat(flow.get(flow.size() - 1).location().startLine()).as("sink").isEqualTo(14);
+    assertThat(flow).extracting(s -> s.location().startLine()).contains(7, 8, 11);
+    assertThat(flow).allSatisfy(s -> assertThat(s.location().path()).isEqualTo("p/C.java"));
+    assertThat(f.snippet()).isEqualTo("st.executeQuery(sql);");
+  }
+
+  @Test
+  void flowAcrossFilesPointsIntoTheCalleeFile() throws IOException {
+    String controller = """
+        package p;
+        class Controller {
+          Dao dao;
+          void get(javax.servlet.http.HttpServletRequest r) throws Exception {
+            dao.delete(r.getHeader("X-Id"));
+          }
+        }
+        """;
+    String dao = """
+        package p;
+        class Dao {
+          java.sql.Connection c;
+          void delete(String id) throws Exception {
+            c.createStatement().execute("DELETE FROM t WHERE id = " + id);
+          }
+        }
+        """;
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("p/Controller.java", controller),
+        ScanSupport.file("p/Dao.java", dao));
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.location().path()).isEqualTo("p/Dao.java");
+      assertThat(f.flow().get(0).location().path()).isEqualTo("p/Controller.java");
+      assertThat(f.flow().get(f.flow().size() - 1).location().path()).isEqualTo("p/Dao.java");
+    });
+  }
+}

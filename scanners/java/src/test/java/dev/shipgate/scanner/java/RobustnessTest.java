@@ -1,0 +1,133 @@
+package dev.shipgate.scanner.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.java.taint.TaintEngine;
+import dev.shipgate.testing.RecordingContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class RobustnessTest {
+
+  private static final String VULNERABLE = """
+      package p;
+      class Ok {
+        void h(javax.servlet.http.HttpServletRequest r, java.sql.Statement s) throws Exception {
+          s.execute(r.getParameter("q"));
+        }
+      }
+      """;
+
+  @Test
+  void fileThatDoesNotParseIsReportedAndOthersAreStillAnalysed() throws IOException {
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/Broken.java", "package p;\nclass Broken {\n  void m( {\n}\n"),
+        ScanSupport.file("p/Ok.java", VULNERABLE));
+    assertThat(ctx.errors()).singleElement().satisfies(e -> {
+      assertThat(e.path()).isEqualTo("p/Broken.java");
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.message()).startsWith("Java syntax error");
+    });
+    assertThat(ctx.findings()).extracting(f -> f.location().path()).containsExactly("p/Ok.java");
+  }
+
+  @Test
+  void codeWithMissingImportsAndUnknownTypesIsAnalysedByName() throws IOException {
+    String code = """
+        package p;
+        import com.unknown.lib.Thing;
+        class NoImports {
+          Thing thing;
+          void h(HttpServletRequest r, Statement s) throws Exception {
+            thing.doStuff(r.getParameter("a"));
+            s.executeQuery("SELECT " + r.getParameter("q"));
+          }
+        }
+        """;
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/NoImports.java", code));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(7);
+  }
+
+  @Test
+  @Timeout(60)
+  void methodOfTwentyThousandLinesTerminates() throws IOException {
+    StringBuilder b = new StringBuilder("package p;\nclass Huge {\n  void m(javax.servlet.http.HttpServletRequest r, java.sql.Statement s) throws Exception {\n");
+    b.append("    String v = r.getParameter(\"v\");\n");
+    for (int i = 0; i < 20_000; i++) {
+      b.append("    String v").append(i).append(" = v + \"").append(i).append("\";\n");
+    }
+    b.append("    s.execute(v19999);\n  }\n}\n");
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/Huge.java", b.toString()));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(20_005);
+  }
+
+  @Test
+  @Timeout(60)
+  void fiveHundredLevelsOfNestingTerminate() throws IOException {
+    StringBuilder b = new StringBuilder("package p;\nclass Deep {\n  void m(javax.servlet.http.HttpServletRequest r, java.sql.Statement s, int x) throws Exception {\n");
+    b.append("    String v = r.getParameter(\"v\");\n");
+    for (int i = 0; i < 500; i++) {
+      b.append(i % 2 == 0 ? "if (x > " + i + ") {\n" : "for (int i" + i + " = 0; i" + i + " < x; i" + i + "++) {\n");
+    }
+    b.append("s.execute(v);\n");
+    for (int i = 0; i < 500; i++) {
+      b.append("}\n");
+    }
+    b.append("  }\n}\n");
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/Deep.java", b.toString()));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(505);
+  }
+
+  @Test
+  @Timeout(60)
+  void mutualRecursionAndCyclicCallGraphsTerminate() throws IOException {
+    String code = """
+        package p;
+        class Cycle {
+          java.sql.Statement s;
+          String a(String x, int n) { return n == 0 ? x : b(x + "a", n - 1); }
+          String b(String x, int n) { return c(x, n); }
+          String c(String x, int n) { return a(x, n); }
+          void self(String x) throws Exception { self(x); s.execute(x); }
+          void h(javax.servlet.http.HttpServletRequest r) throws Exception {
+            s.execute(a(r.getParameter("q"), 5));
+            self(r.getParameter("z"));
+          }
+        }
+        """;
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/Cycle.java", code));
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactlyInAnyOrder(7, 9);
+  }
+
+  @Test
+  void exceededAnalysisBudgetIsReportedAsSkippedNotSilent() {
+    StringBuilder b = new StringBuilder("package p;\nclass Long {\n  void m(String v) {\n");
+    for (int i = 0; i < 2_000; i++) {
+      b.append("    v = v + \"").append(i).append("\";\n");
+    }
+    b.append("  }\n}\n");
+    JavaScanner.Analysis a = ScanSupport.SCANNER.analyse(List.of(SourceFile.of("p/Long.java", b.toString())),
+        new TaintEngine.Limits(500, Duration.ofSeconds(5).toMillis(), 6), () -> false);
+    assertThat(a.result().stopped()).singleElement().satisfies(s -> {
+      assertThat(s.path()).isEqualTo("p/Long.java");
+      assertThat(s.method()).isEqualTo("p.Long.m");
+      assertThat(s.reason()).contains("500");
+    });
+  }
+
+  @Test
+  void budgetSettingsComeFromThePolicySection() throws IOException {
+    assertThat(ScanSupport.SCANNER.settingKeys()).containsExactlyInAnyOrder("method-timeout-ms", "method-step-limit");
+    RecordingContext ctx = new RecordingContext(java.nio.file.Path.of("."), Settings.empty("<test>"));
+    ScanSupport.SCANNER.scan(List.of(SourceFile.of("p/Ok.java", VULNERABLE)), ctx);
+    assertThat(ctx.skippedFiles()).isEmpty();
+    assertThat(ctx.findings()).hasSize(1);
+  }
+}
