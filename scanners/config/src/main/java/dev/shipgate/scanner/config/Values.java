@@ -45,12 +45,11 @@ public final class Values {
     return out;
   }
 
-  /** True when the value is exactly {@code *} once quotes are stripped. */
+  /**
+   * True when a list item is exactly {@code *}. YAML has already removed its quotes; quotes in a
+   * {@code .properties} value are literal characters, and Spring does not treat {@code "*"} as a wildcard.
+   */
   public static boolean isWildcard(String item) {
-    String t = item.trim();
-    if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
-      t = t.substring(1, t.length() - 1).trim();
-    }
-    return t.equals("*");
+    return item.trim().equals("*");
   }
 }

@@ -32,8 +32,7 @@ public final class ActuatorHealthDetailsRule implements ConfigRule {
 
   @Override
   public Optional<Verdict> check(ConfigEntry entry, ConfigView view) {
-    if ((entry.is("management.endpoint.health.show-details") || entry.is("management.endpoint.health.show-components"))
-        && Values.isEnum(entry.value(), "always")) {
+    if (entry.is("management.endpoint.health.show-details") && Values.isEnum(entry.value(), "always")) {
       return Optional.of(Verdict.of(RULE, "'" + entry.key() + "=always' shows health component details to unauthenticated callers"));
     }
     return Optional.empty();

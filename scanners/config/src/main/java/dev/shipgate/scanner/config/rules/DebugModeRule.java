@@ -47,7 +47,8 @@ public final class DebugModeRule implements ConfigRule {
     if (trace) {
       verdict = verdict.severity(Severity.MEDIUM);
     }
-    if (!Values.isTrue(v) && !v.isEmpty()) {
+    if (!Values.isTrue(v)) {
+      // An empty value or a word like "enabled" also switches it on, but is less likely to be meant.
       verdict = verdict.confidence(Confidence.MEDIUM);
     }
     return Optional.of(verdict);

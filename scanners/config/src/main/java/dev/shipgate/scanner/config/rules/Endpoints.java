@@ -26,7 +26,7 @@ final class Endpoints {
     Set<String> out = new LinkedHashSet<>();
     for (String item : items) {
       String t = item.trim();
-      out.add(t.equals("*") || t.equals("\"*\"") || t.equals("'*'") ? "*" : RelaxedNames.uniformWord(t));
+      out.add(t.equals("*") ? "*" : RelaxedNames.uniformWord(t));
     }
     return out;
   }
