@@ -3,6 +3,7 @@ package dev.shipgate.git;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -171,7 +172,16 @@ final class TestRepo implements AutoCloseable {
 
       @Override
       public FileBasedConfig openUserConfig(Config parent, FS fs) {
-        return empty(parent, fs);
+        FileBasedConfig user = empty(parent, fs);
+        // What JGit caches in ~/.config/jgit after measuring the file system once: with it, JGit does not write probe
+        // files into test repositories in the background while JUnit deletes them. 10 ms is coarser than any
+        // file system the tests run on, so racily-clean files are still detected.
+        String store = fileStoreKey();
+        if (store != null) {
+          user.setString("filesystem", store, "timestampResolution", "10 milliseconds");
+          user.setString("filesystem", store, "minRacyThreshold", "10 milliseconds");
+        }
+        return user;
       }
 
       @Override
@@ -196,6 +206,16 @@ final class TestRepo implements AutoCloseable {
         return machine.getTimezone(when);
       }
     });
+  }
+
+  /** JGit's key for the file system of the temporary directory: JVM vendor, version and file-store name. */
+  private static String fileStoreKey() {
+    try {
+      FileStore store = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir")));
+      return System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|' + store.name();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static FileBasedConfig empty(Config parent, FS fs) {
