@@ -325,7 +325,7 @@ public final class JavaProject {
     if (type.indexOf('.') < 0 || supertype.indexOf('.') < 0) {
       String s = simple(supertype);
       for (String t : all) {
-        if (simple(t).equals(s) && (t.indexOf('.') < 0 || supertype.indexOf('.') < 0)) {
+        if (simple(t).equals(s)) {
           return true;
         }
       }
@@ -755,6 +755,10 @@ public final class JavaProject {
           }
         }
       }
+    }
+    // An abstract declaration has nothing to analyse when implementations are known.
+    if (out.size() > 1) {
+      out.removeIf(m -> !m.hasBody());
     }
     return out;
   }

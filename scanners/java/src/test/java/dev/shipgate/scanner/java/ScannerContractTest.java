@@ -1,0 +1,61 @@
+package dev.shipgate.scanner.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.testing.RecordingContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ScannerContractTest {
+
+  @Test
+  void familyAcceptsJavaSourcesOnly() {
+    JavaScanner s = ScanSupport.SCANNER;
+    assertThat(s.family()).isEqualTo("java");
+    assertThat(s.accepts("src/main/java/a/B.java")).isTrue();
+    assertThat(s.accepts("src/main/java/module-info.java")).isFalse();
+    assertThat(s.accepts("B.class")).isFalse();
+    assertThat(s.accepts("notes.java.txt")).isFalse();
+  }
+
+  @Test
+  void everyRuleHasUniqueIdCweComplianceTagsAndGuidance() {
+    List<Rule> rules = ScanSupport.SCANNER.rules();
+    Set<String> ids = rules.stream().map(Rule::id).collect(Collectors.toSet());
+    assertThat(ids).hasSize(rules.size());
+    assertThat(rules).allSatisfy(r -> {
+      assertThat(r.family()).isEqualTo("java");
+      assertThat(r.cwe()).isNotEmpty();
+      assertThat(r.tags()).anyMatch(t -> t.startsWith("owasp-top10:"));
+      assertThat(r.tags()).anyMatch(t -> t.startsWith("asvs:"));
+    });
+  }
+
+  @Test
+  void resultsAreIdenticalRunToRunAndIndependentOfInputOrder() throws IOException {
+    List<SourceFile> files = new ArrayList<>(ScanSupport.fixtureDir("flow"));
+    files.addAll(ScanSupport.fixtureDir("injection"));
+    List<String> first = render(files);
+    Collections.reverse(files);
+    List<String> second = render(files);
+    assertThat(first).isNotEmpty().isEqualTo(second);
+  }
+
+  private static List<String> render(List<SourceFile> files) throws IOException {
+    RecordingContext ctx = new RecordingContext();
+    ScanSupport.SCANNER.scan(files, ctx);
+    List<String> out = new ArrayList<>();
+    for (Finding f : ctx.findings()) {
+      out.add(f.location() + " " + f.ruleId() + " " + f.message() + " " + f.flow());
+    }
+    return out;
+  }
+}
