@@ -371,10 +371,10 @@ public final class GitWorkspace implements AutoCloseable {
         FileMode mode = afterMode;
         ObjectId beforeId = inBase ? walk.getObjectId(base) : null;
         ChangeCollector.IdSource afterId = fromIndex ? entry::getObjectId : () -> diskId(path, mode, file, entry);
-        ChangeCollector.SameContent sameAfterEol = fromIndex ? null : before -> sameAfterEol(walk, path, before);
+        ChangeCollector.SameContent sameStored = fromIndex ? null : before -> sameStoredContent(walk, path, before);
         changes.record(path, walk.getFileMode(base), beforeId, afterMode, afterId, fromIndex,
             entry != null && entry.getFileMode() == FileMode.GITLINK ? "submodule" : "nested repository",
-            sameAfterEol);
+            sameStored);
       }
     }
   }
@@ -398,23 +398,30 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /**
-   * With core.autocrlf or a {@code text}/{@code eol} attribute, git stores the file with LF line endings: a CRLF file
-   * on disk is then unchanged if converting it gives the before blob. The conversion runs in-process.
+   * Whether a file whose raw bytes differ from the before blob would still be stored as that blob. Two conversions
+   * are replayed in-process, never by running a configured filter: line endings (core.autocrlf, {@code text} and
+   * {@code eol} attributes: CRLF on disk, LF stored) and Git LFS (real content on disk, a pointer stored), so that a
+   * fresh checkout does not report every such file as changed when its index timestamps cannot be trusted.
    */
-  private boolean sameAfterEol(TreeWalk walk, String path, ObjectId before) throws IOException, GitException {
-    EolStreamType type = walk.getEolStreamType(OperationType.CHECKIN_OP);
+  private boolean sameStoredContent(TreeWalk walk, String path, ObjectId before) throws IOException, GitException {
     Path onDisk = WorkTreeContent.resolve(topLevel, path);
-    if (type == null || type == EolStreamType.DIRECT || Files.size(onDisk) > EOL_CHECK_LIMIT) {
-      return false;
-    }
-    ByteArrayOutputStream converted = new ByteArrayOutputStream();
-    try (InputStream in = EolStreamTypeUtil.wrapInputStream(Files.newInputStream(onDisk, LinkOption.NOFOLLOW_LINKS),
-        type)) {
-      in.transferTo(converted);
+    try {
+      if ("lfs".equals(walk.getAttributes().getValue("filter"))) {
+        return before.equals(WorkTreeContent.lfsPointerId(onDisk));
+      }
+      EolStreamType type = walk.getEolStreamType(OperationType.CHECKIN_OP);
+      if (type == null || type == EolStreamType.DIRECT || Files.size(onDisk) > EOL_CHECK_LIMIT) {
+        return false;
+      }
+      ByteArrayOutputStream converted = new ByteArrayOutputStream();
+      try (InputStream in = EolStreamTypeUtil.wrapInputStream(
+          Files.newInputStream(onDisk, LinkOption.NOFOLLOW_LINKS), type)) {
+        in.transferTo(converted);
+      }
+      return before.equals(new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, converted.toByteArray()));
     } catch (IOException e) {
       throw new GitException("cannot read " + path + " in the work tree: " + e.getMessage(), e);
     }
-    return before.equals(new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, converted.toByteArray()));
   }
 
   /** HEAD's tree (or nothing) vs. the index; everything staged is already a blob in the object database. */

@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.errors.LargeObjectException;
@@ -53,6 +56,30 @@ final class WorkTreeContent extends ContentSource {
     } catch (EOFException e) {
       throw new IOException("the file changed while it was being read; run again", e);
     }
+  }
+
+  /**
+   * The blob id of the Git LFS pointer that {@code git lfs clean} would store for the file: the pointer format is
+   * fixed (version, sha256 oid, size, in that order), so it is computed here instead of running the filter.
+   */
+  static ObjectId lfsPointerId(Path file) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IOException("SHA-256 is not available in this JVM", e);
+    }
+    long size = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha256.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    String pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + HexFormat.of().formatHex(sha256.digest())
+        + "\nsize " + size + "\n";
+    return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Constants.encode(pointer));
   }
 
   /** The blob id of a symlink: git stores the link target as the content. */

@@ -288,6 +288,35 @@ class DiffAgainstTest {
     }
   }
 
+  /** The pointer git-lfs stores for some content, per the LFS pointer specification. */
+  private static String lfsPointer(byte[] content) throws Exception {
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+    return "version https://git-lfs.github.com/spec/v1\noid sha256:" + java.util.HexFormat.of().formatHex(digest)
+        + "\nsize " + content.length + "\n";
+  }
+
+  @Test
+  void lfsFileCheckedOutAsRealContentIsUnchangedWhenItMatchesTheStoredPointer() throws Exception {
+    byte[] model = "pretend this is a large model\n".getBytes(StandardCharsets.UTF_8);
+    byte[] data = "pretend this is a large data set\n".getBytes(StandardCharsets.UTF_8);
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write(".gitattributes", "*.bin filter=lfs diff=lfs merge=lfs -text\n");
+      repo.write("model.bin", lfsPointer(model));
+      repo.write("data.bin", lfsPointer(data));
+      repo.commitAll("pointers as git-lfs stores them");
+      repo.branch("base");
+      // What the smudge filter leaves on disk; sizes differ from the index, so content decides.
+      repo.write("model.bin", model);
+      repo.write("data.bin", "the data set was edited\n");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.diffAgainst("base");
+        assertThat(changes.changedPaths()).containsExactly("data.bin");
+        assertThat(text(changes.before("data.bin"))).isEqualTo(lfsPointer(data));
+      }
+    }
+  }
+
   @Test
   void beforeAndAfterServeUnchangedFilesTooButNeverLeaveTheWorkTree() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
