@@ -13,10 +13,14 @@ import dev.shipgate.scanner.config.rules.DevtoolsRemoteRule;
 import dev.shipgate.scanner.config.rules.ErrorDetailsRule;
 import dev.shipgate.scanner.config.rules.ErrorStacktraceRule;
 import dev.shipgate.scanner.config.rules.H2ConsoleRule;
+import dev.shipgate.scanner.config.rules.HttpExchangeCredentialsRule;
+import dev.shipgate.scanner.config.rules.RequestDetailsLoggingRule;
 import dev.shipgate.scanner.config.rules.SecurityDebugLoggingRule;
 import dev.shipgate.scanner.config.rules.SessionCookieNotHttpOnlyRule;
 import dev.shipgate.scanner.config.rules.SessionCookieNotSecureRule;
 import dev.shipgate.scanner.config.rules.SessionCookieSameSiteNoneRule;
+import dev.shipgate.scanner.config.rules.SessionIdInUrlRule;
+import dev.shipgate.scanner.config.rules.SessionTimeoutRule;
 import dev.shipgate.scanner.config.rules.SqlLoggingRule;
 import dev.shipgate.scanner.config.rules.TlsVerificationDisabledRule;
 import java.util.List;
@@ -40,8 +44,12 @@ public final class ConfigRules {
       new SessionCookieNotSecureRule(),
       new SessionCookieNotHttpOnlyRule(),
       new SessionCookieSameSiteNoneRule(),
+      new SessionIdInUrlRule(),
+      new SessionTimeoutRule(),
       new SqlLoggingRule(),
       new SecurityDebugLoggingRule(),
+      new RequestDetailsLoggingRule(),
+      new HttpExchangeCredentialsRule(),
       new ApiConsoleInProductionRule(),
       new DevtoolsRemoteRule());
 
