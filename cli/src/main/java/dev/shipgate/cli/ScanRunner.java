@@ -162,8 +162,9 @@ final class ScanRunner {
     }
 
     ChangeSet changes = null;
-    List<SourceFile> files;
     List<Coverage.Skipped> walkSkips = new ArrayList<>();
+    ScanEngine engine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, options, progress);
+    ScanEngine.Result current;
     try {
       if (o.base != null || o.staged) {
         GitWorkspace git = ws.git().orElseThrow(() -> new UsageException(
@@ -174,31 +175,30 @@ final class ScanRunner {
         }
       }
       if (o.staged) {
-        files = new ArrayList<>();
+        List<SourceFile> staged = new ArrayList<>();
         for (String p : changes.changedPaths()) {
           if (underPrefix(p, ws.prefix()) && ws.policy().inScope(p)) {
             Optional<SourceFile> after = changes.after(p);
             if (after.isPresent() && after.get().size() > ws.policy().maxFileSize()) {
               walkSkips.add(new Coverage.Skipped(p, "larger than the limit (limits.max_file_size)"));
             } else {
-              after.ifPresent(files::add);
+              after.ifPresent(staged::add);
             }
           }
         }
-        files.sort(java.util.Comparator.comparing(SourceFile::path));
+        current = engine.run(staged);
       } else {
-        FileWalker.Result walk = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy()).walk();
-        files = walk.files();
-        walkSkips.addAll(walk.skipped());
+        FileWalker walker = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy());
+        List<Coverage.Skipped> skips = new ArrayList<>();
+        current = engine.run(sink -> skips.addAll(walker.walk(sink).skipped()), p -> true);
+        walkSkips.addAll(skips);
       }
     } catch (GitException e) {
       throw new UsageException(e.getMessage());
     } catch (IOException e) {
       throw new UsageException("cannot walk " + ws.root() + ": " + e.getMessage());
     }
-
-    ScanEngine engine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, options, progress);
-    ScanEngine.Result current = engine.run(files);
+    List<SourceFile> files = current.files();
 
     Gate.DiffBase diffBase = null;
     ScanReport.DiffInfo diffInfo = null;
@@ -253,8 +253,14 @@ final class ScanRunner {
     for (Scanner s : scanners) {
       packs.add(new ScanReport.RulePack(s.family(), s.version(), s.rules().size()));
       for (Rule r : s.rules()) {
-        if (ws.policy().overrideFor(r.id()).map(RuleOverride::enabled).orElse(true)) {
+        Optional<RuleOverride> o2 = ws.policy().overrideFor(r.id());
+        if (o2.isEmpty()) {
           enabled.add(r);
+        } else if (o2.get().enabled()) {
+          // Reports (SARIF security-severity) must show the severity the policy decided, not the default.
+          RuleOverride ov = o2.get();
+          enabled.add(new Rule(r.id(), r.family(), r.title(), ov.severity() != null ? ov.severity() : r.severity(),
+              ov.confidence() != null ? ov.confidence() : r.confidence(), r.cwe(), r.description(), r.fix(), r.tags()));
         }
       }
     }

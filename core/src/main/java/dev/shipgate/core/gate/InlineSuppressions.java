@@ -79,6 +79,20 @@ public final class InlineSuppressions {
     return f;
   }
 
+  /** An odd number of unescaped double quotes before the marker means it sits in a string literal. */
+  private static boolean insideStringLiteral(String line, int end) {
+    boolean inside = false;
+    for (int i = 0; i < end; i++) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inside = !inside;
+      }
+    }
+    return inside;
+  }
+
   static List<Comment> parse(SourceFile file) {
     List<Comment> out = new ArrayList<>();
     int lines = file.lineCount();
@@ -88,7 +102,7 @@ public final class InlineSuppressions {
         continue;
       }
       Matcher opener = OPENER.matcher(line);
-      if (!opener.find()) {
+      if (!opener.find() || insideStringLiteral(line, opener.start())) {
         continue;
       }
       Matcher m = COMMENT.matcher(line.substring(opener.end() - MARKER.length()));

@@ -48,8 +48,19 @@ public final class ScanEngine {
     void update(int filesDone, int filesTotal);
   }
 
-  /** Findings and coverage of one run. {@code filesRead} counts files offered to at least one scanner. */
-  public record Result(List<Finding> findings, List<Coverage> coverage, int filesRead) {}
+  /**
+   * Findings and coverage of one run. {@code filesRead} counts files offered to at least one scanner;
+   * {@code files} is every file the source produced, sorted by path.
+   */
+  public record Result(List<Finding> findings, List<Coverage> coverage, int filesRead, List<SourceFile> files) {}
+
+  /** Produces the files of a run, possibly while the engine is already scanning the first ones. */
+  @FunctionalInterface
+  public interface FileSource {
+    void produce(java.util.function.Consumer<SourceFile> sink) throws IOException;
+  }
+
+  private static final SourceFile END = SourceFile.of("\u0000end", new byte[0]);
 
   private final List<Scanner> scanners;
   private final Policy policy;
@@ -86,14 +97,25 @@ public final class ScanEngine {
    * files whose findings cannot differ), project scanners see all files they accept.
    */
   public Result run(List<SourceFile> files, Predicate<String> perFile) {
+    try {
+      return run(sink -> files.forEach(sink), perFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Scans the files a source produces as they arrive, so walking the tree and reading files overlap.
+   * An {@link IOException} from the source (the root itself unreadable) ends the run.
+   */
+  public Result run(FileSource source, Predicate<String> perFile) throws IOException {
     Map<String, Run> runs = new LinkedHashMap<>();
     for (Scanner s : scanners) {
       runs.put(s.family(), new Run(s));
     }
-    byPath = new HashMap<>();
-    for (SourceFile f : files) {
-      byPath.put(f.path(), f);
-    }
+    Map<String, SourceFile> seen = new ConcurrentHashMap<>();
+    byPath = seen;
+    java.util.concurrent.BlockingQueue<SourceFile> queue = new java.util.concurrent.LinkedBlockingQueue<>(8192);
     List<Coverage.Skipped> fileSkips = Collections.synchronizedList(new ArrayList<>());
     List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     Map<String, List<SourceFile>> projectFiles = new ConcurrentHashMap<>();
@@ -102,24 +124,36 @@ public final class ScanEngine {
 
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("shipgate-scan"));
     try {
-      AtomicInteger next = new AtomicInteger();
       AtomicInteger done = new AtomicInteger();
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < files.size()) {
-            scanOne(files.get(i), perFile, runs, projectFiles, fileSkips, findings, read);
+          SourceFile f;
+          while ((f = queue.take()) != END) {
+            scanOne(f, perFile, runs, projectFiles, fileSkips, findings, read);
             int d = done.incrementAndGet();
-            if ((d & 63) == 0 || d == files.size()) {
-              progress.update(d, files.size());
+            if ((d & 63) == 0) {
+              progress.update(d, seen.size());
             }
           }
+          return null;
         }));
+      }
+      try {
+        source.produce(f -> {
+          if (seen.putIfAbsent(f.path(), f) == null) {
+            put(queue, f);
+          }
+        });
+      } finally {
+        for (int t = 0; t < threads; t++) {
+          put(queue, END);
+        }
       }
       for (Future<?> w : workers) {
         await(w);
       }
+      progress.update(done.get(), seen.size());
     } finally {
       pool.shutdownNow();
     }
@@ -149,7 +183,18 @@ public final class ScanEngine {
     for (Run run : runs.values()) {
       coverage.add(run.coverage());
     }
-    return new Result(sorted, coverage, read.get());
+    List<SourceFile> files = new ArrayList<>(seen.values());
+    files.sort(Comparator.comparing(SourceFile::path));
+    return new Result(sorted, coverage, read.get(), files);
+  }
+
+  private static void put(java.util.concurrent.BlockingQueue<SourceFile> queue, SourceFile f) {
+    try {
+      queue.put(f);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    }
   }
 
   /** Deterministic report order: path, line, column, rule id, fingerprint. */

@@ -56,8 +56,19 @@ public final class FileWalker {
     return prefix;
   }
 
+  /** Walks the whole tree and returns the files sorted by path. */
   public Result walk() throws IOException {
     List<SourceFile> files = new ArrayList<>();
+    Result r = walk(files::add);
+    files.sort(Comparator.comparing(SourceFile::path));
+    return new Result(files, r.skipped(), r.excludedByPolicy(), r.ignoredByGit());
+  }
+
+  /**
+   * Walks the tree, handing each file to {@code sink} as soon as it is found so scanning can overlap the
+   * walk; the returned result carries no files.
+   */
+  public Result walk(java.util.function.Consumer<SourceFile> sink) throws IOException {
     List<Coverage.Skipped> skipped = new ArrayList<>();
     int[] excluded = {0};
     int[] ignored = {0};
@@ -119,7 +130,7 @@ public final class FileWalker {
           skipped.add(new Coverage.Skipped(rel, "larger than the limit (" + attrs.size() + " > " + policy.maxFileSize() + " bytes; limits.max_file_size)"));
           return FileVisitResult.CONTINUE;
         }
-        files.add(SourceFile.lazy(rel, attrs.size(), () -> Files.readAllBytes(file)));
+        sink.accept(SourceFile.lazy(rel, attrs.size(), () -> Files.readAllBytes(file)));
         return FileVisitResult.CONTINUE;
       }
 
@@ -132,9 +143,8 @@ public final class FileWalker {
         return FileVisitResult.CONTINUE;
       }
     });
-    files.sort(Comparator.comparing(SourceFile::path));
     skipped.sort(Comparator.comparing(Coverage.Skipped::path));
-    return new Result(files, skipped, excluded[0], ignored[0]);
+    return new Result(List.of(), skipped, excluded[0], ignored[0]);
   }
 
   private String repoPath(Path p) {
