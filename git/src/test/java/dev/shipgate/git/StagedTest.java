@@ -117,4 +117,30 @@ class StagedTest {
       }
     }
   }
+
+  @Test
+  void conflictInProgressIsSkippedAsUnmerged() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("a.txt", "base\n");
+      repo.write("b.txt", "base\n");
+      repo.commitAll("base");
+      repo.checkoutNew("other");
+      repo.write("a.txt", "theirs\n");
+      repo.commitAll("theirs");
+      repo.checkout("main");
+      repo.write("a.txt", "ours\n");
+      repo.commitAll("ours");
+      var result = repo.git.merge().include(repo.git.getRepository().resolve("other")).call();
+      assertThat(result.getConflicts()).containsKey("a.txt");
+      repo.write("b.txt", "staged beside the conflict\n");
+      repo.stage("b.txt");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.staged();
+        assertThat(changes.skippedPaths()).isEqualTo(Map.of("a.txt", "unmerged"));
+        assertThat(changes.changedPaths()).containsExactly("b.txt");
+        assertThat(changes.after("a.txt")).isEmpty();
+      }
+    }
+  }
 }
