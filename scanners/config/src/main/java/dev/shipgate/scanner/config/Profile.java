@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where a document applies, as far as the file tells: only in development or tests, in production, or in
@@ -21,13 +22,13 @@ public record Profile(Kind kind, String why) {
   // Whole words of a profile name: "dev-eu" is development, "devops" and "preprod" are not.
   private static final Set<String> DEV_WORDS = Set.of("dev", "develop", "development", "local", "localhost",
       "test", "tests", "testing", "it", "e2e", "mock", "demo", "sandbox");
+  // Gradle and Maven test source sets: src/test, src/it, src/integrationTest, src/testFixtures, src/e2e...
+  private static final Pattern TEST_SOURCES = Pattern.compile("(^|/)src/(test|it|integration-?test|e2e)[a-z0-9-]*/");
   private static final Set<String> PROD_WORDS = Set.of("prod", "production", "prd", "live");
 
   /** The profile a file name implies: {@code application-dev.yml} is development, {@code -prod} production. */
   public static Profile ofFile(String path) {
-    String p = path.toLowerCase(Locale.ROOT);
-    if (p.startsWith("src/test/") || p.contains("/src/test/") || p.contains("/test/resources/")
-        || p.startsWith("src/it/") || p.contains("/src/it/")) {
+    if (TEST_SOURCES.matcher(path.toLowerCase(Locale.ROOT)).find()) {
       return new Profile(Kind.DEVELOPMENT, "test resources");
     }
     String name = path.substring(path.lastIndexOf('/') + 1);

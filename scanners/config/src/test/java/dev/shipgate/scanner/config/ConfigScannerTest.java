@@ -129,6 +129,15 @@ class ConfigScannerTest {
   }
 
   @Test
+  void connectionStringCredentialsAreMaskedInTheSnippet() throws Exception {
+    Finding f = only("application.properties",
+        "spring.datasource.url=jdbc:sqlserver://db:1433;user=app;password=pa55;trustServerCertificate=true\n");
+    assertThat(f.snippet()).contains("password=****").doesNotContain("pa55");
+    Finding g = only("application.yml", "spring.data.mongodb.uri: mongodb://app:pa55@db/x?tlsInsecure=true\n");
+    assertThat(g.snippet()).contains("//app:****@").doesNotContain("pa55");
+  }
+
+  @Test
   void debugWithAnUnusualValueIsStillOnButLessCertain() throws Exception {
     Finding f = only("application.properties", "debug=enabled\n");
     assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);

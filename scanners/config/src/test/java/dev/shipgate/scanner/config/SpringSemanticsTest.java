@@ -70,5 +70,9 @@ class SpringSemanticsTest {
     assertThat(Profile.ofFile("config/application-production.properties").kind()).isEqualTo(Profile.Kind.PRODUCTION);
     assertThat(Profile.ofFile("application.yml").kind()).isEqualTo(Profile.Kind.GENERAL);
     assertThat(Profile.ofFile("bootstrap-staging.yml").kind()).isEqualTo(Profile.Kind.GENERAL);
+    assertThat(Profile.ofFile("app/src/integrationTest/resources/application.yml").kind()).isEqualTo(Profile.Kind.DEVELOPMENT);
+    assertThat(Profile.ofFile("src/testFixtures/resources/application.yml").kind()).isEqualTo(Profile.Kind.DEVELOPMENT);
+    assertThat(Profile.ofFile("src/main/resources/test/application.yml").kind()).isEqualTo(Profile.Kind.GENERAL);
+    assertThat(Profile.ofFile("latest/src/main/resources/application.yml").kind()).isEqualTo(Profile.Kind.GENERAL);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** JDBC, R2DBC and MongoDB connection strings whose parameters switch off certificate checks. */
 public final class ConnectionTlsRule implements ConfigRule {
@@ -37,6 +38,14 @@ public final class ConnectionTlsRule implements ConfigRule {
       "verifyservercertificate=false", "tlsallowinvalidcertificates=true", "tlsallowinvalidhostnames=true",
       "tlsinsecure=true", "sslinvalidhostnameallowed=true");
 
+  // Connection strings may embed credentials; the report prints this masked copy instead of the line.
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:password|pwd)=)[^;&]*");
+  private static final Pattern USER_INFO = Pattern.compile("(//[^/:@;?]+:)[^@/]*@");
+
+  static String masked(String url) {
+    return USER_INFO.matcher(PASSWORD_PARAM.matcher(url).replaceAll("$1****")).replaceAll("$1****@");
+  }
+
   @Override
   public Rule rule() {
     return RULE;
@@ -60,6 +69,7 @@ public final class ConnectionTlsRule implements ConfigRule {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Verdict.of(RULE, "the connection string accepts any server certificate (" + String.join(", ", found) + ")"));
+    return Optional.of(Verdict.of(RULE, "the connection string accepts any server certificate (" + String.join(", ", found) + ")")
+        .snippet(entry.key() + "=" + masked(entry.value())));
   }
 }

@@ -21,7 +21,7 @@ public final class CorsPermissiveRule implements ConfigRule {
       .description("An `allowed-origins` or `allowed-origin-patterns` of `*` lets every web site read the responses of "
           + "these endpoints from a visitor's browser. Together with `allow-credentials=true` (possible with origin "
           + "patterns) any site can act with the visitor's cookies: high. Spring's own keys "
-          + "(`management.endpoints.web.cors.*`, Spring Cloud Gateway `globalcors`) are reported with high confidence, "
+          + "(`management.endpoints.web.cors.*`, `spring.graphql.cors.*`, Spring Cloud Gateway `globalcors`) are reported with high confidence, "
           + "application keys ending in `cors.allowed-origins` with medium confidence because their use is the application's.")
       .fix("List the exact origins that need access (`https://app.example.com`); never combine a wildcard with "
           + "credentials.")
@@ -45,7 +45,8 @@ public final class CorsPermissiveRule implements ConfigRule {
       return Optional.empty();
     }
     String prefix = dot < 0 ? "" : name.substring(0, dot + 1);
-    boolean known = name.startsWith("management.endpoints.web.cors.") || name.startsWith("spring.cloud.gateway.");
+    boolean known = name.startsWith("management.endpoints.web.cors.") || name.startsWith("spring.graphql.cors.")
+        || name.startsWith("spring.cloud.gateway.");
     Verdict v = Verdict.of(RULE, "CORS allows every origin ('" + entry.key() + "')");
     if (!known) {
       v = v.confidence(Confidence.MEDIUM);

@@ -49,6 +49,12 @@ public final class SqlLoggingRule implements ConfigRule {
       return Optional.empty();
     }
     String level = entry.value();
+    if (logger.get().equals("org.hibernate") && Loggers.isDebugOrTrace(level)) {
+      // The parent logger raises org.hibernate.SQL and, at TRACE, the parameter binders.
+      Verdict v = Verdict.of(RULE, "org.hibernate at " + level + " logs SQL statements"
+          + (Loggers.isTrace(level) ? " and bound parameter values" : "")).confidence(Confidence.MEDIUM);
+      return Optional.of(Loggers.isTrace(level) ? v.severity(Severity.MEDIUM) : v);
+    }
     if (Loggers.isTrace(level) && BINDER_LOGGERS.stream().anyMatch(b -> Loggers.within(logger.get(), b))) {
       return Optional.of(Verdict.of(RULE, "bound SQL parameter values are logged (" + logger.get() + " at TRACE)")
           .severity(Severity.MEDIUM));
