@@ -28,7 +28,8 @@ public final class Fingerprints {
         .thenComparingInt(f -> f.location().startColumn())
         .thenComparing(Finding::ruleId));
     Map<String, Integer> seen = new HashMap<>();
-    Map<Finding, String> prints = new java.util.IdentityHashMap<>();
+    // Identity, not equality: two equal findings (same line twice) still need their own occurrence index.
+    java.util.IdentityHashMap<Finding, String> prints = new java.util.IdentityHashMap<>();
     for (Finding f : ordered) {
       String base = f.ruleId() + "\u0000" + f.location().path() + "\u0000" + context(f);
       int occurrence = seen.merge(base, 1, Integer::sum) - 1;

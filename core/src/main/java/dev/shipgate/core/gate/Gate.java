@@ -51,7 +51,7 @@ public final class Gate {
       f = baseline.apply(f);
       f = waivers.apply(f);
       // A broken waiver file always blocks: the gate cannot know what it was meant to accept.
-      boolean waiverProblem = f.rule() == CoreRules.WAIVER_EXPIRED || f.rule() == CoreRules.WAIVER_INVALID;
+      boolean waiverProblem = f.ruleId().equals(CoreRules.WAIVER_EXPIRED.id()) || f.ruleId().equals(CoreRules.WAIVER_INVALID.id());
       judged.add(f.withBlocking(f.status() == FindingStatus.OPEN && (waiverProblem || policy.failOn().admits(f))));
     }
     judged.sort(ScanEngine.ORDER);

@@ -22,6 +22,8 @@ public final class InlineSuppressions {
   private static final Pattern OPENER = Pattern.compile("(?://+|#+|/\\*+|<!--|--|;+|^\\s*\\*)[ \\t]*shipgate:ignore");
   private static final Pattern COMMENT = Pattern.compile("shipgate:ignore(?:[ \\t]+([A-Za-z0-9_./,\\t -]*?))?(?:[ \\t]+--[ \\t]*(.*?))?[ \\t]*(?:\\*/|-->)?[ \\t]*$");
 
+  private static final Pattern ID_SEPARATOR = Pattern.compile("[,\\s]+");
+
   /** One parsed comment. */
   record Comment(int line, List<String> ruleIds, String reason) {}
 
@@ -112,7 +114,7 @@ public final class InlineSuppressions {
       }
       List<String> ids = new ArrayList<>();
       if (m.group(1) != null) {
-        for (String id : m.group(1).split("[,\\s]+")) {
+        for (String id : ID_SEPARATOR.split(m.group(1))) {
           if (!id.isBlank()) {
             ids.add(id.trim());
           }

@@ -42,6 +42,8 @@ public record ScanReport(
   public record RulePack(String family, String version, int rules) {}
 
   /**
+   * How a diff-mode run compared against git.
+   *
    * @param mode {@code base} for {@code --base REF}, {@code staged} for {@code --staged}
    * @param ref what the user named ({@code origin/main}, {@code HEAD})
    * @param commit the merge base (or HEAD for staged) the findings were compared against

@@ -14,7 +14,7 @@ public record Location(String path, int startLine, int startColumn, int endLine,
     if (path.startsWith("/") || path.contains("\\")) {
       throw new IllegalArgumentException("location path must be repository-relative with '/': " + path);
     }
-    if (startLine < 0 || endLine < startLine && endLine != 0 || startColumn < 0 || endColumn < 0) {
+    if (startLine < 0 || (endLine < startLine && endLine != 0) || startColumn < 0 || endColumn < 0) {
       throw new IllegalArgumentException("bad region " + startLine + ":" + startColumn + "-" + endLine + ":" + endColumn);
     }
   }
