@@ -35,11 +35,6 @@ public final class ConfigView {
     return new ConfigView(index(document.entries()), fallback, profile);
   }
 
-  /** A view over loose entries (tests, single-document files). */
-  public static ConfigView of(List<ConfigEntry> entries, Profile profile) {
-    return new ConfigView(index(entries), List.of(), profile);
-  }
-
   public Profile profile() {
     return profile;
   }

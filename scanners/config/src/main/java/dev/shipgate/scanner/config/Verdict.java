@@ -17,6 +17,10 @@ public record Verdict(String message, Severity severity, Confidence confidence, 
     return new Verdict(message, rule.severity(), rule.confidence(), null);
   }
 
+  public Verdict message(String value) {
+    return new Verdict(value, severity, confidence, snippet);
+  }
+
   public Verdict severity(Severity value) {
     return new Verdict(message, value, confidence, snippet);
   }

@@ -52,8 +52,7 @@ public final class CorsPermissiveRule implements ConfigRule {
       v = v.confidence(Confidence.MEDIUM);
     }
     if (view.isTrue(prefix + "allow-credentials")) {
-      v = v.severity(Severity.HIGH);
-      v = new Verdict(v.message() + " and allows credentials", v.severity(), v.confidence(), null);
+      v = v.severity(Severity.HIGH).message(v.message() + " and allows credentials");
     }
     return Optional.of(v);
   }
