@@ -362,7 +362,10 @@ public final class GitWorkspace implements AutoCloseable {
         DirCacheEntry entry = indexed == null ? null : indexed.getDirCacheEntry();
         FileMode afterMode = FileMode.MISSING;
         boolean fromIndex = false;
-        if (file != null && (entry != null || !file.isEntryIgnored())) {
+        if (entry != null && entry.getFileMode() == FileMode.GITLINK) {
+          // A submodule's recorded commit lives in the index, checked out or not (CI often skips submodules).
+          afterMode = FileMode.GITLINK;
+        } else if (file != null && (entry != null || !file.isEntryIgnored())) {
           afterMode = file.getEntryFileMode();
         } else if (file == null && entry != null && entry.isSkipWorkTree()) {
           afterMode = entry.getFileMode(); // sparse checkout: the file is absent on purpose, the index holds it

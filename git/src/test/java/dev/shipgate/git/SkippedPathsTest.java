@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,6 +37,38 @@ class SkippedPathsTest {
         assertThat(changes.skippedPaths()).containsExactlyEntriesOf(Map.of("lib", "submodule"));
         assertThat(changes.after("lib")).isEmpty();
         assertThat(ws.staged().skippedPaths()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void submodulePointerChangeIsSkippedEvenWhenTheSubmoduleIsNotCheckedOut() throws Exception {
+    Path project = dir.resolve("project");
+    try (TestRepo repo = TestRepo.init(project)) {
+      try (TestRepo nested = TestRepo.init(project.resolve("lib"))) {
+        nested.write("inner.txt", "v1\n");
+        nested.commitAll("v1");
+        repo.stage("lib");
+        repo.commit("add submodule at v1");
+        repo.branch("base");
+        nested.write("inner.txt", "v2\n");
+        nested.commitAll("v2");
+        repo.stage("lib");
+        repo.commit("move submodule to v2");
+      }
+      // A clone without --recurse-submodules leaves an empty directory where the submodule goes.
+      try (Stream<Path> files = Files.walk(project.resolve("lib"))) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.createDirectory(project.resolve("lib"));
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.diffAgainst("base");
+        assertThat(changes.skippedPaths()).isEqualTo(Map.of("lib", "submodule"));
+        assertThat(changes.changedPaths()).isEmpty();
+        assertThat(ws.diffAgainst("HEAD").skippedPaths()).isEmpty();
       }
     }
   }
