@@ -121,6 +121,22 @@ class DiffAgainstTest {
   }
 
   @Test
+  void diffAgainstHeadIsJustTheUncommittedWork() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("a.txt", "v1\n");
+      repo.write("b.txt", "v1\n");
+      RevCommit head = repo.commitAll("base");
+      repo.write("b.txt", "v2\n");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.diffAgainst("HEAD");
+        assertThat(changes.baseCommit()).isEqualTo(head.name());
+        assertThat(changes.changedPaths()).containsExactly("b.txt");
+      }
+    }
+  }
+
+  @Test
   void trackedFileInIgnoredDirectoryStillCountsButItsUntrackedNeighboursDoNot() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("vendor/lib.js", "v1\n");

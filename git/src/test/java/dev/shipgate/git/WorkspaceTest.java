@@ -84,4 +84,15 @@ class WorkspaceTest {
       assertThat(ws.head()).isEmpty();
     }
   }
+
+  @Test
+  void unreadableRepositoryConfigIsAUserFacingError() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      Files.writeString(repo.dir.resolve(".git/config"), "[core\n  this is not git config\n");
+    }
+    assertThatThrownBy(() -> GitWorkspace.find(dir.resolve("project")))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("cannot open the git repository")
+        .hasMessageContaining("config");
+  }
 }
