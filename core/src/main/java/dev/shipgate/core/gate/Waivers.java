@@ -88,6 +88,9 @@ public final class Waivers {
   public static Waivers parse(String text, String repoPath, Set<String> knownRuleIds, LocalDate today) {
     List<Waiver> active = new ArrayList<>();
     List<Finding> problems = new ArrayList<>();
+    if (text.length() > 4 * 1024 * 1024) {
+      return new Waivers(List.of(), List.of(invalid(repoPath, 0, "the waiver file is larger than 4 MiB")));
+    }
     Node root;
     try {
       LoadSettings ls = LoadSettings.builder().setLabel(repoPath).setMaxAliasesForCollections(50).setCodePointLimit(4 * 1024 * 1024).build();
@@ -97,6 +100,8 @@ public final class Waivers {
       return new Waivers(List.of(), List.of(invalid(repoPath, line, "not valid YAML: " + e.getProblem())));
     } catch (YamlEngineException e) {
       return new Waivers(List.of(), List.of(invalid(repoPath, 0, "not valid YAML: " + e.getMessage())));
+    } catch (StackOverflowError e) {
+      return new Waivers(List.of(), List.of(invalid(repoPath, 0, "not a usable waiver file: nested too deeply")));
     }
     if (root == null) {
       return none();

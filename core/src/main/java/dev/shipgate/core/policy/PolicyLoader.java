@@ -149,7 +149,12 @@ public final class PolicyLoader {
         List.copyOf(overrides), include, exclude, globBase, maxFileSize, timeout, failOnErrors);
   }
 
+  private static final int MAX_POLICY_CHARS = 1024 * 1024;
+
   private static Node compose(String yaml, String name) throws PolicyException {
+    if (yaml.length() > MAX_POLICY_CHARS) {
+      throw new PolicyException(name, 0, 0, "the policy is larger than 1 MiB; that is not a hand-written policy");
+    }
     LoadSettings settings = LoadSettings.builder()
         .setLabel(name)
         .setAllowDuplicateKeys(false)
@@ -165,6 +170,8 @@ public final class PolicyLoader {
       throw new PolicyException(name, line, col, "not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new PolicyException(name, 0, 0, "not valid YAML: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new PolicyException(name, 0, 0, "not a usable policy: nested too deeply");
     }
   }
 
