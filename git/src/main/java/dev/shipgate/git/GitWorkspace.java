@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
@@ -177,7 +178,6 @@ public final class GitWorkspace implements AutoCloseable {
    * base, and when the repository is shallow and the base is missing.
    */
   public ChangeSet diffAgainst(String ref) throws GitException {
-    ObjectId target = resolve(ref);
     ObjectId headId;
     try {
       headId = repo.resolve(Constants.HEAD);
@@ -188,6 +188,7 @@ public final class GitWorkspace implements AutoCloseable {
       throw new GitException("HEAD has no commits yet in " + topLevel
           + ", so there is nothing to compare with '" + ref + "'. Commit first, or check staged files instead.");
     }
+    ObjectId target = resolve(ref);
     RevCommit base = mergeBase(headId, target, ref);
     try (ObjectReader reader = repo.newObjectReader()) {
       DirCache index = repo.readDirCache();
@@ -218,11 +219,11 @@ public final class GitWorkspace implements AutoCloseable {
       ChangeCollector changes = new ChangeCollector();
       walkIndex(reader, head == null ? null : head.getTree(), index, changes);
       SortedMap<String, String> renames = Renames.detect(repo, reader, changes.deleted, changes.added,
-          org.eclipse.jgit.diff.ContentSource.create(reader));
+          ContentSource.create(reader));
       return new GitChangeSet(repo, topLevel, "staged", Constants.HEAD, head == null ? "" : head.name(),
           head == null ? null : head.getTree(), index, changes, renames);
     } catch (IOException e) {
-      throw unreadable("the staged changes", head, e);
+      throw unreadable("the staged changes", null, e);
     }
   }
 
@@ -389,7 +390,7 @@ public final class GitWorkspace implements AutoCloseable {
       return entry != null && entry.getFileMode() == FileMode.GITLINK ? entry.getObjectId() : ObjectId.zeroId();
     }
     if (entry != null && entry.getStage() == DirCacheEntry.STAGE_0 && !entry.isIntentToAdd()
-        && entry.getFileMode() == mode && file.compareMetadata(entry) == MetadataDiff.EQUAL) {
+        && sameType(entry.getFileMode(), mode) && file.compareMetadata(entry) == MetadataDiff.EQUAL) {
       return entry.getObjectId();
     }
     Path onDisk = WorkTreeContent.resolve(topLevel, path);
@@ -398,6 +399,11 @@ public final class GitWorkspace implements AutoCloseable {
     } catch (IOException e) {
       throw new GitException("cannot read " + path + " in the work tree: " + e.getMessage(), e);
     }
+  }
+
+  /** File vs. symlink vs. gitlink; the executable bit does not matter. */
+  private static boolean sameType(FileMode a, FileMode b) {
+    return (a.getBits() & FileMode.TYPE_MASK) == (b.getBits() & FileMode.TYPE_MASK);
   }
 
   /**

@@ -153,6 +153,29 @@ class DiffAgainstTest {
   }
 
   @Test
+  void fileWithAMergeConflictInProgressIsChangedWithItsContentOnDisk() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("a.txt", "base\n");
+      repo.commitAll("base");
+      repo.branch("base");
+      repo.checkoutNew("other");
+      repo.write("a.txt", "theirs\n");
+      repo.commitAll("theirs");
+      repo.checkout("main");
+      repo.write("a.txt", "ours\n");
+      repo.commitAll("ours");
+      repo.git.merge().include(repo.git.getRepository().resolve("other")).call();
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.diffAgainst("base");
+        assertThat(changes.changedPaths()).containsExactly("a.txt");
+        assertThat(text(changes.after("a.txt"))).contains("<<<<<<<", "ours", "theirs");
+        assertThat(text(changes.before("a.txt"))).isEqualTo("base\n");
+      }
+    }
+  }
+
+  @Test
   void stagingStateDoesNotMatterInBaseModeOnlyTheWorkTree() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("a.txt", "v1\n");

@@ -89,9 +89,10 @@ class FailuresTest {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("a.txt", "x\n");
       try (GitWorkspace ws = repo.workspace()) {
-        assertThatThrownBy(() -> ws.diffAgainst("HEAD"))
+        assertThatThrownBy(() -> ws.diffAgainst("main"))
             .isInstanceOf(GitException.class)
-            .hasMessageContaining("unknown git ref 'HEAD'");
+            .hasMessageContaining("HEAD has no commits yet")
+            .hasMessageContaining("staged");
       }
     }
   }
