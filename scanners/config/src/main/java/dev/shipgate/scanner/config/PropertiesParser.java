@@ -18,71 +18,96 @@ public final class PropertiesParser {
     List<ConfigDocument> documents = new ArrayList<>();
     List<ParsedConfig.Problem> problems = new ArrayList<>();
     List<ConfigEntry> current = new ArrayList<>();
-    StringBuilder logical = new StringBuilder();
+    StringBuilder buf = new StringBuilder();
     int n = text.length();
-    int pos = 0;
+    int off = 0;
     int line = 1;
-    while (pos < n) {
-      // Start of a natural line that is not a continuation.
-      int lineStart = pos;
-      int startLine = line;
-      pos = skipWhitespace(text, pos);
-      if (pos >= n) {
+    // One logical line per pass, following java.util.Properties.LineReader.readLine step by step.
+    while (true) {
+      buf.setLength(0);
+      int startLine = 0;
+      boolean skipWhiteSpace = true;
+      boolean appendedLineBegin = false;
+      boolean precedingBackslash = false;
+      boolean continuation = false;
+      int length = -1;
+      while (true) {
+        if (off >= n) {
+          length = buf.length() == 0 ? -1 : precedingBackslash ? buf.length() - 1 : buf.length();
+          break;
+        }
+        char c = text.charAt(off++);
+        if (c == '\n') {
+          line++;
+        }
+        if (skipWhiteSpace) {
+          if (c == ' ' || c == '\t' || c == '\f') {
+            continue;
+          }
+          if (!appendedLineBegin && (c == '\r' || c == '\n')) {
+            continue;
+          }
+          continuation = appendedLineBegin;
+          skipWhiteSpace = false;
+          appendedLineBegin = false;
+        }
+        if (buf.length() == 0 && (c == '#' || c == '!')) {
+          int commentStart = off - 1;
+          int commentEnd = n;
+          while (off < n) {
+            char d = text.charAt(off++);
+            if (d == '\n') {
+              line++;
+            }
+            if (d == '\r' || d == '\n') {
+              commentEnd = off - 1;
+              break;
+            }
+          }
+          // Spring Boot 2.4+: a line that is exactly #--- or !--- starts a new document.
+          boolean atLineStart = commentStart == 0 || text.charAt(commentStart - 1) == '\n' || text.charAt(commentStart - 1) == '\r';
+          if (atLineStart && !continuation && commentEnd - commentStart == 4 && text.startsWith("---", commentStart + 1)) {
+            documents.add(ConfigDocument.of(current));
+            current = new ArrayList<>();
+          }
+          skipWhiteSpace = true;
+          continue;
+        }
+        if (c != '\n' && c != '\r') {
+          if (buf.length() == 0) {
+            startLine = line;
+          }
+          buf.append(c);
+          precedingBackslash = c == '\\' && !precedingBackslash;
+          continue;
+        }
+        if (buf.length() == 0) {
+          skipWhiteSpace = true;
+          continue;
+        }
+        if (off >= n) {
+          length = precedingBackslash ? buf.length() - 1 : buf.length();
+          break;
+        }
+        if (!precedingBackslash) {
+          length = buf.length();
+          break;
+        }
+        // A backslash at the end of the line joins the next line, minus its leading whitespace.
+        buf.setLength(buf.length() - 1);
+        skipWhiteSpace = true;
+        appendedLineBegin = true;
+        precedingBackslash = false;
+        if (c == '\r' && text.charAt(off) == '\n') {
+          off++;
+          line++;
+        }
+      }
+      if (length < 0) {
         break;
       }
-      char first = text.charAt(pos);
-      if (first == '\n' || first == '\r') {
-        pos = afterTerminator(text, pos);
-        line += text.charAt(pos - 1) == '\n' ? 1 : 0;
-        continue;
-      }
-      if (first == '#' || first == '!') {
-        int end = lineEnd(text, pos);
-        if (pos == lineStart && end - pos == 4 && text.startsWith("---", pos + 1)) {
-          documents.add(ConfigDocument.of(current));
-          current = new ArrayList<>();
-        }
-        pos = end;
-        if (pos < n) {
-          pos = afterTerminator(text, pos);
-          line += text.charAt(pos - 1) == '\n' ? 1 : 0;
-        }
-        continue;
-      }
-      // Gather the logical line, joining continuations.
-      logical.setLength(0);
-      while (true) {
-        int end = lineEnd(text, pos);
-        logical.append(text, pos, end);
-        int backslashes = 0;
-        for (int i = end - 1; i >= pos && text.charAt(i) == '\\'; i--) {
-          backslashes++;
-        }
-        boolean continued = backslashes % 2 == 1;
-        if (continued) {
-          logical.setLength(logical.length() - 1);
-        }
-        pos = end;
-        if (pos < n) {
-          pos = afterTerminator(text, pos);
-          line += text.charAt(pos - 1) == '\n' ? 1 : 0;
-        }
-        if (!continued || pos >= n) {
-          break;
-        }
-        pos = skipWhitespace(text, pos);
-        if (pos >= n) {
-          break;
-        }
-        char c = text.charAt(pos);
-        if (c == '\n' || c == '\r') {
-          // An empty continuation line ends the logical line (java.util.Properties does the same).
-          pos = afterTerminator(text, pos);
-          line += text.charAt(pos - 1) == '\n' ? 1 : 0;
-          break;
-        }
-      }
-      current.add(entry(logical, startLine, problems));
+      buf.setLength(length);
+      current.add(entry(buf, startLine > 0 ? startLine : line, problems));
     }
     documents.add(ConfigDocument.of(current));
     return new ParsedConfig(documents, problems);
@@ -161,35 +186,5 @@ public final class PropertiesParser {
       }
     }
     return out.toString();
-  }
-
-  private static int skipWhitespace(String text, int pos) {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c != ' ' && c != '\t' && c != '\f') {
-        break;
-      }
-      pos++;
-    }
-    return pos;
-  }
-
-  private static int lineEnd(String text, int pos) {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c == '\n' || c == '\r') {
-        break;
-      }
-      pos++;
-    }
-    return pos;
-  }
-
-  /** Position after the terminator at {@code pos}: {@code \n}, {@code \r} or {@code \r\n}. */
-  private static int afterTerminator(String text, int pos) {
-    if (text.charAt(pos) == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
-      return pos + 2;
-    }
-    return pos + 1;
   }
 }

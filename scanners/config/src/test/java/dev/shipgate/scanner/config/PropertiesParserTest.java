@@ -47,6 +47,16 @@ class PropertiesParserTest {
         .containsExactly(new ConfigEntry("debug", "true", 1));
   }
 
+  @Test
+  void aLoneBackslashLineStartsTheLogicalLineAfreshAsJavaDoes() {
+    // Found by the property test: once a continuation leaves nothing behind, the next line is a new line,
+    // so a comment there is a comment and whitespace alone yields no key.
+    assertThat(PropertiesParser.parse("\\\n#x\n").entries()).isEmpty();
+    assertThat(PropertiesParser.parse("\\\r\n  ").entries()).isEmpty();
+    assertThat(PropertiesParser.parse("\\\ndebug=true\n").entries()).containsExactly(new ConfigEntry("debug", "true", 2));
+    assertThat(PropertiesParser.parse("a=b\\\n#c\n").entries()).containsExactly(new ConfigEntry("a", "b#c", 1));
+  }
+
   @Property(tries = 300)
   void neverThrowsAndEveryKeyHasALineInsideTheText(@ForAll("propertiesText") String text) {
     assertThatCode(() -> PropertiesParser.parse(text)).doesNotThrowAnyException();
