@@ -9,6 +9,7 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.JavaFrontEnd;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.ParseProblem;
+import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.rules.JavaChecks;
 import dev.shipgate.scanner.java.taint.JavaCheck;
 import dev.shipgate.scanner.java.taint.Models;
@@ -66,6 +67,9 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public boolean accepts(String path) {
+    if (path.endsWith(".properties")) {
+      return true; // read for configured values (algorithm names and the like), never judged on their own
+    }
     return path.endsWith(".java") && !path.endsWith("/module-info.java") && !path.equals("module-info.java");
   }
 
@@ -106,9 +110,14 @@ public final class JavaScanner implements ProjectScanner {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(null, () -> {
       try {
-        JavaFrontEnd.ParseResult parsed = JavaFrontEnd.parse(files, Runtime.getRuntime().availableProcessors());
+        List<SourceFile> sources = new ArrayList<>();
+        List<SourceFile> properties = new ArrayList<>();
+        for (SourceFile f : files) {
+          (f.path().endsWith(".properties") ? properties : sources).add(f);
+        }
+        JavaFrontEnd.ParseResult parsed = JavaFrontEnd.parse(sources, Runtime.getRuntime().availableProcessors());
         JavaProject project = JavaProject.build(parsed.units(), models);
-        TaintEngine engine = new TaintEngine(project, models, checks, files, limits);
+        TaintEngine engine = new TaintEngine(project, models, checks, sources, limits, ProjectConfig.fromProperties(properties));
         out.set(new Analysis(parsed, project, engine.run(cancelled)));
       } catch (Throwable e) {
         failure.set(e);

@@ -24,6 +24,7 @@ class ScannerContractTest {
     assertThat(s.accepts("src/main/java/module-info.java")).isFalse();
     assertThat(s.accepts("B.class")).isFalse();
     assertThat(s.accepts("notes.java.txt")).isFalse();
+    assertThat(s.accepts("src/main/resources/app.properties")).as("read for configured values").isTrue();
   }
 
   @Test
@@ -37,6 +38,28 @@ class ScannerContractTest {
       assertThat(r.tags()).anyMatch(t -> t.startsWith("owasp-top10:"));
       assertThat(r.tags()).anyMatch(t -> t.startsWith("asvs:"));
     });
+  }
+
+  @Test
+  void settingsFromTheRepositoryPropertiesDecideConfiguredAlgorithms() throws IOException {
+    String code = """
+        package p;
+        class Hashes {
+          byte[] h(byte[] d) throws Exception {
+            java.util.Properties props = new java.util.Properties();
+            props.load(getClass().getClassLoader().getResourceAsStream("app.properties"));
+            java.security.MessageDigest.getInstance(props.getProperty("hashAlg1", "SHA512"));
+            java.security.MessageDigest.getInstance(props.getProperty("hashAlg2", "SHA512"));
+            java.security.MessageDigest.getInstance(props.getProperty("missing", "MD5"));
+            return javax.crypto.Cipher.getInstance(props.getProperty("cryptoAlg1", "AES/GCM/NoPadding")).doFinal(d);
+          }
+        }
+        """;
+    String properties = "hashAlg1=MD5\nhashAlg2=SHA-256\ncryptoAlg1=DES/ECB/PKCS5Padding\n";
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("src/main/java/p/Hashes.java", code),
+        ScanSupport.file("src/main/resources/app.properties", properties));
+    assertThat(findings).extracting(f -> f.location().startLine() + ":" + f.ruleId())
+        .containsExactly("6:java/crypto/weak-hash", "8:java/crypto/weak-hash", "9:java/crypto/weak-cipher");
   }
 
   @Test

@@ -992,6 +992,12 @@ final class MethodAnalyzer {
       }
     }
     Object folded = Constants.call(type, name, recv == null ? null : recv.constant(), constants(args));
+    if (folded == null && name.equals("getProperty") && type != null && project.isSubtype(type, "java.util.Properties")
+        && !args.isEmpty() && args.get(0).constant() instanceof String key) {
+      // The repository's own .properties files decide what a setting is; the default applies when none sets it.
+      String configured = engine.config.value(key);
+      folded = configured != null ? configured : args.size() == 2 ? args.get(1).constant() : null;
+    }
     if (folded != null) {
       result = result.withConstant(folded);
     }

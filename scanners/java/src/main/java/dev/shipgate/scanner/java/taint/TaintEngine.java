@@ -21,6 +21,7 @@ import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.JavaUnit;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
+import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
@@ -56,6 +57,7 @@ public final class TaintEngine {
 
   final JavaProject project;
   final Models models;
+  final ProjectConfig config;
   private final List<JavaCheck> checks;
   private final Map<String, SourceFile> files;
   private final Limits limits;
@@ -66,8 +68,10 @@ public final class TaintEngine {
   private final Set<TypeInfo.FieldInfo> evaluating = new HashSet<>();
   private static final Object NOT_CONSTANT = new Object();
 
-  public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits) {
+  public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
+      ProjectConfig config) {
     this.project = project;
+    this.config = config;
     this.models = models;
     this.checks = List.copyOf(checks);
     this.files = new HashMap<>();
