@@ -48,8 +48,9 @@ public final class DebugModeRule implements ConfigRule {
       verdict = verdict.severity(Severity.MEDIUM);
     }
     if (!Values.isTrue(v)) {
-      // An empty value or a word like "enabled" also switches it on, but is less likely to be meant.
-      verdict = verdict.confidence(Confidence.MEDIUM);
+      // An empty value, "FALSE" or a word like "enabled" also switches it on, but is less likely to be meant.
+      verdict = verdict.confidence(Confidence.MEDIUM)
+          .message(verdict.message() + " (Spring treats every value except the exact text 'false' as on)");
     }
     return Optional.of(verdict);
   }
