@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -232,6 +233,31 @@ class DiffAgainstTest {
         assertThat(changes.after("img/logo.bin").orElseThrow().bytes()).containsExactly(v2);
         assertThat(before.isValidUtf8()).isFalse();
       }
+    }
+  }
+
+  @Test
+  void blobAboveTheStreamingThresholdIsMeasuredFromItsHeaderAndStillReadable() throws Exception {
+    byte[] big = new byte[64 * 1024];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) ('a' + i % 26);
+    }
+    WindowCacheConfig small = new WindowCacheConfig();
+    small.setStreamFileThreshold(4 * 1024); // JGit then streams every larger blob instead of inflating it
+    small.install();
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("big.txt", big);
+      repo.commitAll("base");
+      repo.branch("base");
+      repo.write("big.txt", "small now\n");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        SourceFile before = ws.diffAgainst("base").before("big.txt").orElseThrow();
+        assertThat(before.size()).isEqualTo(big.length);
+        assertThat(before.bytes()).isEqualTo(big);
+      }
+    } finally {
+      new WindowCacheConfig().install();
     }
   }
 
