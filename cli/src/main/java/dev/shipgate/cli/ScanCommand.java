@@ -60,14 +60,12 @@ final class ScanCommand implements Callable<Integer> {
     boolean stdoutTaken = targets.entrySet().stream().anyMatch(e -> e.getValue() == null && !e.getKey().equals("terminal"));
     ReportOptions ro = new ReportOptions(!stdoutTaken && Terminal.color(System.getenv()), quiet, 5000, sarifIncludeSuppressed);
 
-    Progress progress = !quiet && Terminal.stderrIsTty() ? new Progress(err) : null;
+    Progress progress = new Progress(err, !quiet && Terminal.stderrIsTty(), System.getenv("SHIPGATE_TRACE_STARTUP") != null);
     ScanReport report;
     try {
       report = new ScanRunner(Scanners.all(), Clock.systemDefaultZone()).run(options, progress);
     } finally {
-      if (progress != null) {
-        progress.clear();
-      }
+      progress.clear();
     }
 
     for (Map.Entry<String, Path> t : targets.entrySet()) {
@@ -139,17 +137,38 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  /** A single updating line on stderr, at most ten updates a second. */
+  /**
+   * A single updating line on stderr, at most ten updates a second; with {@code SHIPGATE_TRACE_STARTUP}
+   * set, also the time from process start to the first file read (see bench/RESULTS.md).
+   */
   static final class Progress implements ScanEngine.Progress {
     private final PrintWriter err;
+    private final boolean show;
+    private final boolean traceStartup;
     private volatile long last;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, boolean show, boolean traceStartup) {
       this.err = err;
+      this.show = show;
+      this.traceStartup = traceStartup;
+    }
+
+    @Override
+    public void firstFileRead() {
+      if (traceStartup) {
+        ProcessHandle.current().info().startInstant().ifPresent(start -> {
+          synchronized (err) {
+            err.println("startup: first file read " + java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms after process start");
+          }
+        });
+      }
     }
 
     @Override
     public void update(int done, int total) {
+      if (!show) {
+        return;
+      }
       long now = System.nanoTime();
       if (now - last < 100_000_000L && done < total) {
         return;

@@ -46,6 +46,9 @@ public final class ScanEngine {
   @FunctionalInterface
   public interface Progress {
     void update(int filesDone, int filesTotal);
+
+    /** Called once, when the first file's content has been read (start-up latency measurements). */
+    default void firstFileRead() {}
   }
 
   /**
@@ -70,6 +73,7 @@ public final class ScanEngine {
   private final InlineSuppressions suppressions;
   private final Progress progress;
   private Map<String, SourceFile> byPath = Map.of();
+  private final java.util.concurrent.atomic.AtomicBoolean firstRead = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param scanners the families to run (already filtered by policy and {@code --only}/{@code --skip})
@@ -234,6 +238,9 @@ public final class ScanEngine {
     } catch (IOException | UncheckedIOException e) {
       fileSkips.add(new Coverage.Skipped(path, "unreadable: " + e.getMessage()));
       return;
+    }
+    if (firstRead.compareAndSet(false, true)) {
+      progress.firstFileRead();
     }
     boolean binary = Binary.looksBinary(bytes);
     if (binary && mine.stream().noneMatch(r -> r.scanner.wantsBinary())) {
