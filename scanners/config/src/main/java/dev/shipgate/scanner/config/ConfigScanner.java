@@ -9,6 +9,7 @@ import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -95,12 +96,13 @@ public final class ConfigScanner implements FileScanner {
     for (ParsedConfig.Problem p : parsed.problems()) {
       context.error(path, p.line(), p.message());
     }
-    Profile fileProfile = Profile.ofFile(path);
+    Map<String, List<String>> groups = Profile.groups(parsed.entries());
+    Profile fileProfile = Profile.ofFile(path, groups);
     for (ConfigDocument document : parsed.documents()) {
       if (context.cancelled()) {
         return;
       }
-      Profile profile = fileProfile.within(Profile.ofNames(document.activation()));
+      Profile profile = fileProfile.within(Profile.ofNames(document.activation(), groups));
       ConfigView view = ConfigView.of(document, parsed.documents(), profile);
       for (ConfigEntry entry : document.entries()) {
         for (ConfigRule rule : rules) {

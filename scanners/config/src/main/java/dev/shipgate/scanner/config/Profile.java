@@ -3,6 +3,7 @@ package dev.shipgate.scanner.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,11 @@ public record Profile(Kind kind, String why) {
 
   /** The profile a file name implies: {@code application-dev.yml} is development, {@code -prod} production. */
   public static Profile ofFile(String path) {
+    return ofFile(path, Map.of());
+  }
+
+  /** As {@link #ofFile(String)}, with the file's {@code spring.profiles.group} definitions. */
+  public static Profile ofFile(String path, Map<String, List<String>> groups) {
     if (TEST_SOURCES.matcher(path.toLowerCase(Locale.ROOT)).find()) {
       return new Profile(Kind.DEVELOPMENT, "test resources");
     }
@@ -37,7 +43,7 @@ public record Profile(Kind kind, String why) {
     if (dash < 0 || dot < dash) {
       return GENERAL;
     }
-    return ofNames(List.of(name.substring(dash + 1, dot)));
+    return ofNames(List.of(name.substring(dash + 1, dot)), groups);
   }
 
   /**
@@ -45,6 +51,14 @@ public record Profile(Kind kind, String why) {
    * the document apply in unnamed profiles too, so it is general unless production is named.
    */
   public static Profile ofNames(List<String> expressions) {
+    return ofNames(expressions, Map.of());
+  }
+
+  /**
+   * As {@link #ofNames(List)}, where a profile that is a member of a group ({@code spring.profiles.group.prod=dev,db})
+   * is active whenever the group is: a "dev" profile pulled into "prod" is production.
+   */
+  public static Profile ofNames(List<String> expressions, Map<String, List<String>> groups) {
     List<String> positive = new ArrayList<>();
     boolean negated = false;
     for (String expression : expressions) {
@@ -66,10 +80,52 @@ public record Profile(Kind kind, String why) {
     if (positive.stream().anyMatch(Profile::isProduction)) {
       return new Profile(Kind.PRODUCTION, label);
     }
+    for (String member : positive) {
+      for (String group : groupsOf(member, groups, new java.util.HashSet<>())) {
+        if (isProduction(group)) {
+          return new Profile(Kind.PRODUCTION, label + " (in profile group '" + group + "')");
+        }
+        if (!isDevelopment(group)) {
+          negated = true; // active through a group that is not development-only
+        }
+      }
+    }
     if (!negated && positive.stream().allMatch(Profile::isDevelopment)) {
       return new Profile(Kind.DEVELOPMENT, label);
     }
     return GENERAL;
+  }
+
+  /** Every group that activates {@code profile}, directly or through other groups. */
+  private static Set<String> groupsOf(String profile, Map<String, List<String>> groups, Set<String> seen) {
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      if (g.getValue().contains(profile) && seen.add(g.getKey())) {
+        groupsOf(g.getKey(), groups, seen);
+      }
+    }
+    return seen;
+  }
+
+  /** {@code spring.profiles.group.<name>} entries of a file, as written ({@code [name]} or {@code .name}). */
+  public static Map<String, List<String>> groups(List<ConfigEntry> entries) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (ConfigEntry e : entries) {
+      String u = e.name();
+      if (!u.startsWith("spring.profiles.group.") && !u.startsWith("spring.profiles.group[")) {
+        continue;
+      }
+      // The group name is a map key: take it from the key as written, not from the folded form.
+      String key = e.key();
+      int at = key.toLowerCase(Locale.ROOT).indexOf("group");
+      String rest = key.substring(at + "group".length());
+      rest = rest.replaceFirst("\\[\\d*]$", "");
+      String group = rest.startsWith("[") ? rest.substring(1, Math.max(1, rest.indexOf(']'))) : rest.replaceFirst("^\\.", "");
+      Placeholder p = Placeholder.resolve(e.value());
+      if (!group.isEmpty() && p.decided()) {
+        out.computeIfAbsent(group, k -> new ArrayList<>()).addAll(Values.items(p.value()));
+      }
+    }
+    return out;
   }
 
   /** The narrower of a file's profile and a document's activation. */

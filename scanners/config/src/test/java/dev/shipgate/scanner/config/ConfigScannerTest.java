@@ -58,6 +58,18 @@ class ConfigScannerTest {
   }
 
   @Test
+  void devProfilePulledIntoAProductionGroupKeepsFullConfidence() throws Exception {
+    String yaml = "spring.profiles.group.prod: dev,metrics\n---\nspring.config.activate.on-profile: dev\nspring.h2.console.enabled: true\n";
+    Finding f = only("application.yml", yaml);
+    assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(f.message()).doesNotContain("development or test only");
+    String properties = "spring.profiles.group[live][0]=local\n#---\nspring.config.activate.on-profile=local\ndebug=true\n";
+    assertThat(only("application.properties", properties).confidence()).isEqualTo(Confidence.HIGH);
+    String devGroup = "spring.profiles.group.dev-all: dev,local\n---\nspring.config.activate.on-profile: dev\ndebug: true\n";
+    assertThat(only("application.yml", devGroup).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
   void testResourcesCountAsDevelopment() throws Exception {
     assertThat(only("svc/src/test/resources/application.yml", "debug: true\n").confidence()).isEqualTo(Confidence.LOW);
   }
