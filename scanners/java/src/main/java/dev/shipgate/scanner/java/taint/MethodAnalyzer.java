@@ -83,6 +83,7 @@ final class MethodAnalyzer {
   private final Reporter reporter;
 
   private Env env = new Env();
+  private Env exits = Env.deadEnv();
   private Value returned;
   private final List<Summary.SinkHit> hits = new ArrayList<>();
   private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
@@ -124,7 +125,20 @@ final class MethodAnalyzer {
       exec((StatementTree) method.body());
     }
     List<Fact> ret = returned == null ? List.of() : returned.deepFacts();
-    return new Summary(ret, hits);
+    exits = Env.join(exits, env);
+    List<Fact> writes = new ArrayList<>();
+    if (!method.isStatic()) {
+      for (Map.Entry<String, Value> e : exits.vars.entrySet()) {
+        if (e.getKey().startsWith("this.")) {
+          for (Fact f : e.getValue().deepFacts()) {
+            if (f.origin() != Fact.RECEIVER) {
+              writes.add(f);
+            }
+          }
+        }
+      }
+    }
+    return new Summary(ret, hits, Value.cap(writes));
   }
 
   /** Label when parameter {@code i} carries request data by annotation, or by being a handler parameter. */
@@ -279,6 +293,7 @@ final class MethodAnalyzer {
             mv.returns(v, r, reporter);
           }
         }
+        exits = Env.join(exits, env.copy());
         env.dead = true;
         return;
       }
@@ -822,6 +837,7 @@ final class MethodAnalyzer {
 
   private Value lambda(LambdaExpressionTree l, Value element) {
     Env saved = env;
+    Env savedExits = exits;
     Value savedReturn = returned;
     env = env.copy();
     returned = null;
@@ -836,6 +852,7 @@ final class MethodAnalyzer {
       return returned == null ? Value.UNKNOWN : returned;
     } finally {
       env = saved;
+      exits = savedExits;
       returned = savedReturn;
     }
   }
@@ -987,8 +1004,19 @@ final class MethodAnalyzer {
       }
     }
     if (!modelled) {
+      List<Fact> stored = new ArrayList<>();
       for (MethodInfo target : rc.targets()) {
-        result = Value.join(result, applySummary(target, engine.summary(target), recv, args, at));
+        Summary summary = engine.summary(target);
+        result = Value.join(result, applySummary(target, summary, recv, args, at));
+        stored.addAll(receiverWrites(target, summary, recv, args, at));
+      }
+      if (!stored.isEmpty()) {
+        if (tree instanceof NewClassTree) {
+          result = result.withFacts(stored); // the new object holds what its constructor stored
+        } else if (recvVar != null) {
+          Value old = env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv);
+          env.vars.put(recvVar, old.withFacts(stored));
+        }
       }
     }
     Object folded = Constants.call(type, name, recv == null ? null : recv.constant(), constants(args));
@@ -1093,6 +1121,26 @@ final class MethodAnalyzer {
       }
     }
     return Value.of(Value.cap(out));
+  }
+
+  /** What a callee stores into its receiver's fields, in terms of the caller's values. */
+  private List<Fact> receiverWrites(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
+    if (s.receiverWrites.isEmpty()) {
+      return List.of();
+    }
+    String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
+    List<Fact> out = new ArrayList<>();
+    for (Fact w : s.receiverWrites) {
+      if (w.isSource()) {
+        out.add(w.withPath(w.path().then(at, "stored by `" + callee + "`")));
+        continue;
+      }
+      for (Fact af : actualFacts(w.origin(), target, recv, args)) {
+        Step p = af.path().then(at, "stored by `" + callee + "`");
+        out.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | w.sanitized(), p));
+      }
+    }
+    return Value.cap(out);
   }
 
   /** A summary path without its first step (the callee's parameter, already named by the call step). */

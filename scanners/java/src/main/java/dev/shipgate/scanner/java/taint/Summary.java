@@ -20,14 +20,17 @@ final class Summary {
     }
   }
 
-  static final Summary EMPTY = new Summary(List.of(), List.of());
+  static final Summary EMPTY = new Summary(List.of(), List.of(), List.of());
   static final int MAX_HITS = 32;
 
   final List<Fact> returns;
   final List<SinkHit> hits;
+  /** Facts the method stores in fields of its receiver (field-insensitive: the object as a whole). */
+  final List<Fact> receiverWrites;
 
-  Summary(List<Fact> returns, List<SinkHit> hits) {
+  Summary(List<Fact> returns, List<SinkHit> hits, List<Fact> receiverWrites) {
     this.returns = returns;
+    this.receiverWrites = receiverWrites;
     Map<String, SinkHit> unique = new LinkedHashMap<>();
     for (SinkHit h : hits) {
       if (unique.size() < MAX_HITS) {
@@ -38,7 +41,8 @@ final class Summary {
   }
 
   boolean sameAs(Summary o) {
-    return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits));
+    return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
+        && keys(receiverWrites).equals(keys(o.receiverWrites));
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {
