@@ -95,4 +95,31 @@ class WorkspaceTest {
         .hasMessageContaining("cannot open the git repository")
         .hasMessageContaining("config");
   }
+
+  @Test
+  void linkedWorkTreeIsOpenedThroughItsGitFile() throws Exception {
+    Path main = dir.resolve("main");
+    Path linked = dir.resolve("linked");
+    try (TestRepo repo = TestRepo.init(main)) {
+      repo.write("a.txt", "v1\n");
+      repo.write("b.txt", "v1\n");
+      RevCommit c = repo.commitAll("base");
+      repo.branch("wt");
+      // The layout `git worktree add ../linked wt` creates (JGit has no command for it).
+      Path admin = Files.createDirectories(main.resolve(".git/worktrees/linked"));
+      Files.writeString(admin.resolve("HEAD"), "ref: refs/heads/wt\n");
+      Files.writeString(admin.resolve("commondir"), "../..\n");
+      Files.writeString(admin.resolve("gitdir"), linked.resolve(".git") + "\n");
+      Files.createDirectories(linked);
+      Files.writeString(linked.resolve(".git"), "gitdir: " + admin + "\n");
+      Files.writeString(linked.resolve("a.txt"), "v1\n");
+      Files.writeString(linked.resolve("b.txt"), "edited in the linked work tree\n");
+
+      try (GitWorkspace ws = GitWorkspace.find(linked).orElseThrow()) {
+        assertThat(ws.topLevel()).isEqualTo(linked.toAbsolutePath());
+        assertThat(ws.head()).contains(c.name());
+        assertThat(ws.diffAgainst("main").changedPaths()).containsExactly("b.txt");
+      }
+    }
+  }
 }
