@@ -105,23 +105,20 @@ public final class ConfigScanner implements FileScanner {
       Profile profile = fileProfile.within(Profile.ofNames(document.activation(), groups));
       ConfigView view = ConfigView.of(document, parsed.documents(), profile);
       for (ConfigEntry entry : document.entries()) {
+        Placeholder placeholder = Placeholder.resolve(entry.value());
+        ConfigEntry resolved = placeholder.decided() ? entry.withValue(placeholder.value()) : entry.withValue(entry.value().trim());
         for (ConfigRule rule : rules) {
-          judge(rule, entry, view, path).ifPresent(context::report);
+          if (placeholder.decided() || rule.judgesPlaceholders()) {
+            judge(rule, entry, resolved, placeholder, view, path).ifPresent(context::report);
+          }
         }
       }
     }
   }
 
-  private static Optional<Finding> judge(ConfigRule rule, ConfigEntry entry, ConfigView view, String path) {
-    Placeholder p = Placeholder.resolve(entry.value());
-    ConfigEntry judged;
-    if (p.decided()) {
-      judged = entry.withValue(p.value());
-    } else if (rule.judgesPlaceholders()) {
-      judged = entry.withValue(entry.value().trim());
-    } else {
-      return Optional.empty();
-    }
+  /** One rule on one property whose placeholder, if any, is already resolved into {@code judged}. */
+  private static Optional<Finding> judge(ConfigRule rule, ConfigEntry entry, ConfigEntry judged, Placeholder p,
+      ConfigView view, String path) {
     Optional<Verdict> verdict = rule.check(judged, view);
     if (verdict.isEmpty()) {
       return Optional.empty();
@@ -134,7 +131,7 @@ public final class ConfigScanner implements FileScanner {
       confidence = Confidence.LOW;
     }
     if (view.profile().kind() == Profile.Kind.DEVELOPMENT) {
-      message += " (" + view.profile().why() + ": development or test only, if that is how it is deployed)";
+      message += " (only in " + view.profile().why() + ", which looks like development or test)";
       confidence = Confidence.LOW;
     }
     Finding.Builder b = Finding.builder(rule.rule())

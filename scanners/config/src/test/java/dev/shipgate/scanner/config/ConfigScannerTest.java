@@ -62,7 +62,7 @@ class ConfigScannerTest {
     String yaml = "spring.profiles.group.prod: dev,metrics\n---\nspring.config.activate.on-profile: dev\nspring.h2.console.enabled: true\n";
     Finding f = only("application.yml", yaml);
     assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
-    assertThat(f.message()).doesNotContain("development or test only");
+    assertThat(f.message()).doesNotContain("looks like development");
     String properties = "spring.profiles.group[live][0]=local\n#---\nspring.config.activate.on-profile=local\ndebug=true\n";
     assertThat(only("application.properties", properties).confidence()).isEqualTo(Confidence.HIGH);
     String devGroup = "spring.profiles.group.dev-all: dev,local\n---\nspring.config.activate.on-profile: dev\ndebug: true\n";
