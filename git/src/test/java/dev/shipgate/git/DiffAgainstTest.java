@@ -177,6 +177,26 @@ class DiffAgainstTest {
   }
 
   @Test
+  void fileOutsideASparseCheckoutIsReadFromTheIndexInsteadOfCountingAsDeleted() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("a.txt", "v1\n");
+      repo.write("docs/b.txt", "v1\n");
+      repo.commitAll("base");
+      repo.branch("base");
+      repo.write("docs/b.txt", "v2, outside the sparse cone\n");
+      RevCommit head = repo.commitAll("feature");
+      repo.delete("docs/b.txt");
+      SparseIndex.write(repo, head, "docs/b.txt");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet changes = ws.diffAgainst("base");
+        assertThat(changes.changedPaths()).containsExactly("docs/b.txt");
+        assertThat(text(changes.after("docs/b.txt"))).isEqualTo("v2, outside the sparse cone\n");
+      }
+    }
+  }
+
+  @Test
   void stagingStateDoesNotMatterInBaseModeOnlyTheWorkTree() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("a.txt", "v1\n");
