@@ -8,6 +8,7 @@ import dev.shipgate.scanner.config.ConfigRule;
 import dev.shipgate.scanner.config.ConfigView;
 import dev.shipgate.scanner.config.Values;
 import dev.shipgate.scanner.config.Verdict;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,10 +47,20 @@ public final class ActuatorExposureRule implements ConfigRule {
       return Optional.empty();
     }
     boolean high = exposed.stream().anyMatch(Endpoints.HIGH::contains);
-    String what = included.contains("*") ? "'*' exposes every actuator endpoint over HTTP, including "
-        : "actuator endpoints exposed over HTTP: ";
-    Verdict v = Verdict.of(RULE, what + String.join(", ", high
-        ? exposed.stream().filter(Endpoints.HIGH::contains).toList() : exposed));
+    List<String> named;
+    String what;
+    if (included.contains("*")) {
+      // Library endpoints (jolokia, gateway, ...) exist only with their library: name the ones every application has.
+      named = exposed.stream().filter(Endpoints.CORE_HIGH::contains).toList();
+      if (named.isEmpty()) {
+        named = List.copyOf(exposed);
+      }
+      what = "'*' exposes every enabled actuator endpoint over HTTP, including ";
+    } else {
+      named = high ? exposed.stream().filter(Endpoints.HIGH::contains).toList() : List.copyOf(exposed);
+      what = "actuator endpoints exposed over HTTP: ";
+    }
+    Verdict v = Verdict.of(RULE, what + String.join(", ", named));
     return Optional.of(high ? v : v.severity(Severity.MEDIUM));
   }
 }

@@ -2,6 +2,7 @@ package dev.shipgate.scanner.config.rules;
 
 import dev.shipgate.scanner.config.ConfigView;
 import dev.shipgate.scanner.config.RelaxedNames;
+import dev.shipgate.scanner.config.Values;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,9 @@ final class Endpoints {
   /** Internal structure, or state changes with limited reach. */
   static final List<String> MEDIUM = List.of("beans", "mappings", "loggers", "conditions", "scheduledtasks",
       "caches", "sessions", "auditevents", "flyway", "liquibase", "quartz", "integrationgraph", "startup");
+
+  /** Present in every application with the actuator, enabled by default. */
+  static final List<String> CORE_HIGH = List.of("env", "heapdump", "threaddump", "configprops", "logfile");
 
   static final String INCLUDE = "management.endpoints.web.exposure.include";
   static final String EXCLUDE = "management.endpoints.web.exposure.exclude";
@@ -39,11 +43,18 @@ final class Endpoints {
       return out;
     }
     for (String id : concat()) {
-      if ((included.contains("*") || included.contains(id)) && !excluded.contains(id)) {
+      if ((included.contains("*") || included.contains(id)) && !excluded.contains(id)
+          && (!id.equals("shutdown") || shutdownEnabled(view))) {
         out.add(id);
       }
     }
     return out;
+  }
+
+  /** Off by default; exposing it means nothing until it is enabled. */
+  static boolean shutdownEnabled(ConfigView view) {
+    return view.isTrue("management.endpoint.shutdown.enabled")
+        || view.value("management.endpoint.shutdown.access").map(v -> Values.isEnum(v, "unrestricted")).orElse(false);
   }
 
   /** True when the view exposes {@code id} over HTTP. */
