@@ -67,7 +67,7 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public boolean accepts(String path) {
-    if (path.endsWith(".properties")) {
+    if (ProjectConfig.isConfigFile(path)) {
       return true; // read for configured values (algorithm names and the like), never judged on their own
     }
     return path.endsWith(".java") && !path.endsWith("/module-info.java") && !path.equals("module-info.java");
@@ -113,11 +113,11 @@ public final class JavaScanner implements ProjectScanner {
         List<SourceFile> sources = new ArrayList<>();
         List<SourceFile> properties = new ArrayList<>();
         for (SourceFile f : files) {
-          (f.path().endsWith(".properties") ? properties : sources).add(f);
+          (ProjectConfig.isConfigFile(f.path()) ? properties : sources).add(f);
         }
         JavaFrontEnd.ParseResult parsed = JavaFrontEnd.parse(sources, Runtime.getRuntime().availableProcessors());
         JavaProject project = JavaProject.build(parsed.units(), models);
-        TaintEngine engine = new TaintEngine(project, models, checks, sources, limits, ProjectConfig.fromProperties(properties));
+        TaintEngine engine = new TaintEngine(project, models, checks, sources, limits, ProjectConfig.fromFiles(properties));
         out.set(new Analysis(parsed, project, engine.run(cancelled)));
       } catch (Throwable e) {
         failure.set(e);

@@ -26,22 +26,4 @@ class KnownMissesTest {
     assertThat(ScanSupport.findings(ScanSupport.file("p/C.java", code)))
         .extracting(f -> f.location().startLine()).containsExactly(7);
   }
-
-  @Test
-  @Disabled("MISSING: Spring @Value(\"${key:default}\") fields resolved from application.properties")
-  void springValueFieldIsJudgedByTheConfiguredAlgorithm() throws IOException {
-    String code = """
-        package p;
-        class C {
-          @org.springframework.beans.factory.annotation.Value("${hash.alg:SHA-256}")
-          private String alg;
-          byte[] h(byte[] d) throws Exception {
-            return java.security.MessageDigest.getInstance(alg).digest(d);
-          }
-        }
-        """;
-    assertThat(ScanSupport.findings(ScanSupport.file("p/C.java", code),
-        ScanSupport.file("src/main/resources/application.properties", "hash.alg=MD5\n")))
-        .extracting(f -> f.location().startLine() + ":" + f.ruleId()).containsExactly("6:java/crypto/weak-hash");
-  }
 }

@@ -25,6 +25,8 @@ class ScannerContractTest {
     assertThat(s.accepts("B.class")).isFalse();
     assertThat(s.accepts("notes.java.txt")).isFalse();
     assertThat(s.accepts("src/main/resources/app.properties")).as("read for configured values").isTrue();
+    assertThat(s.accepts("src/main/resources/application-prod.yml")).as("read for configured values").isTrue();
+    assertThat(s.accepts("docker-compose.yml")).isFalse();
   }
 
   @Test
@@ -60,6 +62,31 @@ class ScannerContractTest {
         ScanSupport.file("src/main/resources/app.properties", properties));
     assertThat(findings).extracting(f -> f.location().startLine() + ":" + f.ruleId())
         .containsExactly("6:java/crypto/weak-hash", "8:java/crypto/weak-hash", "9:java/crypto/weak-cipher");
+  }
+
+  @Test
+  void springValuePlaceholdersResolveFromApplicationYamlOrTheirDefault() throws IOException {
+    String code = """
+        package p;
+        class Crypto {
+          @org.springframework.beans.factory.annotation.Value("${security.hash-alg:SHA-256}")
+          private String hashAlg;
+          @org.springframework.beans.factory.annotation.Value("${security.cipher:AES/GCM/NoPadding}")
+          private String cipher;
+          Crypto(@org.springframework.beans.factory.annotation.Value("${security.legacy-hash:MD5}") String legacy) throws Exception {
+            java.security.MessageDigest.getInstance(legacy);
+          }
+          byte[] h(byte[] d) throws Exception {
+            java.security.MessageDigest.getInstance(hashAlg);
+            return javax.crypto.Cipher.getInstance(cipher).doFinal(d);
+          }
+        }
+        """;
+    String yaml = "security:\n  hash-alg: SHA1\nserver:\n  port: 8080\n";
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("src/main/java/p/Crypto.java", code),
+        ScanSupport.file("src/main/resources/application.yml", yaml));
+    assertThat(findings).extracting(f -> f.location().startLine() + ":" + f.ruleId())
+        .containsExactly("8:java/crypto/weak-hash", "11:java/crypto/weak-hash");
   }
 
   @Test

@@ -177,7 +177,8 @@ public final class JavaProject {
         Set<Modifier> flags = v.getModifiers().getFlags();
         boolean iface = ct.getKind() == Tree.Kind.INTERFACE;
         t.fields.put(v.getName().toString(), new TypeInfo.FieldInfo(v.getName().toString(), resolveType(t, v.getType()),
-            iface || flags.contains(Modifier.STATIC), iface || flags.contains(Modifier.FINAL), v.getInitializer()));
+            iface || flags.contains(Modifier.STATIC), iface || flags.contains(Modifier.FINAL), v.getInitializer(),
+            annotations(t, v.getModifiers()), v));
       } else if (member instanceof MethodTree m) {
         t.methods.add(method(t, m));
       }

@@ -20,8 +20,9 @@ public final class TypeInfo {
   final Map<String, FieldInfo> fields = new LinkedHashMap<>();
   final List<MethodInfo> methods = new ArrayList<>();
 
-  /** A field with its resolved type and initializer (for constants). */
-  public record FieldInfo(String name, String type, boolean isStatic, boolean isFinal, Tree initializer) {}
+  /** A field with its resolved type, initializer (for constants), resolved annotations and declaration. */
+  public record FieldInfo(String name, String type, boolean isStatic, boolean isFinal, Tree initializer,
+      List<String> annotations, com.sun.source.tree.VariableTree declaration) {}
 
   TypeInfo(String name, JavaUnit unit, ClassTree tree, TypeInfo outer, boolean anonymous) {
     this.name = name;

@@ -115,6 +115,10 @@ final class MethodAnalyzer {
       String name = p.getName().toString();
       Location loc = loc(p);
       Value v = Value.of(List.of(new Fact(i, "param", 0, Step.start(loc, "parameter `" + name + "`"))));
+      String injected = injectedValue(p.getModifiers());
+      if (injected != null) {
+        v = Value.constant(injected);
+      }
       String label = parameterSourceLabel(i);
       if (label != null && !NUMERIC.contains(method.paramTypes().get(i))) {
         v = v.withFacts(List.of(new Fact(Fact.SOURCE, "remote", 0, Step.start(loc, label + " `" + name + "`"))));
@@ -737,10 +741,31 @@ final class MethodAnalyzer {
     if (c != null) {
       return Value.constant(c);
     }
+    String configured = injectedValue(f.declaration().getModifiers());
+    if (configured != null) {
+      return Value.constant(configured);
+    }
     if (f.isStatic() || method.isStatic()) {
       return Value.UNKNOWN;
     }
     return Value.of(List.of(new Fact(Fact.RECEIVER, "param", 0, Step.start(loc(at), "field `" + f.name() + "`"))));
+  }
+
+  /** The value Spring injects for {@code @Value("${key:default}")}, from the repository's configuration. */
+  private String injectedValue(com.sun.source.tree.ModifiersTree mods) {
+    for (com.sun.source.tree.AnnotationTree a : mods.getAnnotations()) {
+      String type = project.resolveType(scope.owner(), a.getAnnotationType());
+      if (!type.equals("org.springframework.beans.factory.annotation.Value") && !type.equals("Value")) {
+        continue;
+      }
+      for (ExpressionTree arg : a.getArguments()) {
+        ExpressionTree v = arg instanceof AssignmentTree as ? as.getExpression() : arg;
+        if (v instanceof LiteralTree l && l.getValue() instanceof String text) {
+          return engine.config.placeholder(text);
+        }
+      }
+    }
+    return null;
   }
 
   private Value select(MemberSelectTree ms) {
