@@ -32,6 +32,8 @@ final class ChangeCollector {
   final Set<String> afterFromBlob = new HashSet<>();
   /** Rename candidates: new regular files and removed regular files. */
   final SortedMap<String, ObjectId> added = new TreeMap<>();
+  /** New files on disk whose id is computed only if some file was removed, i.e. only if a rename is possible. */
+  private final SortedMap<String, IdSource> addedOnDisk = new TreeMap<>();
   final SortedMap<String, ObjectId> deleted = new TreeMap<>();
 
   static boolean isFile(FileMode mode) {
@@ -42,6 +44,8 @@ final class ChangeCollector {
    * Records one path. {@code beforeMode} is {@link FileMode#MISSING} when the path is new, {@code afterMode} when it is
    * gone. Only content counts: a change of the executable bit alone is no change.
    *
+   * @param afterId the after side's content id; for a new file on disk ({@code afterIsBlob} false, before side not a
+   *     file) it may be called after the walk has moved on, so it must not depend on the walk's position
    * @param gitlinkReason the reason recorded when the after side is a gitlink
    * @param sameContent decides, when the ids differ, whether the after content still equals the before blob (line-ending
    *     normalisation); may be null
@@ -60,6 +64,11 @@ final class ChangeCollector {
       return;
     }
     if (isFile(afterMode)) {
+      if (!beforeFile && !afterIsBlob) {
+        changed.add(path);
+        addedOnDisk.put(path, afterId);
+        return;
+      }
       ObjectId id = afterId.get();
       if (beforeFile && (beforeId.equals(id) || (sameContent != null && sameContent.test(beforeId)))) {
         return;
@@ -79,6 +88,18 @@ final class ChangeCollector {
     if (beforeFile) {
       deleted.put(path, beforeId);
     }
+  }
+
+  /** Hashes new files for rename detection, when there is something they could have been renamed from. */
+  void resolveAdded() throws IOException, GitException {
+    if (!deleted.isEmpty()) {
+      for (Map.Entry<String, IdSource> e : addedOnDisk.entrySet()) {
+        ObjectId id = e.getValue().get();
+        added.put(e.getKey(), id);
+        afterIds.put(e.getKey(), id);
+      }
+    }
+    addedOnDisk.clear();
   }
 
   /** A second opinion on equality with the before blob, for content that git would convert when storing it. */

@@ -194,6 +194,7 @@ public final class GitWorkspace implements AutoCloseable {
       DirCache index = repo.readDirCache();
       ChangeCollector changes = new ChangeCollector();
       walkWorkTree(reader, base.getTree(), index, changes);
+      changes.resolveAdded();
       SortedMap<String, String> renames = Renames.detect(repo, reader, changes.deleted, changes.added,
           new WorkTreeContent(topLevel, reader, changes.afterFromBlob));
       return new GitChangeSet(repo, topLevel, "base", ref, base.name(), base.getTree(), null, changes, renames);
@@ -218,6 +219,7 @@ public final class GitWorkspace implements AutoCloseable {
       DirCache index = repo.readDirCache();
       ChangeCollector changes = new ChangeCollector();
       walkIndex(reader, head == null ? null : head.getTree(), index, changes);
+      changes.resolveAdded();
       SortedMap<String, String> renames = Renames.detect(repo, reader, changes.deleted, changes.added,
           ContentSource.create(reader));
       return new GitChangeSet(repo, topLevel, "staged", Constants.HEAD, head == null ? "" : head.name(),
@@ -374,7 +376,14 @@ public final class GitWorkspace implements AutoCloseable {
         }
         FileMode mode = afterMode;
         ObjectId beforeId = inBase ? walk.getObjectId(base) : null;
-        ChangeCollector.IdSource afterId = fromIndex ? entry::getObjectId : () -> diskId(path, mode, file, entry);
+        ChangeCollector.IdSource afterId;
+        if (fromIndex) {
+          afterId = entry::getObjectId;
+        } else if (mode == FileMode.GITLINK || ChangeCollector.isFile(walk.getFileMode(base))) {
+          afterId = () -> diskId(path, mode, file, entry);
+        } else {
+          afterId = () -> hashDisk(path, mode); // a new file: hashed later, and only if a rename is possible
+        }
         ChangeCollector.SameContent sameStored = fromIndex ? null : before -> sameStoredContent(walk, path, before);
         changes.record(path, walk.getFileMode(base), beforeId, afterMode, afterId, fromIndex,
             entry != null && entry.getFileMode() == FileMode.GITLINK ? "submodule" : "nested repository",
@@ -393,6 +402,10 @@ public final class GitWorkspace implements AutoCloseable {
         && sameType(entry.getFileMode(), mode) && file.compareMetadata(entry) == MetadataDiff.EQUAL) {
       return entry.getObjectId();
     }
+    return hashDisk(path, mode);
+  }
+
+  private ObjectId hashDisk(String path, FileMode mode) throws GitException {
     Path onDisk = WorkTreeContent.resolve(topLevel, path);
     try {
       return mode == FileMode.SYMLINK ? WorkTreeContent.hashLink(onDisk) : WorkTreeContent.hash(onDisk);
