@@ -176,7 +176,10 @@ public final class PropertiesParser {
             digits++;
           }
           if (digits < 4) {
-            problems.add(new ParsedConfig.Problem(line, "malformed \\uXXXX escape (java.util.Properties and Spring reject the file)"));
+            // One error per line is enough to point at it, however many escapes it breaks.
+            if (problems.isEmpty() || problems.get(problems.size() - 1).line() != line) {
+              problems.add(new ParsedConfig.Problem(line, "malformed \\uXXXX escape (java.util.Properties and Spring reject the file)"));
+            }
             out.append('u');
           } else {
             out.append((char) value);

@@ -54,10 +54,12 @@ public final class YamlConfigParser {
       List<ParsedConfig.Problem> problems = new ArrayList<>();
       for (Node root : new Compose(settings).composeAllFromString(text)) {
         List<ConfigEntry> entries = new ArrayList<>();
+        Flattener flattener = new Flattener(entries, scalars + MAX_ALIAS_VALUES);
         if (root instanceof MappingNode) {
-          new Flattener(entries, scalars + MAX_ALIAS_VALUES).flatten(root, "", 0);
+          flattener.flatten(root, "", 0);
         } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
-          problems.add(new ParsedConfig.Problem(line(root), "the top of a YAML document must be a mapping of keys to values"));
+          // Spring's YamlProcessor binds a document that is not a mapping to the key "document".
+          flattener.flatten(root, "document", 0);
         }
         documents.add(ConfigDocument.of(entries));
       }

@@ -195,11 +195,11 @@ class HostileInputTest {
   }
 
   @Test
-  void yamlDocumentThatIsNotAMappingIsAnError() throws Exception {
-    RecordingContext ctx = scan("application.yml", "debug: true\n---\n- just\n- a list\n");
-    Coverage.ScanError e = onlyError(ctx);
-    assertThat(e.line()).isEqualTo(3);
-    assertThat(ctx.findings()).hasSize(1);
+  void yamlDocumentThatIsNotAMappingBindsToSpringsDocumentKeyWithoutError() throws Exception {
+    RecordingContext ctx = scan("application.yml", "debug: true\n---\n- just\n- a list\n---\nplain text\n");
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(1);
+    assertThat(YamlConfigParser.parse("- a\n").entries()).containsExactly(new ConfigEntry("document[0]", "a", 1));
   }
 
   @Test
