@@ -32,9 +32,9 @@ final class ChangeCollector {
   final Set<String> afterFromBlob = new HashSet<>();
   /** Rename candidates: new regular files and removed regular files. */
   final SortedMap<String, ObjectId> added = new TreeMap<>();
+  final SortedMap<String, ObjectId> deleted = new TreeMap<>();
   /** New files on disk whose id is computed only if some file was removed, i.e. only if a rename is possible. */
   private final SortedMap<String, IdSource> addedOnDisk = new TreeMap<>();
-  final SortedMap<String, ObjectId> deleted = new TreeMap<>();
 
   static boolean isFile(FileMode mode) {
     return mode != null && (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
@@ -47,8 +47,8 @@ final class ChangeCollector {
    * @param afterId the after side's content id; for a new file on disk ({@code afterIsBlob} false, before side not a
    *     file) it may be called after the walk has moved on, so it must not depend on the walk's position
    * @param gitlinkReason the reason recorded when the after side is a gitlink
-   * @param sameContent decides, when the ids differ, whether the after content still equals the before blob (line-ending
-   *     normalisation); may be null
+   * @param sameContent decides, when the ids differ, whether the after content would still be stored as the before
+   *     blob (line endings, LFS pointer); may be null
    */
   void record(String path, FileMode beforeMode, ObjectId beforeId, FileMode afterMode, IdSource afterId,
       boolean afterIsBlob, String gitlinkReason, SameContent sameContent) throws IOException, GitException {
