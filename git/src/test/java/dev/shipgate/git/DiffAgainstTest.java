@@ -98,6 +98,27 @@ class DiffAgainstTest {
   }
 
   @Test
+  void annotatedTagsAndRevisionExpressionsNameTheirCommit() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("a.txt", "v1\n");
+      RevCommit first = repo.commitAll("first");
+      repo.git.tag().setName("v1.0").setAnnotated(true).setMessage("release").setTagger(first.getCommitterIdent())
+          .call();
+      repo.write("a.txt", "v2\n");
+      repo.commitAll("second");
+      repo.write("b.txt", "new\n");
+      repo.commitAll("third");
+
+      try (GitWorkspace ws = repo.workspace()) {
+        ChangeSet sinceTag = ws.diffAgainst("v1.0");
+        assertThat(sinceTag.baseCommit()).isEqualTo(first.name());
+        assertThat(sinceTag.changedPaths()).containsExactly("a.txt", "b.txt");
+        assertThat(ws.diffAgainst("HEAD~1").changedPaths()).containsExactly("b.txt");
+      }
+    }
+  }
+
+  @Test
   void uncommittedEditsAndUntrackedFilesCountButIgnoredFilesDoNot() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write(".gitignore", "*.log\nbuild/\n");
