@@ -23,6 +23,7 @@ import dev.shipgate.scanner.config.rules.SessionIdInUrlRule;
 import dev.shipgate.scanner.config.rules.SessionTimeoutRule;
 import dev.shipgate.scanner.config.rules.SqlLoggingRule;
 import dev.shipgate.scanner.config.rules.TlsVerificationDisabledRule;
+import dev.shipgate.scanner.config.rules.TrustAnyProxyRule;
 import java.util.List;
 
 /** Every rule of the config family; a new rule is one class plus one line here. */
@@ -41,6 +42,7 @@ public final class ConfigRules {
       new TlsVerificationDisabledRule(),
       new ConnectionTlsRule(),
       new CorsPermissiveRule(),
+      new TrustAnyProxyRule(),
       new SessionCookieNotSecureRule(),
       new SessionCookieNotHttpOnlyRule(),
       new SessionCookieSameSiteNoneRule(),

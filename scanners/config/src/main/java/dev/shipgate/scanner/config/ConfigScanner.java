@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class ConfigScanner implements FileScanner {
 
   /** Bump when the findings for the same input change. */
-  public static final String VERSION = "1.1.0";
+  public static final String VERSION = "1.2.0";
 
   /** Larger files are not configuration a person wrote; parsing them is refused with an error. */
   static final int MAX_BYTES = 2 * 1024 * 1024;

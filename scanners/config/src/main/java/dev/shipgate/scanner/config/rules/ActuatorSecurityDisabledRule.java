@@ -18,7 +18,8 @@ public final class ActuatorSecurityDisabledRule implements ConfigRule {
       .severity(Severity.HIGH)
       .confidence(Confidence.MEDIUM)
       .cwe("CWE-306")
-      .description("`management.security.enabled=false` and `endpoints.sensitive=false` make Spring Boot 1.x serve "
+      .description("`management.security.enabled=false`, `endpoints.sensitive=false` and `endpoints.<id>.sensitive=false` "
+          + "for a sensitive endpoint make Spring Boot 1.x serve "
           + "`/env`, `/heapdump`, `/trace` and the other sensitive endpoints without authentication. Boot 2+ ignores "
           + "these keys, so confidence is medium: they still show the intent and a Boot 1 application is itself end of life.")
       .fix("Remove the keys, keep actuator endpoints behind Spring Security, and upgrade off Spring Boot 1.x.")
@@ -33,8 +34,19 @@ public final class ActuatorSecurityDisabledRule implements ConfigRule {
 
   @Override
   public Optional<Verdict> check(ConfigEntry entry, ConfigView view) {
-    if ((entry.is("management.security.enabled") || entry.is("endpoints.sensitive")) && Values.isFalse(entry.value())) {
+    if (!Values.isFalse(entry.value())) {
+      return Optional.empty();
+    }
+    if (entry.is("management.security.enabled") || entry.is("endpoints.sensitive")) {
       return Optional.of(Verdict.of(RULE, "'" + entry.key() + "=false' serves actuator endpoints without authentication on Spring Boot 1.x"));
+    }
+    // Boot 1.x per-endpoint switch: endpoints.<id>.sensitive=false.
+    String name = entry.name();
+    if (name.startsWith("endpoints.") && name.endsWith(".sensitive")) {
+      String id = name.substring("endpoints.".length(), name.length() - ".sensitive".length());
+      if (Endpoints.HIGH.contains(id) || id.equals("trace") || id.equals("dump")) {
+        return Optional.of(Verdict.of(RULE, "the " + id + " endpoint is served without authentication on Spring Boot 1.x"));
+      }
     }
     return Optional.empty();
   }
