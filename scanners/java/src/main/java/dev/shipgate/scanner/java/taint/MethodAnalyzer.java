@@ -222,7 +222,7 @@ final class MethodAnalyzer {
         if (type != null && NUMERIC.contains(type)) {
           init = init.dropKind("remote");
         }
-        if (v.getInitializer() != null) {
+        if (v.getInitializer() != null && (init.isContainer() || !init.facts().isEmpty())) {
           init = init.step(loc(v), "assigned to `" + name + "`");
         }
         env.vars.put(name, init);
@@ -852,7 +852,9 @@ final class MethodAnalyzer {
     String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
         ? scope.localType(id.getName().toString()) : null;
     Value stored = type != null && NUMERIC.contains(type) ? v.dropKind("remote") : v;
-    stored = stored.step(loc(at), "assigned to `" + key + "`");
+    if (stored.isContainer() || !stored.facts().isEmpty()) {
+      stored = stored.step(loc(at), "assigned to `" + key + "`");
+    }
     env.vars.put(key, stored);
     for (MethodVisitor mv : visitors) {
       mv.assign(key, stored, at, reporter);
@@ -970,7 +972,7 @@ final class MethodAnalyzer {
       modelled = true;
     }
     for (Models.SourceModel s : models.sources(name)) {
-      if (Models.matches(project, type, s.pattern())) {
+      if (engine.matches(type, s.pattern())) {
         Fact f = new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label()));
         if (s.to().isArg() && s.to().arg() < argTrees.size()) {
           String key = variableKey(argTrees.get(s.to().arg()));
@@ -985,7 +987,7 @@ final class MethodAnalyzer {
       }
     }
     for (Models.SanitizerModel s : models.sanitizers(name)) {
-      if (Models.matches(project, type, s.pattern())) {
+      if (engine.matches(type, s.pattern())) {
         Value from = slot(s.from(), recv, args);
         Value clean = s.rules().isEmpty() ? from.dropKind("remote") : from.taintOnly().sanitize(bits(s.rules()));
         result = Value.join(result, clean.withConstant(null));
@@ -993,7 +995,7 @@ final class MethodAnalyzer {
       }
     }
     for (Models.PropagatorModel p : models.propagators(name)) {
-      if (Models.matches(project, type, p.pattern())) {
+      if (engine.matches(type, p.pattern())) {
         List<Fact> in = new ArrayList<>();
         for (Models.Slot s : p.from()) {
           in.addAll(slot(s, recv, args).deepFacts());
@@ -1015,7 +1017,7 @@ final class MethodAnalyzer {
       }
     }
     for (Models.SinkModel s : models.sinks(name)) {
-      if (Models.matches(project, type, s.pattern())
+      if (engine.matches(type, s.pattern())
           && (s.receiverKind() == null || recv != null && recv.hasSourceOfKind(s.receiverKind()))) {
         for (Models.Slot slot : s.args()) {
           if (slot == Models.Slot.ALL_ARGS) {

@@ -191,6 +191,17 @@ public final class TaintEngine {
     return new Result(out, stopped, methods.size(), analyses);
   }
 
+  private final Map<Models.MethodPattern, Map<String, Boolean>> matchCache = new IdentityHashMap<>();
+
+  /** {@link Models#matches}, memoised per pattern and declaring type: the same few types are asked about constantly. */
+  boolean matches(String declaringType, Models.MethodPattern p) {
+    if (declaringType == null) {
+      return false;
+    }
+    return matchCache.computeIfAbsent(p, k -> new HashMap<>())
+        .computeIfAbsent(declaringType, t -> Models.matches(project, t, p));
+  }
+
   MethodScope scope(MethodInfo m) {
     return scopes.computeIfAbsent(m, project::scope);
   }
