@@ -42,6 +42,7 @@ class FlowPathTest {
     assertThat(flow).extracting(s -> s.location().startLine()).contains(7, 8, 11);
     assertThat(flow).allSatisfy(s -> assertThat(s.location().path()).isEqualTo("p/C.java"));
     assertThat(f.snippet()).isEqualTo("st.executeQuery(sql);");
+    assertThat(f.confidence()).as("sink resolved through imports").isEqualTo(dev.shipgate.core.model.Confidence.HIGH);
   }
 
   @Test

@@ -51,6 +51,8 @@ class RobustnessTest {
     RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/NoImports.java", code));
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(7);
+    assertThat(ctx.findings().get(0).confidence()).as("sink type guessed from a simple name")
+        .isEqualTo(dev.shipgate.core.model.Confidence.MEDIUM);
   }
 
   @Test

@@ -1022,10 +1022,10 @@ final class MethodAnalyzer {
         for (Models.Slot slot : s.args()) {
           if (slot == Models.Slot.ALL_ARGS) {
             for (Value a : args) {
-              sink(s.rule(), s.label(), a, at);
+              sink(s.rule(), s.label(), a, at, rc.exact());
             }
           } else {
-            sink(s.rule(), s.label(), slot(slot, recv, args), at);
+            sink(s.rule(), s.label(), slot(slot, recv, args), at, rc.exact());
           }
         }
       }
@@ -1101,7 +1101,7 @@ final class MethodAnalyzer {
     return Value.UNKNOWN;
   }
 
-  private void sink(String rule, String label, Value v, Location at) {
+  private void sink(String rule, String label, Value v, Location at, boolean exact) {
     long bit = models.ruleBit(rule);
     String what = label != null ? label : models.sinkDescription(rule);
     for (Fact f : v.deepFacts()) {
@@ -1110,10 +1110,10 @@ final class MethodAnalyzer {
       }
       if (f.isSource()) {
         if (f.sourceKind().equals("remote")) {
-          engine.reportFlow(rule, at, f.path().then(at, "reaches " + what), reporter);
+          engine.reportFlow(rule, at, f.path().then(at, "reaches " + what), reporter, exact);
         }
       } else if (!f.sourceKind().equals("random")) {
-        hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what));
+        hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what, exact));
       }
     }
   }
@@ -1141,9 +1141,9 @@ final class MethodAnalyzer {
         }
         Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(h.path()));
         if (af.isSource()) {
-          engine.reportFlow(h.rule(), h.sink(), p, reporter);
+          engine.reportFlow(h.rule(), h.sink(), p, reporter, h.exact());
         } else {
-          hits.add(new Summary.SinkHit(af.origin(), h.rule(), h.sink(), sanitized, p, h.sinkLabel()));
+          hits.add(new Summary.SinkHit(af.origin(), h.rule(), h.sink(), sanitized, p, h.sinkLabel(), h.exact()));
         }
       }
     }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 final class Summary {
 
   /** A parameter (or the receiver, {@link Fact#RECEIVER}) that reaches a sink inside the method. */
-  record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel) {
+  /** {@code exact}: the sink call was resolved through a qualified type, not guessed from a simple name. */
+  record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact) {
     String key() {
       return origin + "|" + rule + "|" + sink + "|" + sanitized;
     }

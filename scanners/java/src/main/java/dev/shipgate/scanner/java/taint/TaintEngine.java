@@ -13,6 +13,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
+import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
@@ -362,11 +363,16 @@ public final class TaintEngine {
     return null;
   }
 
-  void reportFlow(String ruleId, Location sink, Step path, Reporter reporter) {
+  /** A flow into a sink; when the sink's type was only guessed from a simple name, confidence drops to medium. */
+  void reportFlow(String ruleId, Location sink, Step path, Reporter reporter, boolean exact) {
     Rule rule = models.rule(ruleId);
     String source = path.first().message();
     String message = rule.title() + ": " + source + " reaches " + models.sinkDescription(ruleId) + " without sanitization";
-    ((MethodReporter) reporter).add(finding(rule, sink, message, path));
+    Finding f = finding(rule, sink, message, path);
+    if (!exact && f.confidence().atLeast(Confidence.HIGH)) {
+      f = f.withConfidence(Confidence.MEDIUM);
+    }
+    ((MethodReporter) reporter).add(f);
   }
 
   Finding finding(Rule rule, Location loc, String message, Step path) {
