@@ -1,5 +1,6 @@
 package dev.shipgate.scanner.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record ConfigDocument(List<ConfigEntry> entries, List<String> activation)
 
   /** Reads the activation condition from the document's own keys. */
   public static ConfigDocument of(List<ConfigEntry> entries) {
-    List<String> profiles = new java.util.ArrayList<>();
+    List<String> profiles = new ArrayList<>();
     for (ConfigEntry e : entries) {
       if (e.is("spring.config.activate.on-profile") || e.is("spring.profiles")) {
         profiles.addAll(Values.items(e.value()));

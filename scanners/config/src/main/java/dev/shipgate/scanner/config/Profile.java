@@ -1,6 +1,8 @@
 package dev.shipgate.scanner.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +83,7 @@ public record Profile(Kind kind, String why) {
       return new Profile(Kind.PRODUCTION, label);
     }
     for (String member : positive) {
-      for (String group : groupsOf(member, groups, new java.util.HashSet<>())) {
+      for (String group : groupsOf(member, groups, new HashSet<>())) {
         if (isProduction(group)) {
           return new Profile(Kind.PRODUCTION, label + " (in profile group '" + group + "')");
         }
@@ -108,7 +110,7 @@ public record Profile(Kind kind, String why) {
 
   /** {@code spring.profiles.group.<name>} entries of a file, as written ({@code [name]} or {@code .name}). */
   public static Map<String, List<String>> groups(List<ConfigEntry> entries) {
-    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> out = new LinkedHashMap<>();
     for (ConfigEntry e : entries) {
       String u = e.name();
       if (!u.startsWith("spring.profiles.group.") && !u.startsWith("spring.profiles.group[")) {
