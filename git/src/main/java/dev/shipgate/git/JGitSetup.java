@@ -4,8 +4,11 @@ import java.io.File;
 import java.util.Locale;
 import org.eclipse.jgit.util.FS;
 
-/** Process-wide JGit settings that keep shipgate from starting programs or stalling on first use. */
-final class JGitSetup {
+/**
+ * Process-wide JGit settings that keep shipgate from starting programs or stalling on first use. {@link
+ * GitWorkspace#find} applies them; code that opens repositories with JGit directly should call {@link #init()} first.
+ */
+public final class JGitSetup {
 
   private static boolean done;
 
@@ -18,7 +21,7 @@ final class JGitSetup {
    * not cached the measurement in ~/.config/jgit (every fresh CI runner) blocks for about three seconds. Until the
    * measurement arrives JGit assumes coarse timestamps, which only makes it re-check more files by content.
    */
-  static synchronized void init() {
+  public static synchronized void init() {
     if (!done) {
       FS.DETECTED.setGitSystemConfig(systemConfig());
       FS.FileStoreAttributes.setBackground(true);
