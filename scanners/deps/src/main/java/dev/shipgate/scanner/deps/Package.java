@@ -1,0 +1,142 @@
+package dev.shipgate.scanner.deps;
+
+import java.util.Objects;
+
+/**
+ * One dependency as a manifest or lockfile states it.
+ *
+ * @param version the exact version for {@link Pin#LOCKED} and {@link Pin#PINNED}, the requirement text as
+ *     written for {@link Pin#RANGE}, empty for {@link Pin#NONE}
+ * @param purl package URL, or empty when the name cannot form one
+ * @param manifest repository-relative path of the file that declared it
+ * @param line 1-based line of the declaration in {@code manifest}, 0 when the format has none
+ * @param resolved where the lockfile says the artifact comes from (tarball URL, git URL, path), or empty
+ * @param integrity the lockfile's hash(es) of the artifact, or empty
+ */
+public record Package(
+    Ecosystem ecosystem,
+    String name,
+    String version,
+    Pin pin,
+    String purl,
+    boolean direct,
+    Scope scope,
+    Source source,
+    String manifest,
+    int line,
+    String resolved,
+    String integrity) {
+
+  /** How exactly the version is known. */
+  public enum Pin {
+    /** Resolved by a lockfile: the version that is installed. */
+    LOCKED,
+    /** One exact version in a manifest; resolution may still pick another (Maven mediation). */
+    PINNED,
+    /** A range or other requirement: the installed version is not known. */
+    RANGE,
+    /** No version at all. */
+    NONE
+  }
+
+  /** Why the package is needed. */
+  public enum Scope {
+    RUNTIME,
+    DEV,
+    TEST,
+    OPTIONAL
+  }
+
+  /** Where the artifact is fetched from. */
+  public enum Source {
+    REGISTRY,
+    GIT,
+    URL,
+    FILE
+  }
+
+  public Package {
+    Objects.requireNonNull(ecosystem, "ecosystem");
+    Objects.requireNonNull(name, "name");
+    version = version == null ? "" : version;
+    Objects.requireNonNull(pin, "pin");
+    purl = purl == null ? "" : purl;
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(manifest, "manifest");
+    resolved = resolved == null ? "" : resolved;
+    integrity = integrity == null ? "" : integrity;
+  }
+
+  public static Builder builder(Ecosystem ecosystem, String name, String manifest) {
+    return new Builder(ecosystem, name, manifest);
+  }
+
+  /** Assembles a package; the PURL is derived from ecosystem, name and an exact version. */
+  public static final class Builder {
+    private final Ecosystem ecosystem;
+    private final String name;
+    private final String manifest;
+    private String version = "";
+    private Pin pin = Pin.NONE;
+    private boolean direct;
+    private Scope scope = Scope.RUNTIME;
+    private Source source = Source.REGISTRY;
+    private int line;
+    private String resolved = "";
+    private String integrity = "";
+
+    private Builder(Ecosystem ecosystem, String name, String manifest) {
+      this.ecosystem = ecosystem;
+      this.name = name;
+      this.manifest = manifest;
+    }
+
+    public Builder locked(String value) {
+      return version(value, Pin.LOCKED);
+    }
+
+    public Builder version(String value, Pin kind) {
+      this.version = value == null ? "" : value;
+      this.pin = this.version.isEmpty() ? Pin.NONE : kind;
+      // NONE may keep text that says why the version is unknown (an unresolved ${property}).
+      return this;
+    }
+
+    public Builder direct(boolean value) {
+      this.direct = value;
+      return this;
+    }
+
+    public Builder scope(Scope value) {
+      this.scope = value;
+      return this;
+    }
+
+    public Builder source(Source value) {
+      this.source = value;
+      return this;
+    }
+
+    public Builder line(int value) {
+      this.line = value;
+      return this;
+    }
+
+    public Builder resolved(String value) {
+      this.resolved = value;
+      return this;
+    }
+
+    public Builder integrity(String value) {
+      this.integrity = value;
+      return this;
+    }
+
+    public Package build() {
+      boolean exact = pin == Pin.LOCKED || pin == Pin.PINNED;
+      String purl = Purls.of(ecosystem, name, exact ? version : "");
+      return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code Cargo.lock} (v1 to v4). Packages without {@code source} are the workspace's own crates and are not
+ * reported; the crates they list in {@code dependencies} are the direct ones.
+ */
+public final class CargoLockExtractor implements Extractor {
+
+  @Override
+  public String name() {
+    return "cargo/cargo-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("Cargo.lock");
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    List<TomlTables.Table> tables = TomlTables.parse(file.text());
+    Set<String> direct = new HashSet<>();
+    List<TomlTables.Table> packages = new ArrayList<>();
+    for (TomlTables.Table t : tables) {
+      if (t.array() && t.header().equals("package")) {
+        if (t.string("name").isEmpty() || t.string("version").isEmpty()) {
+          throw new ExtractException(t.line(), "[[package]] without name or version");
+        }
+        packages.add(t);
+        if (!t.values().containsKey("source") && t.values().containsKey("dependencies")) {
+          for (String dep : t.values().get("dependencies").strings()) {
+            // "name" when one version is locked, "name version" when several are.
+            String[] parts = dep.split(" ");
+            direct.add(parts.length > 1 ? parts[0] + " " + parts[1] : parts[0]);
+          }
+        }
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    for (TomlTables.Table t : packages) {
+      String source = t.string("source");
+      if (source.isEmpty()) {
+        continue;
+      }
+      Source kind = source.startsWith("git+") ? Source.GIT
+          : source.startsWith("registry+") || source.startsWith("sparse+") ? Source.REGISTRY : Source.URL;
+      out.add(Package.builder(Ecosystem.CRATES_IO, t.string("name"), file.path())
+          .locked(t.string("version"))
+          .direct(direct.contains(t.string("name")) || direct.contains(t.string("name") + " " + t.string("version")))
+          .source(kind)
+          .line(t.line())
+          .resolved(source)
+          .integrity(t.string("checksum"))
+          .build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** What an extractor may see besides its own file. */
+public interface ExtractContext {
+
+  /** No other files; notes are dropped. */
+  ExtractContext NONE = new ExtractContext() {
+    @Override
+    public Optional<SourceFile> find(String path) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void note(String path, int line, String message) {}
+  };
+
+  /** Another file of the repository by normalised repository-relative path, if it exists. */
+  Optional<SourceFile> find(String path);
+
+  /** Something the extractor could not follow (a missing include) that does not make the file unreadable. */
+  void note(String path, int line, String message);
+
+  /** Joins {@code relative} to {@code directory} and resolves {@code .} and {@code ..}; null when it leaves the repository. */
+  static String resolve(String directory, String relative) {
+    if (relative.startsWith("/") || relative.contains("\\") || relative.contains(":")) {
+      return null;
+    }
+    Deque<String> parts = new ArrayDeque<>();
+    for (String p : (directory + relative).split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+}

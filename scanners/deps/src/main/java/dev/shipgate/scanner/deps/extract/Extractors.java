@@ -1,0 +1,31 @@
+package dev.shipgate.scanner.deps.extract;
+
+import java.util.List;
+
+/** Every extractor, in one list: adding a format is one class, its test data and one line here. */
+public final class Extractors {
+
+  public static final List<Extractor> ALL = List.of(
+      new NpmLockExtractor(),
+      new YarnLockExtractor(),
+      new PnpmLockExtractor(),
+      new PomExtractor(),
+      new RequirementsExtractor(),
+      new PoetryLockExtractor(),
+      new GoModExtractor(),
+      new CargoLockExtractor(),
+      new GemfileLockExtractor(),
+      new ComposerLockExtractor());
+
+  private Extractors() {}
+
+  /** The extractor for {@code path}, or null when no format matches. */
+  public static Extractor forPath(String path) {
+    for (Extractor e : ALL) {
+      if (e.accepts(path)) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bundler's {@code Gemfile.lock}: gems under {@code GEM} (a gem server), {@code GIT} and {@code PATH}
+ * sections; {@code DEPENDENCIES} names the direct ones. Platform suffixes ({@code 1.13.1-x86_64-linux}) are
+ * not part of the version.
+ */
+public final class GemfileLockExtractor implements Extractor {
+
+  private static final Pattern SPEC = Pattern.compile("^ {4}([^ (]+) \\(([^)]+)\\)$");
+  private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([^ (!]+)!?(?: \\(.*\\))?$");
+
+  @Override
+  public String name() {
+    return "rubygems/gemfile-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    String n = Extractor.fileName(path);
+    return (n.equals("Gemfile.lock") || n.equals("gems.locked")) && !path.contains("vendor/");
+  }
+
+  private record Spec(String name, String version, Source source, String remote, int line) {}
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    String[] lines = file.text().split("\r?\n", -1);
+    String section = "";
+    String remote = "";
+    String revision = "";
+    boolean inSpecs = false;
+    List<Spec> specs = new ArrayList<>();
+    List<Integer> gitSpecs = new ArrayList<>();
+    Set<String> direct = new HashSet<>();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int lineNo = i + 1;
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!line.startsWith(" ")) {
+        section = line.strip();
+        remote = "";
+        revision = "";
+        inSpecs = false;
+        continue;
+      }
+      switch (section) {
+        case "GEM", "GIT", "PATH" -> {
+          if (line.startsWith("  remote: ")) {
+            remote = line.substring(10).strip();
+          } else if (line.startsWith("  revision: ")) {
+            revision = line.substring(12).strip();
+            for (int k : gitSpecs) {
+              Spec s = specs.get(k);
+              specs.set(k, new Spec(s.name, s.version, s.source, s.remote + "#" + revision, s.line));
+            }
+          } else if (line.equals("  specs:")) {
+            inSpecs = true;
+          } else if (inSpecs) {
+            Matcher m = SPEC.matcher(line);
+            if (m.matches()) {
+              Source src = section.equals("GEM") ? Source.REGISTRY : section.equals("GIT") ? Source.GIT : Source.FILE;
+              String version = m.group(2);
+              int dash = version.indexOf('-');
+              if (dash > 0) {
+                version = version.substring(0, dash); // platform gem
+              }
+              String where = src == Source.GIT && !revision.isEmpty() ? remote + "#" + revision : remote;
+              if (src == Source.GIT && revision.isEmpty()) {
+                gitSpecs.add(specs.size());
+              }
+              specs.add(new Spec(m.group(1), version, src, where, lineNo));
+            } else if (!line.startsWith("      ")) {
+              throw new ExtractException(lineNo, "expected a gem as '    name (version)' but found: " + YarnLockExtractor.abbreviate(line.strip()));
+            }
+          }
+        }
+        case "DEPENDENCIES" -> {
+          Matcher m = DEPENDENCY.matcher(line);
+          if (m.matches()) {
+            direct.add(m.group(1));
+          }
+        }
+        default -> {}
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    for (Spec s : specs) {
+      out.add(Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
+          .locked(s.version)
+          .direct(direct.contains(s.name))
+          .source(s.source)
+          .line(s.line)
+          .resolved(s.source == Source.REGISTRY ? "" : s.remote)
+          .build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.shipgate.scanner.deps.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code package-lock.json} (lockfileVersion 1, 2, 3) and {@code npm-shrinkwrap.json}. Versions 2 and 3 are
+ * read from {@code packages} (keyed by install path); version 1 from the nested {@code dependencies} tree.
+ */
+public final class NpmLockExtractor implements Extractor {
+
+  private static final String[] DEPENDENCY_FIELDS = {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"};
+  private static final String NODE_MODULES = "node_modules/";
+
+  @Override
+  public String name() {
+    return "npm/package-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    String n = Extractor.fileName(path);
+    return (n.equals("package-lock.json") || n.equals("npm-shrinkwrap.json")) && !path.contains("node_modules/");
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    LocatedJson json = LocatedJson.parse(file.text());
+    ObjectNode root = json.rootObject("package-lock.json");
+    JsonNode packages = root.get("packages");
+    if (packages instanceof ObjectNode p) {
+      return fromPackages(file.path(), json, p);
+    }
+    JsonNode deps = root.get("dependencies");
+    List<Package> out = new ArrayList<>();
+    if (deps != null && !deps.isNull()) {
+      if (!(deps instanceof ObjectNode d)) {
+        throw new ExtractException(json.line(deps), "'dependencies' must be an object");
+      }
+      fromV1Tree(file.path(), json, d, PackageJson.declared(file.path(), context), true, out);
+    }
+    return out;
+  }
+
+  private List<Package> fromPackages(String path, LocatedJson json, ObjectNode packages) throws ExtractException {
+    // Direct dependencies are the ones the root and the workspace packages declare, installed at the top.
+    Set<String> declared = new HashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().contains(NODE_MODULES)) {
+        for (String field : DEPENDENCY_FIELDS) {
+          JsonNode d = e.getValue().get(field);
+          if (d != null) {
+            d.fieldNames().forEachRemaining(declared::add);
+          }
+        }
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      JsonNode entry = e.getValue();
+      int at = key.lastIndexOf(NODE_MODULES);
+      if (at < 0) {
+        continue; // the root project or a workspace folder: the project's own code
+      }
+      if (!(entry instanceof ObjectNode)) {
+        throw new ExtractException(json.line(packages), "entry '" + key + "' must be an object");
+      }
+      if (LocatedJson.flag(entry, "link")) {
+        continue; // a symlink to a workspace folder, listed under its own key
+      }
+      String installedAs = key.substring(at + NODE_MODULES.length());
+      // An alias ("foo": "npm:bar@1") is installed as foo but is the package bar.
+      String name = LocatedJson.text(entry, "name");
+      if (name.isEmpty()) {
+        name = installedAs;
+      }
+      String version = LocatedJson.text(entry, "version");
+      String resolved = LocatedJson.text(entry, "resolved");
+      boolean top = key.equals(NODE_MODULES + installedAs);
+      out.add(Package.builder(Ecosystem.NPM, name, path)
+          .locked(version)
+          .direct(top && declared.contains(installedAs))
+          .scope(scope(entry))
+          .source(Sources.npm(resolved))
+          .line(json.line(entry))
+          .resolved(resolved)
+          .integrity(LocatedJson.text(entry, "integrity"))
+          .build());
+    }
+    return out;
+  }
+
+  private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, Set<String> declared, boolean top, List<Package> out)
+      throws ExtractException {
+    for (Iterator<Map.Entry<String, JsonNode>> it = deps.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode entry = e.getValue();
+      if (!(entry instanceof ObjectNode)) {
+        throw new ExtractException(json.line(deps), "dependency '" + e.getKey() + "' must be an object");
+      }
+      String name = e.getKey();
+      String version = LocatedJson.text(entry, "version");
+      String resolved = LocatedJson.text(entry, "resolved");
+      Source source = Sources.npm(resolved.isEmpty() ? version : resolved);
+      if (version.startsWith("npm:")) {
+        // Alias: "version": "npm:real-name@1.2.3".
+        String spec = version.substring(4);
+        int v = spec.lastIndexOf('@');
+        if (v > 0) {
+          name = spec.substring(0, v);
+          version = spec.substring(v + 1);
+        }
+      } else if (source != Source.REGISTRY) {
+        // v1 writes the git URL or file: path as the version; the commit is after '#'.
+        if (resolved.isEmpty()) {
+          resolved = version;
+        }
+        int hash = version.lastIndexOf('#');
+        version = source == Source.GIT && hash >= 0 ? version.substring(hash + 1) : "";
+      }
+      out.add(Package.builder(Ecosystem.NPM, name, path)
+          .locked(version)
+          .direct(top && declared.contains(e.getKey()))
+          .scope(scope(entry))
+          .source(source)
+          .line(json.line(entry))
+          .resolved(resolved)
+          .integrity(LocatedJson.text(entry, "integrity"))
+          .build());
+      JsonNode nested = entry.get("dependencies");
+      if (nested instanceof ObjectNode n) {
+        fromV1Tree(path, json, n, declared, false, out);
+      }
+    }
+  }
+
+  private static Scope scope(JsonNode entry) {
+    if (LocatedJson.flag(entry, "dev") || LocatedJson.flag(entry, "devOptional")) {
+      return Scope.DEV;
+    }
+    return LocatedJson.flag(entry, "optional") ? Scope.OPTIONAL : Scope.RUNTIME;
+  }
+}

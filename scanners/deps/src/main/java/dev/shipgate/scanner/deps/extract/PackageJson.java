@@ -1,0 +1,45 @@
+package dev.shipgate.scanner.deps.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Package.Scope;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The sibling {@code package.json} of a JavaScript lockfile: which names the project declares itself. */
+final class PackageJson {
+
+  private static final String[] FIELDS = {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"};
+
+  private PackageJson() {}
+
+  /** Names declared next to {@code lockfile}; empty when there is no readable package.json (then nothing is direct). */
+  static Set<String> declared(String lockfile, ExtractContext context) {
+    return new HashSet<>(scopes(lockfile, context).keySet());
+  }
+
+  /** Declared names with their scope: DEV when only {@code devDependencies} names them. */
+  static Map<String, Scope> scopes(String lockfile, ExtractContext context) {
+    Map<String, Scope> names = new HashMap<>();
+    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "package.json");
+    if (f.isEmpty()) {
+      return names;
+    }
+    try {
+      JsonNode root = LocatedJson.parse(f.get().text()).root();
+      for (String field : FIELDS) {
+        JsonNode d = root.get(field);
+        if (d != null && d.isObject()) {
+          Scope scope = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
+          d.fieldNames().forEachRemaining(n -> names.merge(n, scope, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+        }
+      }
+    } catch (ExtractException e) {
+      context.note(f.get().path(), e.line(), "package.json unreadable, direct dependencies of " + lockfile + " unknown: " + e.getMessage());
+    }
+    return names;
+  }
+}

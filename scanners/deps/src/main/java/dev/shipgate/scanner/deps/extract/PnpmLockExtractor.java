@@ -1,0 +1,190 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * {@code pnpm-lock.yaml}, lockfile versions 5.x ({@code /name/1.0.0}), 6.x ({@code /name@1.0.0}) and 9.x
+ * ({@code name@1.0.0}, with {@code snapshots}). Peer-dependency suffixes ({@code (react@18.2.0)} or
+ * {@code _react@18.2.0}) are not part of the version. Direct dependencies come from the root
+ * {@code dependencies} sections (5.x/6.x without workspaces) or every {@code importers} entry.
+ */
+public final class PnpmLockExtractor implements Extractor {
+
+  private static final String[] DIRECT_FIELDS = {"dependencies", "devDependencies", "optionalDependencies"};
+
+  @Override
+  public String name() {
+    return "npm/pnpm-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("pnpm-lock.yaml") && !path.contains("node_modules/");
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    Map<String, Node> root = mapping(compose(file.text()), "pnpm-lock.yaml");
+    String lockVersion = scalar(root.get("lockfileVersion"));
+    boolean v5 = lockVersion.startsWith("5");
+    // name -> most visible scope among the importers: a runtime declaration wins over dev.
+    Map<String, Scope> direct = new HashMap<>();
+    List<Map<String, Node>> importers = new ArrayList<>();
+    if (root.get("importers") instanceof MappingNode m) {
+      for (Node imp : mapping(m, "importers").values()) {
+        importers.add(mapping(imp, "importer"));
+      }
+    } else {
+      importers.add(root);
+    }
+    for (Map<String, Node> imp : importers) {
+      for (String field : DIRECT_FIELDS) {
+        if (imp.get(field) instanceof MappingNode deps) {
+          for (Map.Entry<String, Node> d : mapping(deps, field).entrySet()) {
+            Scope s = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
+            direct.merge(d.getKey(), s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+          }
+        }
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    if (!(root.get("packages") instanceof MappingNode packages)) {
+      return out;
+    }
+    Set<String> seen = new HashSet<>();
+    for (NodeTuple t : packages.getValue()) {
+      String key = scalar(t.getKeyNode());
+      Map<String, Node> entry = mapping(t.getValueNode(), "package " + key);
+      int line = t.getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0);
+      String[] nv = nameAndVersion(key, v5);
+      String name = entry.containsKey("name") ? scalar(entry.get("name")) : nv[0];
+      String version = entry.containsKey("version") ? scalar(entry.get("version")) : nv[1];
+      if (name.isEmpty() || version.isEmpty()) {
+        throw new ExtractException(line, "cannot read name and version from package key '" + key + "'");
+      }
+      if (!seen.add(name + "@" + version)) {
+        continue; // the same version with other peers
+      }
+      Map<String, Node> resolution = entry.get("resolution") instanceof MappingNode r ? mapping(r, "resolution") : Map.of();
+      String integrity = scalar(resolution.get("integrity"));
+      String resolved = "";
+      Source source = Source.REGISTRY;
+      if (scalar(resolution.get("type")).equals("git") || resolution.containsKey("commit")) {
+        source = Source.GIT;
+        resolved = scalar(resolution.get("repo")) + "#" + scalar(resolution.get("commit"));
+      } else if (resolution.containsKey("tarball")) {
+        resolved = scalar(resolution.get("tarball"));
+        source = resolved.startsWith("file:") ? Source.FILE : Sources.npm(resolved);
+      } else if (resolution.containsKey("directory")) {
+        source = Source.FILE;
+        resolved = scalar(resolution.get("directory"));
+      }
+      if (source == Source.FILE && version.contains(":")) {
+        version = ""; // "file:vendor/x" is a location, not a version
+      }
+      Scope scope = Scope.RUNTIME;
+      if (scalar(entry.get("dev")).equals("true")) {
+        scope = Scope.DEV;
+      } else if (scalar(entry.get("optional")).equals("true")) {
+        scope = Scope.OPTIONAL;
+      } else if (direct.get(name) == Scope.DEV && !entry.containsKey("dev")) {
+        scope = Scope.DEV; // 9.x dropped the dev flag; at least direct dev dependencies stay dev
+      }
+      out.add(Package.builder(Ecosystem.NPM, name, file.path())
+          .locked(version)
+          .direct(direct.containsKey(name))
+          .scope(scope)
+          .source(source)
+          .line(line)
+          .resolved(resolved)
+          .integrity(integrity)
+          .build());
+    }
+    return out;
+  }
+
+  /** {@code /@scope/name@1.0.0(peer@1)}, {@code name@1.0.0}, {@code /name/1.0.0_peer@1}: name and version. */
+  static String[] nameAndVersion(String key, boolean v5) {
+    String k = key.startsWith("/") ? key.substring(1) : key;
+    int paren = k.indexOf('(');
+    if (paren > 0) {
+      k = k.substring(0, paren);
+    }
+    if (v5) {
+      int slash = k.lastIndexOf('/');
+      if (slash <= 0) {
+        return new String[] {"", ""};
+      }
+      String version = k.substring(slash + 1);
+      int underscore = version.indexOf('_');
+      return new String[] {k.substring(0, slash), underscore > 0 ? version.substring(0, underscore) : version};
+    }
+    int at = k.indexOf('@', k.startsWith("@") ? 1 : 0);
+    if (at <= 0) {
+      return new String[] {"", ""};
+    }
+    return new String[] {k.substring(0, at), k.substring(at + 1)};
+  }
+
+  private static Node compose(String text) throws ExtractException {
+    if (text.isBlank()) {
+      throw new ExtractException(1, "empty file: expected a pnpm lockfile");
+    }
+    try {
+      LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(50).setCodePointLimit(64 * 1024 * 1024).build();
+      Optional<Node> node = new Compose(settings).composeString(text);
+      return node.orElseThrow(() -> new ExtractException(1, "empty YAML document"));
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+      throw new ExtractException(line, "malformed YAML: " + e.getProblem(), e);
+    } catch (YamlEngineException e) {
+      throw new ExtractException(0, "malformed YAML: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Node> mapping(Node node, String what) throws ExtractException {
+    if (!(node instanceof MappingNode m)) {
+      int line = node == null ? 0 : node.getStartMark().map(x -> x.getLine() + 1).orElse(0);
+      throw new ExtractException(line, what + " must be a mapping");
+    }
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      out.put(scalar(t.getKeyNode()), t.getValueNode());
+    }
+    return out;
+  }
+
+  private static String scalar(Node node) {
+    return node instanceof ScalarNode s ? s.getValue() : "";
+  }
+}

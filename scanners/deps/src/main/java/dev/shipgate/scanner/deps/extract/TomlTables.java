@@ -1,0 +1,187 @@
+package dev.shipgate.scanner.deps.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The subset of TOML that tool-written lockfiles use ({@code Cargo.lock}, {@code poetry.lock}): table and
+ * array-of-table headers, {@code key = value} with strings, booleans, numbers, and arrays or inline tables
+ * that may span lines. Every table and key keeps its line, which a general TOML library would not give us.
+ */
+final class TomlTables {
+
+  /** A key's value: the decoded string for a string, otherwise the raw text (arrays, inline tables, literals). */
+  record Value(String text, boolean string, int line) {
+    /** Every string literal inside an array or inline table, decoded. */
+    List<String> strings() {
+      List<String> out = new ArrayList<>();
+      Matcher m = STRING.matcher(text);
+      while (m.find()) {
+        out.add(m.group(1) != null ? unescape(m.group(1)) : m.group(2));
+      }
+      return out;
+    }
+  }
+
+  /** One {@code [header]} or {@code [[header]]} with its keys in order. */
+  record Table(String header, boolean array, int line, Map<String, Value> values) {
+    String string(String key) {
+      Value v = values.get(key);
+      return v == null ? "" : v.text();
+    }
+  }
+
+  private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'");
+  private static final Pattern KEY = Pattern.compile("^(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\\s*=\\s*(.*)$");
+
+  private TomlTables() {}
+
+  static List<Table> parse(String text) throws ExtractException {
+    String[] lines = text.split("\r?\n", -1);
+    List<Table> tables = new ArrayList<>();
+    Table current = new Table("", false, 1, new LinkedHashMap<>());
+    tables.add(current);
+    for (int i = 0; i < lines.length; i++) {
+      int lineNo = i + 1;
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("[")) {
+        boolean array = line.startsWith("[[");
+        int close = line.indexOf(array ? "]]" : "]");
+        if (close < 0) {
+          throw new ExtractException(lineNo, "table header is not closed: " + YarnLockExtractor.abbreviate(line));
+        }
+        String header = line.substring(array ? 2 : 1, close).strip();
+        current = new Table(header, array, lineNo, new LinkedHashMap<>());
+        tables.add(current);
+        continue;
+      }
+      Matcher m = KEY.matcher(line);
+      if (!m.matches()) {
+        throw new ExtractException(lineNo, "expected 'key = value' but found: " + YarnLockExtractor.abbreviate(line));
+      }
+      String key = m.group(1);
+      if (key.startsWith("\"") || key.startsWith("'")) {
+        key = key.substring(1, key.length() - 1);
+      }
+      StringBuilder value = new StringBuilder(m.group(2));
+      int start = lineNo;
+      if (value.toString().startsWith("\"\"\"") || value.toString().startsWith("'''")) {
+        String quote = value.substring(0, 3);
+        while (value.indexOf(quote, 3) < 0) {
+          if (++i >= lines.length) {
+            throw new ExtractException(start, "multi-line string is not closed");
+          }
+          value.append('\n').append(lines[i]);
+        }
+        current.values().put(key, new Value(value.substring(3, value.indexOf(quote, 3)), true, start));
+        continue;
+      }
+      while (depth(value) > 0) {
+        if (++i >= lines.length) {
+          throw new ExtractException(start, "array or inline table for '" + key + "' is not closed");
+        }
+        value.append('\n').append(lines[i]);
+      }
+      current.values().put(key, decode(stripComment(value.toString()).strip(), start));
+    }
+    return tables;
+  }
+
+  private static Value decode(String raw, int line) throws ExtractException {
+    if (raw.startsWith("\"")) {
+      Matcher m = STRING.matcher(raw);
+      if (!m.lookingAt() || m.group(1) == null) {
+        throw new ExtractException(line, "string is not closed: " + YarnLockExtractor.abbreviate(raw));
+      }
+      return new Value(unescape(m.group(1)), true, line);
+    }
+    if (raw.startsWith("'")) {
+      int close = raw.indexOf('\'', 1);
+      if (close < 0) {
+        throw new ExtractException(line, "string is not closed: " + YarnLockExtractor.abbreviate(raw));
+      }
+      return new Value(raw.substring(1, close), true, line);
+    }
+    return new Value(raw, false, line);
+  }
+
+  /** Open brackets and braces outside strings; positive while an array or inline table continues. */
+  private static int depth(CharSequence s) {
+    int d = 0;
+    char quote = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quote != 0) {
+        if (c == '\\' && quote == '"') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#') {
+        while (i < s.length() && s.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '[' || c == '{') {
+        d++;
+      } else if (c == ']' || c == '}') {
+        d--;
+      }
+    }
+    return d;
+  }
+
+  private static String stripComment(String s) {
+    char quote = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quote != 0) {
+        if (c == '\\' && quote == '"') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && s.indexOf('\n', i) < 0) {
+        return s.substring(0, i);
+      }
+    }
+    return s;
+  }
+
+  private static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 >= s.length()) {
+        b.append(c);
+        continue;
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case 'n' -> b.append('\n');
+        case 't' -> b.append('\t');
+        case 'u' -> {
+          if (i + 4 < s.length()) {
+            b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+            i += 4;
+          }
+        }
+        default -> b.append(n);
+      }
+    }
+    return b.toString();
+  }
+}

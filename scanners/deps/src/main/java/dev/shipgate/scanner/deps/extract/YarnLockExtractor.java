@@ -1,0 +1,202 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.shipgate.scanner.deps.Package.Scope;
+
+/**
+ * {@code yarn.lock}, classic (v1, {@code version "1.0.0"}) and Berry (YAML-like, {@code version: 1.0.0},
+ * {@code resolution:}, {@code checksum:}). Entries are read line by line: the format is not valid YAML in v1.
+ */
+public final class YarnLockExtractor implements Extractor {
+
+  @Override
+  public String name() {
+    return "npm/yarn-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("yarn.lock") && !path.contains("node_modules/");
+  }
+
+  private static final class Entry {
+    int line;
+    String specifiers;
+    String version = "";
+    String resolved = "";
+    String integrity = "";
+    String resolution = "";
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    String text = file.text();
+    List<Entry> entries = new ArrayList<>();
+    Entry current = null;
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String raw = lines[i];
+      int lineNo = i + 1;
+      if (raw.isBlank() || raw.stripLeading().startsWith("#")) {
+        continue;
+      }
+      int indent = raw.length() - raw.stripLeading().length();
+      String line = raw.strip();
+      if (indent == 0) {
+        if (!line.endsWith(":")) {
+          throw new ExtractException(lineNo, "expected a package header ending in ':' but found: " + abbreviate(line));
+        }
+        current = new Entry();
+        current.line = lineNo;
+        current.specifiers = line.substring(0, line.length() - 1);
+        if (current.specifiers.equals("__metadata")) {
+          current = null; // Berry's header block
+          continue;
+        }
+        entries.add(current);
+        continue;
+      }
+      if (current == null || indent != 2) {
+        continue; // nested blocks (dependencies) and Berry metadata
+      }
+      int sep = firstSeparator(line);
+      if (sep < 0) {
+        throw new ExtractException(lineNo, "expected 'key value' but found: " + abbreviate(line));
+      }
+      String key = unquote(line.substring(0, sep).replaceAll(":$", ""));
+      String value = unquote(line.substring(sep + 1).strip());
+      switch (key) {
+        case "version" -> current.version = value;
+        case "resolved" -> current.resolved = value;
+        case "integrity", "checksum" -> current.integrity = value;
+        case "resolution" -> current.resolution = value;
+        default -> {}
+      }
+    }
+    Map<String, Scope> declared = PackageJson.scopes(file.path(), context);
+    List<Package> out = new ArrayList<>();
+    for (Entry e : entries) {
+      String spec = firstSpecifier(e.specifiers);
+      int at = nameEnd(spec);
+      if (at <= 0) {
+        throw new ExtractException(e.line, "cannot read a package name from '" + abbreviate(spec) + "'");
+      }
+      String alias = spec.substring(0, at);
+      String range = spec.substring(at + 1);
+      if (range.startsWith("workspace:") || e.resolution.contains("@workspace:")) {
+        continue; // a workspace package of this repository
+      }
+      String name = alias;
+      if (range.startsWith("npm:") && range.indexOf('@', 5) > 0) {
+        // Alias "foo@npm:bar@^1": the package is bar (Berry writes "foo@npm:^1" for plain ranges).
+        name = range.substring(4, nameEnd(range.substring(4)) + 4);
+      }
+      if (e.version.isEmpty()) {
+        throw new ExtractException(e.line, "package '" + alias + "' has no version");
+      }
+      String resolved = !e.resolved.isEmpty() ? e.resolved : e.resolution;
+      Source source;
+      if (!e.resolved.isEmpty()) {
+        source = Sources.npm(e.resolved);
+      } else {
+        // Berry: the protocol after the name in "resolution"; classic file: entries: the range itself.
+        String protocol = e.resolution.isEmpty() ? range : resolutionProtocol(e.resolution);
+        source = protocol.startsWith("npm:") || protocol.startsWith("patch:") ? Source.REGISTRY : Sources.npm(protocol);
+      }
+      if (resolved.isEmpty() && source != Source.REGISTRY) {
+        resolved = range;
+      }
+      String integrity = e.integrity;
+      int hash = e.resolved.lastIndexOf('#');
+      if (integrity.isEmpty() && source == Source.REGISTRY && hash > 0 && e.resolved.substring(hash + 1).matches("[0-9a-f]{40}")) {
+        // Old classic lockfiles carry only the tarball's SHA-1 in the URL fragment.
+        integrity = "sha1-hex:" + e.resolved.substring(hash + 1);
+      }
+      out.add(Package.builder(Ecosystem.NPM, name, file.path())
+          .locked(e.version)
+          .direct(declared.containsKey(alias))
+          .scope(declared.getOrDefault(alias, Scope.RUNTIME))
+          .source(source)
+          .line(e.line)
+          .resolved(resolved)
+          .integrity(integrity)
+          .build());
+    }
+    return out;
+  }
+
+  private static String resolutionProtocol(String resolution) {
+    int at = nameEnd(resolution);
+    return at > 0 ? resolution.substring(at + 1) : "";
+  }
+
+  /** Index of the '@' that ends the name in {@code name@range}; scoped names start with '@'. */
+  private static int nameEnd(String spec) {
+    return spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
+  }
+
+  private static String firstSpecifier(String header) {
+    String first = header;
+    int comma = indexOutsideQuotes(header, ',');
+    if (comma >= 0) {
+      first = header.substring(0, comma);
+    }
+    return unquote(first.strip());
+  }
+
+  private static int indexOutsideQuotes(String s, char c) {
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == c && !quoted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstSeparator(String line) {
+    if (line.startsWith("\"")) {
+      int close = line.indexOf('"', 1);
+      if (close < 0) {
+        return -1;
+      }
+      int colon = close + 1 < line.length() && line.charAt(close + 1) == ':' ? close + 1 : close;
+      return colon + 1 < line.length() ? colon + 1 : (line.endsWith(":") ? line.length() - 1 : -1);
+    }
+    int sp = line.indexOf(' ');
+    if (sp < 0) {
+      return line.endsWith(":") ? line.length() - 1 : -1;
+    }
+    return sp;
+  }
+
+  static String unquote(String s) {
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      return s.substring(1, s.length() - 1);
+    }
+    return s;
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+}
