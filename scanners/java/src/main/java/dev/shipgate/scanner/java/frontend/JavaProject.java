@@ -530,7 +530,10 @@ public final class JavaProject {
       String st = staticTypeRef(s, ms.getExpression());
       if (st != null) {
         TypeInfo rt = types.get(st);
-        TypeInfo.FieldInfo f = rt == null ? null : fieldInHierarchy(rt, member, 0);
+        if (rt == null) {
+          return library.fieldType(st, member);
+        }
+        TypeInfo.FieldInfo f = fieldInHierarchy(rt, member, 0);
         return f == null ? null : f.type();
       }
       return null;
@@ -689,6 +692,46 @@ public final class JavaProject {
       return new ResolvedCall(null, name, arity, false, List.of(), null, false);
     }
     return new ResolvedCall(null, select.toString(), arity, false, List.of(), null, false);
+  }
+
+  /**
+   * Every call and constructor invocation in {@code m}'s body, lambdas included, anonymous and local class
+   * bodies excluded (they are methods of their own), in source order. For rules that ask "who calls what".
+   */
+  public List<CallSite> calls(MethodInfo m) {
+    List<CallSite> out = new ArrayList<>();
+    if (m.body() == null) {
+      return out;
+    }
+    MethodScope s = scope(m);
+    JavaUnit unit = m.owner().unit();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        int line = unit.line(node);
+        if (node.getMethodSelect() instanceof MemberSelectTree ms && unit.endPosition(ms) > 0) {
+          line = unit.lineAt(unit.endPosition(ms) - 1);
+        }
+        out.add(new CallSite(node, resolveCall(s, node), line));
+        return super.visitMethodInvocation(node, p);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void p) {
+        out.add(new CallSite(node, resolveNew(s, node), unit.line(node)));
+        scan(node.getEnclosingExpression(), p);
+        scan(node.getArguments(), p);
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(m.body(), null);
+    // Evaluation order: a receiver or argument completes before the call that uses it.
+    out.sort(java.util.Comparator.comparingLong(c -> unit.endPosition(c.tree())));
+    return out;
   }
 
   /** Resolves {@code new T(...)}: declaring type T, method {@code <init>}. */

@@ -19,6 +19,11 @@ public interface LibraryTypes {
   /** The declared return type of {@code type.method}, or null when not modelled. */
   String returnType(String type, String method);
 
+  /** The type of the static field {@code type.field} ({@code System.out}), or null when not modelled. */
+  default String fieldType(String type, String field) {
+    return null;
+  }
+
   LibraryTypes NONE = new LibraryTypes() {
     @Override
     public Set<String> knownTypes() {

@@ -68,6 +68,7 @@ public final class Models implements LibraryTypes {
   private final Set<String> handlerAnnotations = new LinkedHashSet<>();
   private final Map<String, List<String>> supertypes = new HashMap<>();
   private final Map<String, Map<String, String>> returns = new HashMap<>();
+  private final Map<String, Map<String, String>> fields = new HashMap<>();
   private final Set<String> knownTypes = new TreeSet<>();
   private final List<String[]> pendingSinkRules = new ArrayList<>();
 
@@ -153,11 +154,19 @@ public final class Models implements LibraryTypes {
     }
     for (Map<String, Object> e : entries(file, doc, "types")) {
       String where = "type " + e.get("type");
-      requireOnly(file, where, e, Set.of("type", "supertypes", "returns"));
+      requireOnly(file, where, e, Set.of("type", "supertypes", "returns", "fields"));
       String type = text(file, where, e, "type");
       knownTypes.add(type);
       if (e.containsKey("supertypes")) {
         supertypes.computeIfAbsent(type, k -> new ArrayList<>()).addAll(strings(file, where, e, "supertypes"));
+      }
+      if (e.containsKey("fields")) {
+        for (Map.Entry<String, Object> r : map(file, where + " fields", e.get("fields")).entrySet()) {
+          if (!(r.getValue() instanceof String s)) {
+            throw new ModelException(file, where + ": fields." + r.getKey() + " must be a type name");
+          }
+          fields.computeIfAbsent(type, k -> new HashMap<>()).put(r.getKey(), s);
+        }
       }
       if (e.containsKey("returns")) {
         for (Map.Entry<String, Object> r : map(file, where + " returns", e.get("returns")).entrySet()) {
@@ -404,6 +413,12 @@ public final class Models implements LibraryTypes {
   @Override
   public List<String> supertypes(String type) {
     return supertypes.getOrDefault(type, List.of());
+  }
+
+  @Override
+  public String fieldType(String type, String field) {
+    Map<String, String> f = fields.get(type);
+    return f == null ? null : f.get(field);
   }
 
   @Override

@@ -131,6 +131,27 @@ class JavaProjectTest {
   }
 
   @Test
+  void callSitesListCallsAndConstructorsInSourceOrderWithTheirLines() {
+    JavaProject p = project(SourceFile.of("e/Client.java", """
+        package e;
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Client {
+          Object get(String u) throws Exception {
+            HttpURLConnection c = (HttpURLConnection) new URL(u)
+                .openConnection();
+            Runnable r = () -> System.out.println(c);
+            return c.getInputStream();
+          }
+        }
+        """));
+    MethodInfo get = p.type("e.Client").methods().get(0);
+    assertThat(p.calls(get)).extracting(c -> c.call().declaringType() + "#" + c.call().name() + "@" + c.line())
+        .containsExactly("java.net.URL#<init>@6", "java.net.URL#openConnection@7", "java.io.PrintStream#println@8",
+            "java.net.HttpURLConnection#getInputStream@9");
+  }
+
+  @Test
   void parsingIsDeterministicAndSortedByPathWhateverTheInputOrder() {
     SourceFile a = SourceFile.of("z/A.java", "package z; class A {}");
     SourceFile b = SourceFile.of("a/B.java", "package a; class B {}");
