@@ -19,6 +19,15 @@ import java.util.List;
  * @param allow regexes; a secret matching any of them is a known example and is not reported
  * @param generic generic detectors yield to provider detectors on overlapping text and get stricter
  *     placeholder checks
+ * @param anchor how matches relate to keyword hits: {@code KEYWORD} and {@code WORD} detectors' matches start
+ *     exactly at a keyword (WORD also needs a non-word character before it), so the regex runs anchored at
+ *     each hit instead of searching the line: the main cost saving of the engine
+ * @param runChars with {@code runLength > 0}: the secret is a run of exactly that many of these characters;
+ *     the regex only runs around such runs (a cheap pre-check for prefix-less secrets like AWS keys)
+ * @param precheck cheap byte test that must pass before the regex runs at an anchored hit
+ * @param minLength shortest secret accepted (lengths are checked in code so regexes avoid large bounded repeats,
+ *     which make RE2's automaton slow)
+ * @param maxLength longest secret accepted
  * @param strictPlaceholders apply the full placeholder word list (common words such as "password"), as for
  *     generic detectors, to a detector whose value has no provider format (URL passwords)
  */
@@ -37,8 +46,34 @@ record Detector(
     boolean generic,
     boolean strictPlaceholders,
     int priority,
+    Anchor anchor,
+    boolean[] runChars,
+    int runLength,
+    Precheck precheck,
+    int minLength,
+    int maxLength,
     List<String> trueSamples,
     List<String> falseSamples) {
+
+  /**
+   * A byte-level test run at an anchored keyword hit before the regex, because RE2/J's automaton costs far
+   * more per call than these scans: {@code ASSIGNMENT} needs {@code key [quote] = / : / =>} right after the
+   * keyword's identifier and a plausible value after it, {@code URL_CREDENTIALS} a plausible password
+   * between {@code :} and {@code @} of the URL at the hit, {@code JWT} a second {@code .eyJ} segment.
+   */
+  enum Precheck {
+    NONE,
+    ASSIGNMENT,
+    URL_CREDENTIALS,
+    JWT
+  }
+
+  /** See {@code anchor} above. */
+  enum Anchor {
+    NONE,
+    KEYWORD,
+    WORD
+  }
 
   String id() {
     return rule.id();

@@ -134,6 +134,18 @@ public final class DetectorCatalog {
       context = compile(where + "context", String.valueOf(c.get("regex")));
       contextLines = num(c.get("lines"), 0);
     }
+    boolean[] runChars = null;
+    int runLength = 0;
+    if (e.get("run") instanceof Map<?, ?> run) {
+      runChars = charClass(where, String.valueOf(run.get("chars")));
+      runLength = num(run.get("length"), 0);
+    }
+    int minLength = 0;
+    int maxLength = Integer.MAX_VALUE;
+    if (e.get("length") instanceof Map<?, ?> len) {
+      minLength = num(len.get("min"), 0);
+      maxLength = num(len.get("max"), Integer.MAX_VALUE);
+    }
     List<Pattern> allow = new ArrayList<>();
     for (String a : strings(e.get("allow"))) {
       allow.add(compile(where + "allow", a));
@@ -168,7 +180,29 @@ public final class DetectorCatalog {
     }
     return new Detector(rule, provider, keywords, regex, windowLines, windowBytes,
         Double.parseDouble(str(e, "entropy", "0")), validator, context, contextLines, List.copyOf(allow),
-        generic, generic || Boolean.parseBoolean(str(e, "strict-placeholders", "false")), num(e.get("priority"), generic ? 0 : 10), trueSamples, falseSamples);
+        generic, generic || Boolean.parseBoolean(str(e, "strict-placeholders", "false")), num(e.get("priority"), generic ? 0 : 10),
+        Detector.Anchor.valueOf(str(e, "anchor", "none").toUpperCase(Locale.ROOT)), runChars, runLength,
+        Detector.Precheck.valueOf(str(e, "precheck", "none").toUpperCase(Locale.ROOT).replace('-', '_')), minLength, maxLength, trueSamples, falseSamples);
+  }
+
+  /** A class like {@code A-Za-z0-9/+} (ranges and single ASCII characters) as a lookup table. */
+  static boolean[] charClass(String where, String spec) {
+    boolean[] table = new boolean[128];
+    for (int i = 0; i < spec.length(); i++) {
+      char a = spec.charAt(i);
+      if (i + 2 < spec.length() && spec.charAt(i + 1) == '-') {
+        char z = spec.charAt(i + 2);
+        for (char c = a; c <= z && c < 128; c++) {
+          table[c] = true;
+        }
+        i += 2;
+      } else if (a < 128) {
+        table[a] = true;
+      } else {
+        throw new IllegalArgumentException(where + "run.chars must be ASCII");
+      }
+    }
+    return table;
   }
 
   private static Pattern compile(String where, String regex) {

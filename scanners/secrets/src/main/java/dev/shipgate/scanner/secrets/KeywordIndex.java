@@ -96,12 +96,18 @@ final class KeywordIndex {
       }
     }
     size = states;
-    delta = Arrays.copyOf(go, states * classes);
     outputs = new int[states][];
     accepting = new boolean[states];
     for (int s = 0; s < states; s++) {
       outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
       accepting[s] = outputs[s].length > 0;
+    }
+    // Entries hold the next state's row offset (no multiply in the loop), negated when that state
+    // emits keywords (the root never does, so its offset 0 needs no sign).
+    delta = new int[states * classes];
+    for (int i = 0; i < delta.length; i++) {
+      int t = go[i];
+      delta[i] = accepting[t] ? -(t * classes) : t * classes;
     }
   }
 
@@ -113,15 +119,16 @@ final class KeywordIndex {
     final int[] d = delta;
     final byte[] cls = byteClass;
     final int n = classes;
-    final boolean[] acc = accepting;
-    int s = 0;
+    int row = 0;
     for (int i = from; i < to; i++) {
-      s = d[s * n + cls[bytes[i] & 0xff]];
-      if (acc[s]) {
-        for (int k : outputs[s]) {
+      int t = d[row + cls[bytes[i] & 0xff]];
+      if (t < 0) {
+        t = -t;
+        for (int k : outputs[t / n]) {
           sink.hit(k, i + 1);
         }
       }
+      row = t;
     }
   }
 }

@@ -43,6 +43,7 @@ final class SecretEngine {
   private final List<Detector> detectors;
   private final KeywordIndex index;
   private final int[][] detectorsOfKeyword;
+  private final int[] keywordLength;
 
   SecretEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -60,6 +61,7 @@ final class SecretEngine {
       }
     }
     index = new KeywordIndex(keywords);
+    keywordLength = keywords.stream().mapToInt(k -> k.getBytes(StandardCharsets.UTF_8).length).toArray();
     detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
 
@@ -70,17 +72,16 @@ final class SecretEngine {
   List<Match> scan(String path, byte[] b) {
     int[][] hits = new int[detectors.size()][];
     int[] counts = new int[detectors.size()];
-    index.scan(b, 0, b.length, (k, end) -> {
+    index.scan(b, 0, b.length, (k, hitEnd) -> {
+      int len = keywordLength[k];
       for (int d : detectorsOfKeyword[k]) {
+        // Anchored detectors need every keyword start; the others only need a position on the line.
+        int end = detectors.get(d).anchor() == Detector.Anchor.NONE ? hitEnd : hitEnd - len;
         int[] h = hits[d];
         if (h == null) {
           h = hits[d] = new int[8];
         } else if (counts[d] == h.length) {
           h = hits[d] = Arrays.copyOf(h, h.length * 2);
-        }
-        // Consecutive hits inside one line window add nothing: keep only the first per 256 bytes.
-        if (counts[d] > 0 && end - h[counts[d] - 1] < 256 && !hasNewline(b, h[counts[d] - 1], end)) {
-          continue;
         }
         h[counts[d]++] = end;
       }
@@ -116,15 +117,6 @@ final class SecretEngine {
     return out;
   }
 
-  private static boolean hasNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static final class Candidate {
     final Detector detector;
     final int start;
@@ -153,6 +145,10 @@ final class SecretEngine {
 
   private void collect(int d, byte[] b, Lines lines, int[] hitEnds, List<Candidate> out) {
     Detector det = detectors.get(d);
+    if (det.anchor() != Detector.Anchor.NONE && det.windowLines() == 0 && det.windowBytes() == 0) {
+      anchored(det, b, lines, hitEnds, out);
+      return;
+    }
     // Windows in byte offsets, merged when they touch, so each region is matched once.
     int ws = -1;
     int we = -1;
@@ -194,7 +190,141 @@ final class SecretEngine {
     }
   }
 
+  /** Matches starting exactly at each keyword occurrence (hit offsets are keyword starts here). */
+  private static void anchored(Detector det, byte[] b, Lines lines, int[] starts, List<Candidate> out) {
+    Set<Integer> seen = new HashSet<>();
+    int last = -1;
+    for (int s : starts) {
+      if (s == last) {
+        continue;
+      }
+      last = s;
+      if (det.anchor() == Detector.Anchor.WORD && s > 0 && isWordByte(b[s - 1])) {
+        continue;
+      }
+      int e = lines.endOfLineAt(s, NEAR_AFTER);
+      if (!precheck(det, b, s, e)) {
+        continue;
+      }
+      match(det, b, s, e, seen, out, true);
+    }
+  }
+
+  /**
+   * Cheap byte-level tests at an anchored hit, run before the regex because one RE2/J call costs
+   * microseconds: the value a generic assignment or URL would carry is cut out by hand and judged by the
+   * same placeholder, length and entropy rules first; only survivors meet the regex (which still decides).
+   */
+  static boolean precheck(Detector det, byte[] b, int s, int e) {
+    switch (det.precheck()) {
+      case ASSIGNMENT -> {
+        int i = s;
+        while (i < e && (isWordByte(b[i]) || b[i] == '.' || b[i] == '-')) {
+          i++;
+        }
+        if (i < e && (b[i] == '"' || b[i] == '\'')) {
+          i++;
+        }
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+          i++;
+        }
+        if (i >= e || !(b[i] == '=' || b[i] == ':' || b[i] == '?' || b[i] == '|')) {
+          return false;
+        }
+        while (i < e && (b[i] == '=' || b[i] == ':' || b[i] == '?' || b[i] == '|' || b[i] == '>' || b[i] == ' ' || b[i] == '\t' || b[i] == '@')) {
+          i++;
+        }
+        boolean quoted = i < e && (b[i] == '"' || b[i] == '\'' || b[i] == '`');
+        int vs = quoted ? i + 1 : i;
+        int ve = vs;
+        while (ve < e && b[ve] != '"' && b[ve] != '\'' && b[ve] != '`' && b[ve] != ' ' && b[ve] != '\t' && b[ve] != '\r'
+            && (quoted || (b[ve] != ';' && b[ve] != ','))) {
+          ve++;
+        }
+        return plausibleValue(det, new String(b, vs, ve - vs, StandardCharsets.UTF_8));
+      }
+      case URL_CREDENTIALS -> {
+        int colon = -1;
+        int scheme = -1;
+        for (int i = s; i < e; i++) {
+          byte c = b[i];
+          if (c == '@') {
+            return colon > 0 && plausibleValue(det, new String(b, colon + 1, i - colon - 1, StandardCharsets.UTF_8));
+          }
+          if (c == ' ' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '\t') {
+            return false;
+          }
+          if (c == '/' && scheme < 0 && i + 1 < e && b[i + 1] == '/') {
+            scheme = i + 2;
+            colon = -1;
+          } else if (c == ':' && scheme > 0 && colon < 0) {
+            colon = i;
+          }
+        }
+        return false;
+      }
+      case JWT -> {
+        int i = s + 3;
+        while (i < e && (isWordByte(b[i]) || b[i] == '-')) {
+          i++;
+        }
+        return i + 3 < e && b[i] == '.' && b[i + 1] == 'e' && b[i + 2] == 'y' && b[i + 3] == 'J';
+      }
+      default -> {
+        return true;
+      }
+    }
+  }
+
+  /** The value-only part of {@link #judge}: what can be decided before the regex runs. */
+  private static boolean plausibleValue(Detector det, String v) {
+    if (v.length() < det.minLength() || v.length() > det.maxLength()) {
+      return false;
+    }
+    if (Placeholders.reason(v, v, true) != null) {
+      return false;
+    }
+    double minEntropy = Math.min(det.minEntropy(), 0.8 * Math.log(Math.max(2, v.length())) / Math.log(2));
+    if (det.minEntropy() > 0 && Entropy.bitsPerChar(v) < minEntropy) {
+      return false;
+    }
+    return !det.generic() || GenericValues.plausible(v);
+  }
+
+  private static boolean isWordByte(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Runs the regex only around runs of exactly {@code runLength} characters of the detector's class. */
+  private static void runs(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
+    boolean[] cls = det.runChars();
+    int i = from;
+    while (i < to) {
+      int c = b[i];
+      if (c < 0 || !cls[c]) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < to && b[j] >= 0 && cls[b[j]]) {
+        j++;
+      }
+      if (j - i == det.runLength()) {
+        match(det, b, Math.max(from, i - 1), Math.min(to, j + 1), seen, out, false);
+      }
+      i = j;
+    }
+  }
+
   private static void match(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
+    if (det.runLength() > 0) {
+      runs(det, b, from, to, seen, out);
+    } else {
+      match(det, b, from, to, seen, out, false);
+    }
+  }
+
+  private static void match(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out, boolean anchored) {
     from = Utf8.charStart(b, from);
     to = Utf8.charStart(b, to);
     boolean ascii = Utf8.isAscii(b, from, to);
@@ -204,7 +334,7 @@ final class SecretEngine {
     Map<String, Integer> named = det.regex().namedGroups();
     Integer keyGroup = named.get("key");
     int pos = 0;
-    while (pos <= text.length() && m.find(pos)) {
+    while (pos <= text.length() && (anchored ? pos == 0 && m.lookingAt() : m.find(pos))) {
       int g = secretGroup(m, named, groups);
       int cs = m.start(g);
       int ce = m.end(g);
@@ -242,6 +372,9 @@ final class SecretEngine {
   private boolean judge(Candidate c, byte[] b, Lines lines, String pathReason) {
     Detector det = c.detector;
     String secret = c.secret;
+    if (secret.length() < det.minLength() || secret.length() > det.maxLength()) {
+      return false;
+    }
     for (var allow : det.allow()) {
       if (allow.matcher(secret).find()) {
         return false;
