@@ -8,7 +8,7 @@ files="${1:-100000}"; mb="${2:-1024}"
 work="bench/work/walk-$files-$mb"
 ./mvnw -q -B -ntp -DskipTests install -pl bench -am >/dev/null
 cp_file="bench/target/classpath.txt"
-./mvnw -q -B -ntp dependency:build-classpath -pl bench -Dmdep.outputFile=classpath.txt >/dev/null
+./mvnw -q -B -ntp dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt >/dev/null
 cp="bench/target/classes:$(cat "$cp_file")"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [ ! -d "$work" ]; then
