@@ -36,7 +36,7 @@ public final class InsecureRandomCheck implements JavaCheck {
 
   // Lower-cased names; "key" only as a word end so "keyboard" or "keyIndex" do not count.
   private static final Pattern SECURITY_NAME = Pattern.compile(
-      "token|secret|passw|pwd|nonce|salt|otp|session|remember|csrf|xsrf|apikey|api_key|credential|auth|signature"
+      "token|secret|passw|pwd|nonce|salt|otp|session|remember|csrf|xsrf|apikey|api_key|credential|auth(?!or)|signature"
           + "|verification|activation|resetcode|key$|^iv$|_iv$|ivbytes");
 
   @Override

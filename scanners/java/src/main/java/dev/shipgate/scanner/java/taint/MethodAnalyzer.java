@@ -155,8 +155,9 @@ final class MethodAnalyzer {
         }
       }
     }
-    // Spring binds unannotated simple and bean parameters of handler methods from the request as well.
-    if (anns.isEmpty() && isHandler()) {
+    // Spring binds unannotated simple and bean parameters of handler methods from the request as well
+    // (validation annotations such as @Valid do not change that).
+    if (onlyValidation(anns) && isHandler()) {
       String t = method.paramTypes().get(i);
       if (t.equals("java.lang.String") || t.equals("java.lang.String[]") || t.equals("java.util.List")
           || t.equals("java.util.Map") || t.equals("java.util.Optional")
@@ -165,6 +166,16 @@ final class MethodAnalyzer {
       }
     }
     return null;
+  }
+
+  private static boolean onlyValidation(List<String> annotations) {
+    for (String a : annotations) {
+      String simple = a.substring(a.lastIndexOf('.') + 1);
+      if (!simple.equals("Valid") && !simple.equals("Validated")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isHandler() {
@@ -683,12 +694,17 @@ final class MethodAnalyzer {
     }
   }
 
-  /** String concatenation carries taint; arithmetic and comparisons yield numbers and booleans, which do not. */
-  private static Value combine(Tree.Kind op, Value l, Value r) {
+  /**
+   * String concatenation carries taint; arithmetic and comparisons yield numbers and booleans, which do not.
+   * Appending to a literal that already fixes scheme and host ({@code "https://api.example.com/" + id})
+   * cannot change where a request goes, so that taint no longer counts for SSRF.
+   */
+  private Value combine(Tree.Kind op, Value l, Value r) {
     Object c = Constants.binary(op, l.constant(), r.constant());
     if (op == Tree.Kind.PLUS) {
       List<Fact> fs = new ArrayList<>(l.deepFacts());
-      fs.addAll(r.deepFacts());
+      Value right = l.constant() instanceof String prefix && fixesHost(prefix) ? r.sanitize(models.ruleBit("java/web/ssrf")) : r;
+      fs.addAll(right.deepFacts());
       return Value.of(Value.cap(fs)).withConstant(c);
     }
     List<Fact> random = new ArrayList<>();
@@ -703,6 +719,11 @@ final class MethodAnalyzer {
       }
     }
     return Value.of(Value.cap(random)).withConstant(c);
+  }
+
+  static boolean fixesHost(String prefix) {
+    int scheme = prefix.indexOf("://");
+    return scheme > 0 && prefix.indexOf('/', scheme + 3) > scheme + 3;
   }
 
   private Value read(IdentifierTree id) {
