@@ -3,6 +3,8 @@ package dev.shipgate.scanner.config;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +30,14 @@ public final class ConfigScanner implements FileScanner {
 
   private static final Pattern NAME = Pattern.compile("(?:application|bootstrap)(?:-[^/]+)?\\.(?:properties|ya?ml)");
 
+  static final String DEVELOPMENT_PROFILES = "development_profiles";
+  static final String PRODUCTION_PROFILES = "production_profiles";
+
   private final List<ConfigRule> rules;
+  /** The profile names of the last policy seen; every file of a run shares one. */
+  private volatile CachedNames cachedNames;
+
+  private record CachedNames(Settings settings, ProfileNames names) {}
 
   public ConfigScanner() {
     this(ConfigRules.ALL);
@@ -50,6 +60,12 @@ public final class ConfigScanner implements FileScanner {
   @Override
   public List<Rule> rules() {
     return rules.stream().map(ConfigRule::rule).toList();
+  }
+
+  /** Policy keys under {@code scanners.config}: extra profile names, as lists. */
+  @Override
+  public Set<String> settingKeys() {
+    return Set.of(DEVELOPMENT_PROFILES, PRODUCTION_PROFILES);
   }
 
   @Override
@@ -96,13 +112,14 @@ public final class ConfigScanner implements FileScanner {
     for (ParsedConfig.Problem p : parsed.problems()) {
       context.error(path, p.line(), p.message());
     }
+    ProfileNames names = profileNames(context);
     Map<String, List<String>> groups = Profile.groups(parsed.entries());
-    Profile fileProfile = Profile.ofFile(path, groups);
+    Profile fileProfile = Profile.ofFile(path, groups, names);
     for (ConfigDocument document : parsed.documents()) {
       if (context.cancelled()) {
         return;
       }
-      Profile profile = fileProfile.within(Profile.ofNames(document.activation(), groups));
+      Profile profile = fileProfile.within(Profile.ofNames(document.activation(), groups, names));
       ConfigView view = ConfigView.of(document, parsed.documents(), profile);
       for (ConfigEntry entry : document.entries()) {
         Placeholder placeholder = Placeholder.resolve(entry.value());
@@ -145,6 +162,34 @@ public final class ConfigScanner implements FileScanner {
       b.snippet(v.snippet());
     }
     return Optional.of(b.build());
+  }
+
+  private ProfileNames profileNames(ScanContext context) {
+    Settings settings = context.settings();
+    CachedNames cached = cachedNames;
+    if (cached != null && cached.settings() == settings) {
+      return cached.names();
+    }
+    return readProfileNames(context, settings);
+  }
+
+  /** Synchronized so that parallel scans of one run read the policy, and report a problem in it, once. */
+  private synchronized ProfileNames readProfileNames(ScanContext context, Settings settings) {
+    CachedNames cached = cachedNames;
+    if (cached != null && cached.settings() == settings) {
+      return cached.names();
+    }
+    ProfileNames names;
+    try {
+      names = ProfileNames.DEFAULTS.with(settings.strings(DEVELOPMENT_PROFILES), settings.strings(PRODUCTION_PROFILES));
+    } catch (PolicyException e) {
+      // A malformed list in the policy is that file's error; the run goes on with the built-in names.
+      String file = settings.file().replace('\\', '/');
+      context.error(file.startsWith("/") ? file.substring(file.lastIndexOf('/') + 1) : file, e.line(), e.getMessage());
+      names = ProfileNames.DEFAULTS;
+    }
+    cachedNames = new CachedNames(settings, names);
+    return names;
   }
 
   private static int indexOf(byte[] bytes, byte b) {

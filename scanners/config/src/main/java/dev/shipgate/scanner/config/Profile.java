@@ -22,20 +22,16 @@ public record Profile(Kind kind, String why) {
 
   public static final Profile GENERAL = new Profile(Kind.GENERAL, "");
 
-  // Whole words of a profile name: "dev-eu" is development, "devops" and "preprod" are not.
-  private static final Set<String> DEV_WORDS = Set.of("dev", "develop", "development", "local", "localhost",
-      "test", "tests", "testing", "it", "e2e", "mock", "demo", "sandbox");
   // Gradle and Maven test source sets: src/test, src/it, src/integrationTest, src/testFixtures, src/e2e...
   private static final Pattern TEST_SOURCES = Pattern.compile("(^|/)src/(test|it|integration-?test|e2e)[a-z0-9-]*/");
-  private static final Set<String> PROD_WORDS = Set.of("prod", "production", "prd", "live");
 
   /** The profile a file name implies: {@code application-dev.yml} is development, {@code -prod} production. */
   public static Profile ofFile(String path) {
-    return ofFile(path, Map.of());
+    return ofFile(path, Map.of(), ProfileNames.DEFAULTS);
   }
 
-  /** As {@link #ofFile(String)}, with the file's {@code spring.profiles.group} definitions. */
-  public static Profile ofFile(String path, Map<String, List<String>> groups) {
+  /** As {@link #ofFile(String)}, with the file's {@code spring.profiles.group} definitions and the policy's names. */
+  public static Profile ofFile(String path, Map<String, List<String>> groups, ProfileNames names) {
     if (TEST_SOURCES.matcher(path.toLowerCase(Locale.ROOT)).find()) {
       return new Profile(Kind.DEVELOPMENT, "test resources");
     }
@@ -45,7 +41,7 @@ public record Profile(Kind kind, String why) {
     if (dash < 0 || dot < dash) {
       return GENERAL;
     }
-    return ofNames(List.of(name.substring(dash + 1, dot)), groups);
+    return ofNames(List.of(name.substring(dash + 1, dot)), groups, names);
   }
 
   /**
@@ -53,14 +49,14 @@ public record Profile(Kind kind, String why) {
    * the document apply in unnamed profiles too, so it is general unless production is named.
    */
   public static Profile ofNames(List<String> expressions) {
-    return ofNames(expressions, Map.of());
+    return ofNames(expressions, Map.of(), ProfileNames.DEFAULTS);
   }
 
   /**
    * As {@link #ofNames(List)}, where a profile that is a member of a group ({@code spring.profiles.group.prod=dev,db})
    * is active whenever the group is: a "dev" profile pulled into "prod" is production.
    */
-  public static Profile ofNames(List<String> expressions, Map<String, List<String>> groups) {
+  public static Profile ofNames(List<String> expressions, Map<String, List<String>> groups, ProfileNames names) {
     List<String> positive = new ArrayList<>();
     boolean negated = false;
     for (String expression : expressions) {
@@ -79,20 +75,20 @@ public record Profile(Kind kind, String why) {
       return GENERAL;
     }
     String label = "profile '" + String.join(", ", positive) + "'";
-    if (positive.stream().anyMatch(Profile::isProduction)) {
+    if (positive.stream().anyMatch(names::isProduction)) {
       return new Profile(Kind.PRODUCTION, label);
     }
     for (String member : positive) {
       for (String group : groupsOf(member, groups, new HashSet<>())) {
-        if (isProduction(group)) {
+        if (names.isProduction(group)) {
           return new Profile(Kind.PRODUCTION, label + " (in profile group '" + group + "')");
         }
-        if (!isDevelopment(group)) {
+        if (!names.isDevelopment(group)) {
           negated = true; // active through a group that is not development-only
         }
       }
     }
-    if (!negated && positive.stream().allMatch(Profile::isDevelopment)) {
+    if (!negated && positive.stream().allMatch(names::isDevelopment)) {
       return new Profile(Kind.DEVELOPMENT, label);
     }
     return GENERAL;
@@ -139,17 +135,5 @@ public record Profile(Kind kind, String why) {
       return document;
     }
     return this;
-  }
-
-  static boolean isDevelopment(String name) {
-    return words(name).stream().anyMatch(DEV_WORDS::contains);
-  }
-
-  static boolean isProduction(String name) {
-    return words(name).stream().anyMatch(PROD_WORDS::contains);
-  }
-
-  private static List<String> words(String name) {
-    return List.of(name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
   }
 }
