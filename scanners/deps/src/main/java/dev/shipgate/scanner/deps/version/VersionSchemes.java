@@ -1,0 +1,30 @@
+package dev.shipgate.scanner.deps.version;
+
+import dev.shipgate.scanner.deps.Ecosystem;
+
+/** The version order of each ecosystem. */
+public final class VersionSchemes {
+
+  public static final VersionScheme MAVEN = new MavenVersion();
+  public static final VersionScheme NPM = new Semver("npm-semver");
+  public static final VersionScheme GO = new Semver("go-semver");
+  public static final VersionScheme CARGO = new Semver("cargo-semver");
+  public static final VersionScheme SEMVER = new Semver("semver");
+  public static final VersionScheme PYPI = new Pep440();
+  public static final VersionScheme RUBYGEMS = new RubyGemsVersion();
+  public static final VersionScheme COMPOSER = new ComposerVersion();
+
+  private VersionSchemes() {}
+
+  public static VersionScheme of(Ecosystem ecosystem) {
+    return switch (ecosystem) {
+      case MAVEN -> MAVEN;
+      case NPM -> NPM;
+      case GO -> GO;
+      case CRATES_IO -> CARGO;
+      case PYPI -> PYPI;
+      case RUBYGEMS -> RUBYGEMS;
+      case PACKAGIST -> COMPOSER;
+    };
+  }
+}

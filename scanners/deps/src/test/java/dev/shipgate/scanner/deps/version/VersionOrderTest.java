@@ -1,0 +1,105 @@
+package dev.shipgate.scanner.deps.version;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.versioning.ComparableVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each ecosystem's order on its specification's examples and on pairs ordered by the reference implementation. */
+class VersionOrderTest {
+
+  private static void assertAscending(VersionScheme scheme, String... versions) {
+    for (int i = 0; i < versions.length; i++) {
+      for (int j = 0; j < versions.length; j++) {
+        assertThat(Integer.signum(scheme.compare(versions[i], versions[j])))
+            .as("%s: %s vs %s", scheme.name(), versions[i], versions[j]).isEqualTo(Integer.compare(i, j));
+      }
+    }
+  }
+
+  @Test
+  void semverOrdersPreReleasesAsTheSpecificationsExample() {
+    assertAscending(VersionSchemes.NPM, "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+        "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0");
+  }
+
+  @Test
+  void semverIgnoresBuildMetadataAndComparesHugeNumbersExactly() {
+    assertThat(VersionSchemes.CARGO.compare("1.0.0+build.1", "1.0.0+other")).isZero();
+    assertThat(VersionSchemes.NPM.compare("1.0.99999999999999999999", "1.0.100000000000000000000")).isNegative();
+  }
+
+  @Test
+  void goPseudoVersionsSortBeforeTheirReleaseAndIncompatibleIsIgnored() {
+    assertAscending(VersionSchemes.GO, "v0.0.0-20190308221718-c2843e01d9a2", "v0.0.0-20211004125949-5bd84dd9b33b", "v0.3.7",
+        "v0.3.8-0.20211004125949-5bd84dd9b33b", "v0.3.8", "v20.10.24+incompatible", "v24.0.7+incompatible");
+    assertThat(VersionSchemes.GO.compare("v2.0.0+incompatible", "2.0.0")).isZero();
+  }
+
+  @Test
+  void pep440OrdersTheSpecificationsExample() {
+    assertAscending(VersionSchemes.PYPI, "1.dev0", "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456",
+        "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5", "1.0+abc.7", "1.0+5",
+        "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", "1!0.1");
+  }
+
+  @ParameterizedTest(name = "{0} == {1}")
+  @CsvSource({"1.0, 1.0.0", "1.0-ALPHA_1, 1.0a1", "1.0-1, 1.0.post1", "1.0c1, 1.0rc1", "v1.0, 1.0", "1.0.preview2, 1.0rc2",
+      "0!1.0, 1.0", "1.0+Ubuntu-1, 1.0+ubuntu.1", "1.0.dev, 1.0.dev0", "1.0-r4, 1.0.post4"})
+  void pep440NormalisesSpellings(String a, String b) {
+    assertThat(VersionSchemes.PYPI.compare(a, b)).isZero();
+    assertThat(VersionSchemes.PYPI.canonical(a)).isEqualTo(VersionSchemes.PYPI.canonical(b));
+  }
+
+  @Test
+  void mavenOrdersQualifiersAsComparableVersion() {
+    assertAscending(VersionSchemes.MAVEN, "1.0-alpha-1", "1.0-beta2", "1.0-M3", "1.0-rc1", "1.0-SNAPSHOT", "1.0", "1.0-sp1",
+        "1.0.1", "1.1");
+    assertThat(VersionSchemes.MAVEN.compare("2.5.6.RELEASE", "2.5.6")).isZero();
+    assertThat(VersionSchemes.MAVEN.compare("5.4.2.Final", "5.4.2")).isZero();
+    assertThat(VersionSchemes.MAVEN.compare("1.0-cr1", "1.0-rc1")).isZero();
+  }
+
+  @Test
+  void rubyGemsPreReleasesSortBelowTheRelease() {
+    assertAscending(VersionSchemes.RUBYGEMS, "1.0.0.a", "1.0.0.pre1", "1.0.0.rc1", "1.0.0", "1.0.1", "1.10", "2");
+    assertThat(VersionSchemes.RUBYGEMS.compare("1.0", "1.0.0")).isZero();
+  }
+
+  @Test
+  void composerFollowsVersionCompareSpecialWords() {
+    assertAscending(VersionSchemes.COMPOSER, "1.0.0-dev", "1.0.0-alpha1", "1.0.0-beta2", "1.0.0-RC1", "1.0.0", "1.0.0-pl1", "1.0.1", "v2.0.0");
+  }
+
+  @Test
+  void pep440AgreesWithThePackagingLibraryOnGeneratedPairs() throws Exception {
+    assertAgreesWithOracle(VersionSchemes.PYPI, Path.of("src/test/resources/oracle/pep440-pairs.tsv"));
+  }
+
+  @Test
+  void semverAgreesWithNpmsSemverPackageOnGeneratedPairs() throws Exception {
+    assertAgreesWithOracle(VersionSchemes.NPM, Path.of("src/test/resources/oracle/semver-pairs.tsv"));
+  }
+
+  private static void assertAgreesWithOracle(VersionScheme scheme, Path pairs) throws Exception {
+    List<String> lines = Files.readAllLines(pairs);
+    assertThat(lines).hasSizeGreaterThan(1000);
+    for (String line : lines) {
+      String[] f = line.split("\t");
+      assertThat(Integer.signum(scheme.compare(f[0], f[1]))).as("%s: %s vs %s", scheme.name(), f[0], f[1]).isEqualTo(Integer.parseInt(f[2]));
+    }
+  }
+
+  @Test
+  void mavenSchemeIsComparableVersion() {
+    for (String[] p : new String[][] {{"1.0.0.RELEASE", "1.0.0"}, {"1-1", "1.1"}, {"1.0-foo", "1.0-bar"}, {"1.0", "1.0-a"}}) {
+      assertThat(Integer.signum(VersionSchemes.MAVEN.compare(p[0], p[1])))
+          .isEqualTo(Integer.signum(new ComparableVersion(p[0]).compareTo(new ComparableVersion(p[1]))));
+    }
+  }
+}
