@@ -86,6 +86,8 @@ final class MethodAnalyzer {
   private Env exits = Env.deadEnv();
   private Value returned;
   private final List<Summary.SinkHit> hits = new ArrayList<>();
+  /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
+  private final java.util.Set<String> normalizedVars = new java.util.HashSet<>();
   private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
   private final ArrayDeque<Env[]> continues = new ArrayDeque<>();
   private final ArrayDeque<Value[]> yields = new ArrayDeque<>();
@@ -237,6 +239,9 @@ final class MethodAnalyzer {
           init = init.step(loc(v), "assigned to `" + name + "`");
         }
         env.vars.put(name, init);
+        if (v.getInitializer() != null && isNormalization(v.getInitializer())) {
+          normalizedVars.add(name);
+        }
         for (MethodVisitor mv : visitors) {
           mv.assign(name, init, v, reporter);
         }
@@ -253,10 +258,17 @@ final class MethodAnalyzer {
         } else if (Boolean.FALSE.equals(c)) {
           exec(t.getElseStatement());
         } else {
+          Guard g = guard(t.getCondition());
           Env before = env.copy();
+          if (g != null && g.safeWhen()) {
+            g.apply(env);
+          }
           exec(t.getThenStatement());
           Env afterThen = env;
           env = before;
+          if (g != null && !g.safeWhen()) {
+            g.apply(env);
+          }
           exec(t.getElseStatement());
           env = Env.join(afterThen, env);
         }
@@ -354,6 +366,103 @@ final class MethodAnalyzer {
       default:
         // Local class declarations are analysed as types of their own; asserts and empty statements carry no flow.
     }
+  }
+
+  /**
+   * A check that makes a variable safe on one branch: {@code safeWhen} is the condition's value on that
+   * branch. {@code constant} replaces the value when the check compared it with a literal.
+   */
+  private record Guard(String variable, long bits, boolean safeWhen, Object constant) {
+    void apply(Env env) {
+      Value v = env.vars.get(variable);
+      if (v == null) {
+        return;
+      }
+      env.vars.put(variable, constant != null ? Value.constant(constant) : v.sanitize(bits));
+    }
+
+    Guard negate() {
+      return new Guard(variable, bits, !safeWhen, null);
+    }
+  }
+
+  /**
+   * Recognises barrier checks: {@code x.contains("..")} (path traversal), membership in an upper-case
+   * constant allow-list, {@code x.matches("[a-z0-9_]+")} with a regex of word characters only,
+   * {@code x.equals("literal")}, and {@code startsWith} on a normalised or canonical path.
+   */
+  private Guard guard(ExpressionTree cond) {
+    if (cond instanceof ParenthesizedTree p) {
+      return guard(p.getExpression());
+    }
+    if (cond.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      Guard g = guard(((UnaryTree) cond).getExpression());
+      return g == null || g.constant() != null ? null : g.negate();
+    }
+    if (!(cond instanceof MethodInvocationTree call) || !(call.getMethodSelect() instanceof MemberSelectTree ms)
+        || call.getArguments().size() != 1) {
+      return null;
+    }
+    String name = ms.getIdentifier().toString();
+    ExpressionTree recv = ms.getExpression();
+    ExpressionTree arg = call.getArguments().get(0);
+    long all = models.allRuleBits();
+    long path = models.ruleBit("java/file/path-traversal");
+    String recvVar = recv instanceof IdentifierTree ? variableKey(recv) : null;
+    String argVar = arg instanceof IdentifierTree ? variableKey(arg) : null;
+    Object argConst = arg instanceof LiteralTree l ? l.getValue() : null;
+    switch (name) {
+      case "contains":
+        if (recvVar != null && argConst instanceof String text && text.contains("..")) {
+          return new Guard(recvVar, path, false, null);
+        }
+        if (argVar != null && isConstantCollection(recv)) {
+          return new Guard(argVar, all, true, null);
+        }
+        return null;
+      case "matches":
+        if (recvVar != null && argConst instanceof String regex && regex.matches("[\\[\\]^$+*?{},0-9A-Za-z_\\-]+")
+            && !regex.contains("\\") && !regex.contains("[^")) {
+          return new Guard(recvVar, all, true, null);
+        }
+        return null;
+      case "equals":
+        if (recvVar != null && argConst instanceof String) {
+          return new Guard(recvVar, all, true, argConst);
+        }
+        if (argVar != null && recv instanceof LiteralTree rl && rl.getValue() instanceof String lit) {
+          return new Guard(argVar, all, true, lit);
+        }
+        return null;
+      case "startsWith": {
+        String base = normalizedBase(recv);
+        return base == null ? null : new Guard(base, path, true, null);
+      }
+      default:
+        return null;
+    }
+  }
+
+  private boolean isConstantCollection(ExpressionTree recv) {
+    String name = recv instanceof IdentifierTree id ? id.getName().toString()
+        : recv instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+    return name != null && name.length() > 1 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** The variable whose normalised or canonical form {@code recv} is, or that was assigned from one. */
+  private String normalizedBase(ExpressionTree recv) {
+    ExpressionTree e = recv;
+    boolean normalized = false;
+    while (e instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree ms) {
+      String n = ms.getIdentifier().toString();
+      normalized |= n.equals("normalize") || n.equals("toRealPath") || n.startsWith("getCanonical");
+      e = ms.getExpression();
+    }
+    if (!(e instanceof IdentifierTree)) {
+      return null;
+    }
+    String var = variableKey(e);
+    return normalized || normalizedVars.contains(var) ? var : null;
   }
 
   private void tryStatement(TryTree t) {
@@ -881,6 +990,14 @@ final class MethodAnalyzer {
       mv.assign(key, stored, at, reporter);
     }
     return stored;
+  }
+
+  private static boolean isNormalization(ExpressionTree e) {
+    if (e instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree ms) {
+      String n = ms.getIdentifier().toString();
+      return n.equals("normalize") || n.equals("toRealPath") || n.startsWith("getCanonical");
+    }
+    return false;
   }
 
   private Value lambda(LambdaExpressionTree l, Value element) {
