@@ -1,35 +1,35 @@
 package dev.shipgate.scanner.secrets;
 
-import com.google.re2j.Pattern;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Judgement for generic {@code key = value} detectors, where no provider format vouches for the value:
  * the key must name a credential (not its URL, file or length) and the value must look random rather
- * than like code, a path, a number or an identifier.
+ * than like code, a path, a number or an identifier. Plain string code, not regexes: this runs for every
+ * generic candidate and RE2/J's per-call cost showed at the top of the profile.
  */
 final class GenericValues {
 
   private GenericValues() {}
 
-  /** Keys that mention a credential word but hold something about it, not the credential itself. */
-  private static final Pattern NOT_A_CREDENTIAL_KEY = Pattern.compile(
-      "(?i)(?:url|uri|path|file|filename|dir|name|id|type|env|arn|ref|header|field|length|len|prefix|endpoint|"
-          + "expiry|expires|expiration|ttl|count|size|version|format|hint|label|policy|provider|strategy|mode|"
-          + "source|store|manager|ref|regex|pattern|hash|digest|sha|md5|algorithm|alg|enabled|required|rotation|"
-          + "timeout|limit|param|parameter|placeholder|validator|class|kind|location|id_?key|reset|forgot|"
-          + "confirm|confirmation|min|max|rule|rules|policy|column|query)(?:s)?$");
-
-  private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("^[A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)+$");
-  private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_$][A-Za-z_$]*$");
-  private static final Pattern CONSTANT_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$");
-  private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  private static final Pattern NUMBERISH = Pattern.compile("^[0-9.,:_+-]+$");
-  private static final Pattern VERSIONISH = Pattern.compile("^v?[0-9]+(?:\\.[0-9]+)+(?:[-+][A-Za-z0-9.]+)?$");
+  /** Key endings that say the value is about a credential, not the credential itself. */
+  private static final List<String> NOT_A_CREDENTIAL_SUFFIX = List.of(
+      "url", "uri", "path", "file", "filename", "dir", "name", "id", "type", "env", "arn", "ref", "header", "field",
+      "length", "len", "prefix", "endpoint", "expiry", "expires", "expiration", "ttl", "count", "size", "version",
+      "format", "hint", "label", "policy", "provider", "strategy", "mode", "source", "store", "manager", "regex",
+      "pattern", "hash", "digest", "sha", "md5", "algorithm", "alg", "enabled", "required", "rotation", "timeout",
+      "limit", "param", "parameter", "placeholder", "validator", "class", "kind", "location", "reset", "forgot",
+      "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days");
 
   static boolean credentialKey(String key) {
-    String k = key.replace("\"", "").replace("'", "").trim();
-    return !NOT_A_CREDENTIAL_KEY.matcher(k).find();
+    String k = key.replace("\"", "").replace("'", "").trim().toLowerCase(Locale.ROOT);
+    for (String suffix : NOT_A_CREDENTIAL_SUFFIX) {
+      if (k.endsWith(suffix) || k.endsWith(suffix + "s")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean plausible(String value) {
@@ -39,19 +39,99 @@ final class GenericValues {
         || lower.startsWith("sha512-") || lower.startsWith("sha1-")) {
       return false;
     }
-    if (DOTTED_IDENTIFIER.matcher(value).matches() || IDENTIFIER.matcher(value).matches()
-        || CONSTANT_NAME.matcher(value).matches() || UUID.matcher(value).matches()
-        || NUMBERISH.matcher(value).matches() || VERSIONISH.matcher(value).matches()) {
-      return false;
-    }
     if (lower.equals("true") || lower.equals("false") || lower.equals("null") || lower.equals("none")) {
       return false;
     }
+    if (dottedIdentifier(value) || constantName(value) || uuid(value) || numberOrVersion(value)) {
+      return false;
+    }
     int classes = 0;
-    classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-    classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-    classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
-    classes += value.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0;
+    boolean lowerCase = false;
+    boolean upperCase = false;
+    boolean digit = false;
+    boolean other = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      lowerCase |= Character.isLowerCase(c);
+      upperCase |= Character.isUpperCase(c);
+      digit |= Character.isDigit(c);
+      other |= !Character.isLetterOrDigit(c);
+    }
+    classes += (lowerCase ? 1 : 0) + (upperCase ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    // An identifier without digits (getToken, this.secret) is a reference, not a value.
+    if (!digit && identifierChars(value)) {
+      return false;
+    }
     return classes >= 2;
+  }
+
+  private static boolean identifierChars(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code os.environ}, {@code config.apiKey}, {@code settings.SECRET}: two or more identifiers joined by dots. */
+  private static boolean dottedIdentifier(String v) {
+    if (v.indexOf('.') <= 0 || v.endsWith(".")) {
+      return false;
+    }
+    for (String part : v.split("\\.", -1)) {
+      if (part.isEmpty() || Character.isDigit(part.charAt(0)) || !identifierChars(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code API_KEY_ENV}: upper-case words joined by underscores. */
+  private static boolean constantName(String v) {
+    if (v.indexOf('_') < 0 || !Character.isUpperCase(v.charAt(0)) || v.endsWith("_") || v.contains("__")) {
+      return false;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isUpperCase(c) || Character.isDigit(c) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean uuid(String v) {
+    if (v.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = v.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Digits with separators ({@code 1,024}, {@code 12:30}) or a version ({@code v1.2.3-rc1}). */
+  private static boolean numberOrVersion(String v) {
+    boolean digits = true;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isDigit(c) || c == '.' || c == ',' || c == ':' || c == '_' || c == '+' || c == '-')) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) {
+      return true;
+    }
+    String s = v.startsWith("v") ? v.substring(1) : v;
+    int cut = s.indexOf('-');
+    String core = cut > 0 ? s.substring(0, cut) : s;
+    return core.indexOf('.') > 0 && core.chars().allMatch(c -> Character.isDigit(c) || c == '.') && Character.isDigit(core.charAt(0));
   }
 }

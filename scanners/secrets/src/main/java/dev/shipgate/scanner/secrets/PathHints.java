@@ -1,6 +1,5 @@
 package dev.shipgate.scanner.secrets;
 
-import com.google.re2j.Pattern;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,8 +24,8 @@ final class PathHints {
       "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock", "packages.lock.json", "gradle.lockfile",
       "bun.lock", "uv.lock", "flake.lock", "mix.lock", "pubspec.lock");
 
-  private static final Pattern FAKE_PATH =
-      Pattern.compile("(?i)(?:^|[/._-])(?:fake|fakes|example|examples|sample|samples|dummy|mock|mocks|testdata|fixtures?)(?:[/._-]|$)");
+  private static final Set<String> FAKE_WORDS = Set.of(
+      "fake", "fakes", "example", "examples", "sample", "samples", "dummy", "mock", "mocks", "testdata", "fixture", "fixtures");
 
   /** Cheap name test: obvious binary formats are never read. */
   static boolean isBinaryName(String path) {
@@ -51,8 +50,10 @@ final class PathHints {
     if (name.endsWith(".svg")) {
       return "SVG image";
     }
-    if (FAKE_PATH.matcher(lower).find()) {
-      return "path names fake or example data";
+    for (String word : lower.split("[/._-]")) {
+      if (FAKE_WORDS.contains(word)) {
+        return "path names fake or example data";
+      }
     }
     return null;
   }

@@ -44,6 +44,7 @@ final class SecretEngine {
   private final KeywordIndex index;
   private final int[][] detectorsOfKeyword;
   private final int[] keywordLength;
+  private final boolean[] anchored;
 
   SecretEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -61,6 +62,10 @@ final class SecretEngine {
       }
     }
     index = new KeywordIndex(keywords);
+    anchored = new boolean[detectors.size()];
+    for (int d = 0; d < detectors.size(); d++) {
+      anchored[d] = detectors.get(d).anchor() != Detector.Anchor.NONE;
+    }
     keywordLength = keywords.stream().mapToInt(k -> k.getBytes(StandardCharsets.UTF_8).length).toArray();
     detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
@@ -72,11 +77,12 @@ final class SecretEngine {
   List<Match> scan(String path, byte[] b) {
     int[][] hits = new int[detectors.size()][];
     int[] counts = new int[detectors.size()];
+    final boolean[] anchoredAt = anchored;
     index.scan(b, 0, b.length, (k, hitEnd) -> {
-      int len = keywordLength[k];
+      int start = hitEnd - keywordLength[k];
       for (int d : detectorsOfKeyword[k]) {
         // Anchored detectors need every keyword start; the others only need a position on the line.
-        int end = detectors.get(d).anchor() == Detector.Anchor.NONE ? hitEnd : hitEnd - len;
+        int end = anchoredAt[d] ? start : hitEnd;
         int[] h = hits[d];
         if (h == null) {
           h = hits[d] = new int[8];
