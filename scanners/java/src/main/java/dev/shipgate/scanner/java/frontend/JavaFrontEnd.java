@@ -135,7 +135,9 @@ public final class JavaFrontEnd {
         SourceFile f = byUri.get(d.getSource().toUri());
         if (f != null && !firstError.containsKey(f)) {
           int line = d.getLineNumber() == Diagnostic.NOPOS ? 0 : (int) d.getLineNumber();
-          firstError.put(f, new ParseProblem(f.path(), line, "Java syntax error: " + d.getMessage(Locale.ROOT)));
+          String message = d.getMessage(Locale.ROOT);
+          int nl = message.indexOf('\n');
+          firstError.put(f, new ParseProblem(f.path(), line, "Java syntax error: " + (nl < 0 ? message : message.substring(0, nl))));
         }
       }
     };

@@ -50,13 +50,27 @@ public final class InsecureRandomCheck implements JavaCheck {
     return SECURITY_NAME.matcher(n).find();
   }
 
+  /**
+   * The path of a random value that reached here as a value (through variables, calls and returns). A
+   * random number stored inside some object does not make the whole object a secret, so paths through a
+   * "stored by" step (the engine's object-level field summary) do not count.
+   */
   private static Step randomPath(Value v) {
     for (Fact f : v.deepFacts()) {
-      if (f.isSource() && f.sourceKind().equals("random")) {
+      if (f.isSource() && f.sourceKind().equals("random") && !throughObject(f.path())) {
         return f.path();
       }
     }
     return null;
+  }
+
+  private static boolean throughObject(Step path) {
+    for (Step s = path; s != null; s = s.previous()) {
+      if (s.message().startsWith("stored by")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1400,6 +1400,9 @@ final class MethodAnalyzer {
       return null;
     }
     List<Value> el = recv.elements();
+    if (args.isEmpty() && (name.startsWith("add") || name.equals("offer") || name.equals("push") || name.equals("set"))) {
+      return null; // not the collection method of that name
+    }
     switch (name) {
       case "add": case "addLast": case "offer": case "push": case "addFirst": {
         Value v = args.get(args.size() - 1);

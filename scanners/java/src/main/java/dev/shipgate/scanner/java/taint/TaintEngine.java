@@ -153,6 +153,13 @@ public final class TaintEngine {
         gaveUp.add(m);
         stopped.add(new Stopped(m.owner().unit().path(), m.owner().name() + "." + m.name(), "nested too deeply"));
         continue;
+      } catch (RuntimeException e) {
+        // A construct the analyzer mishandles must cost one method, not the scan; it is reported.
+        gaveUp.add(m);
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        stopped.add(new Stopped(m.owner().unit().path(), m.owner().name() + "." + m.name(),
+            "internal error " + e.getClass().getSimpleName() + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber())));
+        continue;
       }
       results.put(m, reporter);
       Summary old = summaries.get(m);
