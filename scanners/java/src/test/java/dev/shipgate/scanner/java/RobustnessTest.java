@@ -125,6 +125,42 @@ class RobustnessTest {
   }
 
   @Test
+  void anInternalErrorInOneMethodIsReportedAndTheOtherMethodsStillAnalysed() throws IOException {
+    dev.shipgate.scanner.java.taint.JavaCheck failing = new dev.shipgate.scanner.java.taint.JavaCheck() {
+      @Override
+      public List<dev.shipgate.core.model.Rule> rules() {
+        return List.of();
+      }
+
+      @Override
+      public dev.shipgate.scanner.java.taint.MethodVisitor begin(dev.shipgate.scanner.java.frontend.MethodInfo m) {
+        return !m.name().equals("broken") ? null : new dev.shipgate.scanner.java.taint.MethodVisitor() {
+          @Override
+          public void call(dev.shipgate.scanner.java.taint.CallEvent e) {
+            throw new IllegalStateException("simulated analyzer bug");
+          }
+        };
+      }
+    };
+    JavaScanner scanner = new JavaScanner(dev.shipgate.scanner.java.taint.Models.loadDefault(),
+        List.of(failing, new dev.shipgate.scanner.java.rules.WeakHashCheck()));
+    String code = """
+        package p;
+        class Two {
+          void broken() throws Exception { java.security.MessageDigest.getInstance("MD5"); }
+          void fine() throws Exception { java.security.MessageDigest.getInstance("MD5"); }
+        }
+        """;
+    RecordingContext ctx = new RecordingContext();
+    scanner.scan(List.of(SourceFile.of("p/Two.java", code)), ctx);
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(4);
+    assertThat(ctx.skippedFiles()).singleElement().satisfies(sk -> {
+      assertThat(sk.path()).isEqualTo("p/Two.java");
+      assertThat(sk.reason()).contains("p.Two.broken").contains("internal error IllegalStateException");
+    });
+  }
+
+  @Test
   void budgetSettingsComeFromThePolicySection() throws IOException {
     assertThat(ScanSupport.SCANNER.settingKeys()).containsExactlyInAnyOrder("method-timeout-ms", "method-step-limit");
     RecordingContext ctx = new RecordingContext(java.nio.file.Path.of("."), Settings.empty("<test>"));
