@@ -42,7 +42,7 @@ final class GenericValues {
     if (lower.equals("true") || lower.equals("false") || lower.equals("null") || lower.equals("none")) {
       return false;
     }
-    if (dottedIdentifier(value) || constantName(value) || uuid(value) || numberOrVersion(value)) {
+    if (dottedIdentifier(value) || constantName(value) || uuid(value) || numberOrVersion(value) || passwordHash(lower)) {
       return false;
     }
     int classes = 0;
@@ -58,11 +58,30 @@ final class GenericValues {
       other |= !Character.isLetterOrDigit(c);
     }
     classes += (lowerCase ? 1 : 0) + (upperCase ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-    // An identifier without digits (getToken, this.secret) is a reference, not a value.
-    if (!digit && identifierChars(value)) {
+    // An identifier without digits (getToken, this.secret) is a reference, and words joined by - _ .
+    // without digits (my-service-account) are names, not random values.
+    if (!digit && (identifierChars(value) || wordsOnly(value))) {
       return false;
     }
     return classes >= 2;
+  }
+
+  /** Stored password hashes (bcrypt, crypt(3), argon2, PBKDF2, LDAP schemes) are not the password. */
+  private static boolean passwordHash(String lower) {
+    return lower.startsWith("$2a$") || lower.startsWith("$2b$") || lower.startsWith("$2y$") || lower.startsWith("$argon2")
+        || lower.startsWith("$pbkdf2") || lower.startsWith("$5$") || lower.startsWith("$6$") || lower.startsWith("$1$")
+        || lower.startsWith("{bcrypt}") || lower.startsWith("{sha") || lower.startsWith("{ssha") || lower.startsWith("{pbkdf2}")
+        || lower.startsWith("{argon2}") || lower.startsWith("pbkdf2_sha256$") || lower.startsWith("scrypt:");
+  }
+
+  private static boolean wordsOnly(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetter(c) || c == '-' || c == '_' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean identifierChars(String v) {
