@@ -1,0 +1,315 @@
+package dev.shipgate.scanner.deps;
+
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Location;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.ProjectScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Package.Pin;
+import dev.shipgate.scanner.deps.Package.Source;
+import dev.shipgate.scanner.deps.extract.Extractor;
+import dev.shipgate.scanner.deps.osv.DatabaseLocation;
+import dev.shipgate.scanner.deps.osv.OsvDatabase;
+import dev.shipgate.scanner.deps.osv.OsvEntry;
+import dev.shipgate.scanner.deps.osv.OsvRecords;
+import dev.shipgate.scanner.deps.osv.RangeMatcher;
+import dev.shipgate.scanner.deps.version.VersionSchemes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The {@code deps} family: the packages of every manifest and lockfile, matched offline against the local
+ * OSV index, plus pinning, source and integrity checks. Without a database (or without advisories for an
+ * ecosystem in use) it reports a coverage error rather than passing silently.
+ */
+public final class DepsScanner implements ProjectScanner {
+
+  /** Bump when the findings for the same input change. */
+  public static final String VERSION = "0.1.0";
+
+  public static final String SETTING_DATABASE = "database";
+  public static final String SETTING_MAX_AGE_DAYS = "max_db_age_days";
+  public static final String SETTING_REQUIRE_DATABASE = "require_database";
+
+  /** Files read only to help an extractor (which names the project declares directly). */
+  private static final Set<String> AUXILIARY = Set.of("package.json", "composer.json");
+
+  private final Function<ScanContext, Path> databaseLocator;
+  private final Clock clock;
+
+  public DepsScanner() {
+    this(null, Clock.systemUTC());
+  }
+
+  /**
+   * @param database a fixed database directory (the CLI's {@code --db}, tests); null to resolve it per scan
+   *     from the setting, {@code $SHIPGATE_DB} or the user cache directory
+   */
+  public DepsScanner(Path database, Clock clock) {
+    this.databaseLocator = database != null ? c -> database : DepsScanner::locate;
+    this.clock = clock;
+  }
+
+  @Override
+  public String family() {
+    return DepsRules.FAMILY;
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return DepsRules.ALL;
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE);
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    if (dev.shipgate.scanner.deps.extract.Extractors.forPath(path) != null) {
+      return true;
+    }
+    return AUXILIARY.contains(Extractor.fileName(path)) && !path.contains("node_modules/") && !path.contains("vendor/");
+  }
+
+  /** The database directory this scan would use, from the policy setting or the environment. */
+  public static Path locate(ScanContext context) {
+    String configured;
+    try {
+      configured = context.settings().string(SETTING_DATABASE, null);
+    } catch (PolicyException e) {
+      configured = null;
+    }
+    return DatabaseLocation.resolve(configured, context.root());
+  }
+
+  @Override
+  public void scan(List<SourceFile> files, ScanContext context) throws IOException {
+    Settings settings = context.settings();
+    long maxAgeDays;
+    boolean requireDatabase;
+    try {
+      maxAgeDays = settings.integer(SETTING_MAX_AGE_DAYS, 0);
+      requireDatabase = settings.bool(SETTING_REQUIRE_DATABASE, true);
+    } catch (PolicyException e) {
+      context.error(e.file(), e.line(), e.getMessage());
+      return;
+    }
+    Inventory.Result inventory = Inventory.of(files, context.root());
+    for (Inventory.Problem p : inventory.problems()) {
+      context.error(p.path(), p.line(), p.message());
+    }
+    for (Inventory.Note n : inventory.notes()) {
+      context.skipped(n.path(), n.message());
+    }
+    List<Package> packages = inventory.packages();
+    Map<String, Boolean> manifestHasHashes = new HashMap<>();
+    for (Package p : packages) {
+      if (!p.integrity().isEmpty()) {
+        manifestHasHashes.put(p.manifest(), true);
+      }
+    }
+    for (Package p : packages) {
+      if (context.cancelled()) {
+        return;
+      }
+      checkPinning(p, context);
+      checkSource(p, context);
+      Extractor ex = inventory.extractors().get(p.manifest());
+      boolean expectsHash = (ex != null && ex.recordsIntegrity()) || manifestHasHashes.containsKey(p.manifest());
+      if (expectsHash && p.integrity().isEmpty() && (p.source() == Source.REGISTRY || p.source() == Source.URL) && p.pin() != Pin.NONE) {
+        report(context, DepsRules.MISSING_INTEGRITY, p, p.name() + " " + p.version() + " has no integrity hash in " + Extractor.fileName(p.manifest()), null)
+            .ifPresent(context::report);
+      }
+    }
+    matchAdvisories(packages, context, maxAgeDays, requireDatabase);
+  }
+
+  private void checkPinning(Package p, ScanContext context) {
+    boolean unpinned = p.pin() == Pin.RANGE
+        || (p.pin() == Pin.NONE && p.source() == Source.REGISTRY && p.ecosystem() == Ecosystem.PYPI);
+    if (!unpinned) {
+      return;
+    }
+    String what = p.pin() == Pin.RANGE ? "accepts any version matching " + p.version() : "has no version at all";
+    report(context, DepsRules.UNPINNED_VERSION, p, p.name() + " " + what + "; the installed version is not reproducible", null)
+        .ifPresent(context::report);
+  }
+
+  private void checkSource(Package p, ScanContext context) {
+    if (p.source() == Source.REGISTRY) {
+      return;
+    }
+    String where = p.resolved().isEmpty() ? "" : " (" + p.resolved() + ")";
+    Severity severity = switch (p.source()) {
+      case URL -> p.resolved().startsWith("http://") ? Severity.HIGH : Severity.MEDIUM;
+      case FILE -> Severity.LOW;
+      default -> Severity.MEDIUM;
+    };
+    String kind = switch (p.source()) {
+      case GIT -> "a git repository";
+      case URL -> "a plain URL";
+      default -> "a local path";
+    };
+    report(context, DepsRules.NON_REGISTRY_SOURCE, p, p.name() + " comes from " + kind + where + ", not a package registry", severity)
+        .ifPresent(context::report);
+  }
+
+  private void matchAdvisories(List<Package> packages, ScanContext context, long maxAgeDays, boolean requireDatabase) throws IOException {
+    List<Package> exact = packages.stream().filter(p -> p.pin() == Pin.LOCKED || p.pin() == Pin.PINNED).toList();
+    if (exact.isEmpty()) {
+      return;
+    }
+    Path dir = databaseLocator.apply(context);
+    Optional<OsvDatabase> opened;
+    try {
+      opened = OsvDatabase.open(dir);
+    } catch (IOException e) {
+      context.error("", 0, e.getMessage());
+      return;
+    }
+    if (opened.isEmpty()) {
+      String msg = "advisory database missing: run `shipgate db import` (looked in " + dir + "); " + exact.size()
+          + " packages were not checked for known vulnerabilities";
+      if (requireDatabase) {
+        context.error("", 0, msg);
+      } else {
+        context.skipped("", msg);
+      }
+      return;
+    }
+    OsvDatabase db = opened.get();
+    Duration age = db.age(clock.instant());
+    if (maxAgeDays > 0 && age.toDays() > maxAgeDays) {
+      context.error("", 0, "advisory database is " + age.toDays() + " days old (imported " + db.importedAt() + "), over "
+          + SETTING_MAX_AGE_DAYS + " = " + maxAgeDays + ": run `shipgate db update`");
+    }
+    Set<Ecosystem> missing = EnumSet.noneOf(Ecosystem.class);
+    Map<String, List<OsvEntry>> cache = new HashMap<>();
+    for (Package p : exact) {
+      if (context.cancelled()) {
+        return;
+      }
+      if (!db.covers(p.ecosystem())) {
+        missing.add(p.ecosystem());
+        continue;
+      }
+      String key = OsvRecords.key(p);
+      String cacheKey = p.ecosystem() + "\u0000" + key;
+      List<OsvEntry> entries = cache.get(cacheKey);
+      if (entries == null) {
+        entries = db.lookup(p.ecosystem(), key);
+        cache.put(cacheKey, entries);
+      }
+      if (!entries.isEmpty()) {
+        reportVulnerabilities(p, entries, db, context);
+      }
+    }
+    for (Ecosystem e : missing) {
+      String msg = "advisory database " + dir + " has no " + e.osvName() + " advisories: import the " + e.osvName()
+          + " export (`shipgate db import`); " + e.osvName() + " packages were not checked for known vulnerabilities";
+      if (requireDatabase) {
+        context.error("", 0, msg);
+      } else {
+        context.skipped("", msg);
+      }
+    }
+  }
+
+  private void reportVulnerabilities(Package p, List<OsvEntry> entries, OsvDatabase db, ScanContext context) {
+    RangeMatcher matcher = new RangeMatcher(VersionSchemes.of(p.ecosystem()));
+    List<OsvEntry> hits = new ArrayList<>();
+    for (OsvEntry e : entries) {
+      if (matcher.affects(e, p.version())) {
+        hits.add(e);
+      }
+    }
+    for (List<OsvEntry> group : Aliases.group(hits)) {
+      Set<String> ids = new TreeSet<>(Aliases.ORDER);
+      for (OsvEntry e : group) {
+        ids.add(e.id());
+        ids.addAll(e.aliases());
+      }
+      String primary = group.stream().map(OsvEntry::id).min(Aliases.ORDER).orElseThrow();
+      OsvEntry worst = group.stream().max((a, b) -> Integer.compare(rank(a), rank(b))).orElseThrow();
+      // Records of one vulnerability may list different ranges; the fix must clear them all.
+      String fix = matcher.smallestFix(group, p.version());
+      List<String> others = ids.stream().filter(i -> !i.equals(primary)).toList();
+      String summary = group.stream().map(OsvEntry::summary).filter(s -> !s.isBlank()).findFirst().orElse("");
+      String msg = p.name() + " " + p.version() + " is affected by " + primary + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")
+          + (summary.isEmpty() ? "" : ": " + summary) + "; " + (fix == null ? "no fixed version is known" : "fixed in " + fix);
+      Severity severity = severityOf(worst);
+      Confidence confidence = p.pin() == Pin.LOCKED || p.ecosystem() != Ecosystem.MAVEN ? Confidence.HIGH : Confidence.MEDIUM;
+      Optional<Finding.Builder> b = builder(DepsRules.KNOWN_ADVISORY, p, msg, severity);
+      if (b.isEmpty()) {
+        continue;
+      }
+      Finding.Builder f = b.get().confidence(confidence)
+          .contextKey(DepsRules.KNOWN_ADVISORY.id() + "|" + p.ecosystem() + "|" + p.name() + "|" + primary)
+          .property("advisory", primary)
+          .property("aliases", String.join(",", others))
+          .property("fixed_version", fix == null ? "" : fix)
+          .property("database_imported_at", db.importedAt().toString());
+      if (worst.score() >= 0) {
+        f.property("cvss_score", String.valueOf(worst.score())).property("cvss_vector", worst.vector());
+      }
+      context.report(f.build());
+    }
+  }
+
+  private static int rank(OsvEntry e) {
+    Severity s = severityOf(e);
+    return s.ordinal() * 1000 + (int) Math.round(Math.max(0, e.score()) * 10);
+  }
+
+  static Severity severityOf(OsvEntry e) {
+    return switch (e.severity()) {
+      case "critical" -> Severity.CRITICAL;
+      case "high" -> Severity.HIGH;
+      case "medium" -> Severity.MEDIUM;
+      case "low", "none" -> Severity.LOW;
+      default -> Severity.MEDIUM; // the record states no severity
+    };
+  }
+
+  private Optional<Finding> report(ScanContext context, Rule rule, Package p, String message, Severity severity) {
+    return builder(rule, p, message, severity).map(b -> b.contextKey(rule.id() + "|" + p.ecosystem() + "|" + p.name()).build());
+  }
+
+  private static Optional<Finding.Builder> builder(Rule rule, Package p, String message, Severity severity) {
+    Finding.Builder b = Finding.builder(rule).message(message)
+        .at(p.line() > 0 ? Location.line(p.manifest(), p.line()) : Location.file(p.manifest()))
+        .property("ecosystem", p.ecosystem().osvName())
+        .property("package", p.name())
+        .property("version", p.version())
+        .property("purl", p.purl())
+        .property("direct", String.valueOf(p.direct()))
+        .property("scope", p.scope().name().toLowerCase(java.util.Locale.ROOT));
+    if (severity != null) {
+      b.severity(severity);
+    }
+    return Optional.of(b);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.shipgate.scanner.deps;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.extract.ExtractContext;
+import dev.shipgate.scanner.deps.extract.ExtractException;
+import dev.shipgate.scanner.deps.extract.Extractor;
+import dev.shipgate.scanner.deps.extract.Extractors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every package of a set of files: each file goes to the extractor that claims it; includes and parents are
+ * looked up among the files, then on disk below the root. Usable on its own (SBOM, change review).
+ */
+public final class Inventory {
+
+  /** Lockfiles beyond this size are refused with an error rather than parsed. */
+  static final long MAX_BYTES = 128L * 1024 * 1024;
+
+  /** A package list per manifest, plus what could not be read. */
+  public record Result(List<Package> packages, Map<String, Extractor> extractors, List<Problem> problems, List<Note> notes) {}
+
+  /** A file that failed to parse: fails the gate closed. */
+  public record Problem(String path, int line, String message) {}
+
+  /** Something not followed or not covered, with the file it concerns. */
+  public record Note(String path, String message) {}
+
+  private Inventory() {}
+
+  /**
+   * @param root the scanned directory, for includes and parent POMs that are not among {@code files}; null
+   *     to look only among {@code files}
+   */
+  public static Result of(List<SourceFile> files, Path root) {
+    Map<String, SourceFile> byPath = new HashMap<>();
+    for (SourceFile f : files) {
+      byPath.put(f.path(), f);
+    }
+    List<Note> notes = new ArrayList<>();
+    ExtractContext context = new ExtractContext() {
+      @Override
+      public Optional<SourceFile> find(String path) {
+        SourceFile f = byPath.get(path);
+        if (f != null) {
+          return Optional.of(f);
+        }
+        return onDisk(root, path);
+      }
+
+      @Override
+      public synchronized void note(String path, int line, String message) {
+        notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
+      }
+    };
+    List<Package> packages = new ArrayList<>();
+    Map<String, Extractor> used = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (SourceFile f : files) {
+      Extractor extractor = Extractors.forPath(f.path());
+      if (extractor == null) {
+        continue;
+      }
+      used.put(f.path(), extractor);
+      if (f.size() > MAX_BYTES) {
+        problems.add(new Problem(f.path(), 0, "file is " + f.size() + " bytes; " + extractor.name() + " reads at most " + MAX_BYTES));
+        continue;
+      }
+      try {
+        packages.addAll(extractor.extract(f, context));
+        if (extractor.coverageNote() != null) {
+          notes.add(new Note(f.path(), extractor.coverageNote()));
+        }
+      } catch (ExtractException e) {
+        problems.add(new Problem(f.path(), e.line(), extractor.name() + ": " + e.getMessage()));
+      } catch (UncheckedIOException e) {
+        problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
+      } finally {
+        f.release();
+      }
+    }
+    return new Result(dedupe(packages), used, problems, notes);
+  }
+
+  /** A file included from two scanned files is extracted twice; keep the first of each declaration. */
+  private static List<Package> dedupe(List<Package> packages) {
+    Map<String, Package> seen = new LinkedHashMap<>();
+    for (Package p : packages) {
+      seen.putIfAbsent(p.manifest() + "\u0000" + p.line() + "\u0000" + p.ecosystem() + "\u0000" + p.name() + "\u0000" + p.version(), p);
+    }
+    return List.copyOf(seen.values());
+  }
+
+  private static Optional<SourceFile> onDisk(Path root, String path) {
+    if (root == null) {
+      return Optional.empty();
+    }
+    Path base = root.toAbsolutePath().normalize();
+    Path p = base.resolve(path).normalize();
+    try {
+      // Includes must stay inside the repository, and symlinks must not lead out of it.
+      if (!p.startsWith(base) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_BYTES) {
+        return Optional.empty();
+      }
+      return Optional.of(SourceFile.of(path, Files.readAllBytes(p)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.shipgate.scanner.deps.osv;
+
+import dev.shipgate.scanner.deps.version.VersionScheme;
+import dev.shipgate.scanner.deps.version.VersionSchemes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * OSV's affected-version semantics. A version is affected when it is listed in {@code versions}, or when a
+ * {@code SEMVER} or {@code ECOSYSTEM} range includes it: events sorted by version are replayed
+ * ({@code introduced} switches on, {@code fixed} switches off at that version, {@code last_affected} after
+ * it), and when the range has {@code limit} events the version must also be below one of them.
+ */
+public final class RangeMatcher {
+
+  private final VersionScheme ecosystemScheme;
+
+  public RangeMatcher(VersionScheme ecosystemScheme) {
+    this.ecosystemScheme = ecosystemScheme;
+  }
+
+  public boolean affects(OsvEntry entry, String version) {
+    for (String v : entry.versions()) {
+      if (v.equals(version) || ecosystemScheme.compare(v, version) == 0) {
+        return true;
+      }
+    }
+    for (OsvEntry.Range r : entry.ranges()) {
+      if (inRange(r, version)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private VersionScheme scheme(OsvEntry.Range r) {
+    return r.type().equals("SEMVER") ? VersionSchemes.SEMVER : ecosystemScheme;
+  }
+
+  boolean inRange(OsvEntry.Range r, String version) {
+    VersionScheme s = scheme(r);
+    // SEMVER ranges carry no "v"; a Go version does: compare like with like.
+    String v = r.type().equals("SEMVER") && version.startsWith("v") ? version.substring(1) : version;
+    List<OsvEntry.Event> events = new ArrayList<>(r.events());
+    Comparator<OsvEntry.Event> byVersion = (a, b) -> {
+      boolean za = a.kind().equals("introduced") && a.version().equals("0");
+      boolean zb = b.kind().equals("introduced") && b.version().equals("0");
+      if (za || zb) {
+        return za == zb ? 0 : (za ? -1 : 1);
+      }
+      return s.compare(a.version(), b.version());
+    };
+    events.sort(byVersion);
+    boolean affected = false;
+    boolean hasLimit = false;
+    boolean belowLimit = false;
+    for (OsvEntry.Event e : events) {
+      switch (e.kind()) {
+        case "introduced" -> {
+          if (e.version().equals("0") || s.compare(v, e.version()) >= 0) {
+            affected = true;
+          }
+        }
+        case "fixed" -> {
+          if (s.compare(v, e.version()) >= 0) {
+            affected = false;
+          }
+        }
+        case "last_affected" -> {
+          if (s.compare(v, e.version()) > 0) {
+            affected = false;
+          }
+        }
+        case "limit" -> {
+          hasLimit = true;
+          if (e.version().equals("*") || s.compare(v, e.version()) < 0) {
+            belowLimit = true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return affected && (!hasLimit || belowLimit);
+  }
+
+  /**
+   * The smallest {@code fixed} version above {@code version} that none of {@code entries} affects, or null
+   * when no such version is known (no fix, or every fix is itself affected by another range).
+   */
+  public String smallestFix(Collection<OsvEntry> entries, String version) {
+    List<String> candidates = new ArrayList<>();
+    for (OsvEntry e : entries) {
+      for (OsvEntry.Range r : e.ranges()) {
+        for (OsvEntry.Event ev : r.events()) {
+          if (ev.kind().equals("fixed") && ecosystemScheme.compare(ev.version(), version) > 0) {
+            candidates.add(ev.version());
+          }
+        }
+      }
+    }
+    candidates.sort(ecosystemScheme);
+    for (String c : candidates) {
+      boolean clean = true;
+      for (OsvEntry e : entries) {
+        if (affects(e, c)) {
+          clean = false;
+          break;
+        }
+      }
+      if (clean) {
+        return c;
+      }
+    }
+    return null;
+  }
+}
