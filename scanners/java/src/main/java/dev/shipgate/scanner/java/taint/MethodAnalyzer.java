@@ -1155,6 +1155,11 @@ final class MethodAnalyzer {
       }
     }
     for (Models.SinkModel s : models.sinks(name)) {
+      if (engine.matches(type, s.pattern()) && s.receiverKind() != null && recv != null
+          && !recv.hasSourceOfKind(s.receiverKind())) {
+        guardedSink(s, recv, args, at, rc.exact());
+        continue;
+      }
       if (engine.matches(type, s.pattern())
           && (s.receiverKind() == null || recv != null && recv.hasSourceOfKind(s.receiverKind()))) {
         for (Models.Slot slot : s.args()) {
@@ -1256,6 +1261,32 @@ final class MethodAnalyzer {
     }
   }
 
+  /**
+   * A sink that needs a marked receiver (a response writer) called on a parameter: recorded as a hit that
+   * counts only when the caller passes a marked value for that parameter.
+   */
+  private void guardedSink(Models.SinkModel s, Value recv, List<Value> args, Location at, boolean exact) {
+    long bit = models.ruleBit(s.rule());
+    String what = s.label() != null ? s.label() : models.sinkDescription(s.rule());
+    for (Fact g : recv.deepFacts()) {
+      if (g.isSource() || g.origin() == Fact.RECEIVER) {
+        continue;
+      }
+      for (Models.Slot slot : s.args()) {
+        List<Value> values = slot == Models.Slot.ALL_ARGS ? args : List.of(slot(slot, recv, args));
+        for (Value v : values) {
+          for (Fact f : v.deepFacts()) {
+            if ((f.sanitized() & bit) != 0 || f.sourceKind().equals("random") || f.isSource() && !f.sourceKind().equals("remote")) {
+              continue;
+            }
+            hits.add(new Summary.SinkHit(f.origin(), s.rule(), at, f.sanitized(), f.path().then(at, "reaches " + what), what,
+                exact, g.origin(), s.receiverKind()));
+          }
+        }
+      }
+    }
+  }
+
   /** Applies a callee's summary at a call: maps its parameter facts to the argument values. */
   private Value applySummary(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
     String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
@@ -1272,16 +1303,45 @@ final class MethodAnalyzer {
     }
     for (Summary.SinkHit h : s.hits) {
       long bit = models.ruleBit(h.rule());
-      for (Fact af : actualFacts(h.origin(), target, recv, args)) {
+      int guard = -1;
+      if (h.guard() >= 0) {
+        List<Fact> guardFacts = actualFacts(h.guard(), target, recv, args);
+        boolean marked = false;
+        for (Fact gf : guardFacts) {
+          if (gf.isSource() && gf.sourceKind().equals(h.guardKind())) {
+            marked = true;
+          } else if (!gf.isSource() && gf.origin() != Fact.RECEIVER && guard < 0) {
+            guard = gf.origin(); // the writer is this method's parameter: pass the condition up
+          }
+        }
+        if (marked) {
+          guard = -1;
+        } else if (guard < 0) {
+          continue;
+        }
+      }
+      List<Fact> data = h.origin() == Fact.SOURCE ? List.of(new Fact(Fact.SOURCE, "remote", 0, h.path()))
+          : actualFacts(h.origin(), target, recv, args);
+      for (Fact af : data) {
+        if (h.origin() == Fact.SOURCE) {
+          if (guard < 0) {
+            engine.reportFlow(h.rule(), h.sink(), h.path(), reporter, h.exact());
+          } else {
+            hits.add(new Summary.SinkHit(Fact.SOURCE, h.rule(), h.sink(), h.sanitized(), h.path(), h.sinkLabel(), h.exact(),
+                guard, h.guardKind()));
+          }
+          continue;
+        }
         long sanitized = af.sanitized() | h.sanitized();
-        if ((sanitized & bit) != 0 || af.sourceKind().equals("random")) {
+        if ((sanitized & bit) != 0 || af.sourceKind().equals("random") || af.isSource() && !af.sourceKind().equals("remote")) {
           continue;
         }
         Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(h.path()));
-        if (af.isSource()) {
+        if (af.isSource() && guard < 0) {
           engine.reportFlow(h.rule(), h.sink(), p, reporter, h.exact());
         } else {
-          hits.add(new Summary.SinkHit(af.origin(), h.rule(), h.sink(), sanitized, p, h.sinkLabel(), h.exact()));
+          hits.add(new Summary.SinkHit(af.isSource() ? Fact.SOURCE : af.origin(), h.rule(), h.sink(), sanitized, p,
+              h.sinkLabel(), h.exact(), guard, h.guardKind()));
         }
       }
     }

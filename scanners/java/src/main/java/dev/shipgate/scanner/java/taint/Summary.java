@@ -14,10 +14,20 @@ import java.util.TreeSet;
 final class Summary {
 
   /** A parameter (or the receiver, {@link Fact#RECEIVER}) that reaches a sink inside the method. */
-  /** {@code exact}: the sink call was resolved through a qualified type, not guessed from a simple name. */
-  record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact) {
+  /**
+   * {@code exact}: the sink call was resolved through a qualified type, not guessed from a simple name.
+   * {@code guard}/{@code guardKind}: the sink only counts when parameter {@code guard} carries a marker of
+   * that kind (a response writer handed to a helper); -1 when unconditional. With a guard, {@code origin}
+   * may be {@link Fact#SOURCE}: the data came from a source inside the method.
+   */
+  record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact,
+      int guard, String guardKind) {
+    SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact) {
+      this(origin, rule, sink, sanitized, path, sinkLabel, exact, -1, null);
+    }
+
     String key() {
-      return origin + "|" + rule + "|" + sink + "|" + sanitized;
+      return origin + "|" + rule + "|" + sink + "|" + sanitized + "|" + guard;
     }
   }
 
