@@ -127,6 +127,9 @@ final class MethodAnalyzer {
       }
       env.vars.put(name, v);
     }
+    if (method.isConstructor() && !delegatesToThis()) {
+      initializeFields();
+    }
     if (method.body() != null) {
       exec((StatementTree) method.body());
     }
@@ -145,6 +148,31 @@ final class MethodAnalyzer {
       }
     }
     return new Summary(ret, hits, Value.cap(writes));
+  }
+
+  /** A constructor that starts with {@code this(...)} leaves field initializers to the one it calls. */
+  private boolean delegatesToThis() {
+    List<? extends StatementTree> st = method.tree().getBody() == null ? List.of() : method.tree().getBody().getStatements();
+    return !st.isEmpty() && st.get(0) instanceof ExpressionStatementTree es
+        && es.getExpression() instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof IdentifierTree id
+        && id.getName().contentEquals("this");
+  }
+
+  /** Instance field initializers run at the start of every constructor; walk them there. */
+  private void initializeFields() {
+    for (TypeInfo.FieldInfo f : method.owner().fields().values()) {
+      if (f.isStatic() || f.initializer() == null || engine.fieldConstant(f, method.owner()) != null) {
+        continue;
+      }
+      Value v = eval((ExpressionTree) f.initializer());
+      if (v.isContainer() || !v.facts().isEmpty()) {
+        v = v.step(loc(f.declaration()), "assigned to `this." + f.name() + "`");
+      }
+      env.vars.put("this." + f.name(), v);
+      for (MethodVisitor mv : visitors) {
+        mv.assign("this." + f.name(), v, f.declaration(), reporter);
+      }
+    }
   }
 
   /** Label when parameter {@code i} carries request data by annotation, or by being a handler parameter. */
