@@ -1,0 +1,61 @@
+package dev.shipgate.scanner.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.testing.FixtureRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Manifests with inline {@code expect:} / {@code ok:} marks, scanned against the test advisory database. */
+class DepsFixturesTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static FixtureRunner runner;
+  private static DepsScanner scanner;
+
+  @BeforeAll
+  static void database(@TempDir Path dir) throws Exception {
+    scanner = new DepsScanner(TestDatabase.build(dir), TestDatabase.daysLater(1));
+    runner = new FixtureRunner(scanner);
+  }
+
+  static Stream<Path> fixtures() throws Exception {
+    // The runner needs the scanner only to list accepted files; the database is irrelevant for that.
+    return new FixtureRunner(new DepsScanner()).fixtures(FIXTURES).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void reportsExactlyTheMarkedLines(Path fixture) throws Exception {
+    runner.check(FIXTURES, fixture);
+  }
+
+  @Test
+  void everyRuleHasAFixtureThatExpectsIt() throws Exception {
+    assertThat(runner.rulesWithoutFixtures(FIXTURES)).isEmpty();
+  }
+
+  @Test
+  void ruleIdsAreUniqueInTheDepsFamilyWithCompleteMetadata() throws Exception {
+    Set<String> seen = new HashSet<>();
+    String readme = Files.readString(Path.of("README.md"));
+    for (Rule r : scanner.rules()) {
+      assertThat(seen.add(r.id())).as("duplicate %s", r.id()).isTrue();
+      assertThat(r.family()).isEqualTo("deps");
+      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
+      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
+      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
+      assertThat(r.tags()).as("%s tags", r.id()).anyMatch(t -> t.startsWith("owasp-top10:")).anyMatch(t -> t.startsWith("ssdf:"));
+      assertThat(readme).as("README row for %s", r.id()).contains("| `" + r.id() + "` |");
+    }
+  }
+}

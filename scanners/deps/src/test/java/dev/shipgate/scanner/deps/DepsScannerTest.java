@@ -1,0 +1,235 @@
+package dev.shipgate.scanner.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.gate.Coverage;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.testing.RecordingContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+
+class DepsScannerTest {
+
+  private static Path database;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void database(@TempDir Path dir) throws Exception {
+    database = TestDatabase.build(dir);
+  }
+
+  private static List<Finding> scan(DepsScanner scanner, RecordingContext ctx, SourceFile... files) throws Exception {
+    scanner.scan(List.of(files), ctx);
+    return ctx.findings();
+  }
+
+  private static DepsScanner scanner() {
+    return new DepsScanner(database, TestDatabase.daysLater(1));
+  }
+
+  private static Settings settings(String yaml) {
+    try {
+      return Settings.of("shipgate.yml", new Compose(LoadSettings.builder().build()).composeString(yaml).orElseThrow(), "scanners.deps");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final String NPM_LOCK = """
+      {
+        "name": "app",
+        "lockfileVersion": 3,
+        "packages": {
+          "": {"name": "app", "dependencies": {"lodash": "^4.17.0", "minimist": "^1.2.5"}},
+          "node_modules/lodash": {
+            "version": "4.17.20",
+            "resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.20.tgz",
+            "integrity": "sha512-PlhdFcillOINfeV7Ni6oF1TAEayyZBoZ8bcshTHqOYJYlrqzRK5hagpagky5o4HfCzzd1TRkXPMFq6cKk9rGmA=="
+          },
+          "node_modules/minimist": {
+            "version": "1.2.5",
+            "resolved": "https://registry.npmjs.org/minimist/-/minimist-1.2.5.tgz"
+          },
+          "node_modules/mkdirp/node_modules/minimist": {
+            "version": "0.0.8",
+            "resolved": "https://registry.npmjs.org/minimist/-/minimist-0.0.8.tgz",
+            "integrity": "sha1-hX/Kv8M5fSYluCKCYuhqp6ARsF0=",
+            "dev": true
+          },
+          "node_modules/helper": {
+            "version": "1.0.0",
+            "resolved": "git+ssh://git@github.com/acme/helper.git#0b5f8a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a"
+          }
+        }
+      }
+      """;
+
+  /** Table-driven: JSON lockfiles have no comments, so expected (line, rule) pairs are listed here. */
+  @Test
+  void npmLockfileFindingsAtTheirEntries() throws Exception {
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("web/package-lock.json", NPM_LOCK));
+    assertThat(findings).extracting(f -> f.location().startLine() + " " + f.ruleId()).containsExactlyInAnyOrder(
+        "6 deps/vulnerable/known-advisory", // lodash 4.17.20: GHSA-35jh-r3h4-6jhm
+        "11 deps/integrity/missing-hash", // minimist 1.2.5 without integrity (and not vulnerable)
+        "15 deps/vulnerable/known-advisory", // nested minimist 0.0.8: GHSA-vh95-rmgr-6w4m, fixed in 0.2.1
+        "21 deps/source/non-registry");
+    Finding nested = findings.stream().filter(f -> f.location().startLine() == 15).findFirst().orElseThrow();
+    assertThat(nested.message()).contains("minimist 0.0.8", "GHSA-vh95-rmgr-6w4m", "CVE-2020-7598", "fixed in 0.2.1");
+    assertThat(nested.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(nested.properties()).containsEntry("scope", "dev").containsEntry("direct", "false");
+  }
+
+  @Test
+  void composerAndGemfileLockfilesAreMatchedInTheirEcosystems() throws Exception {
+    String composer = """
+        {
+          "packages": [
+            {"name": "guzzlehttp/guzzle", "version": "7.4.1",
+             "dist": {"type": "zip", "url": "https://api.github.com/repos/guzzle/guzzle/zipball/ee0a041b", "shasum": ""}},
+            {"name": "guzzlehttp/psr7", "version": "2.4.5"}
+          ]
+        }
+        """;
+    String gemfile = """
+        GEM
+          remote: https://rubygems.org/
+          specs:
+            rack (2.2.3)
+            rack-test (2.1.0)
+              rack (>= 1.3)
+
+        DEPENDENCIES
+          rack-test
+        """;
+    RecordingContext ctx = new RecordingContext();
+    List<Finding> findings = scan(scanner(), ctx, SourceFile.of("composer.lock", composer), SourceFile.of("Gemfile.lock", gemfile));
+    assertThat(findings).extracting(f -> f.location() + " " + f.ruleId() + " " + f.severity()).containsExactlyInAnyOrder(
+        "composer.lock:3 deps/vulnerable/known-advisory HIGH", "Gemfile.lock:4 deps/vulnerable/known-advisory CRITICAL");
+    assertThat(findings).anyMatch(f -> f.message().contains("fixed in 7.4.3")).anyMatch(f -> f.message().contains("fixed in 2.2.3.1"));
+  }
+
+  @Test
+  void aliasesOfOneVulnerabilityAreOneFindingNamedByTheGhsaId() throws Exception {
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    assertThat(f.properties()).containsEntry("advisory", "GHSA-x84v-xcm2-53pg").containsEntry("aliases", "PYSEC-2018-28,CVE-2018-18074")
+        .containsEntry("fixed_version", "2.20.0").containsEntry("cvss_score", "7.5").containsEntry("database_imported_at", "2026-11-20T00:00:00Z");
+    assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void distinctVulnerabilitiesOnOnePackageAreSeparateFindingsEachWithItsOwnFix() throws Exception {
+    String pom = """
+        <project><dependencies>
+          <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>2.14.1</version></dependency>
+        </dependencies></project>
+        """;
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("pom.xml", pom));
+    assertThat(findings).extracting(f -> f.properties().get("advisory") + " " + f.properties().get("fixed_version") + " " + f.severity())
+        .containsExactlyInAnyOrder("GHSA-jfh8-c2jp-5v3q 2.15.0 CRITICAL", "GHSA-7rjr-3q55-vv33 2.16.0 CRITICAL");
+    // A version in a manifest may still be replaced by Maven's mediation or an outside BOM.
+    assertThat(findings).allMatch(f -> f.confidence() == Confidence.MEDIUM);
+    assertThat(findings.get(0).contextKey()).doesNotContain("2.14.1");
+  }
+
+  @Test
+  void withoutADatabaseTheGateFailsClosedWithAnInstruction() throws Exception {
+    RecordingContext ctx = new RecordingContext();
+    DepsScanner scanner = new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1));
+    scan(scanner, ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString()
+        .startsWith("advisory database missing: run `shipgate db import`").contains(tmp.resolve("no-db").toString());
+  }
+
+  @Test
+  void requireDatabaseFalseTurnsTheMissingDatabaseIntoASkipReason() throws Exception {
+    RecordingContext ctx = new RecordingContext(tmp, settings("require_database: false\n"));
+    scan(new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1)), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.skippedFiles()).extracting(Coverage.Skipped::reason).anyMatch(r -> r.startsWith("advisory database missing"));
+  }
+
+  @Test
+  void anEcosystemTheDatabaseLacksIsReportedNotPassed() throws Exception {
+    Path db = tmp.resolve("npm-only");
+    new dev.shipgate.scanner.deps.osv.OsvImporter().importInto(db, List.of(TestDatabase.RECORDS.resolve("npm")));
+    RecordingContext ctx = new RecordingContext();
+    scan(new DepsScanner(db, TestDatabase.daysLater(1)), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString().contains("has no PyPI advisories");
+  }
+
+  @Test
+  void aDatabaseOlderThanTheLimitIsAnError() throws Exception {
+    RecordingContext ctx = new RecordingContext(tmp, settings("max_db_age_days: 7\n"));
+    scan(new DepsScanner(database, TestDatabase.daysLater(8)), ctx, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
+    assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString()
+        .contains("8 days old", "max_db_age_days = 7", "shipgate db update");
+    RecordingContext fresh = new RecordingContext(tmp, settings("max_db_age_days: 7\n"));
+    scan(new DepsScanner(database, TestDatabase.daysLater(6)), fresh, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
+    assertThat(fresh.errors()).isEmpty();
+  }
+
+  @Test
+  void theDatabaseSettingIsResolvedAgainstTheScannedRoot() throws Exception {
+    Path root = tmp.resolve("repo");
+    Files.createDirectories(root);
+    TestDatabase.build(root.resolve(".osv"));
+    RecordingContext ctx = new RecordingContext(root, settings("database: .osv\n"));
+    List<Finding> findings = scan(new DepsScanner(), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(findings).hasSize(1);
+  }
+
+  @Test
+  void malformedLockfilesAreErrorsNamingFileAndLine() throws Exception {
+    RecordingContext ctx = new RecordingContext();
+    scan(scanner(), ctx, SourceFile.of("a/package-lock.json", "{\n  \"packages\": {\n    \"node_modules/x\": {\"version\": \"1\",}\n  }\n}\n"),
+        SourceFile.of("requirements.txt", "flask==2.0.1\n"));
+    assertThat(ctx.errors()).singleElement().satisfies(e -> {
+      assertThat(e.path()).isEqualTo("a/package-lock.json");
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.message()).startsWith("npm/package-lock: malformed JSON");
+    });
+  }
+
+  @Test
+  void mavenFilesCarryTheDirectDependenciesOnlyCoverageNote() throws Exception {
+    RecordingContext ctx = new RecordingContext();
+    scan(scanner(), ctx, SourceFile.of("pom.xml", "<project><dependencies/></project>"));
+    assertThat(ctx.skippedFiles()).containsExactly(new Coverage.Skipped("pom.xml", "direct dependencies only: transitive Maven dependencies are not resolved yet"));
+  }
+
+  @Test
+  void includedRequirementsAreReadFromDiskBelowTheRootButNeverOutsideIt() throws Exception {
+    Path root = tmp.resolve("repo");
+    Files.createDirectories(root.resolve("reqs"));
+    Files.writeString(root.resolve("reqs/base.in"), "requests==2.19.1\n");
+    Files.writeString(tmp.resolve("outside.txt"), "requests==2.19.1\n");
+    RecordingContext ctx = new RecordingContext(root, Settings.empty("<test>"));
+    List<Finding> findings = scan(scanner(), ctx, SourceFile.of("requirements.txt", "-r reqs/base.in\n-r ../outside.txt\n"));
+    assertThat(findings).extracting(f -> f.location().toString()).containsExactly("reqs/base.in:1");
+    assertThat(ctx.skippedFiles()).extracting(Coverage.Skipped::reason).anyMatch(r -> r.contains("../outside.txt") && r.contains("not found"));
+  }
+
+  @Test
+  void acceptsManifestsLockfilesAndTheirDeclarationFilesOnly() {
+    DepsScanner s = new DepsScanner();
+    assertThat(List.of("pom.xml", "a/b/package-lock.json", "yarn.lock", "requirements-dev.txt", "go.mod", "Cargo.lock", "package.json", "x/composer.json"))
+        .allMatch(s::accepts);
+    assertThat(List.of("node_modules/a/package.json", "README.md", "src/Main.java", "go.sum", "vendor/a/composer.json")).noneMatch(s::accepts);
+    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database");
+  }
+}
