@@ -421,7 +421,12 @@ final class SecretEngine {
       int line = lines.lineOf(c.start);
       int s = lines.startOfLine(Math.max(1, line - det.contextLines()));
       int e = lines.endOfLine(Math.min(lines.count(), line + det.contextLines()));
-      String around = new String(b, s, Math.max(0, Math.min(e, s + 64 * 1024) - s), StandardCharsets.UTF_8);
+      // The context must come from around the secret, not from inside it ("aws" in random base64).
+      byte[] window = Arrays.copyOfRange(b, s, Math.max(s, Math.min(e, s + 64 * 1024)));
+      for (int i = Math.max(c.start, s); i < Math.min(c.end, s + window.length); i++) {
+        window[i - s] = ' ';
+      }
+      String around = new String(window, StandardCharsets.UTF_8);
       if (!det.context().matcher(around).find()) {
         return false;
       }
