@@ -12,7 +12,6 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -542,9 +541,6 @@ public final class JavaProject {
       return resolveCall(s, call).returnType();
     }
     if (e instanceof NewClassTree n) {
-      if (n.getClassBody() != null) {
-        return resolveType(s.owner, n.getIdentifier());
-      }
       return resolveType(s.owner, n.getIdentifier());
     }
     if (e instanceof NewArrayTree na) {
@@ -581,9 +577,6 @@ public final class JavaProject {
         default:
           return typeOf(s, b.getLeftOperand());
       }
-    }
-    if (e instanceof LiteralTree) {
-      return null;
     }
     return null;
   }

@@ -10,10 +10,6 @@ final class Constants {
 
   private Constants() {}
 
-  static Object literal(Object value) {
-    return value;
-  }
-
   static boolean isNumber(Object o) {
     return o instanceof Integer || o instanceof Long || o instanceof Double || o instanceof Float
         || o instanceof Short || o instanceof Byte || o instanceof Character;
@@ -54,10 +50,7 @@ final class Constants {
       }
     }
     if (!isNumber(a) || !isNumber(b)) {
-      if (kind == Tree.Kind.EQUAL_TO && a instanceof String && b instanceof String) {
-        return null; // reference comparison of strings is not constant
-      }
-      return null;
+      return null; // includes == on strings, a reference comparison whose result is not a constant
     }
     boolean fp = !integral(a) || !integral(b);
     switch (kind) {
