@@ -60,7 +60,9 @@ final class GenericValues {
     classes += (lowerCase ? 1 : 0) + (upperCase ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
     // An identifier without digits (getToken, this.secret) is a reference, and words joined by - _ .
     // without digits (my-service-account) are names, not random values.
-    if (!digit && (identifierChars(value) || wordsOnly(value))) {
+    // Long letter-only values with a random string's entropy are kept: 1 in 300 random tokens has no digit.
+    boolean randomLetters = value.length() >= 24 && Entropy.bitsPerChar(value) >= 4.3;
+    if (!digit && !randomLetters && (identifierChars(value) || wordsOnly(value))) {
       return false;
     }
     return classes >= 2;
