@@ -84,6 +84,7 @@ final class MethodAnalyzer {
 
   private Env env = new Env();
   private Env exits = Env.deadEnv();
+  private List<Models.ReturnSink> returnSinks = List.of();
   private Value returned;
   private final List<Summary.SinkHit> hits = new ArrayList<>();
   /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
@@ -127,6 +128,9 @@ final class MethodAnalyzer {
       }
       env.vars.put(name, v);
     }
+    if (isHandler()) {
+      returnSinks = responseBodySinks();
+    }
     if (method.isConstructor() && !delegatesToThis()) {
       initializeFields();
     }
@@ -148,6 +152,40 @@ final class MethodAnalyzer {
       }
     }
     return new Summary(ret, hits, Value.cap(writes));
+  }
+
+  /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
+  private List<Models.ReturnSink> responseBodySinks() {
+    List<Models.ReturnSink> out = new ArrayList<>();
+    for (Models.ReturnSink rs : models.returnSinks()) {
+      boolean annotated = false;
+      for (String a : method.annotations()) {
+        annotated |= rs.annotations().contains(a) || matchesSimple(rs.annotations(), a);
+      }
+      for (TypeInfo t = method.owner(); t != null && !annotated; t = t.outer()) {
+        for (String a : t.annotations()) {
+          annotated |= rs.annotations().contains(a) || matchesSimple(rs.annotations(), a);
+        }
+      }
+      if (annotated && rs.returnTypes().contains(method.returnType()) && !producesNonHtml()) {
+        out.add(rs);
+      }
+    }
+    return out;
+  }
+
+  /** A mapping with {@code produces} naming JSON, XML or plain text is not rendered as HTML. */
+  private boolean producesNonHtml() {
+    for (com.sun.source.tree.AnnotationTree a : method.tree().getModifiers().getAnnotations()) {
+      for (ExpressionTree arg : a.getArguments()) {
+        if (arg instanceof AssignmentTree as && as.getVariable().toString().equals("produces")) {
+          String text = as.getExpression().toString().toLowerCase(java.util.Locale.ROOT);
+          return !text.contains("html") && (text.contains("json") || text.contains("xml") || text.contains("plain")
+              || text.contains("octet") || text.contains("csv"));
+        }
+      }
+    }
+    return false;
   }
 
   /** A constructor that starts with {@code this(...)} leaves field initializers to the one it calls. */
@@ -341,6 +379,9 @@ final class MethodAnalyzer {
           Value v = eval(r.getExpression());
           if (NUMERIC.contains(method.returnType())) {
             v = v.dropKind("remote");
+          }
+          for (Models.ReturnSink rs : returnSinks) {
+            sink(rs.rule(), rs.label(), v, loc(r), true);
           }
           v = v.step(loc(r), "returned from `" + method.name() + "`");
           returned = Value.join(returned, v);

@@ -57,6 +57,13 @@ public final class Models implements LibraryTypes {
 
   public record PropagatorModel(MethodPattern pattern, List<Slot> from, List<Slot> to) {}
 
+  /**
+   * Handler methods whose return value is written to the response: annotated (on the method or its class)
+   * with one of {@code annotations}, returning one of {@code returnTypes}; a {@code produces} attribute
+   * naming a non-HTML media type turns it off.
+   */
+  public record ReturnSink(Set<String> annotations, Set<String> returnTypes, String rule, String label) {}
+
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, Integer> ruleBits = new HashMap<>();
   private final Map<String, String> sinkDescriptions = new HashMap<>();
@@ -66,6 +73,7 @@ public final class Models implements LibraryTypes {
   private final Map<String, List<PropagatorModel>> propagators = new HashMap<>();
   private final List<ParameterSource> parameterSources = new ArrayList<>();
   private final Set<String> handlerAnnotations = new LinkedHashSet<>();
+  private final List<ReturnSink> returnSinks = new ArrayList<>();
   private final Map<String, List<String>> supertypes = new HashMap<>();
   private final Map<String, Map<String, String>> returns = new HashMap<>();
   private final Map<String, Map<String, String>> fields = new HashMap<>();
@@ -124,7 +132,7 @@ public final class Models implements LibraryTypes {
 
   private void read(String file, Map<String, Object> doc) {
     requireOnly(file, "the document", doc, Set.of("rules", "types", "sources", "parameterSources", "handlers", "sinks",
-        "sanitizers", "propagators"));
+        "sanitizers", "propagators", "returnSinks"));
     for (Map<String, Object> e : entries(file, doc, "rules")) {
       String where = "rule " + e.get("id");
       requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink"));
@@ -202,6 +210,16 @@ public final class Models implements LibraryTypes {
       List<String> anns = strings(file, where, e, "annotations");
       knownTypes.addAll(anns);
       handlerAnnotations.addAll(anns);
+    }
+    for (Map<String, Object> e : entries(file, doc, "returnSinks")) {
+      String where = "return sink " + e.get("annotations");
+      requireOnly(file, where, e, Set.of("annotations", "returnTypes", "rule", "label"));
+      String rule = text(file, where, e, "rule");
+      pendingSinkRules.add(new String[] {file, rule});
+      Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
+      knownTypes.addAll(anns);
+      returnSinks.add(new ReturnSink(anns, new LinkedHashSet<>(strings(file, where, e, "returnTypes")), rule,
+          text(file, where, e, "label")));
     }
     for (Map<String, Object> e : entries(file, doc, "sinks")) {
       String where = "sink " + e.get("types") + " " + e.get("methods");
@@ -386,6 +404,10 @@ public final class Models implements LibraryTypes {
 
   public List<ParameterSource> parameterSources() {
     return List.copyOf(parameterSources);
+  }
+
+  public List<ReturnSink> returnSinks() {
+    return List.copyOf(returnSinks);
   }
 
   public Set<String> handlerAnnotations() {
