@@ -29,6 +29,7 @@ public final class JavaScanner implements ProjectScanner {
   public static final String FAMILY = "java";
   static final String TIMEOUT_KEY = "method-timeout-ms";
   static final String STEPS_KEY = "method-step-limit";
+  static final String FILE_TIMEOUT_KEY = "file-timeout-ms";
   /** The analysis recurses over expression trees; very deep nesting needs a bigger stack than a pool thread has. */
   private static final long STACK_BYTES = 512L << 20;
 
@@ -75,7 +76,7 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(TIMEOUT_KEY, STEPS_KEY);
+    return Set.of(TIMEOUT_KEY, STEPS_KEY, FILE_TIMEOUT_KEY);
   }
 
   @Override
@@ -84,7 +85,8 @@ public final class JavaScanner implements ProjectScanner {
     try {
       limits = new TaintEngine.Limits(context.settings().integer(STEPS_KEY, TaintEngine.Limits.DEFAULT.stepsPerMethod()),
           context.settings().integer(TIMEOUT_KEY, TaintEngine.Limits.DEFAULT.millisPerMethod()),
-          TaintEngine.Limits.DEFAULT.visitsPerMethod());
+          TaintEngine.Limits.DEFAULT.visitsPerMethod(),
+          context.settings().integer(FILE_TIMEOUT_KEY, TaintEngine.Limits.DEFAULT.millisPerFile()));
     } catch (PolicyException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -93,8 +95,9 @@ public final class JavaScanner implements ProjectScanner {
       context.error(p.path(), p.line(), p.message());
     }
     for (TaintEngine.Stopped s : a.result().stopped()) {
-      context.skipped(s.path(), "analysis of " + s.method() + " stopped: " + s.reason() + " (raise scanners.java."
-          + TIMEOUT_KEY + " or " + STEPS_KEY + ")");
+      String what = s.method().equals("*") ? "analysis stopped: " : "analysis of " + s.method() + " stopped: ";
+      context.skipped(s.path(), what + s.reason() + " (raise scanners.java." + TIMEOUT_KEY + ", " + STEPS_KEY + " or "
+          + FILE_TIMEOUT_KEY + ")");
     }
     for (Finding f : a.result().findings()) {
       context.report(f);

@@ -116,7 +116,7 @@ class RobustnessTest {
     }
     b.append("  }\n}\n");
     JavaScanner.Analysis a = ScanSupport.SCANNER.analyse(List.of(SourceFile.of("p/Long.java", b.toString())),
-        new TaintEngine.Limits(500, Duration.ofSeconds(5).toMillis(), 6), () -> false);
+        new TaintEngine.Limits(500, Duration.ofSeconds(5).toMillis(), 6, 60_000), () -> false);
     assertThat(a.result().stopped()).singleElement().satisfies(s -> {
       assertThat(s.path()).isEqualTo("p/Long.java");
       assertThat(s.method()).isEqualTo("p.Long.m");
@@ -161,8 +161,27 @@ class RobustnessTest {
   }
 
   @Test
+  void fileOverItsTimeBudgetIsReportedOnceAndOtherFilesAreStillAnalysed() {
+    StringBuilder b = new StringBuilder("package p;\nclass Slow {\n");
+    for (int m = 0; m < 40; m++) {
+      b.append("  void m").append(m).append("(String v) {\n");
+      for (int i = 0; i < 300; i++) {
+        b.append("    v = v + \"").append(i).append("\";\n");
+      }
+      b.append("  }\n");
+    }
+    b.append("}\n");
+    JavaScanner.Analysis a = ScanSupport.SCANNER.analyse(List.of(SourceFile.of("p/Slow.java", b.toString()),
+        SourceFile.of("p/Ok.java", VULNERABLE)), new TaintEngine.Limits(2_000_000, 5_000, 6, 0), () -> false);
+    assertThat(a.result().stopped()).filteredOn(s -> s.path().equals("p/Slow.java")).singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("file time limit of 0 ms"));
+    assertThat(a.result().findings()).extracting(f -> f.location().path()).containsExactly("p/Ok.java");
+  }
+
+  @Test
   void budgetSettingsComeFromThePolicySection() throws IOException {
-    assertThat(ScanSupport.SCANNER.settingKeys()).containsExactlyInAnyOrder("method-timeout-ms", "method-step-limit");
+    assertThat(ScanSupport.SCANNER.settingKeys()).containsExactlyInAnyOrder("method-timeout-ms", "method-step-limit",
+        "file-timeout-ms");
     RecordingContext ctx = new RecordingContext(java.nio.file.Path.of("."), Settings.empty("<test>"));
     ScanSupport.SCANNER.scan(List.of(SourceFile.of("p/Ok.java", VULNERABLE)), ctx);
     assertThat(ctx.skippedFiles()).isEmpty();

@@ -47,8 +47,8 @@ import java.util.function.BooleanSupplier;
 public final class TaintEngine {
 
   /** Work bounds; exceeding them stops one method, which is reported as skipped, never silently. */
-  public record Limits(long stepsPerMethod, long millisPerMethod, int visitsPerMethod) {
-    public static final Limits DEFAULT = new Limits(2_000_000, 5_000, 6);
+  public record Limits(long stepsPerMethod, long millisPerMethod, int visitsPerMethod, long millisPerFile) {
+    public static final Limits DEFAULT = new Limits(2_000_000, 5_000, 6, 60_000);
   }
 
   /** A method whose analysis was stopped, and why. */
@@ -124,6 +124,8 @@ public final class TaintEngine {
     Map<MethodInfo, MethodReporter> results = new HashMap<>();
     List<Stopped> stopped = new ArrayList<>();
     Set<MethodInfo> gaveUp = new HashSet<>();
+    Map<String, Long> fileNanos = new HashMap<>();
+    Set<String> filesOverBudget = new HashSet<>();
     int analyses = 0;
     while (!work.isEmpty() && !cancelled.getAsBoolean()) {
       MethodInfo m = work.iterator().next();
@@ -132,6 +134,17 @@ public final class TaintEngine {
       if (v > limits.visitsPerMethod() || gaveUp.contains(m)) {
         continue;
       }
+      String file = m.owner().unit().path();
+      long spent = fileNanos.getOrDefault(file, 0L);
+      if (spent > limits.millisPerFile() * 1_000_000L) {
+        gaveUp.add(m);
+        if (filesOverBudget.add(file)) {
+          stopped.add(new Stopped(file, "*", "file time limit of " + limits.millisPerFile() + " ms reached; its remaining methods"
+              + " were not analysed"));
+        }
+        continue;
+      }
+      long started = System.nanoTime();
       analyses++;
       MethodReporter reporter = new MethodReporter(m.owner().unit());
       List<MethodVisitor> visitors = new ArrayList<>();
@@ -161,6 +174,7 @@ public final class TaintEngine {
             "internal error " + e.getClass().getSimpleName() + (at == null ? "" : " at " + at.getFileName() + ":" + at.getLineNumber())));
         continue;
       }
+      fileNanos.merge(file, System.nanoTime() - started, Long::sum);
       results.put(m, reporter);
       Summary old = summaries.get(m);
       if (old == null || !old.sameAs(s)) {
