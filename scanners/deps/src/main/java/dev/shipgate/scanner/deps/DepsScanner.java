@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,26 +209,36 @@ public final class DepsScanner implements ProjectScanner {
           + SETTING_MAX_AGE_DAYS + " = " + maxAgeDays + ": run `shipgate db update`");
     }
     Set<Ecosystem> missing = EnumSet.noneOf(Ecosystem.class);
-    Map<String, List<OsvEntry>> cache = new HashMap<>();
+    List<Package> covered = new ArrayList<>();
     for (Package p : exact) {
-      if (context.cancelled()) {
-        return;
-      }
-      if (!db.covers(p.ecosystem())) {
+      if (db.covers(p.ecosystem())) {
+        covered.add(p);
+      } else {
         missing.add(p.ecosystem());
-        continue;
-      }
-      String key = OsvRecords.key(p);
-      String cacheKey = p.ecosystem() + "\u0000" + key;
-      List<OsvEntry> entries = cache.get(cacheKey);
-      if (entries == null) {
-        entries = db.lookup(p.ecosystem(), key);
-        cache.put(cacheKey, entries);
-      }
-      if (!entries.isEmpty()) {
-        reportVulnerabilities(p, entries, db, context);
       }
     }
+    // Lookups and range checks are independent per package: run them in parallel, report in package order.
+    Map<String, List<OsvEntry>> cache = new ConcurrentHashMap<>();
+    List<List<Finding>> results;
+    try {
+      results = covered.parallelStream().map(p -> {
+        if (context.cancelled()) {
+          return List.<Finding>of();
+        }
+        List<OsvEntry> entries = cache.computeIfAbsent(p.ecosystem() + "\u0000" + OsvRecords.key(p), k -> {
+          try {
+            return db.lookup(p.ecosystem(), OsvRecords.key(p));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        return entries.isEmpty() ? List.<Finding>of() : vulnerabilities(p, entries, db);
+      }).toList();
+    } catch (UncheckedIOException e) {
+      context.error("", 0, "advisory database " + dir + " unreadable: " + e.getCause().getMessage());
+      return;
+    }
+    results.forEach(list -> list.forEach(context::report));
     for (Ecosystem e : missing) {
       String msg = "advisory database " + dir + " has no " + e.osvName() + " advisories: import the " + e.osvName()
           + " export (`shipgate db import`); " + e.osvName() + " packages were not checked for known vulnerabilities";
@@ -238,7 +250,8 @@ public final class DepsScanner implements ProjectScanner {
     }
   }
 
-  private void reportVulnerabilities(Package p, List<OsvEntry> entries, OsvDatabase db, ScanContext context) {
+  private static List<Finding> vulnerabilities(Package p, List<OsvEntry> entries, OsvDatabase db) {
+    List<Finding> out = new ArrayList<>();
     RangeMatcher matcher = new RangeMatcher(VersionSchemes.of(p.ecosystem()));
     List<OsvEntry> hits = new ArrayList<>();
     for (OsvEntry e : entries) {
@@ -275,8 +288,9 @@ public final class DepsScanner implements ProjectScanner {
       if (worst.score() >= 0) {
         f.property("cvss_score", String.valueOf(worst.score())).property("cvss_vector", worst.vector());
       }
-      context.report(f.build());
+      out.add(f.build());
     }
+    return out;
   }
 
   private static int rank(OsvEntry e) {

@@ -46,49 +46,61 @@ public final class Inventory {
     for (SourceFile f : files) {
       byPath.put(f.path(), f);
     }
-    List<Note> notes = new ArrayList<>();
-    ExtractContext context = new ExtractContext() {
-      @Override
-      public Optional<SourceFile> find(String path) {
-        SourceFile f = byPath.get(path);
-        if (f != null) {
-          return Optional.of(f);
-        }
-        return onDisk(root, path);
-      }
-
-      @Override
-      public synchronized void note(String path, int line, String message) {
-        notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
-      }
-    };
+    // Files are independent: extract them in parallel, then merge in input order so results are deterministic.
+    List<FileResult> results = files.parallelStream().map(f -> extractOne(f, byPath, root)).toList();
     List<Package> packages = new ArrayList<>();
     Map<String, Extractor> used = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
-    for (SourceFile f : files) {
-      Extractor extractor = Extractors.forPath(f.path());
-      if (extractor == null) {
+    List<Note> notes = new ArrayList<>();
+    for (FileResult r : results) {
+      if (r == null) {
         continue;
       }
-      used.put(f.path(), extractor);
-      if (f.size() > MAX_BYTES) {
-        problems.add(new Problem(f.path(), 0, "file is " + f.size() + " bytes; " + extractor.name() + " reads at most " + MAX_BYTES));
-        continue;
-      }
-      try {
-        packages.addAll(extractor.extract(f, context));
-        if (extractor.coverageNote() != null) {
-          notes.add(new Note(f.path(), extractor.coverageNote()));
-        }
-      } catch (ExtractException e) {
-        problems.add(new Problem(f.path(), e.line(), extractor.name() + ": " + e.getMessage()));
-      } catch (UncheckedIOException e) {
-        problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
-      } finally {
-        f.release();
-      }
+      used.put(r.path, r.extractor);
+      packages.addAll(r.packages);
+      problems.addAll(r.problems);
+      notes.addAll(r.notes);
     }
     return new Result(dedupe(packages), used, problems, notes);
+  }
+
+  private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes) {}
+
+  private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root) {
+    Extractor extractor = Extractors.forPath(f.path());
+    if (extractor == null) {
+      return null;
+    }
+    List<Note> notes = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    List<Package> packages = List.of();
+    ExtractContext context = new ExtractContext() {
+      @Override
+      public Optional<SourceFile> find(String path) {
+        SourceFile other = byPath.get(path);
+        return other != null ? Optional.of(other) : onDisk(root, path);
+      }
+
+      @Override
+      public void note(String path, int line, String message) {
+        notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
+      }
+    };
+    if (f.size() > MAX_BYTES) {
+      problems.add(new Problem(f.path(), 0, "file is " + f.size() + " bytes; " + extractor.name() + " reads at most " + MAX_BYTES));
+      return new FileResult(f.path(), extractor, packages, problems, notes);
+    }
+    try {
+      packages = extractor.extract(f, context);
+      if (extractor.coverageNote() != null) {
+        notes.add(new Note(f.path(), extractor.coverageNote()));
+      }
+    } catch (ExtractException e) {
+      problems.add(new Problem(f.path(), e.line(), extractor.name() + ": " + e.getMessage()));
+    } catch (UncheckedIOException e) {
+      problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
+    }
+    return new FileResult(f.path(), extractor, packages, problems, notes);
   }
 
   /** A file included from two scanned files is extracted twice; keep the first of each declaration. */

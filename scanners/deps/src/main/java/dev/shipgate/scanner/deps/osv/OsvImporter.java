@@ -100,16 +100,11 @@ public final class OsvImporter {
   }
 
   private static byte[] readLimited(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[65536];
-    int n;
-    while ((n = in.read(buf)) > 0) {
-      out.write(buf, 0, n);
-      if (out.size() > MAX_RECORD_BYTES) {
-        throw new IOException("an OSV record over " + MAX_RECORD_BYTES + " bytes");
-      }
+    byte[] b = in.readNBytes((int) MAX_RECORD_BYTES + 1);
+    if (b.length > MAX_RECORD_BYTES) {
+      throw new IOException("an OSV record over " + MAX_RECORD_BYTES + " bytes");
     }
-    return out.toByteArray();
+    return b;
   }
 
   private static void record(byte[] bytes, String where, Map<Ecosystem, TreeMap<String, List<String>>> byEco, List<String> problems, int[] counts) {
