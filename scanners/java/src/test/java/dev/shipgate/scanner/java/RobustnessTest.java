@@ -89,6 +89,20 @@ class RobustnessTest {
 
   @Test
   @Timeout(60)
+  void tenThousandTermConcatenationTerminates() throws IOException {
+    StringBuilder b = new StringBuilder("package p;\nclass Concat {\n  void m(javax.servlet.http.HttpServletRequest r, java.sql.Statement s) throws Exception {\n");
+    b.append("    s.execute(r.getParameter(\"v\")");
+    for (int i = 0; i < 10_000; i++) {
+      b.append(" + \"").append(i % 10).append("\"");
+    }
+    b.append(");\n  }\n}\n");
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("p/Concat.java", b.toString()));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(4);
+  }
+
+  @Test
+  @Timeout(60)
   void mutualRecursionAndCyclicCallGraphsTerminate() throws IOException {
     String code = """
         package p;
