@@ -182,6 +182,11 @@ public final class JavaProject {
         t.methods.add(method(t, m));
       }
     }
+    boolean hasConstructor = t.methods.stream().anyMatch(MethodInfo::isConstructor);
+    boolean initializesFields = t.fields.values().stream().anyMatch(f -> !f.isStatic() && f.initializer() != null);
+    if (!hasConstructor && initializesFields && ct.getKind() == Tree.Kind.CLASS) {
+      t.methods.add(new MethodInfo(t, null, "<init>", List.of(), List.of(), List.of(), List.of(), "void", false, false));
+    }
   }
 
   /** The instantiated type of an anonymous class, found again from the tree that declared it. */

@@ -34,15 +34,25 @@ public final class MethodInfo {
     this.returnType = returnType;
     this.isStatic = isStatic;
     this.varargs = varargs;
-    this.key = owner.name() + "#" + name + "(" + String.join(",", paramTypes) + ")@" + owner.unit().line(tree);
+    this.key = owner.name() + "#" + name + "(" + String.join(",", paramTypes) + ")@"
+        + owner.unit().line(tree != null ? tree : owner.tree());
   }
 
   public TypeInfo owner() {
     return owner;
   }
 
+  /** The declaration; null for the implicit constructor of a class that declares none ({@link #isImplicit}). */
   public MethodTree tree() {
     return tree;
+  }
+
+  /**
+   * The default constructor the compiler adds to a class without constructors; it exists here so that
+   * the class's field initializers are analysed and {@code new T()} resolves to something.
+   */
+  public boolean isImplicit() {
+    return tree == null;
   }
 
   /** The method name, {@code <init>} for constructors. */
@@ -90,11 +100,11 @@ public final class MethodInfo {
   }
 
   public boolean hasBody() {
-    return tree.getBody() != null;
+    return tree == null || tree.getBody() != null;
   }
 
   public Tree body() {
-    return tree.getBody();
+    return tree == null ? null : tree.getBody();
   }
 
   /** Unique and stable: owner, name, parameter types and line. */

@@ -112,7 +112,7 @@ final class MethodAnalyzer {
   }
 
   Summary run() {
-    List<? extends VariableTree> params = method.tree().getParameters();
+    List<? extends VariableTree> params = method.isImplicit() ? List.of() : method.tree().getParameters();
     for (int i = 0; i < params.size(); i++) {
       VariableTree p = params.get(i);
       String name = p.getName().toString();
@@ -176,6 +176,9 @@ final class MethodAnalyzer {
 
   /** A mapping with {@code produces} naming JSON, XML or plain text is not rendered as HTML. */
   private boolean producesNonHtml() {
+    if (method.isImplicit()) {
+      return false;
+    }
     for (com.sun.source.tree.AnnotationTree a : method.tree().getModifiers().getAnnotations()) {
       for (ExpressionTree arg : a.getArguments()) {
         if (arg instanceof AssignmentTree as && as.getVariable().toString().equals("produces")) {
@@ -190,7 +193,10 @@ final class MethodAnalyzer {
 
   /** A constructor that starts with {@code this(...)} leaves field initializers to the one it calls. */
   private boolean delegatesToThis() {
-    List<? extends StatementTree> st = method.tree().getBody() == null ? List.of() : method.tree().getBody().getStatements();
+    if (method.isImplicit() || method.tree().getBody() == null) {
+      return false;
+    }
+    List<? extends StatementTree> st = method.tree().getBody().getStatements();
     return !st.isEmpty() && st.get(0) instanceof ExpressionStatementTree es
         && es.getExpression() instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof IdentifierTree id
         && id.getName().contentEquals("this");
