@@ -37,7 +37,7 @@ public final class CargoLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    List<TomlTables.Table> tables = TomlTables.parse(file.text());
+    List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
     Set<String> direct = new HashSet<>();
     List<TomlTables.Table> packages = new ArrayList<>();
     for (TomlTables.Table t : tables) {
@@ -55,6 +55,18 @@ public final class CargoLockExtractor implements Extractor {
         }
       }
     }
+    // Lockfile v1 kept checksums apart: [metadata] "checksum NAME VERSION (SOURCE)" = "HASH".
+    java.util.Map<String, String> legacyChecksums = new java.util.HashMap<>();
+    for (TomlTables.Table t : tables) {
+      if (!t.array() && t.header().equals("metadata")) {
+        t.values().forEach((k, v) -> {
+          String[] parts = k.split(" ");
+          if (parts.length >= 3 && parts[0].equals("checksum") && !v.text().equals("<none>")) {
+            legacyChecksums.put(parts[1] + " " + parts[2], v.text());
+          }
+        });
+      }
+    }
     List<Package> out = new ArrayList<>();
     for (TomlTables.Table t : packages) {
       String source = t.string("source");
@@ -69,7 +81,7 @@ public final class CargoLockExtractor implements Extractor {
           .source(kind)
           .line(t.line())
           .resolved(source)
-          .integrity(t.string("checksum"))
+          .integrity(!t.string("checksum").isEmpty() ? t.string("checksum") : legacyChecksums.getOrDefault(t.string("name") + " " + t.string("version"), ""))
           .build());
     }
     return out;

@@ -37,7 +37,7 @@ public final class ComposerLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    LocatedJson json = LocatedJson.parse(file.text());
+    LocatedJson json = LocatedJson.parse(Extractor.text(file));
     JsonNode root = json.rootObject("composer.lock");
     Set<String> direct = declared(file.path(), context);
     List<Package> out = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class ComposerLockExtractor implements Extractor {
     Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "composer.json");
     if (f.isPresent()) {
       try {
-        JsonNode root = LocatedJson.parse(f.get().text()).root();
+        JsonNode root = LocatedJson.parse(Extractor.text(f.get())).root();
         for (String field : new String[] {"require", "require-dev"}) {
           if (root.get(field) != null && root.get(field).isObject()) {
             root.get(field).fieldNames().forEachRemaining(n -> names.add(n.toLowerCase(Locale.ROOT)));

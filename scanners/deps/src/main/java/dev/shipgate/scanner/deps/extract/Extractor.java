@@ -46,6 +46,12 @@ public interface Extractor {
     return null;
   }
 
+  /** The file's text without a leading byte-order mark, which editors on Windows add and parsers reject. */
+  static String text(SourceFile file) {
+    String t = file.text();
+    return t.startsWith("\uFEFF") ? t.substring(1) : t;
+  }
+
   /** File name after the last slash. */
   static String fileName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);

@@ -41,7 +41,7 @@ public final class GemfileLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    String[] lines = file.text().split("\r?\n", -1);
+    String[] lines = Extractor.text(file).split("\r?\n", -1);
     String section = "";
     String remote = "";
     String revision = "";

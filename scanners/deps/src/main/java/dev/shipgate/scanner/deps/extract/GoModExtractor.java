@@ -37,7 +37,7 @@ public final class GoModExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    String[] lines = file.text().split("\r?\n", -1);
+    String[] lines = Extractor.text(file).split("\r?\n", -1);
     List<Require> requires = new ArrayList<>();
     Map<String, Replacement> replaces = new LinkedHashMap<>();
     String block = null;

@@ -8,6 +8,7 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class NpmLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    LocatedJson json = LocatedJson.parse(file.text());
+    LocatedJson json = LocatedJson.parse(Extractor.text(file));
     ObjectNode root = json.rootObject("package-lock.json");
     JsonNode packages = root.get("packages");
     if (packages instanceof ObjectNode p) {
@@ -64,19 +65,23 @@ public final class NpmLockExtractor implements Extractor {
   }
 
   private List<Package> fromPackages(String path, LocatedJson json, ObjectNode packages) throws ExtractException {
-    // Direct dependencies are the ones the root and the workspace packages declare, installed at the top.
-    Set<String> declared = new HashSet<>();
+    // Direct dependencies are the ones the root or a workspace folder declares, installed in its own node_modules
+    // (hoisted to the root's when possible); folder "" is the root.
+    Map<String, Set<String>> declaredBy = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().contains(NODE_MODULES)) {
+        Set<String> names = declaredBy.computeIfAbsent(e.getKey(), k -> new HashSet<>());
         for (String field : DEPENDENCY_FIELDS) {
           JsonNode d = e.getValue().get(field);
           if (d != null) {
-            d.fieldNames().forEachRemaining(declared::add);
+            d.fieldNames().forEachRemaining(names::add);
           }
         }
       }
     }
+    Set<String> declaredAnywhere = new HashSet<>();
+    declaredBy.values().forEach(declaredAnywhere::addAll);
     List<Package> out = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -100,10 +105,19 @@ public final class NpmLockExtractor implements Extractor {
       }
       String version = LocatedJson.text(entry, "version");
       String resolved = LocatedJson.text(entry, "resolved");
-      boolean top = key.equals(NODE_MODULES + installedAs);
+      String owner = key.substring(0, at);
+      boolean direct;
+      if (owner.isEmpty()) {
+        direct = declaredAnywhere.contains(installedAs); // hoisted: declared by the root or any workspace
+      } else if (!owner.contains(NODE_MODULES) && owner.endsWith("/")) {
+        Set<String> d = declaredBy.get(owner.substring(0, owner.length() - 1));
+        direct = d != null && d.contains(installedAs); // kept inside the workspace folder that declares it
+      } else {
+        direct = false; // nested under another package
+      }
       out.add(Package.builder(Ecosystem.NPM, name, path)
           .locked(version)
-          .direct(top && declared.contains(installedAs))
+          .direct(direct)
           .scope(scope(entry))
           .source(Sources.npm(resolved))
           .line(json.line(entry))

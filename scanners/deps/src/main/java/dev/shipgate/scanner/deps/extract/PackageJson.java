@@ -29,7 +29,7 @@ final class PackageJson {
       return names;
     }
     try {
-      JsonNode root = LocatedJson.parse(f.get().text()).root();
+      JsonNode root = LocatedJson.parse(Extractor.text(f.get())).root();
       for (String field : FIELDS) {
         JsonNode d = root.get(field);
         if (d != null && d.isObject()) {

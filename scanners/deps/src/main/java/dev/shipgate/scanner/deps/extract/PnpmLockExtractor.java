@@ -54,7 +54,7 @@ public final class PnpmLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    Map<String, Node> root = mapping(compose(file.text()), "pnpm-lock.yaml");
+    Map<String, Node> root = mapping(compose(Extractor.text(file)), "pnpm-lock.yaml");
     String lockVersion = scalar(root.get("lockfileVersion"));
     boolean v5 = lockVersion.startsWith("5");
     // name -> most visible scope among the importers: a runtime declaration wins over dev.

@@ -37,7 +37,7 @@ public final class PoetryLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    List<TomlTables.Table> tables = TomlTables.parse(file.text());
+    List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
     // Lockfile format 1.1 kept the hashes apart, in [metadata.files], keyed by package name.
     TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
     List<Package> out = new ArrayList<>();

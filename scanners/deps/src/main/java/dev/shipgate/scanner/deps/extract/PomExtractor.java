@@ -54,7 +54,7 @@ public final class PomExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    Element project = Xml.parse(file.text());
+    Element project = Xml.parse(Extractor.text(file));
     if (!project.name().equals("project")) {
       throw new ExtractException(project.line(), "root element is <" + project.name() + ">, not <project>");
     }
@@ -164,7 +164,7 @@ public final class PomExtractor implements Extractor {
       }
       Element p;
       try {
-        p = Xml.parse(f.get().text());
+        p = Xml.parse(Extractor.text(f.get()));
       } catch (ExtractException e) {
         context.note(f.get().path(), e.line(), "parent POM unreadable: " + e.getMessage());
         return;

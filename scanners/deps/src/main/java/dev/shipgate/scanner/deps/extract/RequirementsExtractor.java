@@ -62,7 +62,7 @@ public final class RequirementsExtractor implements Extractor {
       return; // include cycles are legal for pip: each file is read once
     }
     Scope scope = scopeOf(file.path());
-    String[] lines = file.text().split("\r?\n", -1);
+    String[] lines = Extractor.text(file).split("\r?\n", -1);
     List<Package> mine = new ArrayList<>();
     List<Integer> mineIndex = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
@@ -106,6 +106,9 @@ public final class RequirementsExtractor implements Extractor {
         hashes.add(h.group(1));
       }
       String spec = HASH.matcher(req).replaceAll("").strip();
+      if ((spec.startsWith(".") || spec.startsWith("/")) && urlRequirement(file.path(), first, null, spec, scope) == null) {
+        continue; // "." or a directory without a usable name: the project being installed, not a dependency
+      }
       Package p = requirement(file.path(), first, spec, scope, String.join(" ", hashes));
       if (p == null) {
         throw new ExtractException(first, "not a requirement: " + YarnLockExtractor.abbreviate(spec));
@@ -229,6 +232,9 @@ public final class RequirementsExtractor implements Extractor {
   private static String lastSegment(String url) {
     String u = url.replaceAll("[#?].*$", "").replaceAll("/+$", "");
     String seg = u.substring(u.lastIndexOf('/') + 1);
+    if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || seg.contains("${")) {
+      return null;
+    }
     if (seg.endsWith(".git")) {
       seg = seg.substring(0, seg.length() - 4);
     }

@@ -46,7 +46,7 @@ public final class YarnLockExtractor implements Extractor {
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
-    String text = file.text();
+    String text = Extractor.text(file);
     List<Entry> entries = new ArrayList<>();
     Entry current = null;
     String[] lines = text.split("\r?\n", -1);
@@ -101,6 +101,9 @@ public final class YarnLockExtractor implements Extractor {
       String range = spec.substring(at + 1);
       if (range.startsWith("workspace:") || e.resolution.contains("@workspace:")) {
         continue; // a workspace package of this repository
+      }
+      if (range.startsWith("patch:")) {
+        continue; // Berry's patched copy of a package that has its own entry
       }
       String name = alias;
       if (range.startsWith("npm:") && range.indexOf('@', 5) > 0) {
