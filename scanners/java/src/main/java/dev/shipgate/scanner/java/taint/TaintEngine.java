@@ -179,7 +179,7 @@ public final class TaintEngine {
       Summary old = summaries.get(m);
       if (old == null || !old.sameAs(s)) {
         summaries.put(m, s);
-        if (old != null || !s.returns.isEmpty() || !s.hits.isEmpty()) {
+        if (old != null || !s.returns.isEmpty() || !s.hits.isEmpty() || !s.receiverWrites.isEmpty()) {
           for (MethodInfo caller : callers.getOrDefault(m, List.of())) {
             if (!results.containsKey(caller) || visits.getOrDefault(caller, 0) < limits.visitsPerMethod()) {
               work.add(caller);
