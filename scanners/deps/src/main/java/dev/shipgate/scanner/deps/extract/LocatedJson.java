@@ -38,7 +38,13 @@ final class LocatedJson {
       throw new ExtractException(1, "empty file: expected a JSON object");
     }
     Map<JsonNode, Integer> lines = new IdentityHashMap<>();
-    try (JsonParser p = FACTORY.createParser(text)) {
+    JsonParser p;
+    try {
+      p = FACTORY.createParser(text);
+    } catch (IOException e) {
+      throw new ExtractException(0, "unreadable JSON: " + e.getMessage(), e);
+    }
+    try (p) {
       JsonToken t = p.nextToken();
       JsonNode root = read(p, t, lines);
       if (p.nextToken() != null) {
@@ -46,7 +52,8 @@ final class LocatedJson {
       }
       return new LocatedJson(root, lines);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      // Constraint violations (nesting depth) carry no location; the parser still knows where it stopped.
+      int line = e.getLocation() != null ? e.getLocation().getLineNr() : p.currentLocation().getLineNr();
       throw new ExtractException(line, "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new ExtractException(0, "unreadable JSON: " + e.getMessage(), e);

@@ -21,14 +21,21 @@ public final class RangeMatcher {
     this.ecosystemScheme = ecosystemScheme;
   }
 
+  /**
+   * Whether {@code entry} affects {@code version}. A version its scheme cannot parse (a git commit, a path)
+   * is matched only against the explicit {@code versions} list, by exact text: ordering it against range
+   * bounds would be a guess.
+   */
   public boolean affects(OsvEntry entry, String version) {
+    boolean valid = ecosystemScheme.isValid(version);
     for (String v : entry.versions()) {
-      if (v.equals(version) || ecosystemScheme.compare(v, version) == 0) {
+      if (v.equals(version) || (valid && ecosystemScheme.compare(v, version) == 0)) {
         return true;
       }
     }
     for (OsvEntry.Range r : entry.ranges()) {
-      if (inRange(r, version)) {
+      String forRange = r.type().equals("SEMVER") && version.startsWith("v") ? version.substring(1) : version;
+      if (scheme(r).isValid(forRange) && inRange(r, version)) {
         return true;
       }
     }

@@ -161,4 +161,15 @@ class RangeMatcherTest {
     assertThat(a.get(0).entry().ranges()).isEmpty();
     assertThat(new RangeMatcher(VersionSchemes.NPM).affects(a.get(0).entry(), "1.0.0")).isFalse();
   }
+
+  @Test
+  void versionsTheSchemeCannotParseAreNotPlacedInRanges() throws Exception {
+    OsvEntry lodash = entries(Ecosystem.NPM, "lodash").get("GHSA-35jh-r3h4-6jhm");
+    RangeMatcher m = new RangeMatcher(VersionSchemes.NPM);
+    // A git dependency locked at a commit: "introduced 0" must not swallow it.
+    assertThat(m.affects(lodash, "2fca6157ce8be8c4d1d2d3d6b4c8d5b7ff4a0e3c")).isFalse();
+    assertThat(m.affects(lodash, "")).isFalse();
+    OsvEntry listed = synthetic(List.of(), List.of("2fca6157ce8be8c4d1d2d3d6b4c8d5b7ff4a0e3c"));
+    assertThat(m.affects(listed, "2fca6157ce8be8c4d1d2d3d6b4c8d5b7ff4a0e3c")).isTrue();
+  }
 }

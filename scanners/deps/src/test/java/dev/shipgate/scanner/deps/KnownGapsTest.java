@@ -1,0 +1,56 @@
+package dev.shipgate.scanner.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.extract.Extractors;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** What the inventory does not do yet; each test states the behaviour we want. */
+class KnownGapsTest {
+
+  @Test
+  @Disabled("MISSING: transitive Maven resolution (Maven Resolver over a local repository); pom.xml gives direct dependencies only")
+  void mavenTransitiveDependenciesAreListed() {
+    String pom = "<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
+        + "<artifactId>spring-boot-starter-web</artifactId><version>2.7.0</version></dependency></dependencies></project>";
+    List<Package> packages = Inventory.of(List.of(SourceFile.of("pom.xml", pom)), null).packages();
+    assertThat(packages).anyMatch(p -> p.name().equals("org.springframework:spring-web") && !p.direct());
+  }
+
+  @Test
+  @Disabled("MISSING: pyproject.toml is not read, so poetry.lock packages are never marked direct")
+  void poetryDirectDependenciesComeFromPyproject() {
+    SourceFile lock = SourceFile.of("poetry.lock", "[[package]]\nname = \"requests\"\nversion = \"2.31.0\"\nfiles = []\n");
+    SourceFile pyproject = SourceFile.of("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nrequests = \"^2.31\"\n");
+    assertThat(Inventory.of(List.of(lock, pyproject), null).packages()).singleElement().satisfies(p -> assertThat(p.direct()).isTrue());
+  }
+
+  @Test
+  @Disabled("MISSING: pip-compile's --annotation-style=line ('# via x' on the requirement's own line) is not read")
+  void pipCompileLineAnnotationsMarkTransitivePackages() {
+    SourceFile req = SourceFile.of("requirements.txt", "certifi==2022.12.7  # via requests\nrequests==2.28.2  # via -r requirements.in\n");
+    assertThat(Inventory.of(List.of(req), null).packages()).extracting(Package::direct).containsExactly(false, true);
+  }
+
+  @Test
+  @Disabled("MISSING: Gradle lockfiles, bun.lock, Pipfile.lock, uv.lock, pdm.lock, pylock.toml, go.sum and NuGet packages.lock.json have no extractor")
+  void everyLockfileOfTheIssueHasAnExtractor() {
+    for (String name : List.of("gradle.lockfile", "bun.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "pylock.toml", "packages.lock.json")) {
+      assertThat(Extractors.forPath(name)).as(name).isNotNull();
+    }
+  }
+
+  @Test
+  @Disabled("MISSING: Maven BOMs imported with <scope>import</scope> are not read, even when the BOM is a module of the repository")
+  void versionsFromAnImportedBomInTheRepository() {
+    SourceFile bom = SourceFile.of("bom/pom.xml", "<project><groupId>g</groupId><artifactId>bom</artifactId><version>1</version><dependencyManagement><dependencies>"
+        + "<dependency><groupId>x</groupId><artifactId>y</artifactId><version>2.0</version></dependency></dependencies></dependencyManagement></project>");
+    SourceFile app = SourceFile.of("app/pom.xml", "<project><dependencyManagement><dependencies><dependency><groupId>g</groupId><artifactId>bom</artifactId>"
+        + "<version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>"
+        + "<dependencies><dependency><groupId>x</groupId><artifactId>y</artifactId></dependency></dependencies></project>");
+    assertThat(Inventory.of(List.of(bom, app), null).packages()).anyMatch(p -> p.name().equals("x:y") && p.version().equals("2.0"));
+  }
+}
