@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       ExplainCommand.class,
       VersionCommand.class,
+      DbCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

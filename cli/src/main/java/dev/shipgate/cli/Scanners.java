@@ -4,6 +4,7 @@ import dev.shipgate.core.gate.CoreRules;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.scanner.config.ConfigScanner;
+import dev.shipgate.scanner.deps.DepsScanner;
 import dev.shipgate.scanner.java.JavaScanner;
 import dev.shipgate.scanner.secrets.SecretsScanner;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ final class Scanners {
     return List.of(
         new ConfigScanner(),
         new SecretsScanner(),
-        new JavaScanner());
+        new JavaScanner(),
+        new DepsScanner());
   }
 
   static Set<String> families(List<Scanner> scanners) {
