@@ -139,19 +139,23 @@ final class MethodAnalyzer {
     }
     List<Fact> ret = returned == null ? List.of() : returned.deepFacts();
     exits = Env.join(exits, env);
-    List<Fact> writes = new ArrayList<>();
+    Map<String, List<Fact>> writes = new java.util.TreeMap<>();
     if (!method.isStatic()) {
       for (Map.Entry<String, Value> e : exits.vars.entrySet()) {
         if (e.getKey().startsWith("this.")) {
+          List<Fact> fs = new ArrayList<>();
           for (Fact f : e.getValue().deepFacts()) {
             if (f.origin() != Fact.RECEIVER) {
-              writes.add(f);
+              fs.add(f);
             }
+          }
+          if (!fs.isEmpty()) {
+            writes.put(e.getKey().substring(5), Value.cap(fs));
           }
         }
       }
     }
-    return new Summary(ret, hits, Value.cap(writes));
+    return new Summary(ret, hits, writes);
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -953,7 +957,7 @@ final class MethodAnalyzer {
     if (f.isStatic() || method.isStatic()) {
       return Value.UNKNOWN;
     }
-    return Value.of(List.of(new Fact(Fact.RECEIVER, "param", 0, Step.start(loc(at), "field `" + f.name() + "`"))));
+    return Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0, Step.start(loc(at), "field `" + f.name() + "`"))));
   }
 
   /** The value Spring injects for {@code @Value("${key:default}")}, from the repository's configuration. */
@@ -1001,6 +1005,10 @@ final class MethodAnalyzer {
     Value base = eval(recv);
     if (member.equals("length")) {
       return base.elements() != null ? Value.constant(base.elements().size()) : Value.UNKNOWN;
+    }
+    if (base.fields() != null) {
+      Value stored = base.fields().get(member);
+      return Value.of(base.facts()).withFacts(stored == null ? List.of() : stored.deepFacts());
     }
     return base.taintOnly();
   }
@@ -1249,18 +1257,27 @@ final class MethodAnalyzer {
       }
     }
     if (!modelled) {
-      List<Fact> stored = new ArrayList<>();
+      Map<String, List<Fact>> stored = new LinkedHashMap<>();
       for (MethodInfo target : rc.targets()) {
         Summary summary = engine.summary(target);
         result = Value.join(result, applySummary(target, summary, recv, args, at));
-        stored.addAll(receiverWrites(target, summary, recv, args, at));
+        for (Map.Entry<String, List<Fact>> e : receiverWrites(target, summary, recv, args, at).entrySet()) {
+          stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        }
       }
       if (!stored.isEmpty()) {
-        if (tree instanceof NewClassTree) {
-          result = result.withFacts(stored); // the new object holds what its constructor stored
-        } else if (recvVar != null) {
-          Value old = env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv);
-          env.vars.put(recvVar, old.withFacts(stored));
+        // The object (new, or the receiver variable) now holds, field by field, what the call stored.
+        Value obj = tree instanceof NewClassTree ? result
+            : recvVar != null ? env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv) : null;
+        if (obj != null) {
+          for (Map.Entry<String, List<Fact>> e : stored.entrySet()) {
+            obj = obj.withField(e.getKey(), Value.of(Value.cap(e.getValue())));
+          }
+          if (tree instanceof NewClassTree) {
+            result = obj;
+          } else {
+            env.vars.put(recvVar, obj);
+          }
         }
       }
     }
@@ -1331,7 +1348,8 @@ final class MethodAnalyzer {
           engine.reportFlow(rule, at, f.path().then(at, "reaches " + what), reporter, exact);
         }
       } else if (!f.sourceKind().equals("random")) {
-        hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what, exact));
+        hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what, exact,
+            f.sourceKind()));
       }
     }
   }
@@ -1355,7 +1373,7 @@ final class MethodAnalyzer {
               continue;
             }
             hits.add(new Summary.SinkHit(f.origin(), s.rule(), at, f.sanitized(), f.path().then(at, "reaches " + what), what,
-                exact, g.origin(), s.receiverKind()));
+                exact, g.origin(), s.receiverKind(), f.sourceKind()));
           }
         }
       }
@@ -1371,7 +1389,7 @@ final class MethodAnalyzer {
         out.add(rf.withPath(rf.path().then(at, "returned from `" + callee + "`")));
         continue;
       }
-      for (Fact af : actualFacts(rf.origin(), target, recv, args)) {
+      for (Fact af : actualFacts(rf.origin(), rf.sourceKind(), target, recv, args)) {
         Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(rf.path()));
         out.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | rf.sanitized(), p));
       }
@@ -1380,7 +1398,7 @@ final class MethodAnalyzer {
       long bit = models.ruleBit(h.rule());
       int guard = -1;
       if (h.guard() >= 0) {
-        List<Fact> guardFacts = actualFacts(h.guard(), target, recv, args);
+        List<Fact> guardFacts = actualFacts(h.guard(), "param", target, recv, args);
         boolean marked = false;
         for (Fact gf : guardFacts) {
           if (gf.isSource() && gf.sourceKind().equals(h.guardKind())) {
@@ -1396,14 +1414,14 @@ final class MethodAnalyzer {
         }
       }
       List<Fact> data = h.origin() == Fact.SOURCE ? List.of(new Fact(Fact.SOURCE, "remote", 0, h.path()))
-          : actualFacts(h.origin(), target, recv, args);
+          : actualFacts(h.origin(), h.originKind(), target, recv, args);
       for (Fact af : data) {
         if (h.origin() == Fact.SOURCE) {
           if (guard < 0) {
             engine.reportFlow(h.rule(), h.sink(), h.path(), reporter, h.exact());
           } else {
             hits.add(new Summary.SinkHit(Fact.SOURCE, h.rule(), h.sink(), h.sanitized(), h.path(), h.sinkLabel(), h.exact(),
-                guard, h.guardKind()));
+                guard, h.guardKind(), "remote"));
           }
           continue;
         }
@@ -1416,31 +1434,35 @@ final class MethodAnalyzer {
           engine.reportFlow(h.rule(), h.sink(), p, reporter, h.exact());
         } else {
           hits.add(new Summary.SinkHit(af.isSource() ? Fact.SOURCE : af.origin(), h.rule(), h.sink(), sanitized, p,
-              h.sinkLabel(), h.exact(), guard, h.guardKind()));
+              h.sinkLabel(), h.exact(), guard, h.guardKind(), af.sourceKind()));
         }
       }
     }
     return Value.of(Value.cap(out));
   }
 
-  /** What a callee stores into its receiver's fields, in terms of the caller's values. */
-  private List<Fact> receiverWrites(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
+  /** What a callee stores into its receiver's fields, by field, in terms of the caller's values. */
+  private Map<String, List<Fact>> receiverWrites(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
     if (s.receiverWrites.isEmpty()) {
-      return List.of();
+      return Map.of();
     }
     String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
-    List<Fact> out = new ArrayList<>();
-    for (Fact w : s.receiverWrites) {
-      if (w.isSource()) {
-        out.add(w.withPath(w.path().then(at, "stored by `" + callee + "`")));
-        continue;
+    Map<String, List<Fact>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Fact>> e : s.receiverWrites.entrySet()) {
+      List<Fact> facts = new ArrayList<>();
+      for (Fact w : e.getValue()) {
+        if (w.isSource()) {
+          facts.add(w.withPath(w.path().then(at, "stored by `" + callee + "`")));
+          continue;
+        }
+        for (Fact af : actualFacts(w.origin(), w.sourceKind(), target, recv, args)) {
+          Step p = af.path().then(at, "stored by `" + callee + "`");
+          facts.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | w.sanitized(), p));
+        }
       }
-      for (Fact af : actualFacts(w.origin(), target, recv, args)) {
-        Step p = af.path().then(at, "stored by `" + callee + "`");
-        out.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | w.sanitized(), p));
-      }
+      out.put(e.getKey(), Value.cap(facts));
     }
-    return Value.cap(out);
+    return out;
   }
 
   /** A summary path without its first step (the callee's parameter, already named by the call step). */
@@ -1456,9 +1478,25 @@ final class MethodAnalyzer {
     return s;
   }
 
-  private static List<Fact> actualFacts(int origin, MethodInfo target, Value recv, List<Value> args) {
+  /**
+   * The caller's facts for a callee fact of {@code origin}. A read of receiver field {@code f} maps to what
+   * calls stored in that field plus the object's own taint (a bean bound from the request taints every
+   * field); when nothing was stored field by field, to everything the object carries.
+   */
+  private static List<Fact> actualFacts(int origin, String kind, MethodInfo target, Value recv, List<Value> args) {
     if (origin == Fact.RECEIVER) {
-      return recv == null ? List.of() : recv.deepFacts();
+      if (recv == null) {
+        return List.of();
+      }
+      if (kind != null && kind.startsWith("field:") && recv.fields() != null) {
+        Value stored = recv.fields().get(kind.substring(6));
+        List<Fact> out = new ArrayList<>(recv.facts());
+        if (stored != null) {
+          out.addAll(stored.deepFacts());
+        }
+        return Value.cap(out);
+      }
+      return recv.deepFacts();
     }
     if (origin < 0) {
       return List.of();

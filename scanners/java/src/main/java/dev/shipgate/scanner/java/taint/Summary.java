@@ -21,25 +21,26 @@ final class Summary {
    * may be {@link Fact#SOURCE}: the data came from a source inside the method.
    */
   record SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact,
-      int guard, String guardKind) {
-    SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact) {
-      this(origin, rule, sink, sanitized, path, sinkLabel, exact, -1, null);
+      int guard, String guardKind, String originKind) {
+    SinkHit(int origin, String rule, Location sink, long sanitized, Step path, String sinkLabel, boolean exact,
+        String originKind) {
+      this(origin, rule, sink, sanitized, path, sinkLabel, exact, -1, null, originKind);
     }
 
     String key() {
-      return origin + "|" + rule + "|" + sink + "|" + sanitized + "|" + guard;
+      return origin + "|" + originKind + "|" + rule + "|" + sink + "|" + sanitized + "|" + guard;
     }
   }
 
-  static final Summary EMPTY = new Summary(List.of(), List.of(), List.of());
+  static final Summary EMPTY = new Summary(List.of(), List.of(), Map.of());
   static final int MAX_HITS = 32;
 
   final List<Fact> returns;
   final List<SinkHit> hits;
-  /** Facts the method stores in fields of its receiver (field-insensitive: the object as a whole). */
-  final List<Fact> receiverWrites;
+  /** Facts the method stores in fields of its receiver, by field name. */
+  final Map<String, List<Fact>> receiverWrites;
 
-  Summary(List<Fact> returns, List<SinkHit> hits, List<Fact> receiverWrites) {
+  Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
     this.returns = returns;
     this.receiverWrites = receiverWrites;
     Map<String, SinkHit> unique = new LinkedHashMap<>();
@@ -53,13 +54,23 @@ final class Summary {
 
   boolean sameAs(Summary o) {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
-        && keys(receiverWrites).equals(keys(o.receiverWrites));
+        && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites));
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {
     TreeSet<String> s = new TreeSet<>();
     for (Fact f : facts) {
       s.add(f.key());
+    }
+    return s;
+  }
+
+  private static TreeSet<String> writeKeys(Map<String, List<Fact>> writes) {
+    TreeSet<String> s = new TreeSet<>();
+    for (Map.Entry<String, List<Fact>> e : writes.entrySet()) {
+      for (Fact f : e.getValue()) {
+        s.add(e.getKey() + "=" + f.key());
+      }
     }
     return s;
   }

@@ -23,12 +23,19 @@ public final class Value {
   private final List<Fact> facts;
   private final Map<Object, Value> keyed;
   private final List<Value> elements;
+  /** Fields of an object by name, as far as calls on it stored something (setters, constructors); else null. */
+  private final Map<String, Value> fields;
 
   Value(Object constant, List<Fact> facts, Map<Object, Value> keyed, List<Value> elements) {
+    this(constant, facts, keyed, elements, null);
+  }
+
+  Value(Object constant, List<Fact> facts, Map<Object, Value> keyed, List<Value> elements, Map<String, Value> fields) {
     this.constant = constant;
     this.facts = facts;
     this.keyed = keyed;
     this.elements = elements;
+    this.fields = fields;
   }
 
   public static Value constant(Object c) {
@@ -72,12 +79,31 @@ public final class Value {
     return keyed != null || elements != null;
   }
 
+  Map<String, Value> fields() {
+    return fields;
+  }
+
+  /** This object with {@code v} joined into its field {@code name}. */
+  Value withField(String name, Value v) {
+    Map<String, Value> f = fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
+    f.merge(name, v, Value::join);
+    if (f.size() > MAX_ENTRIES) {
+      return withFacts(v.deepFacts());
+    }
+    return new Value(constant, facts, keyed, elements, f);
+  }
+
   /** Every fact on the value and anything it contains. */
   public List<Fact> deepFacts() {
-    if (!isContainer()) {
+    if (!isContainer() && fields == null) {
       return facts;
     }
     List<Fact> out = new ArrayList<>(facts);
+    if (fields != null) {
+      for (Value v : fields.values()) {
+        out.addAll(v.deepFacts());
+      }
+    }
     if (keyed != null) {
       for (Value v : keyed.values()) {
         out.addAll(v.deepFacts());
@@ -101,7 +127,7 @@ public final class Value {
   }
 
   Value withConstant(Object c) {
-    return new Value(c, facts, keyed, elements);
+    return new Value(c, facts, keyed, elements, fields);
   }
 
   Value withFacts(List<Fact> more) {
@@ -110,7 +136,7 @@ public final class Value {
     }
     List<Fact> all = new ArrayList<>(facts);
     all.addAll(more);
-    return new Value(constant, cap(all), keyed, elements);
+    return new Value(constant, cap(all), keyed, elements, fields);
   }
 
   Value withKeyed(Map<Object, Value> k) {
@@ -135,7 +161,7 @@ public final class Value {
   }
 
   Value step(Location where, String message) {
-    if (!isContainer() && facts.isEmpty()) {
+    if (!isContainer() && fields == null && facts.isEmpty()) {
       return this;
     }
     return map(f -> f.withPath(f.path().then(where, message)));
@@ -175,7 +201,14 @@ public final class Value {
         el.add(v.map(op));
       }
     }
-    return new Value(constant, fs, k, el);
+    Map<String, Value> fl = null;
+    if (fields != null) {
+      fl = new LinkedHashMap<>();
+      for (Map.Entry<String, Value> e : fields.entrySet()) {
+        fl.put(e.getKey(), e.getValue().map(op));
+      }
+    }
+    return new Value(constant, fs, k, el, fl);
   }
 
   /** Least upper bound: constants survive only when equal, facts are united, containers joined by key. */
@@ -210,7 +243,16 @@ public final class Value {
       all.addAll(b.deepFacts());
       return new Value(null, cap(all), null, null);
     }
-    return new Value(c, fs, k, el);
+    Map<String, Value> fl = null;
+    if (a.fields != null || b.fields != null) {
+      fl = new LinkedHashMap<>(a.fields == null ? Map.of() : a.fields);
+      if (b.fields != null) {
+        for (Map.Entry<String, Value> e : b.fields.entrySet()) {
+          fl.merge(e.getKey(), e.getValue(), Value::join);
+        }
+      }
+    }
+    return new Value(c, fs, k, el, fl);
   }
 
   static List<Fact> deep(List<Value> values) {
@@ -273,6 +315,19 @@ public final class Value {
       }
       for (int i = 0; i < elements.size(); i++) {
         if (!elements.get(i).sameAs(o.elements.get(i))) {
+          return false;
+        }
+      }
+    }
+    if ((fields == null) != (o.fields == null)) {
+      return false;
+    }
+    if (fields != null) {
+      if (!fields.keySet().equals(o.fields.keySet())) {
+        return false;
+      }
+      for (Map.Entry<String, Value> e : fields.entrySet()) {
+        if (!e.getValue().sameAs(o.fields.get(e.getKey()))) {
           return false;
         }
       }
