@@ -28,6 +28,7 @@ public final class RequirementsExtractor implements Extractor {
   private static final Pattern HASH = Pattern.compile("--hash[=\\s]\\s*(\\S+)");
   private static final Pattern SPECIFIER = Pattern.compile("\\s*(===|==|~=|!=|<=|>=|<|>)\\s*([^,;\\s]+)\\s*");
   private static final int MAX_INCLUDE_DEPTH = 16;
+  private static final Pattern INLINE_VIA = Pattern.compile("\\s#\\s*via\\s+(.+)$");
 
   @Override
   public String name() {
@@ -112,6 +113,11 @@ public final class RequirementsExtractor implements Extractor {
       Package p = requirement(file.path(), first, spec, scope, String.join(" ", hashes));
       if (p == null) {
         throw new ExtractException(first, "not a requirement: " + YarnLockExtractor.abbreviate(spec));
+      }
+      Matcher via = INLINE_VIA.matcher(lines[i]);
+      if (via.find() && !via.group(1).strip().startsWith("-r") && !via.group(1).contains("-r ") && !via.group(1).strip().startsWith("-c")) {
+        // pip-compile --annotation-style=line: "# via other-package" marks a transitive requirement.
+        p = new Package(p.ecosystem(), p.name(), p.version(), p.pin(), p.purl(), false, p.scope(), p.source(), p.manifest(), p.line(), p.resolved(), p.integrity());
       }
       mine.add(p);
       mineIndex.add(i);

@@ -1,0 +1,134 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * uv's {@code uv.lock}. Packages whose source is {@code editable} or {@code virtual} are the workspace's own
+ * projects: not reported; their {@code dependencies} are direct, and names only in their
+ * {@code [package.dev-dependencies]} are direct dev dependencies. Hashes come from {@code sdist} and
+ * {@code wheels}.
+ */
+public final class UvLockExtractor implements Extractor {
+
+  private static final Pattern NAME = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"");
+  private static final Pattern HASH = Pattern.compile("\\bhash\\s*=\\s*\"([^\"]+)\"");
+
+  @Override
+  public String name() {
+    return "pypi/uv-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("uv.lock");
+  }
+
+  private static String inline(TomlTables.Value v, String key) {
+    if (v == null) {
+      return "";
+    }
+    Matcher m = Pattern.compile("\\b" + Pattern.quote(key) + "\\s*=\\s*\"([^\"]*)\"").matcher(v.text());
+    return m.find() ? m.group(1) : "";
+  }
+
+  private static List<String> names(TomlTables.Value v) {
+    List<String> out = new ArrayList<>();
+    if (v != null) {
+      Matcher m = NAME.matcher(v.text());
+      while (m.find()) {
+        out.add(RequirementsExtractor.normalise(m.group(1)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
+    Set<String> direct = new HashSet<>();
+    Set<String> directDev = new HashSet<>();
+    List<TomlTables.Table> packages = new ArrayList<>();
+    boolean inProject = false;
+    for (TomlTables.Table t : tables) {
+      if (t.array() && t.header().equals("package")) {
+        if (t.string("name").isEmpty()) {
+          throw new ExtractException(t.line(), "[[package]] without name");
+        }
+        TomlTables.Value source = t.values().get("source");
+        inProject = source != null && (source.text().contains("editable") || source.text().contains("virtual"));
+        if (inProject) {
+          direct.addAll(names(t.values().get("dependencies")));
+        } else {
+          packages.add(t);
+        }
+      } else if (inProject && (t.header().equals("package.dev-dependencies") || t.header().equals("package.optional-dependencies"))) {
+        boolean dev = t.header().equals("package.dev-dependencies");
+        for (TomlTables.Value v : t.values().values()) {
+          (dev ? directDev : direct).addAll(names(v));
+        }
+      } else if (t.array() || !t.header().startsWith("package.")) {
+        inProject = false;
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    for (TomlTables.Table t : packages) {
+      TomlTables.Value source = t.values().get("source");
+      Source kind = Source.REGISTRY;
+      String resolved = "";
+      if (source != null) {
+        if (!inline(source, "git").isEmpty()) {
+          kind = Source.GIT;
+          resolved = inline(source, "git");
+        } else if (!inline(source, "url").isEmpty()) {
+          kind = Source.URL;
+          resolved = inline(source, "url");
+        } else if (!inline(source, "path").isEmpty() || !inline(source, "directory").isEmpty()) {
+          kind = Source.FILE;
+          resolved = inline(source, "path") + inline(source, "directory");
+        }
+      }
+      List<String> hashes = new ArrayList<>();
+      for (String key : new String[] {"sdist", "wheels"}) {
+        TomlTables.Value v = t.values().get(key);
+        if (v != null) {
+          Matcher m = HASH.matcher(v.text());
+          while (m.find()) {
+            hashes.add(m.group(1));
+          }
+        }
+      }
+      String name = RequirementsExtractor.normalise(t.string("name"));
+      boolean isDirect = direct.contains(name) || directDev.contains(name);
+      out.add(Package.builder(Ecosystem.PYPI, name, file.path())
+          .locked(t.string("version"))
+          .direct(isDirect)
+          .scope(directDev.contains(name) && !direct.contains(name) ? Scope.DEV : Scope.RUNTIME)
+          .source(kind)
+          .line(t.line())
+          .resolved(resolved)
+          .integrity(hashes.isEmpty() ? "" : hashes.get(0) + (hashes.size() > 1 ? " (+" + (hashes.size() - 1) + ")" : ""))
+          .build());
+    }
+    return out;
+  }
+}
