@@ -269,6 +269,9 @@ public final class DepsScanner implements ProjectScanner {
       OsvEntry worst = group.stream().max((a, b) -> Integer.compare(rank(a), rank(b))).orElseThrow();
       // Records of one vulnerability may list different ranges; the fix must clear them all.
       String fix = matcher.smallestFix(group, p.version());
+      if (fix != null && p.ecosystem() == Ecosystem.GO && p.version().startsWith("v") && !fix.startsWith("v")) {
+        fix = "v" + fix; // OSV writes Go versions without the "v" that go.mod and `go get` use
+      }
       List<String> others = ids.stream().filter(i -> !i.equals(primary)).toList();
       String summary = group.stream().map(OsvEntry::summary).filter(s -> !s.isBlank()).findFirst().orElse("");
       String msg = p.name() + " " + p.version() + " is affected by " + primary + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")

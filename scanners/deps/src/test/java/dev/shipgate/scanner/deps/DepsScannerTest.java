@@ -232,4 +232,15 @@ class DepsScannerTest {
     assertThat(List.of("node_modules/a/package.json", "README.md", "src/Main.java", "go.sum", "vendor/a/composer.json")).noneMatch(s::accepts);
     assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database");
   }
+
+  @Test
+  void goFindingsNameTheFixAsGoModWritesIt() throws Exception {
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("go.mod", "module m\n\nrequire golang.org/x/net v0.6.0\n"));
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.properties()).containsEntry("advisory", "GO-2023-1571").containsEntry("fixed_version", "v0.7.0");
+      assertThat(f.message()).endsWith("fixed in v0.7.0");
+      // No CVSS vector and no database rating: the severity is unknown and reported as medium.
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+    });
+  }
 }

@@ -57,7 +57,9 @@ public final class RangeMatcher {
       if (za || zb) {
         return za == zb ? 0 : (za ? -1 : 1);
       }
-      return s.compare(a.version(), b.version());
+      int c = s.compare(a.version(), b.version());
+      // At one version, "introduced" goes first: introduced X, fixed X is an empty range, not an open one.
+      return c != 0 ? c : Boolean.compare(!a.kind().equals("introduced"), !b.kind().equals("introduced"));
     };
     events.sort(byVersion);
     boolean affected = false;

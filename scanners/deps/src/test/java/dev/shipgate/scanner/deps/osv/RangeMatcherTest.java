@@ -172,4 +172,15 @@ class RangeMatcherTest {
     OsvEntry listed = synthetic(List.of(), List.of("2fca6157ce8be8c4d1d2d3d6b4c8d5b7ff4a0e3c"));
     assertThat(m.affects(listed, "2fca6157ce8be8c4d1d2d3d6b4c8d5b7ff4a0e3c")).isTrue();
   }
+
+  @Test
+  void aRangeIntroducedAndFixedAtOneVersionIsEmptyInWhateverOrderItIsWritten() {
+    RangeMatcher m = new RangeMatcher(VersionSchemes.NPM);
+    OsvEntry fixedFirst = synthetic(List.of(range("SEMVER", "fixed", "1.0.0", "introduced", "1.0.0")), List.of());
+    OsvEntry introducedFirst = synthetic(List.of(range("SEMVER", "introduced", "1.0.0", "fixed", "1.0.0")), List.of());
+    for (String v : List.of("0.9.0", "1.0.0", "1.0.1")) {
+      assertThat(m.affects(fixedFirst, v)).as(v).isFalse();
+      assertThat(m.affects(introducedFirst, v)).as(v).isFalse();
+    }
+  }
 }
