@@ -954,7 +954,10 @@ final class MethodAnalyzer {
     if (configured != null) {
       return Value.constant(configured);
     }
-    if (f.isStatic() || method.isStatic()) {
+    if (f.isStatic()) {
+      return Value.of(engine.readStatic(f, method));
+    }
+    if (method.isStatic()) {
       return Value.UNKNOWN;
     }
     return Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0, Step.start(loc(at), "field `" + f.name() + "`"))));
@@ -994,7 +997,7 @@ final class MethodAnalyzer {
       TypeInfo.FieldInfo f = t == null ? null : t.fields().get(member);
       if (f != null) {
         Object c = engine.fieldConstant(f, t);
-        return Value.constant(c);
+        return c != null ? Value.constant(c) : f.isStatic() ? Value.of(engine.readStatic(f, method)) : Value.UNKNOWN;
       }
       return Value.UNKNOWN;
     }
@@ -1069,6 +1072,12 @@ final class MethodAnalyzer {
       stored = stored.step(loc(at), "assigned to `" + key + "`");
     }
     env.vars.put(key, stored);
+    if (key.startsWith("this.")) {
+      TypeInfo.FieldInfo f = project.field(scope.owner(), key.substring(5));
+      if (f != null && f.isStatic()) {
+        engine.writeStatic(f, stored.deepFacts());
+      }
+    }
     for (MethodVisitor mv : visitors) {
       mv.assign(key, stored, at, reporter);
     }

@@ -176,6 +176,14 @@ public final class TaintEngine {
       }
       fileNanos.merge(file, System.nanoTime() - started, Long::sum);
       results.put(m, reporter);
+      for (TypeInfo.FieldInfo f : changedStatics) {
+        for (MethodInfo reader : staticReaders.getOrDefault(f, Set.of())) {
+          if (visits.getOrDefault(reader, 0) < limits.visitsPerMethod()) {
+            work.add(reader);
+          }
+        }
+      }
+      changedStatics.clear();
       Summary old = summaries.get(m);
       if (old == null || !old.sameAs(s)) {
         summaries.put(m, s);
@@ -214,6 +222,40 @@ public final class TaintEngine {
   }
 
   private final Map<Models.MethodPattern, Map<String, Boolean>> matchCache = new IdentityHashMap<>();
+  /** Source facts stored in static fields (state shared by all methods), and who reads each field. */
+  private final Map<TypeInfo.FieldInfo, List<Fact>> staticFacts = new HashMap<>();
+  private final Map<TypeInfo.FieldInfo, Set<MethodInfo>> staticReaders = new HashMap<>();
+  private final Set<TypeInfo.FieldInfo> changedStatics = new LinkedHashSet<>();
+
+  List<Fact> readStatic(TypeInfo.FieldInfo f, MethodInfo reader) {
+    staticReaders.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(reader);
+    return staticFacts.getOrDefault(f, List.of());
+  }
+
+  /** Only facts from sources are global; parameter facts mean nothing outside their method. */
+  void writeStatic(TypeInfo.FieldInfo f, List<Fact> facts) {
+    List<Fact> sources = new ArrayList<>();
+    for (Fact x : facts) {
+      if (x.isSource()) {
+        sources.add(x);
+      }
+    }
+    if (sources.isEmpty()) {
+      return;
+    }
+    List<Fact> old = staticFacts.getOrDefault(f, List.of());
+    List<Fact> merged = new ArrayList<>(old);
+    merged.addAll(sources);
+    merged = Value.cap(merged);
+    Set<String> before = new java.util.TreeSet<>();
+    old.forEach(x -> before.add(x.key()));
+    Set<String> after = new java.util.TreeSet<>();
+    merged.forEach(x -> after.add(x.key()));
+    if (!before.equals(after)) {
+      staticFacts.put(f, merged);
+      changedStatics.add(f);
+    }
+  }
 
   /** {@link Models#matches}, memoised per pattern and declaring type: the same few types are asked about constantly. */
   boolean matches(String declaringType, Models.MethodPattern p) {
