@@ -22,6 +22,12 @@ final class LocatedJson {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
       .build();
+  /** bun.lock is JSON with trailing commas (and allows comments). */
+  private static final JsonFactory LENIENT = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonNode root;
@@ -34,13 +40,17 @@ final class LocatedJson {
 
   /** Parses {@code text}; malformed JSON fails with the line of the problem. */
   static LocatedJson parse(String text) throws ExtractException {
+    return parse(text, false);
+  }
+
+  static LocatedJson parse(String text, boolean lenient) throws ExtractException {
     if (text.isBlank()) {
       throw new ExtractException(1, "empty file: expected a JSON object");
     }
     Map<JsonNode, Integer> lines = new IdentityHashMap<>();
     JsonParser p;
     try {
-      p = FACTORY.createParser(text);
+      p = (lenient ? LENIENT : FACTORY).createParser(text);
     } catch (IOException e) {
       throw new ExtractException(0, "unreadable JSON: " + e.getMessage(), e);
     }

@@ -1,0 +1,122 @@
+package dev.shipgate.scanner.deps.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Bun's text lockfile {@code bun.lock} (JSON with trailing commas). {@code packages} maps an install path
+ * ({@code name}, {@code parent/name} when nested) to {@code ["name@version", registry, metadata, integrity]};
+ * git, GitHub, file and tarball specifiers are non-registry sources; {@code workspace:} entries are the
+ * repository's own packages. Direct dependencies are those the {@code workspaces} declare, installed at the top.
+ */
+public final class BunLockExtractor implements Extractor {
+
+  private static final Pattern TOP_LEVEL = Pattern.compile("^(@[^/]+/)?[^/]+$");
+  private static final String[] FIELDS = {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"};
+
+  @Override
+  public String name() {
+    return "npm/bun-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("bun.lock") && !path.contains("node_modules/");
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    LocatedJson json = LocatedJson.parse(Extractor.text(file), true);
+    JsonNode root = json.rootObject("bun.lock");
+    Map<String, Scope> declared = new HashMap<>();
+    JsonNode workspaces = root.get("workspaces");
+    if (workspaces != null && workspaces.isObject()) {
+      for (JsonNode ws : workspaces) {
+        for (String field : FIELDS) {
+          JsonNode deps = ws.get(field);
+          if (deps != null && deps.isObject()) {
+            Scope s = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
+            deps.fieldNames().forEachRemaining(n -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+          }
+        }
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    JsonNode packages = root.get("packages");
+    if (packages == null || packages.isNull()) {
+      return out;
+    }
+    if (!packages.isObject()) {
+      throw new ExtractException(json.line(packages), "'packages' must be an object");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode entry = e.getValue();
+      if (!entry.isArray() || entry.isEmpty() || !entry.get(0).isTextual()) {
+        throw new ExtractException(json.line(packages), "package '" + e.getKey() + "' must be an array starting with \"name@version\"");
+      }
+      String ident = entry.get(0).asText();
+      int at = ident.indexOf('@', ident.startsWith("@") ? 1 : 0);
+      if (at <= 0) {
+        throw new ExtractException(json.line(entry), "cannot read name and version from '" + ident + "'");
+      }
+      String name = ident.substring(0, at);
+      String spec = ident.substring(at + 1);
+      if (spec.startsWith("workspace:")) {
+        continue;
+      }
+      String version = spec;
+      String resolved = "";
+      Source source = Source.REGISTRY;
+      String integrity = "";
+      if (spec.contains(":") || spec.contains("/")) {
+        source = Sources.npm(spec.startsWith("github:") || spec.startsWith("git") ? spec : spec.replaceFirst("^(file|link):", "file:"));
+        if (source == Source.REGISTRY) {
+          source = Source.URL;
+        }
+        resolved = spec;
+        version = "";
+      } else {
+        if (entry.size() > 1 && entry.get(1).isTextual() && !entry.get(1).asText().isEmpty()) {
+          resolved = entry.get(1).asText();
+        }
+        if (entry.size() > 3 && entry.get(3).isTextual()) {
+          integrity = entry.get(3).asText();
+        }
+      }
+      String key = e.getKey();
+      boolean top = TOP_LEVEL.matcher(key).matches();
+      boolean direct = top && declared.containsKey(key);
+      out.add(Package.builder(Ecosystem.NPM, name, file.path())
+          .locked(version)
+          .direct(direct)
+          .scope(direct ? declared.get(key) : Scope.RUNTIME)
+          .source(source)
+          .line(json.line(entry))
+          .resolved(resolved)
+          .integrity(integrity)
+          .build());
+    }
+    return out;
+  }
+}

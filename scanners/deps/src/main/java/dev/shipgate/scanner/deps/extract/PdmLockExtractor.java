@@ -1,0 +1,88 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import dev.shipgate.scanner.deps.Package.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PDM's {@code pdm.lock}: {@code groups} without {@code default} are dev groups; {@code git}, {@code url} and
+ * {@code path} keys name non-registry sources; hashes come from {@code files} (or, before lock format 4,
+ * from {@code [metadata.files]} keyed by {@code "name version"}).
+ */
+public final class PdmLockExtractor implements Extractor {
+
+  @Override
+  public String name() {
+    return "pypi/pdm-lock";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean recordsIntegrity() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return Extractor.fileName(path).equals("pdm.lock");
+  }
+
+  @Override
+  public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
+    TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
+    List<Package> out = new ArrayList<>();
+    for (TomlTables.Table t : tables) {
+      if (!(t.array() && t.header().equals("package"))) {
+        continue;
+      }
+      String name = t.string("name");
+      if (name.isEmpty()) {
+        throw new ExtractException(t.line(), "[[package]] without name");
+      }
+      Source source = Source.REGISTRY;
+      String resolved = "";
+      if (!t.string("git").isEmpty()) {
+        source = Source.GIT;
+        resolved = t.string("git") + (t.string("revision").isEmpty() ? "" : "#" + t.string("revision"));
+      } else if (!t.string("path").isEmpty()) {
+        source = Source.FILE;
+        resolved = t.string("path");
+      } else if (!t.string("url").isEmpty()) {
+        resolved = t.string("url");
+        source = resolved.startsWith("file:") ? Source.FILE : Source.URL;
+      }
+      TomlTables.Value files = t.values().get("files");
+      if (files == null && legacyFiles != null) {
+        files = legacyFiles.values().get(name + " " + t.string("version"));
+      }
+      List<String> hashes = new ArrayList<>();
+      if (files != null) {
+        for (String s : files.strings()) {
+          if (s.matches("[a-z0-9]+:[0-9a-f]{32,}")) {
+            hashes.add(s);
+          }
+        }
+      }
+      TomlTables.Value groups = t.values().get("groups");
+      Scope scope = groups != null && !groups.strings().isEmpty() && !groups.strings().contains("default") ? Scope.DEV : Scope.RUNTIME;
+      out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(name), file.path())
+          .locked(t.string("version"))
+          .scope(scope)
+          .source(source)
+          .line(t.line())
+          .resolved(resolved)
+          .integrity(hashes.isEmpty() ? "" : hashes.get(0) + (hashes.size() > 1 ? " (+" + (hashes.size() - 1) + ")" : ""))
+          .build());
+    }
+    return out;
+  }
+}
