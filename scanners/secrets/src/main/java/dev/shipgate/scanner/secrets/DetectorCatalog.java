@@ -58,6 +58,17 @@ public final class DetectorCatalog {
     return new DetectorCatalog(checkUnique(all));
   }
 
+  /** The built-in catalogue plus the rules of a gitleaks TOML configuration; see {@link GitleaksImport}. */
+  public static DetectorCatalog withGitleaksConfig(Path toml) throws IOException {
+    List<Detector> all = new ArrayList<>(builtIn().detectors);
+    all.addAll(GitleaksImport.parse(toml.toString(), Files.readString(toml)).detectors());
+    return new DetectorCatalog(checkUnique(all));
+  }
+
+  static DetectorCatalog of(List<Detector> detectors) {
+    return new DetectorCatalog(checkUnique(new ArrayList<>(detectors)));
+  }
+
   public static DetectorCatalog of(String name, InputStream in) {
     return new DetectorCatalog(checkUnique(parse(name, in)));
   }
@@ -101,7 +112,7 @@ public final class DetectorCatalog {
   }
 
   @SuppressWarnings("unchecked")
-  private static Detector detector(String file, Map<String, Object> e, Map<String, Object> defaults) {
+  static Detector detector(String file, Map<String, Object> e, Map<String, Object> defaults) {
     String id = str(e, "id", null);
     if (id == null) {
       throw new IllegalArgumentException(file + ": a detector without 'id'");
