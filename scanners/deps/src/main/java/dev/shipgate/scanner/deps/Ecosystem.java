@@ -8,7 +8,8 @@ public enum Ecosystem {
   GO("Go", "golang"),
   CRATES_IO("crates.io", "cargo"),
   RUBYGEMS("RubyGems", "gem"),
-  PACKAGIST("Packagist", "composer");
+  PACKAGIST("Packagist", "composer"),
+  NUGET("NuGet", "nuget");
 
   private final String osvName;
   private final String purlType;

@@ -243,4 +243,25 @@ class DepsScannerTest {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
     });
   }
+
+  @Test
+  void nugetPackageIdsMatchAdvisoriesWhateverTheirCase() throws Exception {
+    String lock = """
+        {
+          "version": 1,
+          "dependencies": {
+            "net8.0": {
+              "newtonsoft.json": {"type": "Direct", "requested": "[12.0.3, )", "resolved": "12.0.3", "contentHash": "x"},
+              "Serilog": {"type": "Transitive", "resolved": "3.1.1", "contentHash": "y"}
+            }
+          }
+        }
+        """;
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("src/App/packages.lock.json", lock));
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.location().toString()).isEqualTo("src/App/packages.lock.json:5");
+      assertThat(f.properties()).containsEntry("advisory", "GHSA-5crp-9r3c-p9vr").containsEntry("fixed_version", "13.0.1");
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+    });
+  }
 }

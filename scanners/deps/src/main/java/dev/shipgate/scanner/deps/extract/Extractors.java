@@ -21,7 +21,8 @@ public final class Extractors {
       new GoModExtractor(),
       new CargoLockExtractor(),
       new GemfileLockExtractor(),
-      new ComposerLockExtractor());
+      new ComposerLockExtractor(),
+      new NuGetLockExtractor());
 
   private Extractors() {}
 

@@ -27,7 +27,7 @@ public final class OsvRecords {
   public static String key(Ecosystem ecosystem, String name) {
     return switch (ecosystem) {
       case PYPI -> RequirementsExtractor.normalise(name);
-      case PACKAGIST -> name.toLowerCase(Locale.ROOT);
+      case PACKAGIST, NUGET -> name.toLowerCase(Locale.ROOT);
       default -> name;
     };
   }

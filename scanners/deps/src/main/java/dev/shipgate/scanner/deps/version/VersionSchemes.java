@@ -13,6 +13,7 @@ public final class VersionSchemes {
   public static final VersionScheme PYPI = new Pep440();
   public static final VersionScheme RUBYGEMS = new RubyGemsVersion();
   public static final VersionScheme COMPOSER = new ComposerVersion();
+  public static final VersionScheme NUGET = new NuGetVersion();
 
   private VersionSchemes() {}
 
@@ -25,6 +26,7 @@ public final class VersionSchemes {
       case PYPI -> PYPI;
       case RUBYGEMS -> RUBYGEMS;
       case PACKAGIST -> COMPOSER;
+      case NUGET -> NUGET;
     };
   }
 }

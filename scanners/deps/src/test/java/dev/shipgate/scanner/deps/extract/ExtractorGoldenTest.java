@@ -125,7 +125,7 @@ class ExtractorGoldenTest {
     for (String path : List.of("package-lock.json", "a/npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "requirements.txt",
         "requirements-dev.txt", "dev-requirements.txt", "requirements/base.txt", "poetry.lock", "go.mod", "Cargo.lock", "Gemfile.lock", "composer.lock", "gradle.lockfile",
         "buildscript-gradle.lockfile", "gradle/dependency-locks/compileClasspath.lockfile", "Pipfile.lock", "uv.lock", "bun.lock", "pdm.lock", "pylock.toml",
-        "pylock.dev.toml")) {
+        "pylock.dev.toml", "src/App/packages.lock.json")) {
       assertThat(Extractors.ALL.stream().filter(e -> e.accepts(path)).count()).as(path).isEqualTo(1);
     }
     for (String path : List.of("node_modules/x/package-lock.json", "package.json", "target/pom.xml", "constraints.txt", "vendor/x/go.mod", "notes.txt")) {

@@ -28,11 +28,11 @@ class OsvDatabaseTest {
   void importsDirectoriesOfRecordsPerEcosystemAndRecordsTheImportTime() throws Exception {
     OsvImporter.Result r = new OsvImporter(Clock.fixed(TestDatabase.IMPORTED_AT, ZoneOffset.UTC)).importInto(tmp, List.of(TestDatabase.RECORDS));
     assertThat(r.problems()).isEmpty();
-    assertThat(r.records()).isEqualTo(16);
+    assertThat(r.records()).isEqualTo(17);
     assertThat(r.withdrawnOrForeign()).isEqualTo(2);
     assertThat(r.entries()).containsEntry(Ecosystem.MAVEN, 3).containsEntry(Ecosystem.NPM, 3).containsEntry(Ecosystem.PYPI, 3)
         .containsEntry(Ecosystem.GO, 2).containsEntry(Ecosystem.CRATES_IO, 1).containsEntry(Ecosystem.RUBYGEMS, 1)
-        .containsEntry(Ecosystem.PACKAGIST, 1);
+        .containsEntry(Ecosystem.PACKAGIST, 1).containsEntry(Ecosystem.NUGET, 1);
     OsvDatabase db = OsvDatabase.open(tmp).orElseThrow();
     assertThat(db.importedAt()).isEqualTo(TestDatabase.IMPORTED_AT);
     assertThat(db.lookup(Ecosystem.MAVEN, "org.apache.logging.log4j:log4j-core")).extracting(OsvEntry::id)
@@ -45,7 +45,7 @@ class OsvDatabaseTest {
   void withdrawnRecordsAndForeignEcosystemsAreNotIndexed() throws Exception {
     OsvDatabase db = OsvDatabase.open(TestDatabase.build(tmp)).orElseThrow();
     assertThat(db.lookup(Ecosystem.NPM, "lodash")).extracting(OsvEntry::id).containsExactlyInAnyOrder("GHSA-35jh-r3h4-6jhm", "GHSA-p6mc-m468-83gw");
-    assertThat(db.ecosystems()).doesNotContainKey(null).hasSize(7);
+    assertThat(db.ecosystems()).doesNotContainKey(null).hasSize(8);
   }
 
   @Test

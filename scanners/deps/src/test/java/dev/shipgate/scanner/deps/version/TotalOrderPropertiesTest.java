@@ -17,7 +17,7 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
 class TotalOrderPropertiesTest {
 
   private static final VersionScheme[] SCHEMES = {VersionSchemes.MAVEN, VersionSchemes.NPM, VersionSchemes.PYPI,
-      VersionSchemes.RUBYGEMS, VersionSchemes.COMPOSER, VersionSchemes.GO};
+      VersionSchemes.RUBYGEMS, VersionSchemes.COMPOSER, VersionSchemes.GO, VersionSchemes.NUGET};
 
   @Provide
   Arbitrary<String> versions() {

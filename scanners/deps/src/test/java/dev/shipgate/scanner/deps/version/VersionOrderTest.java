@@ -77,6 +77,14 @@ class VersionOrderTest {
   }
 
   @Test
+  void nugetPadsToFourPartsAndComparesLabelsIgnoringCase() {
+    assertAscending(VersionSchemes.NUGET, "1.0.0-alpha", "1.0.0-Beta", "1.0.0-beta.2", "1.0.0-rc.1", "1.0", "1.0.0.1", "1.0.1", "13.0.1");
+    assertThat(VersionSchemes.NUGET.compare("1.0.0-ALPHA", "1.0.0-alpha")).isZero();
+    assertThat(VersionSchemes.NUGET.compare("1.0", "1.0.0.0")).isZero();
+    assertThat(VersionSchemes.NUGET.compare("1.0.0+build", "1.0.0")).isZero();
+  }
+
+  @Test
   void pep440AgreesWithThePackagingLibraryOnGeneratedPairs() throws Exception {
     assertAgreesWithOracle(VersionSchemes.PYPI, Path.of("src/test/resources/oracle/pep440-pairs.tsv"));
   }
