@@ -21,14 +21,6 @@ class KnownGapsTest {
   }
 
   @Test
-  @Disabled("MISSING: pyproject.toml is not read, so poetry.lock packages are never marked direct")
-  void poetryDirectDependenciesComeFromPyproject() {
-    SourceFile lock = SourceFile.of("poetry.lock", "[[package]]\nname = \"requests\"\nversion = \"2.31.0\"\nfiles = []\n");
-    SourceFile pyproject = SourceFile.of("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nrequests = \"^2.31\"\n");
-    assertThat(Inventory.of(List.of(lock, pyproject), null).packages()).singleElement().satisfies(p -> assertThat(p.direct()).isTrue());
-  }
-
-  @Test
   @Disabled("MISSING: Gradle verification-metadata.xml and go.sum (hashes for packages locked elsewhere) have no extractor")
   void everyLockfileOfTheIssueHasAnExtractor() {
     for (String name : List.of("gradle/verification-metadata.xml", "go.sum")) {

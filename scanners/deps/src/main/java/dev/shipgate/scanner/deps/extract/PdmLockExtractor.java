@@ -7,6 +7,7 @@ import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PDM's {@code pdm.lock}: {@code groups} without {@code default} are dev groups; {@code git}, {@code url} and
@@ -40,6 +41,7 @@ public final class PdmLockExtractor implements Extractor {
     List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
     TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
     List<Package> out = new ArrayList<>();
+    Map<String, Scope> declared = PythonProject.declared(file.path(), context);
     for (TomlTables.Table t : tables) {
       if (!(t.array() && t.header().equals("package"))) {
         continue;
@@ -74,9 +76,11 @@ public final class PdmLockExtractor implements Extractor {
       }
       TomlTables.Value groups = t.values().get("groups");
       Scope scope = groups != null && !groups.strings().isEmpty() && !groups.strings().contains("default") ? Scope.DEV : Scope.RUNTIME;
+      String key = RequirementsExtractor.normalise(t.string("name"));
       out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(name), file.path())
           .locked(t.string("version"))
           .scope(scope)
+          .direct(declared.containsKey(key))
           .source(source)
           .line(t.line())
           .resolved(resolved)

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Pipenv's {@code Pipfile.lock}: {@code default} and {@code develop} sections; {@code version} is
- * {@code ==X}; {@code git}, {@code path} and {@code file} entries are non-registry sources.
+ * {@code ==X}; {@code git}, {@code path} and {@code file} entries are non-registry sources. Direct dependencies
+ * are those the sibling {@code Pipfile} lists.
  */
 public final class PipfileLockExtractor implements Extractor {
 
@@ -42,12 +43,14 @@ public final class PipfileLockExtractor implements Extractor {
     LocatedJson json = LocatedJson.parse(Extractor.text(file));
     JsonNode root = json.rootObject("Pipfile.lock");
     List<Package> out = new ArrayList<>();
-    read(file.path(), json, root.get("default"), Scope.RUNTIME, out);
-    read(file.path(), json, root.get("develop"), Scope.DEV, out);
+    Map<String, Scope> declared = PythonProject.declared(file.path(), context);
+    read(file.path(), json, root.get("default"), Scope.RUNTIME, declared, out);
+    read(file.path(), json, root.get("develop"), Scope.DEV, declared, out);
     return out;
   }
 
-  private static void read(String path, LocatedJson json, JsonNode section, Scope scope, List<Package> out) throws ExtractException {
+  private static void read(String path, LocatedJson json, JsonNode section, Scope scope, Map<String, Scope> declared, List<Package> out)
+      throws ExtractException {
     if (section == null || section.isNull()) {
       return;
     }
@@ -82,6 +85,7 @@ public final class PipfileLockExtractor implements Extractor {
       }
       out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(e.getKey()), path)
           .locked(version)
+          .direct(declared.containsKey(RequirementsExtractor.normalise(e.getKey())))
           .scope(scope)
           .source(source)
           .line(json.line(entry))

@@ -7,11 +7,12 @@ import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code poetry.lock} (Poetry 1.x and 2.x). Dev packages are marked by {@code category = "dev"} (before 1.5)
  * or by {@code groups} without {@code main} (2.x); {@code [package.source]} names git, url, file and
- * directory sources. Direct dependencies live in pyproject.toml, which this extractor does not read.
+ * directory sources. Direct dependencies are those the sibling {@code pyproject.toml} declares.
  */
 public final class PoetryLockExtractor implements Extractor {
 
@@ -41,6 +42,7 @@ public final class PoetryLockExtractor implements Extractor {
     // Lockfile format 1.1 kept the hashes apart, in [metadata.files], keyed by package name.
     TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
     List<Package> out = new ArrayList<>();
+    Map<String, Scope> declared = PythonProject.declared(file.path(), context);
     for (int i = 0; i < tables.size(); i++) {
       TomlTables.Table t = tables.get(i);
       if (!(t.array() && t.header().equals("package"))) {
@@ -89,9 +91,11 @@ public final class PoetryLockExtractor implements Extractor {
       } else if (t.string("optional").equals("true")) {
         scope = Scope.OPTIONAL;
       }
+      String key = RequirementsExtractor.normalise(t.string("name"));
       out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(t.string("name")), file.path())
           .locked(t.string("version"))
           .scope(scope)
+          .direct(declared.containsKey(key))
           .source(kind)
           .line(t.line())
           .resolved(resolved)
