@@ -31,6 +31,7 @@ def expand(t):
         elif kind == "jwt": v = jwt("HS256", True)
         elif kind == "jwt-none": v = jwt("none", False)
         elif kind == "pem": v = pem(arg, "\n")
+        elif kind == "basic": v = base64.b64encode(("svc-" + chars("lalnum", 5) + ":" + chars("b62", 16)).encode()).decode()
         elif kind == "pem-escaped": v = pem(arg, "\\n")
         elif kind == "b64bytes": v = base64.b64encode(bytes(rnd.getrandbits(8) for _ in range(int(arg)))).decode()
         else: v = chars(kind, int(arg))

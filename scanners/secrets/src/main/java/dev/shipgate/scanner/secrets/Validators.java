@@ -29,7 +29,8 @@ final class Validators {
       "jwt", Validators::jwt,
       "pem-body", Validators::pemBody,
       "base64-64-bytes", s -> decodedLength(s) == 64 ? Result.KEEP : Result.DROP,
-      "base64-32-bytes", s -> decodedLength(s) == 32 ? Result.KEEP : Result.DROP);
+      "base64-32-bytes", s -> decodedLength(s) == 32 ? Result.KEEP : Result.DROP,
+      "basic-credentials", Validators::basicCredentials);
 
   private Validators() {}
 
@@ -133,6 +134,25 @@ final class Validators {
     } catch (IllegalArgumentException e) {
       return Result.DROP;
     }
+  }
+
+  /** HTTP Basic: base64 of printable {@code user:password}, with a password that is not a placeholder. */
+  static Result basicCredentials(String b64) {
+    String text;
+    try {
+      text = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Result.DROP;
+    }
+    int colon = text.indexOf(':');
+    if (colon < 1 || colon == text.length() - 1 || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      return Result.DROP;
+    }
+    String password = text.substring(colon + 1);
+    if (password.length() < 4 || Placeholders.reason(password, password, true) != null) {
+      return Result.DROP;
+    }
+    return new Result(true, null, null, "decodes to user:password");
   }
 
   private static int decodedLength(String s) {

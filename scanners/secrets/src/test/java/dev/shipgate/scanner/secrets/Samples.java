@@ -46,6 +46,7 @@ final class Samples {
         case "jwt" -> jwt("HS256", true);
         case "jwt-none" -> jwt("none", false);
         case "pem" -> pem(arg, "\n");
+        case "basic" -> Base64.getEncoder().encodeToString(("svc-" + chars(charset("lalnum"), 5) + ":" + chars(B62, 16)).getBytes(StandardCharsets.UTF_8));
         case "pem-escaped" -> pem(arg, "\\n");
         case "b64bytes" -> {
           byte[] b = new byte[Integer.parseInt(arg)];
