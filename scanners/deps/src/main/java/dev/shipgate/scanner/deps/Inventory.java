@@ -82,6 +82,18 @@ public final class Inventory {
       }
 
       @Override
+      public List<SourceFile> named(String fileName) {
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : byPath.values()) {
+          if (f.name().equals(fileName)) {
+            out.add(f);
+          }
+        }
+        out.sort(java.util.Comparator.comparing(SourceFile::path));
+        return out;
+      }
+
+      @Override
       public void note(String path, int line, String message) {
         notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
       }

@@ -27,15 +27,4 @@ class KnownGapsTest {
       assertThat(Extractors.forPath(name)).as(name).isNotNull();
     }
   }
-
-  @Test
-  @Disabled("MISSING: Maven BOMs imported with <scope>import</scope> are not read, even when the BOM is a module of the repository")
-  void versionsFromAnImportedBomInTheRepository() {
-    SourceFile bom = SourceFile.of("bom/pom.xml", "<project><groupId>g</groupId><artifactId>bom</artifactId><version>1</version><dependencyManagement><dependencies>"
-        + "<dependency><groupId>x</groupId><artifactId>y</artifactId><version>2.0</version></dependency></dependencies></dependencyManagement></project>");
-    SourceFile app = SourceFile.of("app/pom.xml", "<project><dependencyManagement><dependencies><dependency><groupId>g</groupId><artifactId>bom</artifactId>"
-        + "<version>1</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>"
-        + "<dependencies><dependency><groupId>x</groupId><artifactId>y</artifactId></dependency></dependencies></project>");
-    assertThat(Inventory.of(List.of(bom, app), null).packages()).anyMatch(p -> p.name().equals("x:y") && p.version().equals("2.0"));
-  }
 }

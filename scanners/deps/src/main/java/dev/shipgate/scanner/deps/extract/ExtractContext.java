@@ -22,6 +22,11 @@ public interface ExtractContext {
   /** Another file of the repository by normalised repository-relative path, if it exists. */
   Optional<SourceFile> find(String path);
 
+  /** Every scanned file with this file name (e.g. all {@code pom.xml}), for lookups by content such as BOMs. */
+  default java.util.List<SourceFile> named(String fileName) {
+    return java.util.List.of();
+  }
+
   /** Something the extractor could not follow (a missing include) that does not make the file unreadable. */
   void note(String path, int line, String message);
 

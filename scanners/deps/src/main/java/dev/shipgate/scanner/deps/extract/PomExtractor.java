@@ -58,47 +58,7 @@ public final class PomExtractor implements Extractor {
     if (!project.name().equals("project")) {
       throw new ExtractException(project.line(), "root element is <" + project.name() + ">, not <project>");
     }
-    List<Element> chain = new ArrayList<>();
-    chain.add(project);
-    parents(file.path(), project, context, chain);
-    Model model = new Model();
-    // Oldest ancestor first, so each child overrides what it inherits.
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Element pom = chain.get(i);
-      for (Element p : children(pom.child("properties"))) {
-        model.properties.put(p.name(), p.text());
-      }
-      for (Element profile : activeProfiles(pom)) {
-        for (Element p : children(profile.child("properties"))) {
-          model.properties.put(p.name(), p.text());
-        }
-      }
-      String groupId = pom.childText("groupId").isEmpty() && pom.child("parent") != null ? pom.child("parent").childText("groupId") : pom.childText("groupId");
-      String version = pom.childText("version").isEmpty() && pom.child("parent") != null ? pom.child("parent").childText("version") : pom.childText("version");
-      model.properties.put("project.groupId", groupId);
-      model.properties.put("project.artifactId", pom.childText("artifactId"));
-      model.properties.put("project.version", version);
-      if (pom.child("parent") != null) {
-        model.properties.put("project.parent.version", pom.child("parent").childText("version"));
-        model.properties.put("project.parent.groupId", pom.child("parent").childText("groupId"));
-      }
-    }
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Element pom = chain.get(i);
-      List<Element> managed = new ArrayList<>(pom.child("dependencyManagement") == null ? List.of() : pom.child("dependencyManagement").list("dependencies", "dependency"));
-      for (Element profile : activeProfiles(pom)) {
-        if (profile.child("dependencyManagement") != null) {
-          managed.addAll(profile.child("dependencyManagement").list("dependencies", "dependency"));
-        }
-      }
-      for (Element d : managed) {
-        String key = interpolate(d.childText("groupId"), model) + ":" + interpolate(d.childText("artifactId"), model);
-        model.managedVersions.put(key, interpolate(d.childText("version"), model));
-        if (!d.childText("scope").isEmpty()) {
-          model.managedScopes.put(key, d.childText("scope"));
-        }
-      }
-    }
+    Model model = model(file.path(), project, context, 0);
     List<Element> deps = new ArrayList<>(project.list("dependencies", "dependency"));
     for (Element profile : activeProfiles(project)) {
       deps.addAll(profile.list("dependencies", "dependency"));
@@ -125,6 +85,83 @@ public final class PomExtractor implements Extractor {
       out.add(b.build());
     }
     return out;
+  }
+
+  /**
+   * Properties and managed versions of a POM with its in-repository parents, oldest ancestor first so each
+   * child overrides what it inherits; BOMs imported with {@code <scope>import</scope>} that are POMs of this
+   * repository contribute the versions not managed explicitly, first import first, as Maven does.
+   */
+  private Model model(String path, Element project, ExtractContext context, int depth) {
+    List<Element> chain = new ArrayList<>();
+    chain.add(project);
+    parents(path, project, context, chain);
+    Model model = new Model();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Element pom = chain.get(i);
+      for (Element p : children(pom.child("properties"))) {
+        model.properties.put(p.name(), p.text());
+      }
+      for (Element profile : activeProfiles(pom)) {
+        for (Element p : children(profile.child("properties"))) {
+          model.properties.put(p.name(), p.text());
+        }
+      }
+      String groupId = pom.childText("groupId").isEmpty() && pom.child("parent") != null ? pom.child("parent").childText("groupId") : pom.childText("groupId");
+      String version = pom.childText("version").isEmpty() && pom.child("parent") != null ? pom.child("parent").childText("version") : pom.childText("version");
+      model.properties.put("project.groupId", groupId);
+      model.properties.put("project.artifactId", pom.childText("artifactId"));
+      model.properties.put("project.version", version);
+      if (pom.child("parent") != null) {
+        model.properties.put("project.parent.version", pom.child("parent").childText("version"));
+        model.properties.put("project.parent.groupId", pom.child("parent").childText("groupId"));
+      }
+    }
+    List<Element> imports = new ArrayList<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Element pom = chain.get(i);
+      List<Element> managed = new ArrayList<>(pom.child("dependencyManagement") == null ? List.of() : pom.child("dependencyManagement").list("dependencies", "dependency"));
+      for (Element profile : activeProfiles(pom)) {
+        if (profile.child("dependencyManagement") != null) {
+          managed.addAll(profile.child("dependencyManagement").list("dependencies", "dependency"));
+        }
+      }
+      for (Element d : managed) {
+        if (d.childText("scope").equals("import") && d.childText("type").equals("pom")) {
+          imports.add(d);
+          continue;
+        }
+        String key = interpolate(d.childText("groupId"), model) + ":" + interpolate(d.childText("artifactId"), model);
+        model.managedVersions.put(key, interpolate(d.childText("version"), model));
+        if (!d.childText("scope").isEmpty()) {
+          model.managedScopes.put(key, d.childText("scope"));
+        }
+      }
+    }
+    if (depth < MAX_PARENTS) {
+      for (Element d : imports) {
+        String g = interpolate(d.childText("groupId"), model);
+        String a = interpolate(d.childText("artifactId"), model);
+        String v = interpolate(d.childText("version"), model);
+        for (SourceFile candidate : context.named("pom.xml")) {
+          Element bom;
+          try {
+            bom = Xml.parse(Extractor.text(candidate));
+          } catch (ExtractException e) {
+            continue; // reported when that file itself is scanned
+          }
+          String bg = bom.childText("groupId").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("groupId") : bom.childText("groupId");
+          String bv = bom.childText("version").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("version") : bom.childText("version");
+          if (bom.childText("artifactId").equals(a) && bg.equals(g) && (v.isEmpty() || bv.equals(v) || bv.contains("${"))) {
+            Model imported = model(candidate.path(), bom, context, depth + 1);
+            imported.managedVersions.forEach(model.managedVersions::putIfAbsent);
+            imported.managedScopes.forEach(model.managedScopes::putIfAbsent);
+            break;
+          }
+        }
+      }
+    }
+    return model;
   }
 
   private static List<Element> children(Element e) {

@@ -104,6 +104,16 @@ class ExtractorGoldenTest {
       }
 
       @Override
+      public List<SourceFile> named(String fileName) {
+        try (Stream<Path> s = Files.walk(c.dir())) {
+          return s.filter(p -> p.getFileName().toString().equals(fileName)).sorted()
+              .map(p -> load(c.dir(), c.dir().relativize(p).toString().replace('\\', '/'))).toList();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
       public void note(String path, int line, String message) {}
     };
   }
