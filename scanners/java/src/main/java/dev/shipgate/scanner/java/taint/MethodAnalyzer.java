@@ -1063,6 +1063,15 @@ final class MethodAnalyzer {
     }
     String key = variableKey(lhs);
     if (key == null) {
+      // Type.staticField = v: shared state, read back by other methods through the engine.
+      if (lhs instanceof MemberSelectTree ms) {
+        String st = project.staticTypeRef(scope, ms.getExpression());
+        TypeInfo t = st == null ? null : project.type(st);
+        TypeInfo.FieldInfo f = t == null ? null : t.fields().get(ms.getIdentifier().toString());
+        if (f != null && f.isStatic()) {
+          engine.writeStatic(f, v.deepFacts());
+        }
+      }
       return v;
     }
     String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
