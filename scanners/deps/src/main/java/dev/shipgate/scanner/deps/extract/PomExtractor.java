@@ -24,6 +24,7 @@ public final class PomExtractor implements Extractor {
 
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
   private static final int MAX_PARENTS = 10;
+  private static final Pattern HARD_REQUIREMENT = Pattern.compile("^\\[([^,\\[\\]()]+)]$");
 
   @Override
   public String name() {
@@ -75,6 +76,10 @@ public final class PomExtractor implements Extractor {
       String scope = d.childText("scope").isEmpty() ? model.managedScopes.getOrDefault(key, "compile") : interpolate(d.childText("scope"), model);
       if (scope.equals("import")) {
         continue;
+      }
+      java.util.regex.Matcher hard = HARD_REQUIREMENT.matcher(version);
+      if (hard.matches()) {
+        version = hard.group(1).strip(); // "[1.2.3]" requires exactly 1.2.3
       }
       Package.Builder b = Package.builder(Ecosystem.MAVEN, key, file.path()).direct(true).line(d.line())
           .scope(scopeOf(scope, interpolate(d.childText("optional"), model)))

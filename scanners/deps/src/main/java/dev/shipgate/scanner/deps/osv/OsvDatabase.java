@@ -89,6 +89,16 @@ public final class OsvDatabase {
     return Map.copyOf(entries);
   }
 
+  /** One line for reports: where the database is, when it was imported, how old it is, what it covers. */
+  public String describe(Instant now) {
+    long days = age(now).toDays();
+    StringBuilder b = new StringBuilder("OSV advisory database ").append(dir).append(", imported ").append(importedAt)
+        .append(" (").append(days == 0 ? "less than a day" : days == 1 ? "1 day" : days + " days").append(" old): ");
+    List<String> parts = new ArrayList<>();
+    new java.util.TreeMap<>(entries).forEach((eco, n) -> parts.add(eco.osvName() + " " + n));
+    return b.append(String.join(", ", parts)).toString();
+  }
+
   public boolean covers(Ecosystem eco) {
     return entries.containsKey(eco);
   }

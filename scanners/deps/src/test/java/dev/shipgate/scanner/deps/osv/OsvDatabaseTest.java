@@ -144,4 +144,11 @@ class OsvDatabaseTest {
     assertThat(DatabaseLocation.resolve("", root, java.util.Map.of("XDG_CACHE_HOME", "/xdg"), "/home/u")).isEqualTo(Path.of("/xdg/shipgate/osv"));
     assertThat(DatabaseLocation.resolve(null, root, java.util.Map.of("XDG_CACHE_HOME", "relative"), "/home/u")).isEqualTo(Path.of("/home/u/.cache/shipgate/osv"));
   }
+
+  @Test
+  void describesItsAgeAndCoverageInOneLine() throws Exception {
+    OsvDatabase db = OsvDatabase.open(TestDatabase.build(tmp)).orElseThrow();
+    assertThat(db.describe(TestDatabase.IMPORTED_AT.plusSeconds(3 * 86400 + 5)))
+        .isEqualTo("OSV advisory database " + tmp + ", imported 2026-11-20T00:00:00Z (3 days old): npm 3, Maven 3, PyPI 3, Go 2, crates.io 1, RubyGems 1, Packagist 1, NuGet 1");
+  }
 }
