@@ -42,7 +42,9 @@ final class GenericValues {
     if (lower.equals("true") || lower.equals("false") || lower.equals("null") || lower.equals("none")) {
       return false;
     }
-    if (dottedIdentifier(value) || constantName(value) || uuid(value) || numberOrVersion(value) || passwordHash(lower)) {
+    // UUIDs are allowed: under a credential key (the key is judged separately) they are real keys for
+    // many services (legacy npm, Heroku, Snyk).
+    if (dottedIdentifier(value) || constantName(value) || numberOrVersion(value) || passwordHash(lower)) {
       return false;
     }
     int classes = 0;
@@ -117,20 +119,6 @@ final class GenericValues {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (!(Character.isUpperCase(c) || Character.isDigit(c) || c == '_')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean uuid(String v) {
-    if (v.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = v.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
         return false;
       }
     }

@@ -58,8 +58,14 @@ final class Placeholders {
       "example", "changeme", "changeit", "yourapikey", "yourtoken", "yoursecret", "yourpassword", "yourkey",
       "your", "dummy", "redacted", "placeholder", "xxxxxx", "******", "••••", "....", "insert", "replaceme",
       "replacewith", "notreal", "notasecret", "fake", "sample", "secrethere", "tokenhere", "keyhere",
-      "passwordhere", "todo", "fixme", "foobar", "lorem", "abcdefgh", "12345678", "qwerty", "password",
-      "secret", "testtest", "mytoken", "mysecret", "mypassword", "nottheactual");
+      "passwordhere", "todo", "fixme", "foobar", "lorem", "abcdefgh", "12345678", "qwerty", "testtest", "mytoken",
+      "mysecret", "mypassword", "nottheactual", "123e4567");
+
+  /**
+   * Words that make a value a stand-in only when little else is left: "password123" is a placeholder,
+   * "SuperSecret2024!" is a (weak) real password.
+   */
+  private static final List<String> FILLER_WORDS = List.of("password", "secret", "token");
 
   /** Whole values that are documentation stand-ins when a value has no provider format to vouch for it. */
   private static final java.util.Set<String> COMMON = java.util.Set.of(
@@ -86,6 +92,15 @@ final class Placeholders {
     }
     for (String w : generic ? WORDS : TOKEN_WORDS) {
       if (lower.contains(w)) {
+        return "placeholder word";
+      }
+    }
+    if (generic) {
+      String rest = lower;
+      for (String w : FILLER_WORDS) {
+        rest = rest.replace(w, "");
+      }
+      if (rest.length() < lower.length() && rest.length() < 5) {
         return "placeholder word";
       }
     }
