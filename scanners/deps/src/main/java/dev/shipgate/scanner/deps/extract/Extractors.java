@@ -26,8 +26,16 @@ public final class Extractors {
 
   private Extractors() {}
 
+  /** Installed third-party trees: their manifests describe someone else's build, not this repository's. */
+  private static final String[] INSTALLED = {"node_modules/", "bower_components/", "site-packages/", "dist-packages/", ".git/"};
+
   /** The extractor for {@code path}, or null when no format matches. */
   public static Extractor forPath(String path) {
+    for (String dir : INSTALLED) {
+      if (path.startsWith(dir) || path.contains("/" + dir)) {
+        return null;
+      }
+    }
     for (Extractor e : ALL) {
       if (e.accepts(path)) {
         return e;

@@ -115,6 +115,14 @@ public final class NpmLockExtractor implements Extractor {
       } else {
         direct = false; // nested under another package
       }
+      String integrity = LocatedJson.text(entry, "integrity");
+      if (integrity.isEmpty() && LocatedJson.flag(entry, "inBundle") && owner.endsWith("/")) {
+        // A bundled dependency ships inside its parent's tarball (key "<parent>/node_modules/<name>"), which the
+        // parent's hash covers.
+        JsonNode parent = packages.get(owner.substring(0, owner.length() - 1));
+        String parentIntegrity = LocatedJson.text(parent, "integrity");
+        integrity = parentIntegrity.isEmpty() ? "" : "bundled:" + parentIntegrity;
+      }
       out.add(Package.builder(Ecosystem.NPM, name, path)
           .locked(version)
           .direct(direct)
@@ -122,7 +130,7 @@ public final class NpmLockExtractor implements Extractor {
           .source(Sources.npm(resolved))
           .line(json.line(entry))
           .resolved(resolved)
-          .integrity(LocatedJson.text(entry, "integrity"))
+          .integrity(integrity)
           .build());
     }
     return out;

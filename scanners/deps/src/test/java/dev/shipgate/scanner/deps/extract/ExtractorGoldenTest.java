@@ -138,7 +138,7 @@ class ExtractorGoldenTest {
         "pylock.dev.toml", "src/App/packages.lock.json")) {
       assertThat(Extractors.ALL.stream().filter(e -> e.accepts(path)).count()).as(path).isEqualTo(1);
     }
-    for (String path : List.of("node_modules/x/package-lock.json", "package.json", "target/pom.xml", "constraints.txt", "vendor/x/go.mod", "notes.txt")) {
+    for (String path : List.of("node_modules/x/package-lock.json", "venv/lib/python3.12/site-packages/x/requirements.txt", "a/node_modules/b/yarn.lock", "package.json", "target/pom.xml", "constraints.txt", "vendor/x/go.mod", "notes.txt")) {
       assertThat(Extractors.forPath(path)).as(path).isNull();
     }
   }
