@@ -107,6 +107,10 @@ public final class RequirementsExtractor implements Extractor {
         hashes.add(h.group(1));
       }
       String spec = HASH.matcher(req).replaceAll("").strip();
+      int option = spec.indexOf(" --");
+      if (option > 0) {
+        spec = spec.substring(0, option).strip(); // per-requirement options (--config-settings, --global-option)
+      }
       if ((spec.startsWith(".") || spec.startsWith("/")) && urlRequirement(file.path(), first, null, spec, scope) == null) {
         continue; // "." or a directory without a usable name: the project being installed, not a dependency
       }
@@ -221,7 +225,8 @@ public final class RequirementsExtractor implements Extractor {
     return b.version(rest.replaceAll("\\s+", ""), Pin.RANGE).build();
   }
 
-  private static Package urlRequirement(String path, int line, String name, String url, Scope scope) {
+  private static Package urlRequirement(String path, int line, String name, String urlAndMarker, Scope scope) {
+    String url = urlAndMarker.split("\\s*;\\s", 2)[0].strip(); // "name @ url ; python_version < '3.8'"
     if (name == null) {
       Matcher egg = EGG.matcher(url);
       name = egg.find() ? egg.group(1) : lastSegment(url);
