@@ -34,6 +34,15 @@ final class Terminal {
     if (v != null) {
       return Boolean.parseBoolean(v);
     }
-    return System.console() != null;
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    // From JDK 22 System.console() exists even when redirected; isTerminal() (22+) tells the truth.
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 }

@@ -35,7 +35,7 @@ class SecretsNeverLeakTest {
   void plantedSecretsAreFoundAndNeverPrinted(@TempDir Path dir) throws Exception {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
     gen.initialize(2048);
-    String pkcs8 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(gen.generateKeyPair().getPrivate().getEncoded());
+    String pkcs8 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(gen.generateKeyPair().getPrivate().getEncoded());
     String stripe = "sk_live_" + random(ALNUM, 24);
     String awsId = "AKIA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
     String awsSecret = random(ALNUM + "+/", 40);
