@@ -48,7 +48,7 @@ public final class SecretScan {
   }
 
   /** A context that keeps findings and counts skips and errors; thread-safe. */
-  static final class Collect implements ScanContext {
+  static class Collect implements ScanContext {
     final Path root;
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong skipped = new AtomicLong();

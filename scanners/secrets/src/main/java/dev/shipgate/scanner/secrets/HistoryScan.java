@@ -1,5 +1,6 @@
 package dev.shipgate.scanner.secrets;
 
+import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.scan.ScanContext;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * Scans the git history below the scan root: every commit reachable from any ref (minus those reachable
  * from {@code since}), oldest first, each distinct blob once. A finding is attributed to the first commit
- * that brought its blob in; the blob's later copies, moves and re-commits cost nothing.
+ * that brought its blob in; the blob's later copies, moves and re-commits cost nothing, and a secret that
+ * stays in a file through later edits is reported once per path, at the commit that introduced it.
  */
 public final class HistoryScan {
 
@@ -72,6 +74,7 @@ public final class HistoryScan {
     int skipped = 0;
     int findings = 0;
     Set<ObjectId> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
     try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
       if (!markStarts(repo, rw, context)) {
         return new Stats(0, 0, 0, 0);
@@ -135,8 +138,13 @@ public final class HistoryScan {
             }
             scanned++;
             for (SecretEngine.Match m : engine.scan(path, bytes)) {
-              context.report(SecretsScanner.finding(path, m, attribution(c)));
-              findings++;
+              Finding f = SecretsScanner.finding(path, m, attribution(c));
+              // Later versions of the file still carry the secret: report it once per path, at the
+              // oldest commit (parents are walked first).
+              if (reported.add(path + "\0" + f.contextKey())) {
+                context.report(f);
+                findings++;
+              }
             }
           }
         } catch (IOException | RuntimeException e) {
