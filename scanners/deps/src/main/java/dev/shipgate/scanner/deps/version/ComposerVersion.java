@@ -8,7 +8,8 @@ import java.util.Locale;
  * Composer (Packagist) order, which follows PHP's {@code version_compare}: a leading {@code v} is dropped, the
  * numeric head is padded to four parts,
  * {@code -}, {@code _}, {@code +} act as dots, letters and digits are split apart, and special words rank
- * {@code dev < alpha = a < beta = b < RC = rc < (number) < pl = p}; any other word ranks below {@code dev}.
+ * {@code dev < alpha = a < beta = b < RC = rc < (number) < pl = p}, matched as prefixes as PHP does
+ * ({@code patch} is {@code p}); any other word ranks below {@code dev}.
  */
 public final class ComposerVersion implements VersionScheme {
 
@@ -64,19 +65,20 @@ public final class ComposerVersion implements VersionScheme {
     return out;
   }
 
+  /** PHP's special forms, matched as prefixes in this order ("patch" is "p", "develop" is "dev"). */
+  private static final String[][] SPECIAL = {{"dev", "1"}, {"alpha", "2"}, {"a", "2"}, {"beta", "3"}, {"b", "3"}, {"rc", "4"}, {"#", "10"},
+      {"pl", "11"}, {"p", "11"}};
+
   private static int rank(String part) {
     if (Semver.isDigits(part)) {
       return 10;
     }
-    return switch (part) {
-      case "dev" -> 1;
-      case "alpha", "a" -> 2;
-      case "beta", "b" -> 3;
-      case "rc" -> 4;
-      case "#" -> 10;
-      case "pl", "p" -> 11;
-      default -> 0;
-    };
+    for (String[] s : SPECIAL) {
+      if (part.startsWith(s[0])) {
+        return Integer.parseInt(s[1]);
+      }
+    }
+    return 0; // any other word sorts below dev
   }
 
   @Override
@@ -84,8 +86,10 @@ public final class ComposerVersion implements VersionScheme {
     List<String> out = new ArrayList<>();
     for (String p : parts(version)) {
       out.add(Semver.isDigits(p) ? p.replaceFirst("^0+(?=.)", "") : switch (rank(p)) {
+        case 1 -> "dev";
         case 2 -> "alpha";
         case 3 -> "beta";
+        case 4 -> "rc";
         case 11 -> "pl";
         case 0 -> "?" + p;
         default -> p;

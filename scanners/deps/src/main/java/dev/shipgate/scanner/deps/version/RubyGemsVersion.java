@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * {@code Gem::Version} order: segments split at dots and at letter/digit boundaries ({@code 1.0.0.pre1} is
  * {@code 1 0 0 pre 1}); a string segment marks a pre-release and sorts below any number; missing segments
- * count as zero, so {@code 1.0} equals {@code 1}.
+ * count as zero, so {@code 1.0} equals {@code 1}, and zeros before the first string are dropped too
+ * ({@code 1.0.a} equals {@code 1.a}), as {@code Gem::Version#canonical_segments} does.
  */
 public final class RubyGemsVersion implements VersionScheme {
 
@@ -34,11 +35,23 @@ public final class RubyGemsVersion implements VersionScheme {
       String s = m.group();
       out.add(Semver.isDigits(s) ? s.replaceFirst("^0+(?=.)", "") : s);
     }
-    // Trailing zeros (before any trailing string run is irrelevant here) do not change the version.
-    while (out.size() > 1 && out.get(out.size() - 1).equals("0")) {
-      out.remove(out.size() - 1);
+    // Gem's canonical segments: trailing zeros dropped from the numeric part and from the part starting at the
+    // first string, so "1.0.a" equals "1.a" and "1.0" equals "1".
+    int firstString = 0;
+    while (firstString < out.size() && Semver.isDigits(out.get(firstString))) {
+      firstString++;
     }
-    return out;
+    List<String> head = dropTrailingZeros(new ArrayList<>(out.subList(0, firstString)));
+    List<String> tail = dropTrailingZeros(new ArrayList<>(out.subList(firstString, out.size())));
+    head.addAll(tail);
+    return head;
+  }
+
+  private static List<String> dropTrailingZeros(List<String> segments) {
+    while (!segments.isEmpty() && segments.get(segments.size() - 1).equals("0")) {
+      segments.remove(segments.size() - 1);
+    }
+    return segments;
   }
 
   @Override

@@ -69,11 +69,18 @@ class VersionOrderTest {
   void rubyGemsPreReleasesSortBelowTheRelease() {
     assertAscending(VersionSchemes.RUBYGEMS, "1.0.0.a", "1.0.0.pre1", "1.0.0.rc1", "1.0.0", "1.0.1", "1.10", "2");
     assertThat(VersionSchemes.RUBYGEMS.compare("1.0", "1.0.0")).isZero();
+    // Gem::Version drops zeros before the first string segment too.
+    assertThat(VersionSchemes.RUBYGEMS.compare("1.0.a", "1.a")).isZero();
+    assertThat(VersionSchemes.RUBYGEMS.compare("1.0.0-rc1", "1.0.0.pre.rc1")).isZero();
   }
 
   @Test
   void composerFollowsVersionCompareSpecialWords() {
     assertAscending(VersionSchemes.COMPOSER, "1.0.0-dev", "1.0.0-alpha1", "1.0.0-beta2", "1.0.0-RC1", "1.0.0", "1.0.0-pl1", "1.0.1", "v2.0.0");
+    // PHP matches the special words as prefixes: "patch" is "p", "develop" is "dev".
+    assertThat(VersionSchemes.COMPOSER.compare("1.0.0-patch1", "1.0.0-pl1")).isZero();
+    assertThat(VersionSchemes.COMPOSER.compare("1.0.0-develop", "1.0.0-dev")).isZero();
+    assertThat(VersionSchemes.COMPOSER.compare("1.0", "1.0.0.0")).isZero();
   }
 
   @Test
