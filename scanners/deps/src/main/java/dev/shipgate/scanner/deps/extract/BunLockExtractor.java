@@ -69,7 +69,7 @@ public final class BunLockExtractor implements Extractor {
     if (!packages.isObject()) {
       throw new ExtractException(json.line(packages), "'packages' must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
       if (!entry.isArray() || entry.isEmpty() || !entry.get(0).isTextual()) {

@@ -68,7 +68,7 @@ public final class NpmLockExtractor implements Extractor {
     // Direct dependencies are the ones the root or a workspace folder declares, installed in its own node_modules
     // (hoisted to the root's when possible); folder "" is the root.
     Map<String, Set<String>> declaredBy = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().contains(NODE_MODULES)) {
         Set<String> names = declaredBy.computeIfAbsent(e.getKey(), k -> new HashSet<>());
@@ -83,7 +83,7 @@ public final class NpmLockExtractor implements Extractor {
     Set<String> declaredAnywhere = new HashSet<>();
     declaredBy.values().forEach(declaredAnywhere::addAll);
     List<Package> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = packages.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode entry = e.getValue();
@@ -138,7 +138,7 @@ public final class NpmLockExtractor implements Extractor {
 
   private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, Set<String> declared, boolean top, List<Package> out)
       throws ExtractException {
-    for (Iterator<Map.Entry<String, JsonNode>> it = deps.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = deps.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
       if (!(entry instanceof ObjectNode)) {

@@ -56,7 +56,7 @@ public final class NuGetLockExtractor implements Extractor {
       if (!framework.isObject()) {
         throw new ExtractException(json.line(frameworks), "each target framework must be an object of packages");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = framework.fields(); it.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = framework.properties().iterator(); it.hasNext();) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode entry = e.getValue();
         String type = LocatedJson.text(entry, "type");

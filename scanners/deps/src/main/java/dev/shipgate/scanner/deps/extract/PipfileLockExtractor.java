@@ -57,7 +57,7 @@ public final class PipfileLockExtractor implements Extractor {
     if (!section.isObject()) {
       throw new ExtractException(json.line(section), "section must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
       if (!entry.isObject()) {

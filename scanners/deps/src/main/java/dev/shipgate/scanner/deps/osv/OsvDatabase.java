@@ -62,7 +62,7 @@ public final class OsvDatabase {
       throw new IOException("advisory database " + dir + " has no valid import time", e);
     }
     Map<Ecosystem, Integer> entries = new EnumMap<>(Ecosystem.class);
-    root.path("ecosystems").fields().forEachRemaining(e -> {
+    root.path("ecosystems").properties().forEach(e -> {
       Ecosystem eco = Ecosystem.fromOsv(e.getKey());
       if (eco != null) {
         entries.put(eco, e.getValue().path("entries").asInt());
