@@ -180,7 +180,9 @@ public final class DepsScanner implements ProjectScanner {
   }
 
   private void matchAdvisories(List<Package> packages, ScanContext context, long maxAgeDays, boolean requireDatabase) throws IOException {
-    List<Package> exact = packages.stream().filter(p -> p.pin() == Pin.LOCKED || p.pin() == Pin.PINNED).toList();
+    List<Package> exact = packages.stream()
+        .filter(p -> p.pin() == Pin.LOCKED || p.pin() == Pin.PINNED || (p.pin() == Pin.RANGE && Interval.of(p.ecosystem(), p.version()).isPresent()))
+        .toList();
     if (exact.isEmpty()) {
       return;
     }
@@ -254,8 +256,10 @@ public final class DepsScanner implements ProjectScanner {
     List<Finding> out = new ArrayList<>();
     RangeMatcher matcher = new RangeMatcher(VersionSchemes.of(p.ecosystem()));
     List<OsvEntry> hits = new ArrayList<>();
+    Interval range = p.pin() == Pin.RANGE ? Interval.of(p.ecosystem(), p.version()).orElse(null) : null;
     for (OsvEntry e : entries) {
-      if (matcher.affects(e, p.version())) {
+      boolean hit = range == null ? matcher.affects(e, p.version()) : matcher.affectsAll(e, range.lower(), range.upper(), range.upperInclusive());
+      if (hit) {
         hits.add(e);
       }
     }
@@ -268,16 +272,19 @@ public final class DepsScanner implements ProjectScanner {
       String primary = group.stream().map(OsvEntry::id).min(Aliases.ORDER).orElseThrow();
       OsvEntry worst = group.stream().max((a, b) -> Integer.compare(rank(a), rank(b))).orElseThrow();
       // Records of one vulnerability may list different ranges; the fix must clear them all.
-      String fix = matcher.smallestFix(group, p.version());
+      String fix = matcher.smallestFix(group, range == null ? p.version() : range.lower());
       if (fix != null && p.ecosystem() == Ecosystem.GO && p.version().startsWith("v") && !fix.startsWith("v")) {
         fix = "v" + fix; // OSV writes Go versions without the "v" that go.mod and `go get` use
       }
       List<String> others = ids.stream().filter(i -> !i.equals(primary)).toList();
       String summary = group.stream().map(OsvEntry::summary).filter(s -> !s.isBlank()).findFirst().orElse("");
-      String msg = p.name() + " " + p.version() + " is affected by " + primary + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")
+      String subject = range == null ? p.name() + " " + p.version() + " is" : "every version of " + p.name() + " that " + p.version() + " allows is";
+      String msg = subject + " affected by " + primary + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")
           + (summary.isEmpty() ? "" : ": " + summary) + "; " + (fix == null ? "no fixed version is known" : "fixed in " + fix);
       Severity severity = severityOf(worst);
-      Confidence confidence = p.pin() == Pin.LOCKED || p.ecosystem() != Ecosystem.MAVEN ? Confidence.HIGH : Confidence.MEDIUM;
+      // A range only says which versions may be installed: medium. So does a Maven manifest pin, which mediation
+      // or an outside BOM may replace.
+      Confidence confidence = range != null || (p.pin() == Pin.PINNED && p.ecosystem() == Ecosystem.MAVEN) ? Confidence.MEDIUM : Confidence.HIGH;
       Optional<Finding.Builder> b = builder(DepsRules.KNOWN_ADVISORY, p, msg, severity);
       if (b.isEmpty()) {
         continue;

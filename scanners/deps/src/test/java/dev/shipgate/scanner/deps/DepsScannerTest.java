@@ -264,4 +264,34 @@ class DepsScannerTest {
       assertThat(f.severity()).isEqualTo(Severity.HIGH);
     });
   }
+
+  @Test
+  void aRangeIsReportedOnlyWhenEveryVersionItAllowsIsAffected() throws Exception {
+    String requirements = String.join("\n",
+        "urllib3>=1.25.4,<1.26",   // all of 1.25.x from 1.25.4: inside GHSA-q2q7-5pp4-w6pg
+        "requests<=2.19.1",        // everything up to 2.19.1: inside GHSA-x84v-xcm2-53pg
+        "urllib3~=1.25.4",         // >=1.25.4, ==1.25.*
+        "urllib3>=1.26,<2",        // 1.26.5 fixes it inside the range: may be safe
+        "requests>=2.0",           // no upper bound: resolves to the newest release
+        "");
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("requirements.txt", requirements));
+    List<Finding> advisories = findings.stream().filter(f -> f.ruleId().equals(DepsRules.KNOWN_ADVISORY.id())).toList();
+    assertThat(advisories).extracting(f -> f.location().startLine()).containsExactly(1, 2, 3);
+    assertThat(advisories).allMatch(f -> f.confidence() == Confidence.MEDIUM);
+    assertThat(advisories.get(0).message()).startsWith("every version of urllib3 that >=1.25.4,<1.26 allows is affected by GHSA-q2q7-5pp4-w6pg")
+        .endsWith("fixed in 1.26.5");
+    assertThat(findings).filteredOn(f -> f.ruleId().equals(DepsRules.UNPINNED_VERSION.id())).hasSize(5);
+  }
+
+  @Test
+  void aMavenRangeInsideAnAdvisoryIsReported() throws Exception {
+    String pom = "<project><dependencies>\n"
+        + "<dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>[2.13.0,2.14.1]</version></dependency>\n"
+        + "<dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>[2.13.0,2.17.0)</version></dependency>\n"
+        + "</dependencies></project>";
+    List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("pom.xml", pom));
+    assertThat(findings).filteredOn(f -> f.ruleId().equals(DepsRules.KNOWN_ADVISORY.id()))
+        .extracting(f -> f.location().startLine() + " " + f.properties().get("advisory") + " " + f.properties().get("fixed_version"))
+        .containsExactlyInAnyOrder("2 GHSA-jfh8-c2jp-5v3q 2.15.0", "2 GHSA-7rjr-3q55-vv33 2.16.0");
+  }
 }

@@ -95,6 +95,34 @@ public final class RangeMatcher {
   }
 
   /**
+   * Whether every version from {@code lower} up to {@code upper} is affected: {@code lower} is, and no event of
+   * any range falls strictly inside the interval (or, for an inclusive upper bound, a fix at it), so nothing
+   * switches the state between the bounds. Used for manifest ranges, where the installed version is unknown.
+   */
+  public boolean affectsAll(OsvEntry entry, String lower, String upper, boolean upperInclusive) {
+    if (!ecosystemScheme.isValid(lower) || !ecosystemScheme.isValid(upper) || !affects(entry, lower)) {
+      return false;
+    }
+    for (OsvEntry.Range r : entry.ranges()) {
+      VersionScheme s = scheme(r);
+      for (OsvEntry.Event e : r.events()) {
+        if (e.kind().equals("introduced") && e.version().equals("0")) {
+          continue;
+        }
+        int fromLower = s.compare(e.version(), lower);
+        int toUpper = s.compare(e.version(), upper);
+        boolean inside = fromLower > 0 && toUpper < 0;
+        boolean closesAtUpper = upperInclusive && toUpper == 0 && !e.kind().equals("last_affected") && !e.kind().equals("introduced");
+        boolean endsAtLower = fromLower == 0 && e.kind().equals("last_affected") && s.compare(lower, upper) < 0;
+        if (inside || closesAtUpper || endsAtLower) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * The smallest {@code fixed} version above {@code version} that none of {@code entries} affects, or null
    * when no such version is known (no fix, or every fix is itself affected by another range).
    */

@@ -183,4 +183,20 @@ class RangeMatcherTest {
       assertThat(m.affects(introducedFirst, v)).as(v).isFalse();
     }
   }
+
+  @Test
+  void anIntervalIsWhollyAffectedOnlyWhenNoEventFallsInsideIt() throws Exception {
+    Map<String, OsvEntry> e = entries(Ecosystem.MAVEN, "org.apache.logging.log4j:log4j-core");
+    OsvEntry log4shell = e.get("GHSA-jfh8-c2jp-5v3q");
+    RangeMatcher m = new RangeMatcher(VersionSchemes.MAVEN);
+    assertThat(m.affectsAll(log4shell, "2.0-beta9", "2.3", true)).isTrue();
+    assertThat(m.affectsAll(log4shell, "2.0-beta9", "2.3.1", false)).isTrue();
+    assertThat(m.affectsAll(log4shell, "2.0-beta9", "2.3.1", true)).isFalse(); // 2.3.1 itself is fixed
+    assertThat(m.affectsAll(log4shell, "2.0", "2.13.0", false)).isFalse();    // 2.3.1 .. 2.4 is not affected
+    assertThat(m.affectsAll(log4shell, "2.0-beta8", "2.1", false)).isFalse(); // the lower bound is not affected
+    OsvEntry bounded = synthetic(List.of(range("SEMVER", "introduced", "1.0.0", "last_affected", "1.4.2")), List.of());
+    RangeMatcher npm = new RangeMatcher(VersionSchemes.NPM);
+    assertThat(npm.affectsAll(bounded, "1.0.0", "1.4.2", true)).isTrue();
+    assertThat(npm.affectsAll(bounded, "1.0.0", "1.5.0", false)).isFalse();
+  }
 }
