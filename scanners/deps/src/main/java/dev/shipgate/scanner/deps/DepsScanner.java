@@ -142,8 +142,7 @@ public final class DepsScanner implements ProjectScanner {
       Extractor ex = inventory.extractors().get(p.manifest());
       boolean expectsHash = (ex != null && ex.recordsIntegrity()) || manifestHasHashes.containsKey(p.manifest());
       if (expectsHash && p.integrity().isEmpty() && (p.source() == Source.REGISTRY || p.source() == Source.URL) && p.pin() != Pin.NONE) {
-        report(context, DepsRules.MISSING_INTEGRITY, p, p.name() + " " + p.version() + " has no integrity hash in " + Extractor.fileName(p.manifest()), null)
-            .ifPresent(context::report);
+        context.report(finding(DepsRules.MISSING_INTEGRITY, p, p.name() + " " + p.version() + " has no integrity hash in " + Extractor.fileName(p.manifest()), null));
       }
     }
     matchAdvisories(packages, context, maxAgeDays, requireDatabase);
@@ -156,8 +155,7 @@ public final class DepsScanner implements ProjectScanner {
       return;
     }
     String what = p.pin() == Pin.RANGE ? "accepts any version matching " + p.version() : "has no version at all";
-    report(context, DepsRules.UNPINNED_VERSION, p, p.name() + " " + what + "; the installed version is not reproducible", null)
-        .ifPresent(context::report);
+    context.report(finding(DepsRules.UNPINNED_VERSION, p, p.name() + " " + what + "; the installed version is not reproducible", null));
   }
 
   private void checkSource(Package p, ScanContext context) {
@@ -175,8 +173,7 @@ public final class DepsScanner implements ProjectScanner {
       case URL -> "a plain URL";
       default -> "a local path";
     };
-    report(context, DepsRules.NON_REGISTRY_SOURCE, p, p.name() + " comes from " + kind + where + ", not a package registry", severity)
-        .ifPresent(context::report);
+    context.report(finding(DepsRules.NON_REGISTRY_SOURCE, p, p.name() + " comes from " + kind + where + ", not a package registry", severity));
   }
 
   private void matchAdvisories(List<Package> packages, ScanContext context, long maxAgeDays, boolean requireDatabase) throws IOException {
@@ -285,11 +282,7 @@ public final class DepsScanner implements ProjectScanner {
       // A range only says which versions may be installed: medium. So does a Maven manifest pin, which mediation
       // or an outside BOM may replace.
       Confidence confidence = range != null || (p.pin() == Pin.PINNED && p.ecosystem() == Ecosystem.MAVEN) ? Confidence.MEDIUM : Confidence.HIGH;
-      Optional<Finding.Builder> b = builder(DepsRules.KNOWN_ADVISORY, p, msg, severity);
-      if (b.isEmpty()) {
-        continue;
-      }
-      Finding.Builder f = b.get().confidence(confidence)
+      Finding.Builder f = builder(DepsRules.KNOWN_ADVISORY, p, msg, severity).confidence(confidence)
           .contextKey(DepsRules.KNOWN_ADVISORY.id() + "|" + p.ecosystem() + "|" + p.name() + "|" + primary)
           .property("advisory", primary)
           .property("aliases", String.join(",", others))
@@ -318,11 +311,11 @@ public final class DepsScanner implements ProjectScanner {
     };
   }
 
-  private Optional<Finding> report(ScanContext context, Rule rule, Package p, String message, Severity severity) {
-    return builder(rule, p, message, severity).map(b -> b.contextKey(rule.id() + "|" + p.ecosystem() + "|" + p.name()).build());
+  private static Finding finding(Rule rule, Package p, String message, Severity severity) {
+    return builder(rule, p, message, severity).contextKey(rule.id() + "|" + p.ecosystem() + "|" + p.name()).build();
   }
 
-  private static Optional<Finding.Builder> builder(Rule rule, Package p, String message, Severity severity) {
+  private static Finding.Builder builder(Rule rule, Package p, String message, Severity severity) {
     Finding.Builder b = Finding.builder(rule).message(message)
         .at(p.line() > 0 ? Location.line(p.manifest(), p.line()) : Location.file(p.manifest()))
         .property("ecosystem", p.ecosystem().osvName())
@@ -334,6 +327,6 @@ public final class DepsScanner implements ProjectScanner {
     if (severity != null) {
       b.severity(severity);
     }
-    return Optional.of(b);
+    return b;
   }
 }

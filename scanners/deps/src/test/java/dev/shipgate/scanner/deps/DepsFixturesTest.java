@@ -6,7 +6,10 @@ import dev.shipgate.core.model.Rule;
 import dev.shipgate.testing.FixtureRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.testing.RecordingContext;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,5 +60,22 @@ class DepsFixturesTest {
       assertThat(r.tags()).as("%s tags", r.id()).anyMatch(t -> t.startsWith("owasp-top10:")).anyMatch(t -> t.startsWith("ssdf:"));
       assertThat(readme).as("README row for %s", r.id()).contains("| `" + r.id() + "` |");
     }
+  }
+
+  @Test
+  void twoScansOfTheSameTreeReportTheSameFindingsInTheSameOrder() throws Exception {
+    List<SourceFile> files = new java.util.ArrayList<>();
+    for (Path p : fixtures().toList()) {
+      files.add(SourceFile.of(FIXTURES.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p)));
+    }
+    List<String> first = run(files);
+    assertThat(first).hasSizeGreaterThan(20);
+    assertThat(run(files)).containsExactlyElementsOf(first);
+  }
+
+  private static List<String> run(List<SourceFile> files) throws Exception {
+    RecordingContext ctx = new RecordingContext(FIXTURES, dev.shipgate.core.policy.Settings.empty("<test>"));
+    scanner.scan(files, ctx);
+    return ctx.findings().stream().map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();
   }
 }
