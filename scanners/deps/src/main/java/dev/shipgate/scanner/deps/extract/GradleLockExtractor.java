@@ -5,13 +5,17 @@ import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gradle dependency locking: {@code gradle.lockfile} (and {@code buildscript-gradle.lockfile},
  * {@code settings-gradle.lockfile}) with {@code group:artifact:version=configurations} lines, and the older
  * per-configuration {@code gradle/dependency-locks/*.lockfile}. Packages used only by test configurations are
- * test scope; the file does not say which are direct.
+ * test scope; the file does not say which are direct. Hashes come from {@code gradle/verification-metadata.xml}
+ * when the project verifies dependencies.
  */
 public final class GradleLockExtractor implements Extractor {
 
@@ -31,8 +35,45 @@ public final class GradleLockExtractor implements Extractor {
     return n.endsWith("gradle.lockfile") || (path.contains("gradle/dependency-locks/") && n.endsWith(".lockfile"));
   }
 
+  /**
+   * Hashes from Gradle's dependency verification file ({@code gradle/verification-metadata.xml} next to the
+   * lockfile's project), keyed by {@code group:name:version}; the strongest algorithm of the first artifact.
+   */
+  private static Map<String, String> verification(String lockfile, ExtractContext context) {
+    Map<String, String> hashes = new HashMap<>();
+    String dir = Extractor.directory(lockfile);
+    if (dir.endsWith("gradle/dependency-locks/")) {
+      dir = dir.substring(0, dir.length() - "gradle/dependency-locks/".length());
+    }
+    Optional<SourceFile> f = context.find(dir + "gradle/verification-metadata.xml");
+    if (f.isEmpty()) {
+      return hashes;
+    }
+    Xml.Element root;
+    try {
+      root = Xml.parse(Extractor.text(f.get()));
+    } catch (ExtractException e) {
+      context.note(f.get().path(), e.line(), "verification metadata unreadable: " + e.getMessage());
+      return hashes;
+    }
+    for (Xml.Element component : root.list("components", "component")) {
+      String key = component.attribute("group") + ":" + component.attribute("name") + ":" + component.attribute("version");
+      for (Xml.Element artifact : component.all("artifact")) {
+        for (String algorithm : new String[] {"sha512", "sha256", "sha1"}) {
+          Xml.Element h = artifact.child(algorithm);
+          if (h != null && !h.attribute("value").isEmpty()) {
+            hashes.putIfAbsent(key, algorithm + ":" + h.attribute("value"));
+            break;
+          }
+        }
+      }
+    }
+    return hashes;
+  }
+
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    Map<String, String> verified = verification(file.path(), context);
     boolean perConfiguration = !Extractor.fileName(file.path()).endsWith("gradle.lockfile");
     String configuration = perConfiguration ? Extractor.fileName(file.path()).replaceFirst("\\.lockfile$", "") : "";
     String[] lines = Extractor.text(file).split("\r?\n", -1);
@@ -56,6 +97,7 @@ public final class GradleLockExtractor implements Extractor {
           .locked(parts[2])
           .scope(testOnly(configurations) ? Scope.TEST : Scope.RUNTIME)
           .line(i + 1)
+          .integrity(verified.getOrDefault(coordinates, ""))
           .build());
     }
     return out;

@@ -15,7 +15,11 @@ import javax.xml.stream.XMLStreamReader;
 final class Xml {
 
   /** One element: local name, trimmed text content, start line, children in order. */
-  record Element(String name, int line, StringBuilder textBuilder, List<Element> children) {
+  record Element(String name, int line, StringBuilder textBuilder, List<Element> children, java.util.Map<String, String> attributes) {
+    String attribute(String n) {
+      return attributes.getOrDefault(n, "");
+    }
+
     String text() {
       return textBuilder.toString().strip();
     }
@@ -80,7 +84,11 @@ final class Xml {
             if (stack.size() >= MAX_DEPTH) {
               throw new ExtractException(r.getLocation().getLineNumber(), "XML nested deeper than " + MAX_DEPTH);
             }
-            Element e = new Element(r.getLocalName(), r.getLocation().getLineNumber(), new StringBuilder(), new ArrayList<>());
+            java.util.Map<String, String> attributes = new java.util.HashMap<>();
+            for (int a = 0; a < r.getAttributeCount(); a++) {
+              attributes.put(r.getAttributeLocalName(a), r.getAttributeValue(a));
+            }
+            Element e = new Element(r.getLocalName(), r.getLocation().getLineNumber(), new StringBuilder(), new ArrayList<>(), attributes);
             if (stack.isEmpty()) {
               root = e;
             } else {
