@@ -50,7 +50,7 @@ public final class DepsScanner implements ProjectScanner {
   public static final String SETTING_REQUIRE_DATABASE = "require_database";
 
   /** Files read only to help an extractor (which names the project declares directly). */
-  private static final Set<String> AUXILIARY = Set.of("package.json", "composer.json", "pyproject.toml", "Pipfile");
+  private static final Set<String> AUXILIARY = Set.of("package.json", "composer.json", "pyproject.toml", "Pipfile", "go.sum");
 
   private final Function<ScanContext, Path> databaseLocator;
   private final Clock clock;

@@ -227,9 +227,10 @@ class DepsScannerTest {
   @Test
   void acceptsManifestsLockfilesAndTheirDeclarationFilesOnly() {
     DepsScanner s = new DepsScanner();
-    assertThat(List.of("pom.xml", "a/b/package-lock.json", "yarn.lock", "requirements-dev.txt", "go.mod", "Cargo.lock", "package.json", "x/composer.json"))
+    assertThat(List.of("pom.xml", "a/b/package-lock.json", "yarn.lock", "requirements-dev.txt", "go.mod", "go.sum", "Cargo.lock", "package.json", "x/composer.json",
+        "pyproject.toml", "Pipfile"))
         .allMatch(s::accepts);
-    assertThat(List.of("node_modules/a/package.json", "README.md", "src/Main.java", "go.sum", "vendor/a/composer.json")).noneMatch(s::accepts);
+    assertThat(List.of("node_modules/a/package.json", "README.md", "src/Main.java", "Cargo.toml", "vendor/a/composer.json")).noneMatch(s::accepts);
     assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database");
   }
 

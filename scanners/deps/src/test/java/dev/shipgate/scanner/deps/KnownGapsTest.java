@@ -18,12 +18,4 @@ class KnownGapsTest {
     List<Package> packages = Inventory.of(List.of(SourceFile.of("pom.xml", pom)), null).packages();
     assertThat(packages).anyMatch(p -> p.name().equals("org.springframework:spring-web") && !p.direct());
   }
-
-  @Test
-  @Disabled("MISSING: go.sum is not read, so Go modules carry no hash")
-  void goModulesCarryTheirGoSumHash() {
-    SourceFile mod = SourceFile.of("go.mod", "module m\n\nrequire golang.org/x/net v0.7.0\n");
-    SourceFile sum = SourceFile.of("go.sum", "golang.org/x/net v0.7.0 h1:rJrUqqhjsgNp7KqAIc25s9pZnjU7TUcSY7HcVZjdn1g=\n");
-    assertThat(Inventory.of(List.of(mod, sum), null).packages()).singleElement().satisfies(p -> assertThat(p.integrity()).startsWith("h1:"));
-  }
 }

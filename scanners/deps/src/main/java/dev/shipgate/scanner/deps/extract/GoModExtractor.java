@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code go.mod}: every {@code require} (since Go 1.17 the file lists the whole build list; {@code // indirect}
  * marks transitive modules), with {@code replace} directives applied: a replacement by a local path is a
- * file source, one by another module version is matched as that module.
+ * file source, one by another module version is matched as that module. Hashes come from the sibling
+ * {@code go.sum}.
  */
 public final class GoModExtractor implements Extractor {
 
@@ -73,6 +74,7 @@ public final class GoModExtractor implements Extractor {
     if (block != null) {
       throw new ExtractException(lines.length, "'" + block + " (' block is not closed");
     }
+    Map<String, String> sums = goSum(file.path(), context);
     List<Package> out = new ArrayList<>();
     for (Require r : requires) {
       Replacement rep = replaces.getOrDefault(r.module + "@" + r.version, replaces.get(r.module));
@@ -84,9 +86,35 @@ public final class GoModExtractor implements Extractor {
       } else {
         b = Package.builder(Ecosystem.GO, rep.module, file.path()).locked(rep.version);
       }
-      out.add(b.direct(!r.indirect).line(r.line).build());
+      String module = rep == null || rep.local ? r.module : rep.module;
+      String version = rep == null || rep.local ? r.version : rep.version;
+      out.add(b.direct(!r.indirect).line(r.line).integrity(rep != null && rep.local ? "" : sums.getOrDefault(module + " " + version, "")).build());
     }
     return out;
+  }
+
+  /**
+   * Hashes from the sibling {@code go.sum}: the module zip's {@code h1:} hash, else the hash of its go.mod
+   * (all that pruned module graphs record for modules whose packages are not built).
+   */
+  private static Map<String, String> goSum(String gomod, ExtractContext context) {
+    Map<String, String> sums = new LinkedHashMap<>();
+    java.util.Optional<SourceFile> f = context.find(Extractor.directory(gomod) + "go.sum");
+    if (f.isEmpty()) {
+      return sums;
+    }
+    for (String line : Extractor.text(f.get()).split("\r?\n")) {
+      String[] p = line.strip().split("\\s+");
+      if (p.length != 3) {
+        continue;
+      }
+      if (p[1].endsWith("/go.mod")) {
+        sums.putIfAbsent(p[0] + " " + p[1].substring(0, p[1].length() - "/go.mod".length()), p[2]);
+      } else {
+        sums.put(p[0] + " " + p[1], p[2]);
+      }
+    }
+    return sums;
   }
 
   private static void directive(String verb, String args, String comment, int line, List<Require> requires, Map<String, Replacement> replaces)
