@@ -3,7 +3,9 @@ package dev.shipgate.scanner.deps.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Package.Scope;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,31 @@ final class PackageJson {
   /** Names declared next to {@code lockfile}; empty when there is no readable package.json (then nothing is direct). */
   static Set<String> declared(String lockfile, ExtractContext context) {
     return new HashSet<>(scopes(lockfile, context).keySet());
+  }
+
+  /** One declaration: name, range as written, and DEV for devDependencies. */
+  record Root(String name, String range, Scope scope) {}
+
+  /** Every declaration of the sibling package.json, for walking a lockfile's dependency graph from its roots. */
+  static List<Root> roots(String lockfile, ExtractContext context) {
+    List<Root> roots = new ArrayList<>();
+    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "package.json");
+    if (f.isEmpty()) {
+      return roots;
+    }
+    try {
+      JsonNode root = LocatedJson.parse(Extractor.text(f.get())).root();
+      for (String field : FIELDS) {
+        JsonNode d = root.get(field);
+        if (d != null && d.isObject()) {
+          Scope scope = field.equals("devDependencies") ? Scope.DEV : Scope.RUNTIME;
+          d.properties().forEach(e -> roots.add(new Root(e.getKey(), e.getValue().asText(), scope)));
+        }
+      }
+    } catch (ExtractException e) {
+      // reported by scopes(), which every caller also reads
+    }
+    return roots;
   }
 
   /** Declared names with their scope: DEV when only {@code devDependencies} names them. */

@@ -42,6 +42,7 @@ public final class YarnLockExtractor implements Extractor {
     String resolved = "";
     String integrity = "";
     String resolution = "";
+    final List<String> dependencies = new ArrayList<>();
   }
 
   @Override
@@ -49,6 +50,7 @@ public final class YarnLockExtractor implements Extractor {
     String text = Extractor.text(file);
     List<Entry> entries = new ArrayList<>();
     Entry current = null;
+    boolean inDependencies = false;
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i];
@@ -63,6 +65,7 @@ public final class YarnLockExtractor implements Extractor {
           throw new ExtractException(lineNo, "expected a package header ending in ':' but found: " + abbreviate(line));
         }
         current = new Entry();
+        inDependencies = false;
         current.line = lineNo;
         current.specifiers = line.substring(0, line.length() - 1);
         if (current.specifiers.equals("__metadata")) {
@@ -72,8 +75,19 @@ public final class YarnLockExtractor implements Extractor {
         entries.add(current);
         continue;
       }
+      if (current != null && indent == 4 && inDependencies) {
+        int sep = firstSeparator(line);
+        if (sep > 0) {
+          current.dependencies.add(descriptor(unquote(line.substring(0, sep).replaceAll(":$", "")), unquote(line.substring(sep + 1).strip())));
+        }
+        continue;
+      }
       if (current == null || indent != 2) {
-        continue; // nested blocks (dependencies) and Berry metadata
+        continue; // other nested blocks and Berry metadata
+      }
+      inDependencies = line.equals("dependencies:") || line.equals("optionalDependencies:");
+      if (line.endsWith(":") && !line.contains(" ")) {
+        continue; // the start of a nested block
       }
       int sep = firstSeparator(line);
       if (sep < 0) {
@@ -90,6 +104,7 @@ public final class YarnLockExtractor implements Extractor {
       }
     }
     Map<String, Scope> declared = PackageJson.scopes(file.path(), context);
+    Map<Entry, Scope> reached = reach(entries, PackageJson.roots(file.path(), context));
     List<Package> out = new ArrayList<>();
     for (Entry e : entries) {
       String spec = firstSpecifier(e.specifiers);
@@ -134,7 +149,7 @@ public final class YarnLockExtractor implements Extractor {
       out.add(Package.builder(Ecosystem.NPM, name, file.path())
           .locked(e.version)
           .direct(declared.containsKey(alias))
-          .scope(declared.getOrDefault(alias, Scope.RUNTIME))
+          .scope(declared.containsKey(alias) ? declared.get(alias) : reached.getOrDefault(e, Scope.RUNTIME))
           .source(source)
           .line(e.line)
           .resolved(resolved)
@@ -142,6 +157,50 @@ public final class YarnLockExtractor implements Extractor {
           .build());
     }
     return out;
+  }
+
+  /** "name@range" with Berry's implicit "npm:" protocol removed, so classic, Berry and package.json agree. */
+  private static String descriptor(String name, String range) {
+    String r = range.startsWith("npm:") && range.indexOf('@', 5) < 0 ? range.substring(4) : range;
+    return name + "@" + r;
+  }
+
+  /**
+   * Walks the lockfile's graph from package.json: packages reachable only from devDependencies are DEV;
+   * anything reachable from a runtime declaration is RUNTIME. Without package.json nothing is known.
+   */
+  private static Map<Entry, Scope> reach(List<Entry> entries, List<PackageJson.Root> roots) {
+    Map<String, Entry> byDescriptor = new java.util.HashMap<>();
+    for (Entry e : entries) {
+      for (String spec : e.specifiers.split(",")) {
+        String d = unquote(spec.strip());
+        int at = nameEnd(d);
+        if (at > 0) {
+          byDescriptor.put(descriptor(d.substring(0, at), d.substring(at + 1)), e);
+        }
+      }
+    }
+    Map<Entry, Scope> scope = new java.util.HashMap<>();
+    for (Scope pass : new Scope[] {Scope.RUNTIME, Scope.DEV}) {
+      java.util.ArrayDeque<Entry> queue = new java.util.ArrayDeque<>();
+      for (PackageJson.Root r : roots) {
+        Entry e = byDescriptor.get(descriptor(r.name(), r.range()));
+        if (r.scope() == pass && e != null && !scope.containsKey(e)) {
+          scope.put(e, pass);
+          queue.add(e);
+        }
+      }
+      while (!queue.isEmpty()) {
+        for (String d : queue.poll().dependencies) {
+          Entry next = byDescriptor.get(d);
+          if (next != null && !scope.containsKey(next)) {
+            scope.put(next, pass);
+            queue.add(next);
+          }
+        }
+      }
+    }
+    return scope;
   }
 
   private static String resolutionProtocol(String resolution) {
