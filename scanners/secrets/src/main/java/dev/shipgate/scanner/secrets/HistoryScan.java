@@ -47,6 +47,8 @@ public final class HistoryScan {
   }
 
   Stats run(ScanContext context) {
+    // Keeps JGit from running the git binary to locate the system config (see JGitSetup).
+    dev.shipgate.git.JGitSetup.init();
     Repository repo;
     try {
       repo = new FileRepositoryBuilder().readEnvironment().findGitDir(context.root().toFile()).setMustExist(true).build();
