@@ -77,6 +77,7 @@ public final class PnpmLockExtractor implements Extractor {
         }
       }
     }
+    Map<String, Scope> reached = root.get("snapshots") instanceof MappingNode snapshots ? reach(mapping(snapshots, "snapshots"), importers) : Map.of();
     List<Package> out = new ArrayList<>();
     if (!(root.get("packages") instanceof MappingNode packages)) {
       return out;
@@ -117,8 +118,14 @@ public final class PnpmLockExtractor implements Extractor {
         scope = Scope.DEV;
       } else if (scalar(entry.get("optional")).equals("true")) {
         scope = Scope.OPTIONAL;
-      } else if (direct.get(name) == Scope.DEV && !entry.containsKey("dev")) {
-        scope = Scope.DEV; // 9.x dropped the dev flag; at least direct dev dependencies stay dev
+      } else if (!entry.containsKey("dev")) {
+        // 9.x dropped the dev flag: walk the snapshots graph from the importers' declarations instead.
+        Scope walked = reached.get(name + "@" + version);
+        if (walked != null) {
+          scope = walked;
+        } else if (direct.get(name) == Scope.DEV) {
+          scope = Scope.DEV;
+        }
       }
       out.add(Package.builder(Ecosystem.NPM, name, file.path())
           .locked(version)
@@ -131,6 +138,52 @@ public final class PnpmLockExtractor implements Extractor {
           .build());
     }
     return out;
+  }
+
+  /**
+   * Scope of each {@code name@version} in a 9.x lockfile: RUNTIME when reachable from an importer's
+   * dependencies or optionalDependencies, else DEV when reachable from devDependencies.
+   */
+  private static Map<String, Scope> reach(Map<String, Node> snapshots, List<Map<String, Node>> importers) throws ExtractException {
+    Map<String, Scope> byPackage = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Scope pass : new Scope[] {Scope.RUNTIME, Scope.DEV}) {
+      java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+      for (Map<String, Node> imp : importers) {
+        for (String field : DIRECT_FIELDS) {
+          boolean dev = field.equals("devDependencies");
+          if ((pass == Scope.DEV) != dev || !(imp.get(field) instanceof MappingNode deps)) {
+            continue;
+          }
+          for (Map.Entry<String, Node> d : mapping(deps, field).entrySet()) {
+            Node v = d.getValue();
+            String version = v instanceof MappingNode m ? scalar(mapping(m, "dependency").get("version")) : scalar(v);
+            queue.add(d.getKey() + "@" + version);
+          }
+        }
+      }
+      while (!queue.isEmpty()) {
+        String key = queue.poll();
+        if (!seen.add(key)) {
+          continue;
+        }
+        String[] nv = nameAndVersion(key, false);
+        byPackage.putIfAbsent(nv[0] + "@" + nv[1], pass);
+        Node snapshot = snapshots.get(key);
+        if (!(snapshot instanceof MappingNode sm)) {
+          continue;
+        }
+        Map<String, Node> fields = mapping(sm, "snapshot " + key);
+        for (String f : new String[] {"dependencies", "optionalDependencies"}) {
+          if (fields.get(f) instanceof MappingNode deps) {
+            for (Map.Entry<String, Node> d : mapping(deps, f).entrySet()) {
+              queue.add(d.getKey() + "@" + scalar(d.getValue()));
+            }
+          }
+        }
+      }
+    }
+    return byPackage;
   }
 
   /** {@code /@scope/name@1.0.0(peer@1)}, {@code name@1.0.0}, {@code /name/1.0.0_peer@1}: name and version. */
