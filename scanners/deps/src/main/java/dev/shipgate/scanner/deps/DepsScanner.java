@@ -16,10 +16,12 @@ import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.osv.DatabaseLocation;
 import dev.shipgate.scanner.deps.osv.OsvDatabase;
 import dev.shipgate.scanner.deps.osv.OsvEntry;
+import dev.shipgate.scanner.deps.osv.OsvImporter;
 import dev.shipgate.scanner.deps.osv.OsvRecords;
 import dev.shipgate.scanner.deps.osv.RangeMatcher;
 import dev.shipgate.scanner.deps.version.VersionSchemes;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,8 +98,12 @@ public final class DepsScanner implements ProjectScanner {
     return AUXILIARY.contains(Extractor.fileName(path)) && !path.contains("node_modules/") && !path.contains("vendor/");
   }
 
-  /** The database directory this scan would use, from the policy setting or the environment. */
+  /** The database directory this scan would use: {@code --db}, the policy setting, or the environment. */
   public static Path locate(ScanContext context) {
+    Optional<String> fromCommandLine = context.option("db");
+    if (fromCommandLine.isPresent()) {
+      return DatabaseLocation.resolve(fromCommandLine.get(), null);
+    }
     String configured;
     try {
       configured = context.settings().string(SETTING_DATABASE, null);
@@ -185,12 +191,32 @@ public final class DepsScanner implements ProjectScanner {
     }
     Path dir = databaseLocator.apply(context);
     Optional<OsvDatabase> opened;
+    Path scratch = null;
     try {
       opened = OsvDatabase.open(dir);
+      if (opened.isEmpty() && RawRecords.present(dir)) {
+        // A folder of OSV JSON records (a curated set) works directly: index it for this scan only.
+        scratch = Files.createTempDirectory("shipgate-osv-");
+        OsvImporter.Result imported = new OsvImporter(clock).importInto(scratch, List.of(dir));
+        for (String problem : imported.problems()) {
+          context.error("", 0, "advisory records in " + dir + ": " + problem);
+        }
+        opened = OsvDatabase.open(scratch);
+      }
     } catch (IOException e) {
       context.error("", 0, e.getMessage());
+      RawRecords.delete(scratch);
       return;
     }
+    try {
+      match(context, dir, opened, exact, requireDatabase, maxAgeDays);
+    } finally {
+      RawRecords.delete(scratch);
+    }
+  }
+
+  private void match(ScanContext context, Path dir, Optional<OsvDatabase> opened, List<Package> exact, boolean requireDatabase,
+      long maxAgeDays) throws IOException {
     if (opened.isEmpty()) {
       String msg = "advisory database missing: run `shipgate db import` (looked in " + dir + "); " + exact.size()
           + " packages were not checked for known vulnerabilities";
@@ -279,9 +305,10 @@ public final class DepsScanner implements ProjectScanner {
       String msg = subject + " affected by " + primary + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")
           + (summary.isEmpty() ? "" : ": " + summary) + "; " + (fix == null ? "no fixed version is known" : "fixed in " + fix);
       Severity severity = severityOf(worst);
-      // A range only says which versions may be installed: medium. So does a Maven manifest pin, which mediation
-      // or an outside BOM may replace.
-      Confidence confidence = range != null || (p.pin() == Pin.PINNED && p.ecosystem() == Ecosystem.MAVEN) ? Confidence.MEDIUM : Confidence.HIGH;
+      // A range only says which versions may be installed: medium. So does a Maven pin that is not a direct
+      // dependency, which mediation may replace; a direct dependency's own version is what Maven resolves.
+      Confidence confidence = range != null || (p.pin() == Pin.PINNED && p.ecosystem() == Ecosystem.MAVEN && !p.direct())
+          ? Confidence.MEDIUM : Confidence.HIGH;
       Finding.Builder f = builder(DepsRules.KNOWN_ADVISORY, p, msg, severity).confidence(confidence)
           .contextKey(DepsRules.KNOWN_ADVISORY.id() + "|" + p.ecosystem() + "|" + p.name() + "|" + primary)
           .property("advisory", primary)

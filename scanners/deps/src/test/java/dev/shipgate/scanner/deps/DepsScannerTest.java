@@ -140,8 +140,8 @@ class DepsScannerTest {
     List<Finding> findings = scan(scanner(), new RecordingContext(), SourceFile.of("pom.xml", pom));
     assertThat(findings).extracting(f -> f.properties().get("advisory") + " " + f.properties().get("fixed_version") + " " + f.severity())
         .containsExactlyInAnyOrder("GHSA-jfh8-c2jp-5v3q 2.15.0 CRITICAL", "GHSA-7rjr-3q55-vv33 2.16.0 CRITICAL");
-    // A version in a manifest may still be replaced by Maven's mediation or an outside BOM.
-    assertThat(findings).allMatch(f -> f.confidence() == Confidence.MEDIUM);
+    // A direct dependency's own version is what Maven resolves: nearest wins, and an explicit version beats a BOM.
+    assertThat(findings).allMatch(f -> f.confidence() == Confidence.HIGH);
     assertThat(findings.get(0).contextKey()).doesNotContain("2.14.1");
   }
 
