@@ -19,12 +19,35 @@ final class Scanners {
 
   private Scanners() {}
 
+  private static volatile List<Scanner> all;
+
+  /**
+   * Every registered family, built once per process. Families load their rule catalogues and models when
+   * constructed, so they are built in parallel: start-up waits for the slowest, not the sum.
+   */
   static List<Scanner> all() {
-    return List.of(
-        new ConfigScanner(),
-        new SecretsScanner(),
-        new JavaScanner(),
-        new DepsScanner());
+    List<Scanner> s = all;
+    if (s == null) {
+      synchronized (Scanners.class) {
+        if (all == null) {
+          all = build(List.of(ConfigScanner::new, SecretsScanner::new, JavaScanner::new, DepsScanner::new));
+        }
+        s = all;
+      }
+    }
+    return s;
+  }
+
+  private static List<Scanner> build(List<java.util.function.Supplier<Scanner>> constructors) {
+    List<java.util.concurrent.CompletableFuture<Scanner>> futures = new ArrayList<>();
+    for (java.util.function.Supplier<Scanner> c : constructors) {
+      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(c));
+    }
+    List<Scanner> out = new ArrayList<>();
+    for (java.util.concurrent.CompletableFuture<Scanner> f : futures) {
+      out.add(f.join());
+    }
+    return List.copyOf(out);
   }
 
   static Set<String> families(List<Scanner> scanners) {
