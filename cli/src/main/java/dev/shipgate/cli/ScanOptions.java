@@ -36,6 +36,9 @@ final class ScanOptions {
   @Option(names = "--since", paramLabel = "REF", description = "secrets: with --history, only commits not reachable from REF.")
   String since;
 
+  @Option(names = "--db", paramLabel = "DIR", description = "deps: advisory database directory (default: scanners.deps.database, $SHIPGATE_DB, ~/.cache/shipgate/osv).")
+  java.nio.file.Path db;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 }

@@ -161,6 +161,9 @@ final class ScanRunner {
       }
     }
 
+    if (o.db != null) {
+      options.put("deps", Map.of("db", o.db.toAbsolutePath().toString()));
+    }
     ChangeSet changes = null;
     List<Coverage.Skipped> walkSkips = new ArrayList<>();
     ScanEngine engine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, options, progress);
