@@ -88,18 +88,6 @@ class ExamplesTest {
   }
 
   @Test
-  void eachExampleHasItsOwnMinimalPolicyThatCoreAccepts() throws Exception {
-    dev.shipgate.core.policy.PolicyLoader loader = new dev.shipgate.core.policy.PolicyLoader(
-        java.util.Map.of(scanner.family(), scanner.settingKeys()),
-        scanner.rules().stream().map(dev.shipgate.core.model.Rule::id).collect(Collectors.toSet()));
-    for (String app : List.of("vulnerable-app", "fixed-app")) {
-      Path policy = repoRoot().resolve("examples").resolve(app).resolve("shipgate.yml");
-      assertThat(Files.readString(policy)).contains("version: 1");
-      assertThat(loader.load(policy, "examples/" + app + "/shipgate.yml", "examples/" + app).version()).isEqualTo(1);
-    }
-  }
-
-  @Test
   void fixedAppHasNoConfigFindings() throws IOException {
     assertThat(scanApp("fixed-app").findings()).isEmpty();
   }
