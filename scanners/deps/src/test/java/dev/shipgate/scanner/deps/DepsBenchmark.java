@@ -83,8 +83,11 @@ public final class DepsBenchmark {
       indexBytes = s.mapToLong(p -> p.toFile().length()).sum();
     }
     long o0 = System.nanoTime();
-    OsvDatabase.open(db).orElseThrow();
+    OsvDatabase opened = OsvDatabase.open(db).orElseThrow();
     double openMillis = (System.nanoTime() - o0) / 1e6;
+    if (opened.ecosystems().isEmpty()) {
+      throw new IllegalStateException("the import produced an empty database");
+    }
     List<SourceFile> files = repository(packages, lockfiles, advisories);
     List<Long> times = new ArrayList<>();
     int findings = 0;
