@@ -54,10 +54,22 @@ public final class Main implements Runnable {
     if (args.length == 0 || !java.util.Set.of("scan", "baseline").contains(args[0])) {
       return;
     }
-    Thread families = new Thread(Scanners::all, "shipgate-load-families");
+    Thread families = new Thread(() -> {
+      try {
+        Scanners.all();
+      } catch (RuntimeException e) {
+        // The command builds them again and reports the failure through the normal error path (exit 3).
+      }
+    }, "shipgate-load-families");
     families.setDaemon(true);
     families.start();
-    Thread git = new Thread(dev.shipgate.git.JGitSetup::init, "shipgate-load-git");
+    Thread git = new Thread(() -> {
+      try {
+        dev.shipgate.git.JGitSetup.init();
+      } catch (RuntimeException e) {
+        // GitWorkspace.find calls init again and reports any failure.
+      }
+    }, "shipgate-load-git");
     git.setDaemon(true);
     git.start();
   }
