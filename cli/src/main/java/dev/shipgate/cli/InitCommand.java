@@ -141,7 +141,16 @@ final class InitCommand implements Callable<Integer> {
     y.append("scanners:\n");
     y.append("  secrets: {enabled: true}\n");
     y.append("  config: {enabled: ").append(s.springConfig() || s.languages().containsKey("Java")).append("}").append(s.springConfig() ? "" : "    # no Spring configuration files found").append("\n");
-    y.append("  java: {enabled: ").append(s.languages().containsKey("Java")).append("}").append(s.languages().containsKey("Java") ? "" : "    # no Java sources found").append("\n\n");
+    y.append("  java: {enabled: ").append(s.languages().containsKey("Java")).append("}").append(s.languages().containsKey("Java") ? "" : "    # no Java sources found").append("\n");
+    if (s.ecosystems().isEmpty()) {
+      y.append("  deps: {enabled: false}    # no manifests or lockfiles found\n\n");
+    } else {
+      y.append("  deps:\n");
+      y.append("    enabled: true\n");
+      y.append("    # Advisories come from a local OSV database: `shipgate db update` (or `db import`) fills it.\n");
+      y.append("    # Without one the gate fails closed (exit 3); require_database: false scans without advisories.\n");
+      y.append("    max_db_age_days: 7\n\n");
+    }
     y.append("# Per-rule changes; each needs a reason. Keys are rule ids or id globs (see `shipgate rules`).\n");
     y.append("# rules:\n#   config/spring/jpa-show-sql:\n#     severity: info\n#     reason: \"SQL logging is off in production through an environment override\"\n\n");
     y.append("# Paths are globs relative to this file; .gitignore'd files are never scanned.\n");

@@ -55,7 +55,8 @@ class CommandsTest {
     Cli r = Cli.run("init", dir.toString());
     assertThat(r.exit()).as(r.toString()).isZero();
     String yaml = Files.readString(dir.resolve("shipgate.yml"));
-    assertThat(yaml).contains("version: 1").contains("Java (1 files)").contains("maven").contains("java: {enabled: true}").contains("src/test/resources/**");
+    assertThat(yaml).contains("version: 1").contains("Java (1 files)").contains("maven").contains("java: {enabled: true}").contains("src/test/resources/**")
+        .contains("max_db_age_days: 7");
     assertThat(Cli.run("init", dir.toString()).exit()).as("refuses to overwrite").isEqualTo(2);
     assertThat(Cli.run("scan", dir.toString()).exit()).as("the written policy loads").isIn(0, 1);
   }
