@@ -1,9 +1,9 @@
 package dev.shipgate.bench.java;
 
+import dev.shipgate.testing.RecordingContext;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.ProjectScanner;
-import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,16 +61,16 @@ public final class JavaScanBenchmark {
     for (int round = 1; round <= rounds; round++) {
       System.gc();
       resetPeaks();
-      CountingContext ctx = new CountingContext(corpus);
+      RecordingContext ctx = new RecordingContext(corpus, Settings.empty("<bench>"));
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       scanner.scan(files, ctx);
       long wall = System.nanoTime() - t0;
       long cpu = os.getProcessCpuTime() - cpu0;
-      String digest = ctx.digest();
+      String digest = digest(ctx.findings());
       System.out.printf("round %d: %.2f s wall, %.2f s cpu, %,d lines/s wall, %,d lines/s/core, peak heap %d MB,"
           + " %d findings, %d errors, %d skipped%s%n", round, wall / 1e9, cpu / 1e9, (long) (lines / (wall / 1e9)),
-          (long) (lines / (cpu / 1e9)), peakHeapMb(), ctx.findings.get(), ctx.errors.get(), ctx.skipped.get(),
+          (long) (lines / (cpu / 1e9)), peakHeapMb(), ctx.findings().size(), ctx.errors().size(), ctx.skippedFiles().size(),
           previous == null || previous.equals(digest) ? "" : "  (RESULTS DIFFER FROM THE PREVIOUS ROUND)");
       previous = digest;
     }
@@ -96,56 +94,14 @@ public final class JavaScanBenchmark {
     return sum >> 20;
   }
 
-  /** Counts what the scanner reports and keeps a digest of the findings to check run-to-run identity. */
-  private static final class CountingContext implements ScanContext {
-    private final Path root;
-    final AtomicInteger findings = new AtomicInteger();
-    final AtomicInteger errors = new AtomicInteger();
-    final AtomicInteger skipped = new AtomicInteger();
-    private final StringBuilder digest = new StringBuilder();
 
-    CountingContext(Path root) {
-      this.root = root;
+  /** Order-independent digest of the findings, to check that rounds give identical results. */
+  private static String digest(java.util.List<Finding> findings) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (Finding f : findings) {
+      lines.add(f.location() + " " + f.ruleId());
     }
-
-    synchronized String digest() {
-      return Integer.toHexString(digest.toString().hashCode());
-    }
-
-    @Override
-    public Path root() {
-      return root;
-    }
-
-    @Override
-    public Settings settings() {
-      return Settings.empty("<bench>");
-    }
-
-    @Override
-    public Optional<String> option(String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
-
-    @Override
-    public synchronized void report(Finding finding) {
-      findings.incrementAndGet();
-      digest.append(finding.location()).append(finding.ruleId()).append('\n');
-    }
-
-    @Override
-    public void skipped(String path, String reason) {
-      skipped.incrementAndGet();
-    }
-
-    @Override
-    public void error(String path, int line, String message) {
-      errors.incrementAndGet();
-    }
+    java.util.Collections.sort(lines);
+    return Integer.toHexString(String.join("\n", lines).hashCode());
   }
 }

@@ -1,9 +1,10 @@
 package dev.shipgate.bench.secrets;
 
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.testing.RecordingContext;
 import dev.shipgate.core.scan.FileScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Random;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -26,18 +27,13 @@ public final class SecretHistoryBench {
       build(dir, commits, files);
     }
     FileScanner scanner = SecretScan.secretsScanner();
-    SecretScan.Collect ctx = new SecretScan.Collect(dir) {
-      @Override
-      public Optional<String> option(String name) {
-        return name.equals("history") ? Optional.of("true") : Optional.empty();
-      }
-    };
+    RecordingContext ctx = new RecordingContext(dir, Settings.empty("<bench>")).option("history", "true");
     long t0 = System.nanoTime();
     scanner.finish(ctx);
     double s = (System.nanoTime() - t0) / 1e9;
     Object stats = scanner.getClass().getMethod("lastHistoryStats").invoke(scanner);
     System.out.printf("commits=%d files=%d history_seconds=%.2f findings=%d errors=%d stats=%s%n", commits, files, s,
-        ctx.findings.size(), ctx.errors.get(), stats);
+        ctx.findings().size(), ctx.errors().size(), stats);
   }
 
   static void build(Path dir, int commits, int files) throws Exception {

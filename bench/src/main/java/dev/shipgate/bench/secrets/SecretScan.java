@@ -2,9 +2,9 @@ package dev.shipgate.bench.secrets;
 
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
+import dev.shipgate.testing.RecordingContext;
 import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
-import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,58 +47,11 @@ public final class SecretScan {
   }
 
   /** A context that keeps findings and counts skips and errors; thread-safe. */
-  static class Collect implements ScanContext {
-    final Path root;
-    final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-    final AtomicLong skipped = new AtomicLong();
-    final AtomicLong errors = new AtomicLong();
-
-    Collect(Path root) {
-      this.root = root;
-    }
-
-    @Override
-    public Path root() {
-      return root;
-    }
-
-    @Override
-    public Settings settings() {
-      return Settings.empty("<bench>");
-    }
-
-    @Override
-    public Optional<String> option(String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
-
-    @Override
-    public void report(Finding finding) {
-      findings.add(finding);
-    }
-
-    @Override
-    public void skipped(String path, String reason) {
-      skipped.incrementAndGet();
-    }
-
-    @Override
-    public void error(String path, int line, String message) {
-      errors.incrementAndGet();
-      System.err.println("error: " + path + ":" + line + ": " + message);
-    }
-  }
-
-  record Run(Collect context, long files, long bytes, double seconds) {}
+  record Run(RecordingContext context, long files, long bytes, double seconds) {}
 
   static Run run(Path root, int threads) throws IOException, InterruptedException {
     FileScanner scanner = secretsScanner();
-    Collect ctx = new Collect(root);
+    RecordingContext ctx = new RecordingContext(root, Settings.empty("<bench>"));
     AtomicLong files = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     long t0 = System.nanoTime();
@@ -126,6 +78,7 @@ public final class SecretScan {
     }
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.DAYS);
+    ctx.errors().forEach(e -> System.err.println("error: " + e));
     return new Run(ctx, files.get(), bytes.get(), (System.nanoTime() - t0) / 1e9);
   }
 
@@ -138,7 +91,7 @@ public final class SecretScan {
     if (args[0].equals("speed")) {
       Run run = run(root, args.length > 2 ? Integer.parseInt(args[2]) : 2);
       System.out.printf("files=%d bytes=%d findings=%d skipped=%d errors=%d scan_seconds=%.2f MB/s=%.1f%n", run.files(), run.bytes(),
-          run.context().findings.size(), run.context().skipped.get(), run.context().errors.get(), run.seconds(),
+          run.context().findings().size(), run.context().skippedFiles().size(), run.context().errors().size(), run.seconds(),
           run.bytes() / 1048576.0 / run.seconds());
     } else {
       score(root, Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 2);
@@ -155,7 +108,7 @@ public final class SecretScan {
     Run run = run(root, threads);
     for (Confidence floor : new Confidence[] {Confidence.LOW, Confidence.MEDIUM}) {
       Set<String> actual = new HashSet<>();
-      for (Finding f : run.context().findings) {
+      for (Finding f : run.context().findings()) {
         if (f.confidence().atLeast(floor)) {
           actual.add(f.location().path() + "\t" + f.location().startLine() + "\t" + f.ruleId());
         }
@@ -197,7 +150,7 @@ public final class SecretScan {
       samplesFn.stream().limit(15).forEach(s -> System.out.println("FN " + s.replace('\t', ' ')));
     }
     System.out.printf("%nfiles=%d bytes=%d labels=%d findings=%d scan_seconds=%.2f%n", run.files(), run.bytes(), expected.size(),
-        run.context().findings.size(), run.seconds());
+        run.context().findings().size(), run.seconds());
   }
 
   static String ratio(int a, int b) {
