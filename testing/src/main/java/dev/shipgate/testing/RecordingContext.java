@@ -20,6 +20,7 @@ public final class RecordingContext implements ScanContext {
   private final Map<String, String> options = new HashMap<>();
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final List<Coverage.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Coverage.ScanError> errors = Collections.synchronizedList(new ArrayList<>());
 
   public RecordingContext(Path root, Settings settings) {
@@ -59,6 +60,11 @@ public final class RecordingContext implements ScanContext {
   @Override
   public void report(Finding finding) {
     findings.add(finding);
+  }
+
+  @Override
+  public <T> T shared(Class<T> key, java.util.function.Supplier<T> compute) {
+    return key.cast(shared.computeIfAbsent(key, k -> compute.get()));
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param contextKey what identifies the finding within its file apart from line numbers; the fingerprint
  *     hashes it, so it may contain source text (it is never printed)
  * @param properties extra scanner facts for JSON/SARIF (e.g. redacted secret, commit); never raw secrets
+ * @param fix the mechanical remediation {@code shipgate fix} can apply, or null when the rule has none here
  */
 public record Finding(
     Rule rule,
@@ -30,7 +31,8 @@ public record Finding(
     Map<String, String> properties,
     FindingStatus status,
     String statusReason,
-    boolean blocking) {
+    boolean blocking,
+    Fix fix) {
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -52,27 +54,27 @@ public record Finding(
   }
 
   public Finding withFingerprint(String value) {
-    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, value, flow, properties, status, statusReason, blocking);
+    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, value, flow, properties, status, statusReason, blocking, fix);
   }
 
   public Finding withSnippet(String value) {
-    return new Finding(rule, severity, confidence, message, location, value, contextKey, fingerprint, flow, properties, status, statusReason, blocking);
+    return new Finding(rule, severity, confidence, message, location, value, contextKey, fingerprint, flow, properties, status, statusReason, blocking, fix);
   }
 
   public Finding withSeverity(Severity value) {
-    return new Finding(rule, value, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, blocking);
+    return new Finding(rule, value, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, blocking, fix);
   }
 
   public Finding withConfidence(Confidence value) {
-    return new Finding(rule, severity, value, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, blocking);
+    return new Finding(rule, severity, value, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, blocking, fix);
   }
 
   public Finding withStatus(FindingStatus value, String reason) {
-    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, value, reason, blocking);
+    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, value, reason, blocking, fix);
   }
 
   public Finding withBlocking(boolean value) {
-    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, value);
+    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, value, fix);
   }
 
   public static Builder builder(Rule rule) {
@@ -90,6 +92,7 @@ public record Finding(
     private String contextKey;
     private final List<FlowStep> flow = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private Fix fix;
 
     private Builder(Rule rule) {
       this.rule = Objects.requireNonNull(rule, "rule");
@@ -144,9 +147,15 @@ public record Finding(
       return this;
     }
 
+    /** The edits that remove this finding; {@code shipgate fix} applies them only if a re-scan proves it. */
+    public Builder fix(Fix value) {
+      this.fix = value;
+      return this;
+    }
+
     public Finding build() {
       Objects.requireNonNull(location, "location (call at/atLine)");
-      return new Finding(rule, severity, confidence, message, location, snippet, contextKey, null, flow, properties, FindingStatus.OPEN, null, false);
+      return new Finding(rule, severity, confidence, message, location, snippet, contextKey, null, flow, properties, FindingStatus.OPEN, null, false, fix);
     }
   }
 }

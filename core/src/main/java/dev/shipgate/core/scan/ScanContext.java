@@ -25,6 +25,13 @@ public interface ScanContext {
   /** A file this scanner did not judge, and why (too large for its parser, generated, ...). */
   void skipped(String path, String reason);
 
+  /**
+   * A value computed once per scan and shared by every family that asks for the same key, so that families
+   * reading the same files (java, arch and api all need the parsed Java sources) parse them once. The value
+   * must depend only on the files the families are given, never on one family's settings.
+   */
+  <T> T shared(Class<T> key, java.util.function.Supplier<T> compute);
+
   /** A file this scanner failed on (malformed content); {@code line} is 0 when unknown. Fails the gate closed. */
   void error(String path, int line, String message);
 }

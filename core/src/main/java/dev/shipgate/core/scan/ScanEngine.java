@@ -42,6 +42,9 @@ import java.util.function.Predicate;
  */
 public final class ScanEngine {
 
+  /** Per-scan values shared between families ({@link ScanContext#shared}); project scanners run one at a time. */
+  private final Map<Class<?>, Object> sharedValues = new ConcurrentHashMap<>();
+
   /** Receives progress from worker threads; implementations must be cheap and thread-safe. */
   @FunctionalInterface
   public interface Progress {
@@ -113,6 +116,7 @@ public final class ScanEngine {
    * An {@link IOException} from the source (the root itself unreadable) ends the run.
    */
   public Result run(FileSource source, Predicate<String> perFile) throws IOException {
+    sharedValues.clear();
     Map<String, Run> runs = new LinkedHashMap<>();
     for (Scanner s : scanners) {
       runs.put(s.family(), new Run(s));
@@ -518,6 +522,11 @@ public final class ScanEngine {
         shared.clear();
       }
       return out;
+    }
+
+    @Override
+    public <T> T shared(Class<T> key, java.util.function.Supplier<T> compute) {
+      return key.cast(sharedValues.computeIfAbsent(key, k -> compute.get()));
     }
 
     @Override
