@@ -7,6 +7,7 @@ import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.JavaFrontEnd;
+import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.ParseProblem;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
@@ -71,7 +72,7 @@ public final class JavaScanner implements ProjectScanner {
     if (ProjectConfig.isConfigFile(path)) {
       return true; // read for configured values (algorithm names and the like), never judged on their own
     }
-    return path.endsWith(".java") && !path.endsWith("/module-info.java") && !path.equals("module-info.java");
+    return ParsedSources.isJavaSource(path);
   }
 
   @Override
@@ -90,7 +91,7 @@ public final class JavaScanner implements ProjectScanner {
     } catch (PolicyException e) {
       throw new IOException(e.getMessage(), e);
     }
-    Analysis a = analyse(files, limits, context::cancelled);
+    Analysis a = analyse(files, limits, context::cancelled, context);
     for (ParseProblem p : a.parse().problems()) {
       context.error(p.path(), p.line(), p.message());
     }
@@ -109,6 +110,12 @@ public final class JavaScanner implements ProjectScanner {
 
   /** Parses (in parallel) and analyses {@code files}; runs on a thread with a large stack. */
   public Analysis analyse(List<SourceFile> files, TaintEngine.Limits limits, java.util.function.BooleanSupplier cancelled) {
+    return analyse(files, limits, cancelled, null);
+  }
+
+  /** As above, taking the parse from the scan's shared value when {@code context} is given. */
+  private Analysis analyse(List<SourceFile> files, TaintEngine.Limits limits, java.util.function.BooleanSupplier cancelled,
+      ScanContext context) {
     AtomicReference<Analysis> out = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(null, () -> {
@@ -118,10 +125,9 @@ public final class JavaScanner implements ProjectScanner {
         for (SourceFile f : files) {
           (ProjectConfig.isConfigFile(f.path()) ? properties : sources).add(f);
         }
-        JavaFrontEnd.ParseResult parsed = JavaFrontEnd.parse(sources, Runtime.getRuntime().availableProcessors());
-        JavaProject project = JavaProject.build(parsed.units(), models);
-        TaintEngine engine = new TaintEngine(project, models, checks, sources, limits, ProjectConfig.fromFiles(properties));
-        out.set(new Analysis(parsed, project, engine.run(cancelled)));
+        ParsedSources parsed = context == null ? ParsedSources.parse(sources, models) : ParsedSources.shared(sources, models, context);
+        TaintEngine engine = new TaintEngine(parsed.project(), models, checks, sources, limits, ProjectConfig.fromFiles(properties));
+        out.set(new Analysis(parsed.parse(), parsed.project(), engine.run(cancelled)));
       } catch (Throwable e) {
         failure.set(e);
       }
