@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -76,6 +77,38 @@ public final class FixtureRunner {
     assertThat(okViolated).as("%s: lines marked ok: but reported", rel).isEmpty();
     assertThat(missing).as("%s: expected but not reported (line:rule)", rel).isEmpty();
     assertThat(unexpected).as("%s: reported but not expected (line:rule)", rel).isEmpty();
+  }
+
+  /**
+   * Checks the fixes of one before/after pair: scanning {@code before} and applying every fix (of
+   * {@code ruleId} only, when given) must give exactly the text of {@code after}; scanning the result must
+   * no longer report the fixed findings' rules on the patched file more often than what was left unfixed,
+   * and must report no rule that {@code before} did not. Returns the findings whose fixes were applied.
+   */
+  public List<Finding> checkFix(Path before, Path after, String ruleId) throws IOException {
+    String name = before.getFileName().toString().replace(".before", "");
+    String text = Files.readString(before);
+    List<Finding> found = run(List.of(SourceFile.of(name, text)), new RecordingContext());
+    List<Finding> fixable = found.stream()
+        .filter(f -> f.fix() != null && (ruleId == null || f.ruleId().equals(ruleId)))
+        .collect(Collectors.toList());
+    assertThat(fixable).as("%s: no fixable finding", before).isNotEmpty();
+    dev.shipgate.core.fix.FixApplier.Plan plan = dev.shipgate.core.fix.FixApplier.apply(fixable, p -> p.equals(name) ? text : null);
+    assertThat(plan.conflicts()).as("%s: conflicting fixes", before).isEmpty();
+    String patched = plan.patched().getOrDefault(name, text);
+    assertThat(patched).as("%s: patched text", before).isEqualTo(Files.readString(after));
+    RecordingContext again = new RecordingContext();
+    List<Finding> rescanned = run(List.of(SourceFile.of(name, patched)), again);
+    assertThat(again.errors()).as("%s: the patched file must still parse", after).isEmpty();
+    Map<String, Long> beforeCounts = found.stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    Map<String, Long> afterCounts = rescanned.stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    Map<String, Long> fixedCounts = plan.applied().stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    for (Map.Entry<String, Long> e : afterCounts.entrySet()) {
+      long allowed = beforeCounts.getOrDefault(e.getKey(), 0L) - fixedCounts.getOrDefault(e.getKey(), 0L);
+      assertThat(e.getValue()).as("%s: %s after the fix (before %s, fixed %s)", after, e.getKey(),
+          beforeCounts.get(e.getKey()), fixedCounts.get(e.getKey())).isLessThanOrEqualTo(allowed);
+    }
+    return plan.applied();
   }
 
   /** Rules that no fixture below {@code dir} marks with {@code expect:}. */
