@@ -161,6 +161,16 @@ public final class GitWorkspace implements AutoCloseable {
     }
   }
 
+  /** The tree id of HEAD's commit (what an attestation names besides the commit), or empty without commits. */
+  public Optional<String> headTree() {
+    try (RevWalk walk = new RevWalk(repo)) {
+      ObjectId headId = repo.resolve(Constants.HEAD);
+      return headId == null ? Optional.empty() : Optional.of(walk.parseCommit(headId).getTree().name());
+    } catch (IOException | RevisionSyntaxException e) {
+      throw new UncheckedIOException(new IOException("cannot read HEAD's tree in " + topLevel + ": " + e.getMessage(), e));
+    }
+  }
+
   /** True when the repository is a shallow clone (history cut off at some commits). */
   public boolean isShallow() {
     for (File dir : new File[] {repo.getDirectory(), repo.getCommonDirectory()}) {
