@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       VersionCommand.class,
       DbCommand.class,
+      FixCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

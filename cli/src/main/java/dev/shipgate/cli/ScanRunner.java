@@ -191,10 +191,7 @@ final class ScanRunner {
         }
         current = engine.run(staged);
       } else {
-        FileWalker walker = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy());
-        List<Coverage.Skipped> skips = new ArrayList<>();
-        current = engine.run(sink -> skips.addAll(walker.walk(sink).skipped()), p -> true);
-        walkSkips.addAll(skips);
+        current = scanTree(ws, engine, walkSkips);
       }
     } catch (GitException e) {
       throw new UsageException(e.getMessage());
@@ -237,18 +234,8 @@ final class ScanRunner {
           : changed.size() + " changed files since the merge base " + abbreviate(changes.baseCommit()) + " with " + changes.ref());
     }
 
-    Waivers waivers = Waivers.load(ws.waiverFile(), ws.repoPath(Waivers.FILE), ruleIds, LocalDate.now(clock));
-    Baseline baseline;
-    try {
-      baseline = Baseline.load(ws.baselineFile(), ws.repoPath(Baseline.FILE));
-    } catch (PolicyException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (baseline.size() > 0) {
-      notes.put("baseline", baseline.size() + " accepted findings in " + ws.repoPath(Baseline.FILE));
-    }
     List<Coverage> coverage = mergeWalkSkips(current.coverage(), walkSkips);
-    Gate.Outcome outcome = new Gate(ws.policy()).judge(current.findings(), coverage, waivers, baseline, diffBase);
+    Gate.Outcome outcome = judge(ws, ruleIds, current.findings(), coverage, diffBase, notes);
 
     List<ScanReport.RulePack> packs = new ArrayList<>();
     packs.add(new ScanReport.RulePack(CoreRules.FAMILY, ShipgateVersion.get(), CoreRules.ALL.size()));
@@ -274,12 +261,37 @@ final class ScanRunner {
         outcome.findings(), coverage, outcome.verdict(), started, millis, diffInfo, notes);
   }
 
+  /** Walks the workspace's tree and scans it; walk skips are added to {@code walkSkips}. */
+  static ScanEngine.Result scanTree(Workspace ws, ScanEngine engine, List<Coverage.Skipped> walkSkips) throws IOException {
+    FileWalker walker = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy());
+    List<Coverage.Skipped> skips = new ArrayList<>();
+    ScanEngine.Result result = engine.run(sink -> skips.addAll(walker.walk(sink).skipped()), p -> true);
+    walkSkips.addAll(skips);
+    return result;
+  }
+
+  /** Applies the project's waivers and baseline and decides; notes the baseline when there is one. */
+  Gate.Outcome judge(Workspace ws, Set<String> ruleIds, List<Finding> findings, List<Coverage> coverage, Gate.DiffBase diffBase,
+      Map<String, String> notes) throws UsageException {
+    Waivers waivers = Waivers.load(ws.waiverFile(), ws.repoPath(Waivers.FILE), ruleIds, LocalDate.now(clock));
+    Baseline baseline;
+    try {
+      baseline = Baseline.load(ws.baselineFile(), ws.repoPath(Baseline.FILE));
+    } catch (PolicyException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (baseline.size() > 0) {
+      notes.put("baseline", baseline.size() + " accepted findings in " + ws.repoPath(Baseline.FILE));
+    }
+    return new Gate(ws.policy()).judge(findings, coverage, waivers, baseline, diffBase);
+  }
+
   /** Where baseline files go for these options. */
   Path baselineFile(ScanOptions o) throws UsageException {
     return workspace(o).baselineFile();
   }
 
-  private static List<Coverage> mergeWalkSkips(List<Coverage> coverage, List<Coverage.Skipped> walkSkips) {
+  static List<Coverage> mergeWalkSkips(List<Coverage> coverage, List<Coverage.Skipped> walkSkips) {
     List<Coverage> out = new ArrayList<>();
     for (Coverage c : coverage) {
       if (c.family().equals("files")) {
