@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Applies the {@link Fix}es of findings to file texts. Fixes are taken in order; a fix whose edits overlap
- * an edit already taken, or point outside its file, is set aside (reported in {@link Plan#conflicts()}) so
+ * Applies the {@link Fix}es of findings to file texts. Fixes are taken in order; an edit identical to one
+ * already taken is shared (two findings cured by the same upgrade); a fix whose edits otherwise overlap an
+ * edit already taken, or point outside its file, is set aside (reported in {@link Plan#conflicts()}) so
  * that the next {@code shipgate fix} run, after a re-scan, can offer it again on the new text.
  */
 public final class FixApplier {
@@ -51,7 +52,10 @@ public final class FixApplier {
         continue;
       }
       for (Fix.Edit e : fix.edits()) {
-        taken.computeIfAbsent(e.path(), k -> new ArrayList<>()).add(e);
+        List<Fix.Edit> inFile = taken.computeIfAbsent(e.path(), k -> new ArrayList<>());
+        if (!inFile.contains(e)) {
+          inFile.add(e);
+        }
       }
       applied.add(f);
     }
@@ -75,6 +79,9 @@ public final class FixApplier {
 
   private static boolean overlaps(List<Fix.Edit> taken, Fix.Edit e) {
     for (Fix.Edit t : taken) {
+      if (t.equals(e)) {
+        continue;
+      }
       boolean bothInserts = t.start() == t.end() && e.start() == e.end();
       if (bothInserts ? t.start() == e.start() : e.start() < t.end() && t.start() < e.end()) {
         return true;

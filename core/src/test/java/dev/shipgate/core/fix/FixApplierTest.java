@@ -31,6 +31,15 @@ class FixApplierTest {
   }
 
   @Test
+  void sharesAnEditThatTwoFindingsNeed() {
+    Finding a = withFix(new Fix.Edit("pom.xml", 3, 9, "2.17.1"));
+    Finding b = withFix(new Fix.Edit("pom.xml", 3, 9, "2.17.1"));
+    FixApplier.Plan plan = FixApplier.apply(List.of(a, b), Map.of("pom.xml", "<v>2.14.1</v>")::get);
+    assertThat(plan.applied()).containsExactly(a, b);
+    assertThat(plan.patched()).containsEntry("pom.xml", "<v>2.17.1</v>");
+  }
+
+  @Test
   void setsAsideOverlappingAndOutOfRangeFixes() {
     String text = "abcdef";
     Finding first = withFix(new Fix.Edit("f", 1, 4, "X"));

@@ -151,7 +151,12 @@ public final class DepsScanner implements ProjectScanner {
         context.report(finding(DepsRules.MISSING_INTEGRITY, p, p.name() + " " + p.version() + " has no integrity hash in " + Extractor.fileName(p.manifest()), null));
       }
     }
-    matchAdvisories(packages, context, maxAgeDays, requireDatabase);
+    Map<String, SourceFile> byPath = new HashMap<>();
+    files.forEach(f -> byPath.put(f.path(), f));
+    matchAdvisories(packages, context, maxAgeDays, requireDatabase, path -> {
+      SourceFile f = byPath.get(path);
+      return f == null || !f.isValidUtf8() ? null : f.text();
+    });
   }
 
   private void checkPinning(Package p, ScanContext context) {
@@ -182,7 +187,8 @@ public final class DepsScanner implements ProjectScanner {
     context.report(finding(DepsRules.NON_REGISTRY_SOURCE, p, p.name() + " comes from " + kind + where + ", not a package registry", severity));
   }
 
-  private void matchAdvisories(List<Package> packages, ScanContext context, long maxAgeDays, boolean requireDatabase) throws IOException {
+  private void matchAdvisories(List<Package> packages, ScanContext context, long maxAgeDays, boolean requireDatabase,
+      Function<String, String> manifests) throws IOException {
     List<Package> exact = packages.stream()
         .filter(p -> p.pin() == Pin.LOCKED || p.pin() == Pin.PINNED || (p.pin() == Pin.RANGE && Interval.of(p.ecosystem(), p.version()).isPresent()))
         .toList();
@@ -209,14 +215,14 @@ public final class DepsScanner implements ProjectScanner {
       return;
     }
     try {
-      match(context, dir, opened, exact, requireDatabase, maxAgeDays);
+      match(context, dir, opened, exact, requireDatabase, maxAgeDays, manifests);
     } finally {
       RawRecords.delete(scratch);
     }
   }
 
   private void match(ScanContext context, Path dir, Optional<OsvDatabase> opened, List<Package> exact, boolean requireDatabase,
-      long maxAgeDays) throws IOException {
+      long maxAgeDays, Function<String, String> manifests) throws IOException {
     if (opened.isEmpty()) {
       String msg = "advisory database missing: run `shipgate db import` (looked in " + dir + "); " + exact.size()
           + " packages were not checked for known vulnerabilities";
@@ -257,7 +263,7 @@ public final class DepsScanner implements ProjectScanner {
             throw new UncheckedIOException(e);
           }
         });
-        return entries.isEmpty() ? List.<Finding>of() : vulnerabilities(p, entries, db);
+        return entries.isEmpty() ? List.<Finding>of() : vulnerabilities(p, entries, db, manifests);
       }).toList();
     } catch (UncheckedIOException e) {
       context.error("", 0, "advisory database " + dir + " unreadable: " + e.getCause().getMessage());
@@ -275,7 +281,7 @@ public final class DepsScanner implements ProjectScanner {
     }
   }
 
-  private static List<Finding> vulnerabilities(Package p, List<OsvEntry> entries, OsvDatabase db) {
+  private static List<Finding> vulnerabilities(Package p, List<OsvEntry> entries, OsvDatabase db, Function<String, String> manifests) {
     List<Finding> out = new ArrayList<>();
     RangeMatcher matcher = new RangeMatcher(VersionSchemes.of(p.ecosystem()));
     List<OsvEntry> hits = new ArrayList<>();
@@ -285,6 +291,11 @@ public final class DepsScanner implements ProjectScanner {
       if (hit) {
         hits.add(e);
       }
+    }
+    // One upgrade that clears every advisory of the package, so that each finding's fix is the same edit.
+    String upgrade = hits.isEmpty() ? null : matcher.smallestFix(hits, range == null ? p.version() : range.lower());
+    if (upgrade != null && p.ecosystem() == Ecosystem.GO && p.version().startsWith("v") && !upgrade.startsWith("v")) {
+      upgrade = "v" + upgrade;
     }
     for (List<OsvEntry> group : Aliases.group(hits)) {
       Set<String> ids = new TreeSet<>(Aliases.ORDER);
@@ -317,6 +328,9 @@ public final class DepsScanner implements ProjectScanner {
           .property("database_imported_at", db.importedAt().toString());
       if (worst.score() >= 0) {
         f.property("cvss_score", String.valueOf(worst.score())).property("cvss_vector", worst.vector());
+      }
+      if (upgrade != null) {
+        UpgradeFix.of(p, upgrade, manifests.apply(p.manifest())).ifPresent(f::fix);
       }
       out.add(f.build());
     }
