@@ -1,0 +1,241 @@
+package dev.shipgate.scanner.ci;
+
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.core.yaml.YamlException;
+import dev.shipgate.core.yaml.YamlFile;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * The {@code ci} family: GitHub Actions workflows ({@code .github/workflows/*.yml}), composite actions
+ * ({@code action.yml}) and GitLab CI ({@code .gitlab-ci.yml} and the conventional include locations), judged
+ * for poisoned-pipeline execution, script injection, unpinned code, token scope and secret exposure.
+ */
+public final class CiScanner implements FileScanner {
+
+  /** Bump when the findings for the same input change. */
+  public static final String VERSION = "1.0.0";
+
+  /** Pipelines are written by hand; a file this large is generated data, and is refused with an error. */
+  static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  /** Deeper than any real pipeline; the composer recurses, so depth is checked on the event stream first. */
+  static final int MAX_DEPTH = 64;
+
+  private static final Pattern GITHUB_WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
+  private static final Pattern GITHUB_ACTION = Pattern.compile("(?:.*/)?action\\.ya?ml");
+  /** GitLab's root file, the {@code *.gitlab-ci.yml} naming convention and the documented {@code .gitlab/ci/} folder. */
+  private static final Pattern GITLAB = Pattern.compile("(?:.*/)?(?:[^/]*\\.)?gitlab-ci\\.ya?ml|(?:.*/)?\\.gitlab/ci/.+\\.ya?ml");
+
+  private final List<CiRule> rules;
+  /** The settings of the last policy seen; every file of a run shares one. */
+  private volatile CachedSettings cached;
+
+  private record CachedSettings(Settings settings, CiSettings parsed) {}
+
+  public CiScanner() {
+    this(CiRules.ALL);
+  }
+
+  CiScanner(List<CiRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  @Override
+  public String family() {
+    return "ci";
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return rules.stream().map(CiRule::rule).toList();
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return CiSettings.KEYS;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return kind(path) != null;
+  }
+
+  static CiFile.Kind kind(String path) {
+    if (GITHUB_WORKFLOW.matcher(path).matches()) {
+      return CiFile.Kind.GITHUB_WORKFLOW;
+    }
+    if (GITLAB.matcher(path).matches()) {
+      return CiFile.Kind.GITLAB_CI;
+    }
+    if (GITHUB_ACTION.matcher(path).matches()) {
+      return CiFile.Kind.GITHUB_ACTION;
+    }
+    return null;
+  }
+
+  @Override
+  public void scan(SourceFile file, ScanContext context) throws IOException {
+    String path = file.path();
+    CiFile.Kind kind = kind(path);
+    if (kind == null) {
+      return;
+    }
+    byte[] bytes = file.bytes();
+    if (bytes.length > MAX_BYTES) {
+      context.error(path, lineAtByte(bytes, MAX_BYTES),
+          "file is " + bytes.length + " bytes; pipeline files over " + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
+      return;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        context.error(path, lineAtByte(bytes, i), "binary content (a NUL byte) in a pipeline file; the CI service cannot load it");
+        return;
+      }
+    }
+    String text = file.text();
+    if (!file.isValidUtf8()) {
+      context.error(path, file.lineOf(text.indexOf('\uFFFD')), "not valid UTF-8; the CI service rejects the file");
+      return;
+    }
+    YamlFile yaml;
+    try {
+      yaml = YamlFile.parse(path, text);
+    } catch (YamlException e) {
+      int line = e.line() > 0 ? e.line() : deepestLine(text);
+      context.error(path, line, "not valid YAML: " + e.getMessage() + (e.line() > 0 ? "" : " (nesting deeper than " + MAX_DEPTH + " levels starts on this line)"));
+      return;
+    }
+    Node template = unrenderedTemplate(yaml);
+    if (template != null) {
+      context.error(path, YamlFile.line(template), "unrendered template syntax `{{ … }}`: this is a template, not a pipeline; scan the rendered file instead");
+      return;
+    }
+    CiSettings settings = settings(context);
+    Findings out = new Findings(file, context);
+    for (Node document : yaml.documents()) {
+      if (context.cancelled()) {
+        return;
+      }
+      if (!(document instanceof MappingNode)) {
+        context.error(path, YamlFile.line(document), "a pipeline file must be a mapping of keys, not a " + shape(document));
+        continue;
+      }
+      CiFile ci = new CiFile(path, kind, yaml, document, settings, file);
+      if (kind == CiFile.Kind.GITHUB_ACTION && YamlFile.get(document, "runs").isEmpty()) {
+        context.skipped(path, "named action.yml but has no `runs:` section, so it is not a GitHub Action");
+        continue;
+      }
+      for (CiRule rule : rules) {
+        rule.check(ci, out);
+      }
+    }
+  }
+
+  private static String shape(Node node) {
+    return switch (node.getNodeType()) {
+      case SEQUENCE -> "list";
+      case SCALAR -> "single value";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /**
+   * A flow mapping used as a key or value whose source starts with {@code {{}: Go/Jinja/Helm template syntax that
+   * YAML happens to accept, as in {@code runs-on: {{ .Runner }}}. Such a file is not what the CI service runs.
+   */
+  private static Node unrenderedTemplate(YamlFile yaml) {
+    Node[] found = new Node[1];
+    yaml.walk(n -> {
+      if (found[0] == null && n instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof MappingNode && yaml.source(t.getKeyNode()).startsWith("{")) {
+            found[0] = t.getKeyNode();
+            return;
+          }
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** The line where nesting first exceeds {@link #MAX_DEPTH}, from the non-recursive event stream; 0 if never. */
+  static int deepestLine(String text) {
+    int depth = 0;
+    try {
+      for (Event event : new Parse(LoadSettings.builder().build()).parseString(text)) {
+        switch (event.getEventId()) {
+          case MappingStart, SequenceStart -> {
+            if (++depth > MAX_DEPTH) {
+              return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            }
+          }
+          case MappingEnd, SequenceEnd -> depth--;
+          default -> {}
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private CiSettings settings(ScanContext context) {
+    Settings settings = context.settings();
+    CachedSettings c = cached;
+    if (c != null && c.settings() == settings) {
+      return c.parsed();
+    }
+    return readSettings(context, settings);
+  }
+
+  /** Synchronized so that parallel scans of one run read the policy, and report a problem in it, once. */
+  private synchronized CiSettings readSettings(ScanContext context, Settings settings) {
+    CachedSettings c = cached;
+    if (c != null && c.settings() == settings) {
+      return c.parsed();
+    }
+    CiSettings parsed;
+    try {
+      parsed = CiSettings.of(settings);
+    } catch (PolicyException e) {
+      // A malformed setting is the policy file's error; the run goes on with the defaults.
+      String policy = settings.file().replace('\\', '/');
+      context.error(policy.startsWith("/") ? policy.substring(policy.lastIndexOf('/') + 1) : policy, e.line(), e.getMessage());
+      parsed = CiSettings.DEFAULTS;
+    }
+    cached = new CachedSettings(settings, parsed);
+    return parsed;
+  }
+
+  /** 1-based line holding byte {@code offset}. */
+  static int lineAtByte(byte[] bytes, int offset) {
+    int line = 1;
+    int end = Math.min(offset, bytes.length);
+    for (int i = 0; i < end; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}
