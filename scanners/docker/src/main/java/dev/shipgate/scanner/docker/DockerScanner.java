@@ -1,0 +1,255 @@
+package dev.shipgate.scanner.docker;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.ProjectScanner;
+import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.core.yaml.YamlException;
+import dev.shipgate.core.yaml.YamlFile;
+import dev.shipgate.scanner.docker.dockerfile.DockerIgnore;
+import dev.shipgate.scanner.docker.dockerfile.Dockerfile;
+import dev.shipgate.scanner.docker.dockerfile.DockerfileParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The {@code docker} family: Dockerfiles and Compose files. A project scanner because whether
+ * {@code COPY . .} leaks secrets depends on a second file, the build context's {@code .dockerignore}.
+ */
+public final class DockerScanner implements ProjectScanner {
+
+  /** Bump when the findings for the same input change. */
+  public static final String VERSION = "1.0.0";
+
+  /** Larger files are generated or not Docker files at all; they are refused with an error. */
+  static final int MAX_BYTES = 1024 * 1024;
+
+  /** Template sources named like Dockerfiles ({@code Dockerfile.j2}) are not Dockerfile syntax yet. */
+  private static final Pattern TEMPLATE = Pattern.compile(".*\\.(?:j2|jinja2?|tmpl|tpl|template|gotmpl|erb|mustache|hbs|md|txt|rst)");
+  private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose(?!r)[^/]*\\.ya?ml");
+
+  private final List<DockerfileRule> dockerfileRules;
+  private final List<ComposeRule> composeRules;
+
+  public DockerScanner() {
+    this(DockerRules.DOCKERFILE, DockerRules.COMPOSE);
+  }
+
+  DockerScanner(List<DockerfileRule> dockerfileRules, List<ComposeRule> composeRules) {
+    this.dockerfileRules = List.copyOf(dockerfileRules);
+    this.composeRules = List.copyOf(composeRules);
+  }
+
+  @Override
+  public String family() {
+    return "docker";
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public List<Rule> rules() {
+    List<Rule> out = new ArrayList<>();
+    dockerfileRules.forEach(r -> out.add(r.rule()));
+    composeRules.forEach(r -> out.add(r.rule()));
+    return out;
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return DockerSettings.KEYS;
+  }
+
+  /** Secrets in ENV, ARG and environment: are reported, redacted; every finding carries its own snippet. */
+  @Override
+  public boolean reportsSensitiveValues() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    String name = name(path);
+    return isDockerfile(name) || isCompose(name) || isIgnore(name);
+  }
+
+  static boolean isDockerfile(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (isIgnore(n) || TEMPLATE.matcher(n).matches()) {
+      return false;
+    }
+    return n.equals("dockerfile") || n.equals("containerfile") || n.startsWith("dockerfile.") || n.startsWith("containerfile.")
+        || n.endsWith(".dockerfile") || n.endsWith(".containerfile");
+  }
+
+  static boolean isCompose(String name) {
+    return COMPOSE.matcher(name.toLowerCase(Locale.ROOT)).matches();
+  }
+
+  static boolean isIgnore(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".dockerignore");
+  }
+
+  private static String name(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  @Override
+  public void scan(List<SourceFile> files, ScanContext context) throws IOException {
+    DockerSettings settings = settings(context);
+    Map<String, SourceFile> ignores = new HashMap<>();
+    for (SourceFile f : files) {
+      if (isIgnore(f.name())) {
+        ignores.put(f.path(), f);
+      }
+    }
+    for (SourceFile f : files) {
+      if (context.cancelled()) {
+        return;
+      }
+      try {
+        if (isDockerfile(f.name())) {
+          scanDockerfile(f, settings, ignore(f.path(), ignores, context), context);
+        } else if (isCompose(f.name())) {
+          scanCompose(f, settings, context);
+        }
+      } finally {
+        f.release();
+      }
+    }
+  }
+
+  private static DockerSettings settings(ScanContext context) {
+    Settings s = context.settings();
+    try {
+      return DockerSettings.read(s);
+    } catch (PolicyException e) {
+      // A malformed setting is the policy file's error; the scan goes on with the defaults.
+      String file = s.file().replace('\\', '/');
+      context.error(file.startsWith("/") ? file.substring(file.lastIndexOf('/') + 1) : file, e.line(), e.getMessage());
+      return DockerSettings.DEFAULTS;
+    }
+  }
+
+  /** The text of a file, or null after reporting why it cannot be judged. */
+  private static String readText(SourceFile f, ScanContext context) throws IOException {
+    byte[] bytes = f.bytes();
+    if (bytes.length > MAX_BYTES) {
+      context.error(f.path(), lineAtByte(bytes, MAX_BYTES), "file is " + bytes.length + " bytes; Docker files over " + MAX_BYTES
+          + " bytes are not parsed (the limit is crossed on this line)");
+      return null;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        context.error(f.path(), lineAtByte(bytes, i), "binary content (a NUL byte); not a Dockerfile or Compose file");
+        return null;
+      }
+    }
+    return f.text();
+  }
+
+  private void scanDockerfile(SourceFile f, DockerSettings settings, DockerfileInput.Ignore ignore, ScanContext context)
+      throws IOException {
+    String text = readText(f, context);
+    if (text == null) {
+      return;
+    }
+    Dockerfile df = DockerfileParser.parse(text);
+    for (Dockerfile.Problem p : df.problems()) {
+      context.error(f.path(), p.line(), p.message());
+    }
+    DockerfileInput input = new DockerfileInput(f, df, settings, ignore);
+    for (DockerfileRule rule : dockerfileRules) {
+      rule.check(input).forEach(context::report);
+    }
+  }
+
+  private void scanCompose(SourceFile f, DockerSettings settings, ScanContext context) throws IOException {
+    String text = readText(f, context);
+    if (text == null) {
+      return;
+    }
+    YamlFile yaml;
+    try {
+      yaml = YamlFile.parse(f.path(), text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (YamlException e) {
+      context.error(f.path(), e.line(), "not valid YAML: " + e.getMessage());
+      return;
+    }
+    for (Node doc : yaml.documents()) {
+      if (!(doc instanceof MappingNode)) {
+        context.error(f.path(), Math.max(1, YamlFile.line(doc)), "not a Compose file: the top level must be a mapping (services:, volumes:, …)");
+        return;
+      }
+    }
+    ComposeInput input = new ComposeInput(f, yaml, settings, ComposeInput.services(yaml));
+    // One anchor shared by several services is one problem on one line; report it once.
+    Set<String> seen = new HashSet<>();
+    for (ComposeInput.Service service : input.services()) {
+      for (ComposeRule rule : composeRules) {
+        for (Finding finding : rule.check(input, service)) {
+          if (seen.add(finding.ruleId() + "@" + finding.location().startLine() + ":" + finding.message())) {
+            context.report(finding);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The ignore file Docker would use when the Dockerfile's directory is the build context:
+   * {@code <Dockerfile>.dockerignore} next to it, else {@code .dockerignore}. Files outside the scan
+   * ({@code --staged} gives only staged files) are read from the working tree.
+   */
+  private static DockerfileInput.Ignore ignore(String dockerfile, Map<String, SourceFile> scanned, ScanContext context) {
+    int slash = dockerfile.lastIndexOf('/');
+    String dir = slash < 0 ? "" : dockerfile.substring(0, slash + 1);
+    for (String candidate : List.of(dockerfile + ".dockerignore", dir + ".dockerignore")) {
+      SourceFile f = scanned.get(candidate);
+      if (f != null) {
+        return new DockerfileInput.Ignore(candidate, DockerIgnore.parse(f.text()));
+      }
+      Path onDisk = context.root().resolve(candidate);
+      try {
+        if (Files.isRegularFile(onDisk, LinkOption.NOFOLLOW_LINKS) && Files.size(onDisk) <= MAX_BYTES) {
+          return new DockerfileInput.Ignore(candidate, DockerIgnore.parse(new String(Files.readAllBytes(onDisk), StandardCharsets.UTF_8)));
+        }
+      } catch (IOException | UncheckedIOException e) {
+        context.error(candidate, 0, "cannot read the ignore file: " + e.getMessage());
+        return new DockerfileInput.Ignore(candidate, DockerIgnore.parse(""));
+      }
+    }
+    return DockerfileInput.Ignore.NONE;
+  }
+
+  /** 1-based line holding byte {@code offset}. */
+  static int lineAtByte(byte[] bytes, int offset) {
+    int line = 1;
+    int end = Math.min(offset, bytes.length);
+    for (int i = 0; i < end; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}
