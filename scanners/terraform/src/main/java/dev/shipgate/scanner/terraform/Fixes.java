@@ -55,12 +55,21 @@ public final class Fixes {
     return Fix.of(description, Fix.Edit.insert(r.file().path(), lineStart, b.toString()));
   }
 
-  /** Adds {@code lines} (indented with two spaces per level, "\n"-separated) as a new block after {@code r}. */
+  /**
+   * Adds {@code lines} ("\n"-separated) as a new block after {@code r}, separated by a blank line; a comment
+   * on the line of {@code r}'s closing brace stays with {@code r}.
+   */
   public static Fix appendAfter(Resource r, String lines, String description) {
     String text = r.file().text();
-    int end = r.block().end();
-    String nl = newline(text, end + 1);
-    return Fix.of(description, Fix.Edit.insert(r.file().path(), end, nl + nl + lines.replace("\n", nl)));
+    int at = r.block().end();
+    int lineEnd = text.indexOf('\n', at);
+    lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+    String rest = text.substring(at, lineEnd).strip();
+    if (rest.isEmpty() || rest.startsWith("#") || rest.startsWith("//")) {
+      at = lineEnd > at && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+    }
+    String nl = newline(text, r.block().close());
+    return Fix.of(description, Fix.Edit.insert(r.file().path(), at, nl + nl + lines.replace("\n", nl)));
   }
 
   private static String bodyIndent(String text, Block block, String closeIndent) {
