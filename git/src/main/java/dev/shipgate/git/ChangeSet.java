@@ -26,6 +26,11 @@ public interface ChangeSet {
    */
   Set<String> changedPaths();
 
+  /** Paths present on the before side and gone on the after side (renamed-away paths included), sorted. */
+  default Set<String> deletedPaths() {
+    return Set.of();
+  }
+
   /** After path to before path, for renames found by JGit's rename detection. */
   Map<String, String> renamedFrom();
 

@@ -84,6 +84,11 @@ final class GitChangeSet implements ChangeSet {
   }
 
   @Override
+  public Set<String> deletedPaths() {
+    return Collections.unmodifiableSet(deleted);
+  }
+
+  @Override
   public Map<String, String> renamedFrom() {
     return renamedFrom;
   }

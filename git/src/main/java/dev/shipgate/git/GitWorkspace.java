@@ -16,6 +16,10 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.ContentSource;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
@@ -25,6 +29,7 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -238,6 +243,87 @@ public final class GitWorkspace implements AutoCloseable {
       throw unreadable("the staged changes", null, e);
     }
   }
+
+  /** One commit of a change: who wrote it and its full message (trailers included). */
+  public record Commit(String id, String authorName, String authorEmail, String committerName, String committerEmail,
+      String message, List<String> paths) {}
+
+  /** Lines that differ between two versions of a file, 1-based; a count of 0 marks a pure insertion or deletion. */
+  public record Hunk(int beforeStart, int beforeLines, int afterStart, int afterLines) {}
+
+  /** The checked-out branch's short name, or empty when HEAD is detached (typical for CI checkouts). */
+  public Optional<String> branch() {
+    try {
+      String full = repo.getFullBranch();
+      return full != null && full.startsWith(Constants.R_HEADS)
+          ? Optional.of(full.substring(Constants.R_HEADS.length())) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("cannot read HEAD of " + topLevel + ": " + e.getMessage(), e));
+    }
+  }
+
+  /**
+   * The commits reachable from HEAD but not from {@code baseCommit} (the change since a merge base), newest first, at
+   * most {@code limit}; each lists the paths it touched compared with its first parent.
+   */
+  public List<Commit> commitsSince(String baseCommit, int limit) throws GitException {
+    ObjectId headId;
+    try {
+      headId = repo.resolve(Constants.HEAD);
+    } catch (IOException | RevisionSyntaxException e) {
+      throw new GitException("cannot read HEAD of " + topLevel + ": " + e.getMessage(), e);
+    }
+    List<Commit> out = new ArrayList<>();
+    if (headId == null) {
+      return out;
+    }
+    try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+      walk.markStart(walk.parseCommit(headId));
+      if (!baseCommit.isEmpty()) {
+        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(baseCommit)));
+      }
+      for (RevCommit c : walk) {
+        if (out.size() >= limit) {
+          break;
+        }
+        PersonIdent a = c.getAuthorIdent();
+        PersonIdent m = c.getCommitterIdent();
+        out.add(new Commit(c.name(), a.getName(), a.getEmailAddress(), m.getName(), m.getEmailAddress(),
+            c.getFullMessage(), touchedPaths(reader, walk, c)));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw unreadable("the commits since " + baseCommit, null, e);
+    }
+    return out;
+  }
+
+  private List<String> touchedPaths(ObjectReader reader, RevWalk walk, RevCommit c) throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (TreeWalk tw = new TreeWalk(repo, reader)) {
+      tw.setRecursive(true);
+      if (c.getParentCount() > 0) {
+        tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+      } else {
+        tw.addTree(new EmptyTreeIterator());
+      }
+      tw.addTree(c.getTree());
+      tw.setFilter(TreeFilter.ANY_DIFF);
+      while (tw.next()) {
+        paths.add(tw.getPathString());
+      }
+    }
+    return paths;
+  }
+
+  /** The regions that differ between two versions of a file (histogram diff, as {@code git diff} uses). */
+  public static List<Hunk> hunks(byte[] before, byte[] after) {
+    List<Hunk> out = new ArrayList<>();
+    for (Edit e : new HistogramDiff().diff(RawTextComparator.DEFAULT, new RawText(before), new RawText(after))) {
+      out.add(new Hunk(e.getBeginA() + 1, e.getLengthA(), e.getBeginB() + 1, e.getLengthB()));
+    }
+    return out;
+  }
+
 
   @Override
   public void close() {
