@@ -1,0 +1,137 @@
+package dev.shipgate.scanner.api.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * URL path handling shared by routes, security matchers, the policy's public routes and OpenAPI paths:
+ * joining, normalising (template variable names do not matter, trailing slashes do not count) and Spring's
+ * pattern semantics ({@code ?}, {@code *} within a segment, {@code **} across segments, {@code {var}},
+ * {@code {*var}}).
+ */
+public final class Paths {
+
+  private Paths() {}
+
+  /** Joins a prefix and a path as frameworks do: one slash between, a leading slash, no trailing slash. */
+  public static String join(String prefix, String path) {
+    String a = prefix == null ? "" : prefix.trim();
+    String b = path == null ? "" : path.trim();
+    String joined = a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
+    return clean(joined);
+  }
+
+  /** One leading slash, no doubled or trailing slashes; "/" for the root. */
+  public static String clean(String path) {
+    StringBuilder out = new StringBuilder();
+    for (String seg : path.split("/")) {
+      if (!seg.isEmpty()) {
+        out.append('/').append(seg);
+      }
+    }
+    return out.length() == 0 ? "/" : out.toString();
+  }
+
+  /**
+   * The comparison key of a concrete route path: every template variable ({@code {id}}, {@code {id:\d+}},
+   * Express {@code :id}, Flask {@code <int:id>}) becomes {@code {}}.
+   */
+  public static String key(String path) {
+    List<String> out = new ArrayList<>();
+    for (String seg : segments(clean(path))) {
+      out.add(isVariable(seg) ? "{}" : seg.replaceAll("\\{[^}]*}", "{}"));
+    }
+    return "/" + String.join("/", out);
+  }
+
+  /** The names of the template variables of a route path, in order. */
+  public static List<String> variables(String path) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}|^:([A-Za-z_]\\w*)$|^<(?:\\w+:)?(\\w+)>$")
+        .matcher("");
+    for (String seg : segments(clean(path))) {
+      m.reset(seg);
+      while (m.find()) {
+        out.add(m.group(1) != null ? m.group(1).trim() : m.group(2) != null ? m.group(2) : m.group(3));
+      }
+    }
+    return out;
+  }
+
+  static boolean isVariable(String seg) {
+    return seg.matches("\\{[^}]*}") || seg.matches(":[A-Za-z_]\\w*\\??") || seg.matches("<(?:\\w+:)?\\w+>");
+  }
+
+  static List<String> segments(String path) {
+    List<String> out = new ArrayList<>();
+    for (String s : path.split("/")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a security or policy pattern covers every request of a route path. A template segment of the
+   * route matches only wildcard or template segments of the pattern: a literal pattern segment such as
+   * {@code /users/me} is taken to mean a more specific handler, not this one.
+   */
+  public static boolean matches(String pattern, String routePath) {
+    return match(segments(clean(pattern)), 0, segments(clean(routePath)), 0, 0);
+  }
+
+  private static boolean match(List<String> p, int pi, List<String> r, int ri, int depth) {
+    if (depth > 64) {
+      return false;
+    }
+    if (pi == p.size()) {
+      return ri == r.size();
+    }
+    String seg = p.get(pi);
+    if (seg.equals("**") || seg.matches("\\{\\*[^}]*}")) {
+      for (int k = ri; k <= r.size(); k++) {
+        if (match(p, pi + 1, r, k, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (ri == r.size()) {
+      return false;
+    }
+    return segmentMatches(seg, r.get(ri)) && match(p, pi + 1, r, ri + 1, depth + 1);
+  }
+
+  private static boolean segmentMatches(String pattern, String routeSeg) {
+    boolean wholeWildcard = pattern.equals("*") || pattern.matches("\\{[^}]*}");
+    if (isVariable(routeSeg) || routeSeg.contains("{")) {
+      return wholeWildcard;
+    }
+    if (wholeWildcard) {
+      return true;
+    }
+    StringBuilder re = new StringBuilder();
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '*') {
+        re.append("[^/]*");
+      } else if (c == '?') {
+        re.append("[^/]");
+      } else if (c == '{') {
+        int close = pattern.indexOf('}', i);
+        if (close < 0) {
+          re.append("\\{");
+        } else {
+          re.append("[^/]+");
+          i = close;
+        }
+      } else {
+        re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+      i++;
+    }
+    return routeSeg.matches(re.toString());
+  }
+}
