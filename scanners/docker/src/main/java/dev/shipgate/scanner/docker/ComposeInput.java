@@ -1,6 +1,7 @@
 package dev.shipgate.scanner.docker;
 
 import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.core.yaml.YamlFile;
@@ -98,7 +99,7 @@ public record ComposeInput(SourceFile file, YamlFile yaml, DockerSettings settin
   public Finding.Builder at(Rule rule, Service service, Node node) {
     int line = Math.max(1, YamlFile.line(node));
     return Finding.builder(rule)
-        .atLine(path(), line)
+        .at(new Location(path(), line, Math.max(0, YamlFile.column(node)), line, 0))
         .snippet(Snippets.line(file.line(line)))
         .contextKey(service.name() + ": " + file.line(line).strip().replaceAll("\\s+", " "))
         .property("service", service.name());

@@ -202,12 +202,12 @@ public final class DockerScanner implements ProjectScanner {
       }
     }
     ComposeInput input = new ComposeInput(f, yaml, settings, ComposeInput.services(yaml));
-    // One anchor shared by several services is one problem on one line; report it once.
+    // A node under an anchor that several services merge is one problem at one place; report it once.
     Set<String> seen = new HashSet<>();
     for (ComposeInput.Service service : input.services()) {
       for (ComposeRule rule : composeRules) {
         for (Finding finding : rule.check(input, service)) {
-          if (seen.add(finding.ruleId() + "@" + finding.location().startLine() + ":" + finding.message())) {
+          if (seen.add(finding.ruleId() + "@" + finding.location().startLine() + ":" + finding.location().startColumn())) {
             context.report(finding);
           }
         }

@@ -31,7 +31,7 @@ public final class AddInsteadOfCopyRule implements DockerfileRule {
       .fix("Use COPY for local files and directories. To unpack an archive, make it explicit: `COPY app.tar.gz /tmp/` "
           + "then `RUN tar -xzf /tmp/app.tar.gz -C /app` after verifying its checksum, or keep ADD deliberately and "
           + "suppress this finding with a reason.")
-      .tags("cis-docker:4.9", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
+      .tags("cis-docker:4.9", "nist-800-190:4.1.2", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
       .build();
 
   private static final Pattern REMOTE = Pattern.compile("(?i)(?:https?|ftp)://\\S+|git@\\S+");

@@ -25,7 +25,7 @@ public final class AddRemoteUrlRule implements DockerfileRule {
           + "branch or tag. BuildKit's `ADD --checksum=sha256:…` verifies HTTP downloads and is accepted.")
       .fix("Add `--checksum=sha256:<digest>` to the ADD (Dockerfile syntax 1.6+), or download with `RUN curl -fsSLo file "
           + "<url> && echo \"<sha256>  file\" | sha256sum -c -`; for git sources pin the commit (`…git#<40-hex commit>`).")
-      .tags("cis-docker:4.9", "nist-800-190:4.1.2", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
+      .tags("cis-docker:4.9", "nist-800-190:4.1.3", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
       .build();
 
   private static final Pattern REMOTE = Pattern.compile("(?i)(?:https?|ftp)://\\S+|git@\\S+");

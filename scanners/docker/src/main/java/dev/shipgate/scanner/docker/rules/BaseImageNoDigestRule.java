@@ -27,7 +27,7 @@ public final class BaseImageNoDigestRule implements DockerfileRule {
       .fix("Append the digest of the tag you tested: `FROM python:3.12-slim@sha256:<digest>` (`docker buildx imagetools "
           + "inspect python:3.12-slim` prints it), and let Dependabot or Renovate update it. `shipgate fix` applies pins "
           + "from `scanners.docker.pins` that carry a digest.")
-      .tags("nist-800-190:4.1.1", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
+      .tags("nist-800-190:4.1.5", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
       .build();
 
   @Override

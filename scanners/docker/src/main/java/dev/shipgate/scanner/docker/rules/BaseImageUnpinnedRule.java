@@ -25,7 +25,7 @@ public final class BaseImageUnpinnedRule implements DockerfileRule {
       .fix("Pin a specific version tag (`node:20.11-alpine3.19`), better a digest (`node:20.11-alpine3.19@sha256:…`) "
           + "kept current by Dependabot or Renovate. `shipgate fix` pins images listed in the policy's "
           + "`scanners.docker.pins`.")
-      .tags("cis-docker:4.2", "nist-800-190:4.1.1", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
+      .tags("cis-docker:4.2", "nist-800-190:4.1.5", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
       .build();
 
   @Override

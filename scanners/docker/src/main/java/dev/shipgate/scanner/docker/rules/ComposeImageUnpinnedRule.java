@@ -25,7 +25,7 @@ public final class ComposeImageUnpinnedRule implements ComposeRule {
           + "and are not judged; references made of `${VARIABLES}` are not judged either.")
       .fix("Pin a version tag (`redis:7.2.4-alpine`), better with its digest (`redis:7.2.4-alpine@sha256:…`), and let "
           + "Dependabot or Renovate keep it current.")
-      .tags("cis-docker:4.2", "nist-800-190:4.1.1", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
+      .tags("cis-docker:4.2", "nist-800-190:4.1.5", "owasp-top10:A08:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
       .build();
 
   @Override

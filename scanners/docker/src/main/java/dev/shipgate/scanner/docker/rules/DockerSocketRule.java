@@ -29,7 +29,7 @@ public final class DockerSocketRule implements ComposeRule {
       .fix("Remove the mount. If the service must see containers, put a filtering proxy in front of the socket "
           + "(e.g. tecnativa/docker-socket-proxy with only the needed endpoints) or use rootless Docker; for CI builds, "
           + "use a builder that needs no daemon (BuildKit rootless, kaniko).")
-      .tags("cis-docker:5.31", "nist-800-190:4.3.2", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.2", "soc2:CC6.3")
+      .tags("cis-docker:5.31", "nist-800-190:4.4.3", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.2", "soc2:CC6.3")
       .build();
 
   private static final Pattern SOCKET = Pattern.compile("/*(?:var/)?run(?:/(?:docker|containerd/containerd|podman/podman|crio/crio)\\.sock)?/?"
@@ -48,11 +48,12 @@ public final class DockerSocketRule implements ComposeRule {
     }
     List<Finding> out = new ArrayList<>();
     for (Node volume : YamlFile.items(t.getValueNode())) {
+      Node at = YamlFile.get(volume, "source").orElse(volume);
       Optional<String> source = YamlFile.scalar(volume)
           .map(v -> v.contains(":") ? v.substring(0, v.indexOf(':')) : "")
-          .or(() -> YamlFile.string(volume, "source"));
+          .or(() -> YamlFile.scalar(at));
       if (source.isPresent() && SOCKET.matcher(source.get().strip()).matches()) {
-        out.add(input.at(RULE, service, volume)
+        out.add(input.at(RULE, service, at)
             .message("service '" + service.name() + "' mounts " + source.get().strip() + ": control of the container engine is control of the host")
             .build());
       }

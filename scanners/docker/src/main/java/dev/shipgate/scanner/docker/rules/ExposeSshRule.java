@@ -30,7 +30,7 @@ public final class ExposeSshRule implements DockerfileRule {
           + "access control of `docker exec`/`kubectl exec`. Port ranges that include 22 count too.")
       .fix("Remove sshd and `EXPOSE 22`; debug with `docker exec` or `kubectl exec`/ephemeral debug containers, and copy "
           + "files with `docker cp`/`kubectl cp`.")
-      .tags("cis-docker:5.6", "nist-800-190:4.4.1", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.20", "soc2:CC6.6")
+      .tags("cis-docker:5.6", "nist-800-190:4.1.2", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.20", "soc2:CC6.6")
       .build();
 
   private static final Pattern PORT = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/(?:tcp|udp|sctp))?");

@@ -29,7 +29,7 @@ public final class HostNamespaceRule implements ComposeRule {
           + "Network, UTS and user namespaces are reported at medium severity, PID and IPC at high.")
       .fix("Remove the setting. Publish ports with `ports:` instead of host networking, talk to other services over a "
           + "Compose network, and use a sidecar or an exporter with explicit access instead of the host PID namespace.")
-      .tags("cis-docker:5.9", "cis-docker:5.15", "cis-docker:5.16", "nist-800-190:4.4.3", "owasp-top10:A05:2021",
+      .tags("cis-docker:5.9", "cis-docker:5.15", "cis-docker:5.16", "cis-docker:5.20", "nist-800-190:4.4.3", "owasp-top10:A05:2021",
           "ssdf:PW.9.1", "iso27001:2022-A.8.22", "soc2:CC6.6")
       .build();
 

@@ -32,7 +32,7 @@ public final class PackageUnpinnedRule implements DockerfileRule {
       .fix("Pin versions: `apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `dnf install curl-8.2.1`, "
           + "`pip install flask==3.0.2` (better: a hashed requirements file), `npm install -g pnpm@9.1.0`, "
           + "`gem install rails -v 7.1.3`.")
-      .tags("nist-800-190:4.1.2", "owasp-top10:A06:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
+      .tags("nist-800-190:4.1.1", "owasp-top10:A06:2021", "ssdf:PS.3.2", "iso27001:2022-A.8.32", "soc2:CC8.1")
       .build();
 
   /** The install command of each package manager, followed by its arguments up to the end of the command. */

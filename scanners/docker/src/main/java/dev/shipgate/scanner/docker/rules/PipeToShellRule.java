@@ -28,7 +28,7 @@ public final class PipeToShellRule implements DockerfileRule {
       .fix("Download to a file, verify it against a pinned checksum or signature (`echo \"<sha256>  install.sh\" | "
           + "sha256sum -c -`), then run it; better, install a pinned package or copy the binary from a pinned image "
           + "(`COPY --from=<image>@sha256:… /bin/tool /usr/local/bin/`).")
-      .tags("nist-800-190:4.1.2", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
+      .tags("cis-docker:4.11", "nist-800-190:4.1.3", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
       .build();
 
   private static final String SHELL = "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?"

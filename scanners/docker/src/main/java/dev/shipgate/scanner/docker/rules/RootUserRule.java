@@ -37,7 +37,7 @@ public final class RootUserRule implements DockerfileRule {
       .fix("Create or pick an unprivileged user and add `USER <uid>:<gid>` to the final stage after the last step that "
           + "needs root (package installs), before CMD/ENTRYPOINT. Use a numeric UID (e.g. 10001) so Kubernetes "
           + "`runAsNonRoot` can verify it; official images often ship one (`node`, distroless `nonroot`).")
-      .tags("cis-docker:4.1", "nist-800-190:4.4.3", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.2", "soc2:CC6.3")
+      .tags("cis-docker:4.1", "nist-800-190:4.1.2", "owasp-top10:A05:2021", "ssdf:PW.9.1", "iso27001:2022-A.8.2", "soc2:CC6.3")
       .build();
 
   /** Instructions that need the build's user; a USER added by the fix goes after the last of them. */

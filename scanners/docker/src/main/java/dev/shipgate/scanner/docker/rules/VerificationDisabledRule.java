@@ -39,7 +39,7 @@ public final class VerificationDisabledRule implements DockerfileRule {
       .fix("Remove the flag or variable. If a corporate proxy re-signs TLS, add its CA certificate to the image "
           + "(`COPY corp-ca.crt /usr/local/share/ca-certificates/` + `update-ca-certificates`) instead; for package "
           + "repositories, import the repository's signing key.")
-      .tags("nist-800-190:4.1.2", "owasp-top10:A02:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.24", "soc2:CC6.7")
+      .tags("cis-docker:4.11", "nist-800-190:4.1.3", "owasp-top10:A02:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.24", "soc2:CC6.7")
       .build();
 
   private static final Map<Pattern, String> COMMANDS = new LinkedHashMap<>();
