@@ -77,6 +77,10 @@ public record Finding(
     return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, value, fix);
   }
 
+  public Finding withFix(Fix value) {
+    return new Finding(rule, severity, confidence, message, location, snippet, contextKey, fingerprint, flow, properties, status, statusReason, blocking, value);
+  }
+
   public static Builder builder(Rule rule) {
     return new Builder(rule);
   }

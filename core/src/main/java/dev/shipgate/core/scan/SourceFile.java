@@ -132,6 +132,12 @@ public final class SourceFile {
     return t.substring(start, Math.max(start, end));
   }
 
+  /** Character offset in {@link #text()} where line {@code n} (1-based) starts; the text's length past the end. */
+  public int lineStart(int n) {
+    int[] starts = lineStarts();
+    return n >= 1 && n <= starts.length ? starts[n - 1] : text().length();
+  }
+
   /** The 1-based line holding character offset {@code offset} of {@link #text()}. */
   public int lineOf(int offset) {
     int[] starts = lineStarts();

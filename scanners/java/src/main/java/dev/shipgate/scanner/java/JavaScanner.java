@@ -1,15 +1,16 @@
 package dev.shipgate.scanner.java;
 
 import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.JavaFrontEnd;
-import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.ParseProblem;
+import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.rules.JavaChecks;
 import dev.shipgate.scanner.java.taint.JavaCheck;
@@ -17,7 +18,10 @@ import dev.shipgate.scanner.java.taint.Models;
 import dev.shipgate.scanner.java.taint.TaintEngine;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -100,9 +104,33 @@ public final class JavaScanner implements ProjectScanner {
       context.skipped(s.path(), what + s.reason() + " (raise scanners.java." + TIMEOUT_KEY + ", " + STEPS_KEY + " or "
           + FILE_TIMEOUT_KEY + ")");
     }
-    for (Finding f : a.result().findings()) {
+    for (Finding f : withFixes(a.result().findings(), files)) {
       context.report(f);
     }
+  }
+
+  /** Attaches the fixes the checks offer for their own findings. */
+  private List<Finding> withFixes(List<Finding> findings, List<SourceFile> files) {
+    Map<String, SourceFile> byPath = new HashMap<>();
+    files.forEach(f -> byPath.put(f.path(), f));
+    Map<Finding, Fix> fixes = new HashMap<>();
+    for (JavaCheck c : checks) {
+      Set<String> ids = new HashSet<>();
+      c.rules().forEach(r -> ids.add(r.id()));
+      List<Finding> mine = findings.stream().filter(f -> ids.contains(f.ruleId())).toList();
+      if (!mine.isEmpty()) {
+        fixes.putAll(c.fixes(mine, byPath::get));
+      }
+    }
+    if (fixes.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      Fix fix = fixes.get(f);
+      out.add(fix == null ? f : f.withFix(fix));
+    }
+    return out;
   }
 
   /** Everything one run produced, for the scanner, the benchmark and tests. */

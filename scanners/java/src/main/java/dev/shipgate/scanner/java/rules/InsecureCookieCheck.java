@@ -4,8 +4,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Fix;
+import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.JavaCheck;
@@ -15,6 +19,8 @@ import dev.shipgate.scanner.java.taint.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A servlet cookie created in a method and added to the response without {@code setSecure(true)} or
@@ -46,6 +52,55 @@ public final class InsecureCookieCheck implements JavaCheck {
   @Override
   public List<Rule> rules() {
     return List.of(NOT_SECURE, NOT_HTTP_ONLY);
+  }
+
+  private static final Pattern ADD_COOKIE = Pattern.compile("^(\\s*)[\\w.]+(?:\\(\\))?\\.addCookie\\(\\s*(\\w+)\\s*\\)\\s*;");
+
+  /**
+   * Inserts {@code cookie.setSecure(true);} and/or {@code cookie.setHttpOnly(true);} right before the
+   * {@code addCookie} statement, with its indentation. Both findings on one line share one edit. Offered only
+   * when the statement stands alone on its line after a completed statement or block, so that the insertion
+   * cannot fall under a brace-less {@code if}.
+   */
+  @Override
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+    Map<String, List<Finding>> byLine = new java.util.LinkedHashMap<>();
+    for (Finding f : findings) {
+      byLine.computeIfAbsent(f.location().path() + ":" + f.location().startLine(), k -> new java.util.ArrayList<>()).add(f);
+    }
+    Map<Finding, Fix> out = new HashMap<>();
+    for (List<Finding> group : byLine.values()) {
+      Location at = group.get(0).location();
+      SourceFile file = sources.apply(at.path());
+      if (file == null) {
+        continue;
+      }
+      java.util.regex.Matcher m = ADD_COOKIE.matcher(file.line(at.startLine()));
+      if (!m.find() || !followsCompleteStatement(file, at.startLine())) {
+        continue;
+      }
+      String newline = file.text().contains("\r\n") ? "\r\n" : "\n";
+      String indent = m.group(1);
+      String cookie = m.group(2);
+      boolean secure = group.stream().anyMatch(f -> f.rule().equals(NOT_SECURE));
+      boolean httpOnly = group.stream().anyMatch(f -> f.rule().equals(NOT_HTTP_ONLY));
+      String insert = (secure ? indent + cookie + ".setSecure(true);" + newline : "")
+          + (httpOnly ? indent + cookie + ".setHttpOnly(true);" + newline : "");
+      Fix fix = Fix.of("set the cookie's " + (secure && httpOnly ? "Secure and HttpOnly flags" : secure ? "Secure flag" : "HttpOnly flag"),
+          Fix.Edit.insert(at.path(), file.lineStart(at.startLine()), insert));
+      group.forEach(f -> out.put(f, fix));
+    }
+    return out;
+  }
+
+  private static boolean followsCompleteStatement(SourceFile file, int line) {
+    for (int l = line - 1; l >= 1; l--) {
+      String text = file.line(l).strip();
+      if (!text.isEmpty() && !text.startsWith("//")) {
+        return text.endsWith(";") || text.endsWith("{") || text.endsWith("}");
+      }
+    }
+    return true;
   }
 
   private static final class CookieState {

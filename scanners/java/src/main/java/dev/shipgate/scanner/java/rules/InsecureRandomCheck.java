@@ -2,8 +2,12 @@ package dev.shipgate.scanner.java.rules;
 
 import com.sun.source.tree.Tree;
 import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Fix;
+import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.Fact;
@@ -12,8 +16,12 @@ import dev.shipgate.scanner.java.taint.MethodVisitor;
 import dev.shipgate.scanner.java.taint.Reporter;
 import dev.shipgate.scanner.java.taint.Step;
 import dev.shipgate.scanner.java.taint.Value;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +79,77 @@ public final class InsecureRandomCheck implements JavaCheck {
       }
     }
     return false;
+  }
+
+  /** Where the random value was made, and what makes the same kind of value securely. */
+  private static final List<Map.Entry<Pattern, String>> SECURE_REPLACEMENTS = List.of(
+      Map.entry(Pattern.compile("new\\s+(?:java\\.util\\.)?Random\\s*\\(\\s*\\)"), "new java.security.SecureRandom()"),
+      Map.entry(Pattern.compile("(?<![\\w.])(?:java\\.lang\\.)?Math\\.random\\s*\\(\\s*\\)"), "new java.security.SecureRandom().nextDouble()"),
+      // Only as an inline call: a ThreadLocalRandom-typed variable could not hold a SecureRandom.
+      Map.entry(Pattern.compile("(?<![\\w.])(?:java\\.util\\.concurrent\\.)?ThreadLocalRandom\\.current\\s*\\(\\s*\\)(?=\\s*\\.\\s*next)"),
+          "new java.security.SecureRandom()"));
+
+  /**
+   * Replaces the generator where the flow starts ({@code new Random()}, {@code Math.random()}, an inline
+   * {@code ThreadLocalRandom.current()}) with {@code SecureRandom}, a subclass of {@code Random} with the same
+   * methods. A seeded {@code new Random(seed)} is left alone: a seed means someone wants repeatable values.
+   */
+  @Override
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+    Map<Finding, Fix> out = new HashMap<>();
+    for (Finding f : findings) {
+      if (f.flow().isEmpty()) {
+        continue;
+      }
+      Location origin = f.flow().get(0).location();
+      SourceFile file = sources.apply(origin.path());
+      if (file == null || origin.startLine() < 1) {
+        continue;
+      }
+      String line = file.line(origin.startLine());
+      int lineStart = file.lineStart(origin.startLine());
+      Fix fix = null;
+      int matches = 0;
+      for (Map.Entry<Pattern, String> r : SECURE_REPLACEMENTS) {
+        Matcher m = r.getKey().matcher(line);
+        while (m.find()) {
+          matches++;
+          fix = Fix.of("use java.security.SecureRandom", new Fix.Edit(origin.path(), lineStart + m.start(), lineStart + m.end(), r.getValue()));
+        }
+      }
+      if (matches == 0) {
+        fix = atDeclaration(file, origin.path(), line);
+        matches = fix == null ? 0 : 1;
+      }
+      if (matches == 1) {
+        out.put(f, fix);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern NEXT_CALL = Pattern.compile("(?<![\\w.])(\\w+)\\s*\\.\\s*next\\w*\\s*\\(");
+
+  /**
+   * The value came from {@code generator.nextX()}: replace the generator where the file declares it, when
+   * the file declares that name with {@code new Random()} exactly once. The declared type changes too
+   * ({@code Random} or {@code var}), since calls on a {@code Random}-typed variable are judged by its type.
+   */
+  private static Fix atDeclaration(SourceFile file, String path, String sourceLine) {
+    Matcher call = NEXT_CALL.matcher(sourceLine);
+    if (!call.find()) {
+      return null;
+    }
+    Matcher decl = Pattern.compile("\\b(?:(?:java\\.util\\.)?Random|var)(\\s+" + Pattern.quote(call.group(1))
+        + "\\s*=\\s*)new\\s+(?:java\\.util\\.)?Random\\s*\\(\\s*\\)").matcher(file.text());
+    if (!decl.find()) {
+      return null;
+    }
+    String replacement = (decl.group().startsWith("var") ? "var" : "java.security.SecureRandom") + decl.group(1)
+        + "new java.security.SecureRandom()";
+    int start = decl.start();
+    int end = decl.end();
+    return decl.find() ? null : Fix.of("use java.security.SecureRandom", new Fix.Edit(path, start, end, replacement));
   }
 
   @Override
