@@ -11,6 +11,7 @@ import dev.shipgate.core.yaml.YamlFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -18,7 +19,6 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * The {@code ci} family: GitHub Actions workflows ({@code .github/workflows/*.yml}), composite actions
@@ -35,6 +35,12 @@ public final class CiScanner implements FileScanner {
 
   /** Deeper than any real pipeline; the composer recurses, so depth is checked on the event stream first. */
   static final int MAX_DEPTH = 64;
+
+  /** The alias limit core's {@code YamlFile} applies. */
+  static final int MAX_ALIASES = 100;
+
+  /** {@code {{} that is not part of a GitHub {@code ${{} expression. */
+  private static final Pattern TEMPLATE = Pattern.compile("(?<!\\$)\\{\\{");
 
   private static final Pattern GITHUB_WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
   private static final Pattern GITHUB_ACTION = Pattern.compile("(?:.*/)?action\\.ya?ml");
@@ -96,10 +102,7 @@ public final class CiScanner implements FileScanner {
   @Override
   public void scan(SourceFile file, ScanContext context) throws IOException {
     String path = file.path();
-    CiFile.Kind kind = kind(path);
-    if (kind == null) {
-      return;
-    }
+    CiFile.Kind pathKind = kind(path);
     byte[] bytes = file.bytes();
     if (bytes.length > MAX_BYTES) {
       context.error(path, lineAtByte(bytes, MAX_BYTES),
@@ -121,13 +124,12 @@ public final class CiScanner implements FileScanner {
     try {
       yaml = YamlFile.parse(path, text);
     } catch (YamlException e) {
-      int line = e.line() > 0 ? e.line() : deepestLine(text);
-      context.error(path, line, "not valid YAML: " + e.getMessage() + (e.line() > 0 ? "" : " (nesting deeper than " + MAX_DEPTH + " levels starts on this line)"));
-      return;
-    }
-    Node template = unrenderedTemplate(yaml);
-    if (template != null) {
-      context.error(path, YamlFile.line(template), "unrendered template syntax `{{ … }}`: this is a template, not a pipeline; scan the rendered file instead");
+      if (e.line() > 0) {
+        context.error(path, e.line(), "not valid YAML: " + e.getMessage());
+      } else {
+        Located where = locate(text);
+        context.error(path, where.line(), "not valid YAML: " + e.getMessage() + where.why());
+      }
       return;
     }
     CiSettings settings = settings(context);
@@ -138,6 +140,11 @@ public final class CiScanner implements FileScanner {
       }
       if (!(document instanceof MappingNode)) {
         context.error(path, YamlFile.line(document), "a pipeline file must be a mapping of keys, not a " + shape(document));
+        continue;
+      }
+      CiFile.Kind kind = pathKind != null ? pathKind : kindOf(document);
+      if (kind == null) {
+        context.skipped(path, "neither the path nor the content says which CI system the file is for");
         continue;
       }
       CiFile ci = new CiFile(path, kind, yaml, document, settings, file);
@@ -151,6 +158,22 @@ public final class CiScanner implements FileScanner {
     }
   }
 
+  /**
+   * The kind of a document offered under a path that does not say (a fix preview, a test): workflows have
+   * {@code on:} and {@code jobs:}, actions {@code runs:}, GitLab files {@code stages:} or jobs with {@code script:}.
+   */
+  static CiFile.Kind kindOf(Node document) {
+    if (YamlFile.get(document, "jobs").isPresent() && YamlFile.get(document, "on").isPresent()) {
+      return CiFile.Kind.GITHUB_WORKFLOW;
+    }
+    if (YamlFile.get(document, "runs").isPresent()) {
+      return CiFile.Kind.GITHUB_ACTION;
+    }
+    boolean gitlab = YamlFile.get(document, "stages").isPresent()
+        || YamlFile.entries(document).values().stream().anyMatch(v -> YamlFile.get(v, "script").isPresent());
+    return gitlab ? CiFile.Kind.GITLAB_CI : null;
+  }
+
   private static String shape(Node node) {
     return switch (node.getNodeType()) {
       case SEQUENCE -> "list";
@@ -159,44 +182,47 @@ public final class CiScanner implements FileScanner {
     };
   }
 
-  /**
-   * A flow mapping used as a key or value whose source starts with {@code {{}: Go/Jinja/Helm template syntax that
-   * YAML happens to accept, as in {@code runs-on: {{ .Runner }}}. Such a file is not what the CI service runs.
-   */
-  private static Node unrenderedTemplate(YamlFile yaml) {
-    Node[] found = new Node[1];
-    yaml.walk(n -> {
-      if (found[0] == null && n instanceof MappingNode m) {
-        for (NodeTuple t : m.getValue()) {
-          if (t.getKeyNode() instanceof MappingNode && yaml.source(t.getKeyNode()).startsWith("{")) {
-            found[0] = t.getKeyNode();
-            return;
-          }
-        }
-      }
-    });
-    return found[0];
-  }
+  /** A position the YAML reader could not give, and what is there. */
+  record Located(int line, String why) {}
 
-  /** The line where nesting first exceeds {@link #MAX_DEPTH}, from the non-recursive event stream; 0 if never. */
-  static int deepestLine(String text) {
+  /**
+   * Where an error the composer reported without a position lies: nesting over {@link #MAX_DEPTH} or the alias
+   * that crosses the limit, from the non-recursive event stream; else a {@code {{} of an unrendered template
+   * (YAML reads it as a mapping used as a key, which is refused).
+   */
+  static Located locate(String text) {
     int depth = 0;
+    int aliases = 0;
     try {
       for (Event event : new Parse(LoadSettings.builder().build()).parseString(text)) {
+        int line = event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
         switch (event.getEventId()) {
           case MappingStart, SequenceStart -> {
             if (++depth > MAX_DEPTH) {
-              return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+              return new Located(line, " (nesting deeper than " + MAX_DEPTH + " levels starts on this line)");
             }
           }
           case MappingEnd, SequenceEnd -> depth--;
+          case Alias -> {
+            if (++aliases > MAX_ALIASES) {
+              return new Located(line, " (more than " + MAX_ALIASES + " aliases: an alias bomb?)");
+            }
+          }
           default -> {}
         }
       }
     } catch (YamlEngineException | StackOverflowError e) {
-      return 0;
+      // The composer's message stands; fall through to the template search.
     }
-    return 0;
+    Matcher template = TEMPLATE.matcher(text);
+    if (template.find()) {
+      int line = 1;
+      for (int i = 0; i < template.start(); i++) {
+        line += text.charAt(i) == '\n' ? 1 : 0;
+      }
+      return new Located(line, " (unrendered template syntax `{{ … }}` on this line: scan the rendered file instead)");
+    }
+    return new Located(0, "");
   }
 
   private CiSettings settings(ScanContext context) {

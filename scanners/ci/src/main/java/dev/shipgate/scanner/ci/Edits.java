@@ -3,7 +3,6 @@ package dev.shipgate.scanner.ci;
 import dev.shipgate.core.yaml.YamlFile;
 import java.util.List;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -60,24 +59,6 @@ public final class Edits {
   /** Spaces matching the column of a key (all keys of a block mapping share it). */
   public static String indent(Node key) {
     return " ".repeat(Math.max(0, YamlFile.column(key) - 1));
-  }
-
-  /** The indentation of a block collection's nested entries relative to its key: the file's own step, else two. */
-  public static String step(Node parentKey, Node collection) {
-    if (collection instanceof CollectionNode<?> c && c.getFlowStyle() == FlowStyle.BLOCK) {
-      int diff = YamlFile.column(firstKey(collection)) - YamlFile.column(parentKey);
-      if (diff > 0) {
-        return " ".repeat(diff);
-      }
-    }
-    return "  ";
-  }
-
-  private static Node firstKey(Node collection) {
-    if (collection instanceof MappingNode m && !m.getValue().isEmpty()) {
-      return m.getValue().get(0).getKeyNode();
-    }
-    return collection;
   }
 
   /** {@code text} inserted at {@code at}, or at the end after a newline when {@code at} is -1. */

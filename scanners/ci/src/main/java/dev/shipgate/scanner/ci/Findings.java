@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Where rules report. Snippets are the source line with credential-shaped tokens masked, since pipeline
- * lines sometimes carry a pasted token. Anchored steps shared by several jobs are reported once.
+ * lines sometimes carry a pasted token. Anchored steps shared by several jobs are reported once, under the first.
  */
 public final class Findings {
 
@@ -29,7 +29,9 @@ public final class Findings {
 
   public void report(Finding.Builder builder) {
     Finding f = builder.build();
-    if (seen.add(f.ruleId() + "\u0000" + f.location().startLine() + "\u0000" + f.message())) {
+    // The context key names what is reported independently of the job, so a step shared through an anchor counts once.
+    String subject = f.contextKey().isEmpty() ? f.message() : f.contextKey();
+    if (seen.add(f.ruleId() + "\u0000" + f.location().startLine() + "\u0000" + subject)) {
       context.report(f);
     }
   }

@@ -7,11 +7,18 @@ import java.util.regex.Pattern;
 public final class Shell {
 
   private static final String DOWNLOAD = "(?:curl|wget|iwr|invoke-webrequest|fetch)\\b";
-  private static final String INTERPRETER = "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:ba|z|k|da|a)?sh|python[0-9.]*|perl|ruby|node|iex|invoke-expression|pwsh|powershell";
+  /**
+   * Something that executes its standard input: a POSIX shell (unless given {@code -c}), or another interpreter
+   * given no script ({@code python3 -m json.tool} only reads data and is fine).
+   */
+  private static final String STDIN_INTERPRETER = "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?"
+      + "(?:(?:ba|z|k|da|a)?sh(?![\\w.-])(?!\\s+-c\\b)|(?:python[0-9.]*|perl|ruby|node|pwsh|powershell)(?:\\s+-(?![\\w-])|\\s*(?:$|[;&|)#]))"
+      + "|iex\\b|invoke-expression\\b)";
+  private static final String INTERPRETER = "(?:sudo\\s+)?(?:(?:ba|z|k|da|a)?sh|python[0-9.]*|perl|ruby|node|pwsh|powershell)";
   private static final Pattern PIPE = Pattern.compile(
-      "(?i)\\b" + DOWNLOAD + "[^|;&\\n]*\\|\\s*(?:" + INTERPRETER + ")(?![\\w.-])"
-          + "|(?:" + INTERPRETER + ")\\s+(?:-\\S+\\s+)*<\\(\\s*" + DOWNLOAD
-          + "|(?:" + INTERPRETER + ")\\s+(?:-\\S+\\s+)*-c\\s+[\"']?\\$\\(\\s*" + DOWNLOAD
+      "(?i)\\b" + DOWNLOAD + "[^|;&\\n]*\\|\\s*" + STDIN_INTERPRETER
+          + "|\\b" + INTERPRETER + "\\s+(?:-\\S+\\s+)*<\\(\\s*" + DOWNLOAD
+          + "|\\b" + INTERPRETER + "\\s+(?:-\\S+\\s+)*-c\\s+[\"']?\\$\\(\\s*" + DOWNLOAD
           + "|\\b(?:source|\\.)\\s+<\\(\\s*" + DOWNLOAD);
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\1");
 

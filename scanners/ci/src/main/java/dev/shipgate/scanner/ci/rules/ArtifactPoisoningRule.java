@@ -76,7 +76,7 @@ public final class ArtifactPoisoningRule implements CiRule {
           out.report(out.at(RULE, download.line())
               .message("job '" + job.id() + "' downloads artifacts of the triggering run here and uses them unverified at line "
                   + step.line() + " (" + how + ")")
-              .contextKey(job.id() + ":" + download.index()));
+              .contextKey(download.uses().orElse("run") + ":" + how));
           break;
         }
       }

@@ -62,12 +62,12 @@ public final class CheckoutCredentialsRule implements CiRule {
           if (!v.equals("true")) {
             continue;
           }
-          out.report(out.at(RULE, YamlFile.line(persist.get())).confidence(Confidence.LOW)
+          out.report(out.at(RULE, YamlFile.line(persist.get())).confidence(Confidence.LOW).contextKey("persist-credentials: true")
               .message("checkout in " + ScriptInjectionRule.where(job, step) + " sets persist-credentials: true, keeping the token in .git/config for every later step"));
           continue;
         }
         String message = "checkout in " + ScriptInjectionRule.where(job, step) + " keeps the token in .git/config for every later step";
-        var b = out.at(RULE, YamlFile.line(step.get("uses").orElseThrow())).message(message);
+        var b = out.at(RULE, YamlFile.line(step.get("uses").orElseThrow())).message(message).contextKey(step.uses().orElseThrow());
         if (job.steps().stream().anyMatch(s -> s.index() > step.index() && pushes(file, s))) {
           // The job pushes with the persisted credential, so removing it would break the job: report, no fix.
           b.confidence(Confidence.LOW).message(message + " (a later step pushes with it; pass the token to that step instead)");

@@ -7,6 +7,7 @@ import dev.shipgate.core.yaml.YamlFile;
 import dev.shipgate.scanner.ci.CiFile;
 import dev.shipgate.scanner.ci.CiRule;
 import dev.shipgate.scanner.ci.Findings;
+import dev.shipgate.scanner.ci.Redact;
 import dev.shipgate.scanner.ci.Shell;
 import dev.shipgate.scanner.ci.Workflow;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -56,9 +57,10 @@ public final class GithubCurlPipeShellRule implements CiRule {
       int end = nl < 0 ? src.length() : nl;
       String hit = Shell.downloadIntoInterpreter(src.substring(at, end));
       if (hit != null) {
+        String shown = Redact.line(hit.strip());
         out.report(out.at(rule, file.lineOf(base + at))
-            .message("`" + hit.strip() + "` runs a downloaded script without verifying it")
-            .contextKey(hit.strip()));
+            .message("`" + shown + "` runs a downloaded script without verifying it")
+            .contextKey(shown));
       }
       if (nl < 0) {
         break;

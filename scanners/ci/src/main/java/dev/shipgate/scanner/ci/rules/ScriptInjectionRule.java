@@ -76,7 +76,7 @@ public final class ScriptInjectionRule implements CiRule {
               .message("`${{ " + e.body() + " }}` expands attacker-controlled " + context + " into the "
                   + (script ? "github-script JavaScript" : "shell script") + " of " + where(job, step)
                   + (privileged ? " in a workflow outsiders can trigger with a privileged token" : ""))
-              .contextKey(job.id() + "/" + step.index() + ":" + e.body());
+              .contextKey(e.body());
           if (privileged) {
             b.severity(Severity.CRITICAL);
           }

@@ -68,7 +68,7 @@ public final class SecretsToUntrustedCodeRule implements CiRule {
               out.report(out.at(RULE, file.lineOf(yaml.start(entry.getValue()) + e.start()))
                   .message("`" + entry.getKey() + ": ${{ " + e.body() + " }}` is readable by the pull request code that job '"
                       + job.id() + "' checks out at line " + PullRequestCode.fetch(checkout.get()).orElseThrow().line())
-                  .contextKey(job.id() + ":" + entry.getKey() + ":" + e.body()));
+                  .contextKey(entry.getKey() + ":" + e.body()));
             }
           }
         }

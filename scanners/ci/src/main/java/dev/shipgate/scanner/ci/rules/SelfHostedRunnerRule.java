@@ -64,7 +64,7 @@ public final class SelfHostedRunnerRule implements CiRule {
       if (labels.stream().anyMatch(l -> l.contains("${{"))) {
         continue;
       }
-      var b = out.at(RULE, YamlFile.line(runsOn.get()));
+      var b = out.at(RULE, YamlFile.line(YamlFile.keyNode(job.node(), "runs-on").orElse(runsOn.get())));
       if (labels.contains("self-hosted")) {
         out.report(b.message("job '" + job.id() + "' runs on a self-hosted runner " + labels + " in a workflow triggered by " + event.get()));
       } else if (!labels.isEmpty() && labels.stream().noneMatch(l -> HOSTED.matcher(l).matches())) {

@@ -55,7 +55,7 @@ public final class UntrustedCheckoutRule implements CiRule {
             .filter(s -> s.index() > step.index() && PullRequestCode.runsCode(s)).findFirst();
         String message = "job '" + job.id() + "' runs on " + trigger.get() + " with the base repository's privileges and fetches "
             + "pull request code (" + fetch.get().what() + ")";
-        var b = out.at(RULE, fetch.get().line());
+        var b = out.at(RULE, fetch.get().line()).contextKey(fetch.get().what());
         if (runs.isPresent()) {
           message += "; step at line " + runs.get().line() + " then executes it" + (job.usesSecrets() ? ", with secrets in the job" : "");
         } else {
