@@ -30,7 +30,7 @@ public record ArchPolicy(List<Forbidden> forbidden, Map<String, Layer> layers, L
   public static final Set<String> KEYS = Set.of(FORBIDDEN, LAYERS, LAYER_RULES, REQUIRE, DEPENDENCIES);
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-  private static final Pattern MODULE = Pattern.compile("(?:@[A-Za-z0-9_.~-]+/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)*");
+  private static final Pattern MODULE = Pattern.compile("(?:node:)?(?:@[A-Za-z0-9_.~-]+/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)*");
   private static final Pattern COORDINATE = Pattern.compile("[A-Za-z0-9_.*-]+:[A-Za-z0-9_.*-]+");
 
   /** Packages and/or path globs where a forbidden name is allowed: the blessed wrapper itself. */

@@ -86,7 +86,7 @@ public final class ArchScanner implements ProjectScanner {
         }
       } else if (Manifests.kind(p) != null) {
         manifests.put(p, f);
-      } else {
+      } else if (Instructions.Target.forPath(p) != null) {
         instructions.add(f);
       }
     }
@@ -150,11 +150,13 @@ public final class ArchScanner implements ProjectScanner {
     }
     SourceText src = python ? SourceText.python(f.text()) : SourceText.javascript(f.text());
     List<ModuleImports.Import> imports = python ? ModuleImports.python(src) : ModuleImports.javascript(src);
+    java.util.Set<String> reported = new java.util.HashSet<>();
     for (ModuleImports.Import imp : imports) {
       for (ArchPolicy.Forbidden e : active) {
         String hit = e.modules().stream().filter(m -> ModuleImports.matches(m, imp.module(), python)).findFirst().orElse(null);
-        if (hit != null) {
-          int line = f.lineOf(imp.offset());
+        int line = f.lineOf(imp.offset());
+        // `from requests import get` imports both requests and requests.get: one finding per statement and entry
+        if (hit != null && reported.add(line + "|" + e.id())) {
           hits.report(ArchRules.IMPORT, e.id(), e.message(), e.severity(), null, Location.line(f.path(), line),
               "import of module `" + imp.module() + "` (" + hit + ") outside "
                   + (e.allowed().paths().isEmpty() ? "the code allowed to use it (nowhere)" : String.join(", ", e.allowed().describe())),
