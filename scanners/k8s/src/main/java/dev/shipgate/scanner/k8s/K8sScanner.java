@@ -10,12 +10,12 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.core.yaml.YamlException;
 import dev.shipgate.core.yaml.YamlFile;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -25,10 +25,7 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The {@code k8s} family: Kubernetes manifests and Helm-rendered YAML, judged against the Pod Security
@@ -129,9 +126,11 @@ public final class K8sScanner implements FileScanner {
       context.error(path, bad < 0 ? 1 : file.lineOf(bad), "not valid UTF-8; YAML must be Unicode and kubectl rejects the file");
       return;
     }
-    if (text.startsWith("\uFEFF")) {
-      // A byte order mark is allowed; blanking it keeps every offset (fixes edit this text) where it was.
-      text = " " + text.substring(1);
+    int control = firstControlCharacter(text);
+    if (control >= 0) {
+      context.error(path, file.lineOf(control), String.format("control character U+%04X at column %d; YAML does not allow it",
+          (int) text.charAt(control), file.columnOf(control)));
+      return;
     }
     YamlFile yaml;
     try {
@@ -142,9 +141,9 @@ public final class K8sScanner implements FileScanner {
       context.error(path, line, "not valid YAML: " + e.getMessage() + where);
       return;
     }
-    int deep = firstTooDeep(yaml);
-    if (deep > 0) {
-      context.error(path, deep, "nesting deeper than " + MAX_DEPTH + " levels; not a manifest kubectl would apply");
+    Optional<Shape.Problem> problem = Shape.check(yaml, MAX_DEPTH);
+    if (problem.isPresent()) {
+      context.error(path, problem.get().line(), problem.get().message());
       return;
     }
     List<K8sObject> objects = K8sObject.all(yaml);
@@ -245,36 +244,6 @@ public final class K8sScanner implements FileScanner {
     return (path.startsWith("templates/") || path.contains("/templates/")) && text.contains("{{");
   }
 
-  /** Line of the first node nested deeper than {@link #MAX_DEPTH}, or 0. */
-  private static int firstTooDeep(YamlFile yaml) {
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<Object[]> todo = new ArrayDeque<>();
-    for (Node doc : yaml.documents()) {
-      todo.push(new Object[] {doc, 1});
-    }
-    while (!todo.isEmpty()) {
-      Object[] top = todo.pop();
-      Node n = (Node) top[0];
-      int depth = (Integer) top[1];
-      if (!seen.add(n)) {
-        continue;
-      }
-      if (depth > MAX_DEPTH) {
-        return Math.max(1, YamlFile.line(n));
-      }
-      if (n instanceof MappingNode m) {
-        for (NodeTuple t : m.getValue()) {
-          todo.push(new Object[] {t.getValueNode(), depth + 1});
-        }
-      } else if (n instanceof SequenceNode s) {
-        for (Node item : s.getValue()) {
-          todo.push(new Object[] {item, depth + 1});
-        }
-      }
-    }
-    return 0;
-  }
-
   /**
    * Where the reader gave up without a position (nesting so deep that composing overflowed): the line of the
    * first collection deeper than {@link #MAX_DEPTH}, found with the event parser, which keeps no call stack.
@@ -298,6 +267,17 @@ public final class K8sScanner implements FileScanner {
       return 1;
     }
     return 1;
+  }
+
+  /** Offset of the first character YAML forbids (C0 controls but tab and line breaks, DEL, C1 but NEL), or -1. */
+  static int firstControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7f && c <= 0x9f && c != 0x85) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static final byte[] API_VERSION = "apiVersion".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
