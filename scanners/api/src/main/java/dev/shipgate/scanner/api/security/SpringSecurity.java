@@ -200,7 +200,7 @@ public final class SpringSecurity {
       public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
         if (node.getMethodSelect() instanceof MemberSelectTree ms && MATCHERS.contains(ms.getIdentifier().toString())
             && ms.getExpression().toString().endsWith("ignoring()")) {
-          ignored.add(matcher(ms.getIdentifier().toString(), node.getArguments(), m));
+          ignored.add(matcher(node, m));
         }
         return super.visitMethodInvocation(node, p);
       }
@@ -312,7 +312,7 @@ public final class SpringSecurity {
             return lambdas(args, Mode.AUTHZ, env, depth) ? Mode.HTTP : Mode.AUTHZ;
           }
           if (SECURITY_MATCHER.contains(name) && !args.isEmpty()) {
-            securityMatchers.add(matcher(name, args, current));
+            securityMatchers.add(matcher(call, current));
             return Mode.HTTP;
           }
           if (name.equals("securityMatchers") || name.equals("requestMatchers")) {
@@ -321,7 +321,7 @@ public final class SpringSecurity {
           return name.equals("and") || name.equals("build") || !args.isEmpty() ? Mode.HTTP : Mode.OTHER;
         case AUTHZ:
           if (MATCHERS.contains(name)) {
-            pending = matcher(name, args, current);
+            pending = matcher(call, current);
             return Mode.PENDING;
           }
           return name.equals("and") ? Mode.HTTP : Mode.AUTHZ;
@@ -338,7 +338,7 @@ public final class SpringSecurity {
           return Mode.PENDING;
         case SECURITY_MATCHER:
           if (MATCHERS.contains(name)) {
-            securityMatchers.add(matcher(name, args, current));
+            securityMatchers.add(matcher(call, current));
             return Mode.SECURITY_MATCHER;
           }
           return name.equals("and") ? Mode.HTTP : Mode.SECURITY_MATCHER;
@@ -389,9 +389,13 @@ public final class SpringSecurity {
   }
 
   /** Reads matcher arguments: an HttpMethod, path strings, constructed or static-factory matchers. */
-  private Matcher matcher(String name, List<? extends ExpressionTree> args, MethodInfo in) {
+  private Matcher matcher(MethodInvocationTree call, MethodInfo in) {
+    String name = Constants.lastName(call.getMethodSelect());
+    List<? extends ExpressionTree> args = call.getArguments();
     String file = in.owner().unit().path();
-    int line = in.owner().unit().line(args.isEmpty() ? in.tree() : args.get(0));
+    // The line of the method name: a chain's tree starts at its receiver, lines above.
+    long end = in.owner().unit().endPosition(call.getMethodSelect());
+    int line = end > 0 ? in.owner().unit().lineAt(end - 1) : in.owner().unit().line(call);
     String text = name + "(" + join(args) + ")";
     if (name.equals("anyRequest") || name.equals("anyExchange")) {
       return new Matcher(Set.of(), null, true, text, file, line);

@@ -1,0 +1,3 @@
+package com.shop.web;
+
+public record Customer(String id, String email) {}

@@ -1,0 +1,3 @@
+package com.shop.web;
+
+public record Order(Long id, String owner, String status) {}

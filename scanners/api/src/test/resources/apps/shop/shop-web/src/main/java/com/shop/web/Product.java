@@ -1,0 +1,3 @@
+package com.shop.web;
+
+public record Product(Long id, String name, long priceCents) {}
