@@ -132,8 +132,8 @@ class AttestationsTest {
   }
 
   @Test
-  void configuredKeyIsUsedAndNoRepositoryKeyIsCreated() throws Exception {
-    Path keyFile = dir.resolve("../alice.key").normalize();
+  void configuredKeyIsUsedAndNoRepositoryKeyIsCreated(@TempDir Path secrets) throws Exception {
+    Path keyFile = secrets.resolve("alice.key");
     SigningKey key = SigningKey.of(Keys.generate(Keys.Algorithm.ED25519));
     Keys.writePrivateKey(keyFile, key.privateKey());
     Path out = dir.resolve("a.json");
