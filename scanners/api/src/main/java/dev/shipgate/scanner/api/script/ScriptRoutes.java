@@ -66,7 +66,7 @@ public final class ScriptRoutes {
         continue;
       }
       String router = m.group(1);
-      String rest = m.group(5) + (i + 1 < lines.length ? lines[i + 1] : "");
+      String rest = uncomment(m.group(5), "//") + (i + 1 < lines.length ? uncomment(lines[i + 1], "//") : "");
       String middleware = rest.contains("=>") ? rest.substring(0, rest.indexOf("=>")) : rest;
       Decision d;
       if (AUTH.matcher(middleware).find()) {
@@ -127,12 +127,12 @@ public final class ScriptRoutes {
       } else {
         continue;
       }
-      StringBuilder signature = new StringBuilder(rest);
+      StringBuilder signature = new StringBuilder(uncomment(rest, "#"));
       boolean inDef = false;
       for (int k = i + 1; k < lines.length && k < i + 20; k++) {
         String t = lines[k].trim();
         inDef |= t.startsWith("def ") || t.startsWith("async def ");
-        signature.append('\n').append(lines[k]);
+        signature.append('\n').append(uncomment(lines[k], "#"));
         if (inDef && t.endsWith(":")) {
           break;
         }
@@ -147,6 +147,12 @@ public final class ScriptRoutes {
       }
     }
     return out;
+  }
+
+  /** The line without a trailing comment (a marker there must not read as "auth"). */
+  private static String uncomment(String line, String marker) {
+    int at = line.indexOf(marker);
+    return at < 0 ? line : line.substring(0, at);
   }
 
   /** Path variables from the template (query parameters are not read from scripts). */

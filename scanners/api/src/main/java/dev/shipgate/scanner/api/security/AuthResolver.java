@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Decides, per Java route, what a caller needs: the servlet/WebFlux filter chain (Spring Security's first
  * matching chain, then its first matching rule), or the framework's default when there is none, combined
- * with method security (method-level annotations override class-level ones; they can close a route the
- * filter leaves open, never open one it protects).
+ * with method security (method-level annotations override class-level ones). Under Spring, method security
+ * is a second layer: it can close a route the filter leaves open, never open one it protects. In
+ * Micronaut, Quarkus and plain JAX-RS the annotation replaces the framework's default.
  */
 public final class AuthResolver {
 
@@ -63,7 +64,9 @@ public final class AuthResolver {
     List<String> notEnforced = new ArrayList<>();
     Decision method = methodLevel(jr, springRoute, notEnforced);
     Decision out = filter;
-    if (method != null && method.access().compareTo(filter.access()) > 0) {
+    if (!springRoute && method != null) {
+      out = method; // outside Spring the annotation replaces the framework default rather than adding a layer
+    } else if (method != null && method.access().compareTo(filter.access()) > 0) {
       out = new Decision(method.access(), method.certain(), method.reason(), false);
     } else if (method != null && method.access() == Access.PUBLIC && filter.access() == Access.PUBLIC) {
       out = new Decision(Access.PUBLIC, filter.certain(), method.reason() + "; " + filter.reason(), false);
