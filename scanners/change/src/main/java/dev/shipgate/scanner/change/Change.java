@@ -39,7 +39,7 @@ public record Change(String mode, String baseCommit, List<Classifier.FileChange>
       byte[] after = changes.changedPaths().contains(path) ? bytes(changes.after(path)) : new byte[0];
       boolean hasBefore = changes.before(path).isPresent();
       boolean hasAfter = changes.changedPaths().contains(path) && changes.after(path).isPresent();
-      files.add(new Classifier.FileChange(path, changes.renamedFrom().get(path), before, after));
+      files.add(new Classifier.FileChange(path, changes.renamedFrom().get(path), before, after, !hasAfter));
       if (!outsideId(path)) {
         String line = path + '\0' + (hasBefore ? blobId(before) : "-") + '\0' + (hasAfter ? blobId(after) : "-") + '\n';
         id.update(line.getBytes(StandardCharsets.UTF_8));
@@ -50,6 +50,11 @@ public record Change(String mode, String baseCommit, List<Classifier.FileChange>
 
   public List<String> paths() {
     return files.stream().map(Classifier.FileChange::path).toList();
+  }
+
+  /** Whether the change leaves a file at this path (findings on deleted files would count as pre-existing). */
+  public boolean existsAfter(String path) {
+    return files.stream().anyMatch(f -> f.path().equals(path) && !f.deleted());
   }
 
   /** The change id shortened for messages and file names. */

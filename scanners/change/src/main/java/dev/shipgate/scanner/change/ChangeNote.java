@@ -154,12 +154,6 @@ public final class ChangeNote {
     return out;
   }
 
-  /** The text of the tools section (which assistants the author says were used). */
-  public String tools() {
-    Body b = sections.get(Section.TOOLS);
-    return b == null ? "" : b.text();
-  }
-
   /** A note to start from; every section holds placeholders the gate rejects until they are replaced. */
   public static String template() {
     StringBuilder t = new StringBuilder("# AI assistance note\n\n");

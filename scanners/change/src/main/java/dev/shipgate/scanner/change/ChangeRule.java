@@ -14,9 +14,17 @@ abstract class ChangeRule {
 
   abstract void check(Governance g, Consumer<Finding> out);
 
-  /** A finding at a line (0: the file as a whole); {@code key} makes the fingerprint (never the line). */
+  /**
+   * A finding on a file as a whole, with the line (when there is one) as a property and in the message. Never on a
+   * line: an inline {@code shipgate:ignore} comment works only on a line, and the author of a change must not be able
+   * to suppress the governance of their own change. {@code key} makes the fingerprint.
+   */
   final Finding.Builder finding(String path, int line, String key) {
-    return Finding.builder(rule()).at(line > 0 ? Location.line(path, line) : Location.file(path)).contextKey(key);
+    Finding.Builder b = Finding.builder(rule()).at(Location.file(path)).contextKey(key);
+    if (line > 0) {
+      b.property("line", Integer.toString(line));
+    }
+    return b;
   }
 
   static Rule.Builder rule(String id) {

@@ -21,7 +21,7 @@ public final class Classifier {
   public record Hit(String path, int line, String why) {}
 
   /** One changed file: its path and content on both sides (empty arrays for a missing side). */
-  public record FileChange(String path, String beforePath, byte[] before, byte[] after) {}
+  public record FileChange(String path, String beforePath, byte[] before, byte[] after, boolean deleted) {}
 
   private final ChangePolicy policy;
 

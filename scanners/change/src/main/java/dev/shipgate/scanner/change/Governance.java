@@ -98,11 +98,12 @@ final class Governance {
   /** The first changed file outside the gate's own bookkeeping, where change-wide findings are reported. */
   String anchor() {
     for (String p : change.paths()) {
-      if (!Change.outsideId(p)) {
+      if (!Change.outsideId(p) && change.existsAfter(p)) {
         return p;
       }
     }
-    return change.paths().isEmpty() ? "" : change.paths().get(0);
+    return change.paths().stream().filter(change::existsAfter).findFirst()
+        .orElse(change.paths().isEmpty() ? "" : change.paths().get(0));
   }
 
   Requirement requirement(Tier tier) {
@@ -167,8 +168,10 @@ final class Governance {
     return out;
   }
 
-  /** The first hit of a tier, where its finding is reported. */
+  /** The first hit of a tier on a file the change leaves in place, where its finding is reported. */
   Classifier.Hit firstHit(Tier tier) {
-    return tiers.get(tier.name()).get(0);
+    List<Classifier.Hit> hits = tiers.get(tier.name());
+    return hits.stream().filter(h -> change.existsAfter(h.path())).findFirst()
+        .orElse(new Classifier.Hit(anchor(), 0, "the change deletes " + hits.get(0).path()));
   }
 }

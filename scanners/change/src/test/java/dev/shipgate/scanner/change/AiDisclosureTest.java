@@ -70,7 +70,7 @@ class AiDisclosureTest {
       s.repo.commit("a\n\nAssisted-by: Aider");
       Finding f = Scenario.of(s.scanBase(), "change/ai/note-incomplete").get(0);
       assertThat(f.location().path()).isEqualTo(".shipgate/notes/feature.md");
-      assertThat(f.location().startLine()).isEqualTo(7);
+      assertThat(f.properties()).containsEntry("line", "7");
       assertThat(f.message()).contains("'Files generated or heavily modified' (line 7")
           .contains("'Security assumptions'").contains("'Data handling'").doesNotContain("'Tools used'");
     }
@@ -85,7 +85,7 @@ class AiDisclosureTest {
       RecordingContext c = s.scanBase();
       Finding f = Scenario.of(c, "change/ai/note-names-unchanged-file").get(0);
       assertThat(f.location().path()).isEqualTo(".shipgate/notes/feature.md");
-      assertThat(f.location().startLine()).isEqualTo(10);
+      assertThat(f.properties()).containsEntry("line", "10");
       assertThat(f.message()).contains("names src/auth/Login.java, which this change does not touch");
       assertThat(Scenario.of(c, "change/ai/note-names-unchanged-file")).hasSize(1);
     }

@@ -11,7 +11,6 @@ class ChangeNoteTest {
     ChangeNote n = ChangeNote.parse("n.md", CompleteNote.text("src/A.java", "./src/B.java"));
     assertThat(n.incomplete()).isEmpty();
     assertThat(n.namedFiles()).extracting(ChangeNote.Item::value).containsExactly("src/A.java", "src/B.java");
-    assertThat(n.tools()).contains("Claude Code");
   }
 
   @Test

@@ -50,7 +50,9 @@ class ReviewPolicyTest {
       s.repo.commit("restrict run");
       Finding f = Scenario.of(s.scanBase(), "change/review/missing-approval").get(0);
       assertThat(f.properties()).containsEntry("tier", "access-control");
-      assertThat(f.location().startLine()).isEqualTo(2);
+      assertThat(f.properties()).containsEntry("line", "2");
+      assertThat(f.location().hasLine()).as("never on a line, where an inline suppression could hide it").isFalse();
+      assertThat(f.message()).contains("src/App.java:2");
       assertThat(f.message()).contains("added line matches").contains("@general-owner");
     }
   }
@@ -68,6 +70,19 @@ class ReviewPolicyTest {
       Finding f = Scenario.of(s.scanBase(), "change/review/missing-approval").get(0);
       assertThat(f.properties()).containsEntry("tier", "access-control");
       assertThat(f.message()).contains("removed line matches");
+    }
+  }
+
+  @Test
+  void deletingASensitiveFileIsReportedOnAFileTheChangeKeeps() throws Exception {
+    try (Scenario s = Scenario.create(dir)) {
+      s.repo.delete("src/auth/Login.java");
+      s.repo.write("src/App.java", "class App {\n  void run() { open(); }\n}\n");
+      s.repo.commit("drop the login check");
+      Finding f = Scenario.of(s.scanBase(), "change/review/missing-approval").get(0);
+      // A finding on a deleted file would count as pre-existing in diff mode and never block.
+      assertThat(f.location().path()).isEqualTo("src/App.java");
+      assertThat(f.message()).contains("tier 'auth'").contains("the change deletes src/auth/Login.java");
     }
   }
 

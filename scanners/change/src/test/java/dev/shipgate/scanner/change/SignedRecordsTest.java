@@ -259,6 +259,17 @@ class SignedRecordsTest {
       RecordingContext c = s.scanBase();
       assertThat(c.findings()).isEmpty();
       assertThat(c.errors()).isEmpty();
+      // A waiver bob signs by other means verifies, but he is no security owner: the gate does not apply it.
+      sign(s, SigningKey.read(s.bob), new ApprovalRecord(ApprovalRecord.WAIVER, "@bob", null, null, "f".repeat(16), null,
+          null, "mine", Scenario.NOW.minus(Duration.ofHours(1)), Scenario.NOW.plus(Duration.ofDays(3)), null));
+      assertThat(Scenario.of(s.scanBase(), "change/approval/not-authorized")).singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("which only a security owner may do"));
+      assertThat(SignedWaivers.load(s.repo.dir, s.settings(), Scenario.NOW)).singleElement().satisfies(w -> {
+        assertThat(w.rule()).isEqualTo("java/command/injection");
+        assertThat(w.path()).isEqualTo("src/App.java");
+        assertThat(w.approver()).isEqualTo("@alice");
+        assertThat(w.expires()).isEqualTo(Scenario.NOW.plus(Duration.ofDays(10)));
+      });
     }
   }
 
