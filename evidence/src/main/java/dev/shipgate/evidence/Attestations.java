@@ -133,7 +133,9 @@ public final class Attestations {
     }
     Optional<AuditLog.Head> audit = AuditLog.head(subject.topLevel().resolve(AuditLog.FILE));
     byte[] statement = statement(report, subject, approvals, audit);
-    Envelope envelope = Dsse.sign(Dsse.IN_TOTO, statement, key);
+    // An empty keyid, as cosign writes: cosign skips a signature whose keyid differs from the id it derives itself
+    // (an SSH-style fingerprint), so any other value would fail `cosign verify-blob-attestation`.
+    Envelope envelope = Dsse.sign(Dsse.IN_TOTO, statement, key.privateKey(), "");
     try {
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {

@@ -102,12 +102,17 @@ public final class Dsse {
       }
       if (!matched) {
         problems.add(sig.keyid().isEmpty()
-            ? "a signature without keyid matches none of the " + trusted.all().size() + " trusted keys"
+            ? "the signature (without keyid) matches none of the trusted keys (" + identities(trusted) + "): the "
+                + "envelope was altered after signing, or signed with a key that is not trusted"
             : "signed with key " + sig.keyid() + ", which is not a trusted key (scanners.change.trusted_keys), "
                 + "and the signature matches no trusted key");
       }
     }
     return Verification.failed(String.join("; ", problems));
+  }
+
+  private static String identities(TrustedKeys trusted) {
+    return String.join(", ", trusted.all().stream().map(TrustedKeys.Trusted::identity).toList());
   }
 
   /** Checks one signature with one public key: true only for a well-formed, valid signature. */
