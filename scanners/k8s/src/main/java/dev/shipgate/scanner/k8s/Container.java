@@ -4,7 +4,6 @@ import dev.shipgate.core.yaml.YamlFile;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * One container of a pod, with its effective security settings. Kubernetes lets a container's
@@ -84,7 +83,7 @@ public record Container(Pod pod, MappingNode node, Kind kind) {
       return rootUser().isPresent();
     }
     Optional<Node> user = effective("runAsUser");
-    return user.isEmpty() || Yaml.isZero(user.get()) || !(user.get() instanceof ScalarNode s && s.getValue().matches("\\+?[0-9]+"));
+    return user.isEmpty() || Yaml.isZero(user.get()) || !Yaml.isNumber(user.get());
   }
 
   /** Whether {@code capabilities.drop} names {@code ALL}. */

@@ -4,6 +4,7 @@ import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.yaml.YamlFile;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -19,6 +20,8 @@ final class TextEdits {
 
   /** Where an insertion after a node goes: at the end of its last line, or at the start of the next one. */
   enum At { LINE_END, NEXT_LINE }
+
+  private static final Pattern ITEM_PREFIX = Pattern.compile(" *- +");
 
   final YamlFile yaml;
   final String text;
@@ -140,7 +143,7 @@ final class TextEdits {
   Optional<String> itemPrefix(Node item) {
     int s = yaml.start(item);
     String before = text.substring(lineStartOf(s), s);
-    return before.matches(" *- +") ? Optional.of(before) : Optional.empty();
+    return ITEM_PREFIX.matcher(before).matches() ? Optional.of(before) : Optional.empty();
   }
 
   /** The indentation step of the file: how far the first nested block mapping is indented under its key. */

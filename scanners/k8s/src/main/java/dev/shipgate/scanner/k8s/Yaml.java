@@ -4,6 +4,7 @@ import dev.shipgate.core.yaml.YamlFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -20,6 +21,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class Yaml {
 
   private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y");
+  private static final Pattern ZERO = Pattern.compile("\\+?0+");
+  private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]+");
+
   private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N");
 
   private Yaml() {}
@@ -66,7 +70,12 @@ public final class Yaml {
 
   /** A plain integer zero ({@code 0}, {@code +0}, {@code 00}). */
   public static boolean isZero(Node node) {
-    return node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && s.getValue().matches("\\+?0+");
+    return node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && ZERO.matcher(s.getValue()).matches();
+  }
+
+  /** A plain non-negative integer. */
+  public static boolean isNumber(Node node) {
+    return node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && NUMBER.matcher(s.getValue()).matches();
   }
 
   /** Items of a sequence that are scalars, as text. */

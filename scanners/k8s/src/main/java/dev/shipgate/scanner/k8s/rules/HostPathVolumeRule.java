@@ -10,6 +10,7 @@ import dev.shipgate.scanner.k8s.Pod;
 import dev.shipgate.scanner.k8s.Yaml;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** {@code hostPath} volumes mount the node's filesystem into the pod; runtime sockets hand over the node. */
@@ -39,6 +40,8 @@ public final class HostPathVolumeRule implements K8sRule {
   /** Node paths holding credentials or control of the node. */
   private static final List<String> SENSITIVE = List.of("/", "/etc", "/root", "/home", "/proc", "/sys", "/dev", "/boot",
       "/var/lib/kubelet", "/etc/kubernetes", "/var/lib/etcd", "/usr", "/lib", "/bin", "/sbin");
+
+  private static final Pattern SLASHES = Pattern.compile("/+");
 
   @Override
   public Rule rule() {
@@ -75,7 +78,7 @@ public final class HostPathVolumeRule implements K8sRule {
   }
 
   private static String normalise(String path) {
-    String p = path.trim().replaceAll("/+", "/");
+    String p = SLASHES.matcher(path.trim()).replaceAll("/");
     return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 }

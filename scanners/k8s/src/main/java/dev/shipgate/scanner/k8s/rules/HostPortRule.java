@@ -38,7 +38,7 @@ public final class HostPortRule implements K8sRule {
   public void checkPod(Pod pod, Issues issues) {
     for (Container c : pod.containers()) {
       for (Node port : Yaml.get(c.node(), "ports").map(YamlFile::items).orElse(List.of())) {
-        Yaml.get(port, "hostPort").filter(p -> YamlFile.scalar(p).filter(v -> v.matches("\\+?0*[1-9][0-9]*")).isPresent())
+        Yaml.get(port, "hostPort").filter(p -> Yaml.isNumber(p) && !Yaml.isZero(p))
             .ifPresent(p -> issues.report(RULE, p, c.label() + " binds port " + YamlFile.scalar(p).orElse("")
                 + " of the node").key(c.name() + "|" + YamlFile.scalar(p).orElse("")));
       }
