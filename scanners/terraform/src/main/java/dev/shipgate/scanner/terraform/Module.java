@@ -28,6 +28,7 @@ public final class Module {
   private final boolean complete;
   private final Project project;
   private final List<Resource> resources = new ArrayList<>();
+  private final Map<String, List<Resource>> byType = new HashMap<>();
   private final List<Resource> data = new ArrayList<>();
   private final Map<String, Resource> variables = new HashMap<>();
   private final Map<String, Attribute> locals = new HashMap<>();
@@ -40,7 +41,11 @@ public final class Module {
     for (TfFile f : files) {
       for (Block b : f.body().blocks()) {
         switch (b.type()) {
-          case "resource" -> resources.add(new Resource(f, b));
+          case "resource" -> {
+            Resource r = new Resource(f, b);
+            resources.add(r);
+            byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+          }
           case "data" -> data.add(new Resource(f, b));
           case "variable" -> variables.putIfAbsent(b.label(0), new Resource(f, b));
           case "locals" -> {
@@ -80,6 +85,9 @@ public final class Module {
   }
 
   public List<Resource> resources(String... types) {
+    if (types.length == 1) {
+      return byType.getOrDefault(types[0], List.of());
+    }
     List<Resource> out = new ArrayList<>();
     for (Resource r : resources) {
       for (String t : types) {

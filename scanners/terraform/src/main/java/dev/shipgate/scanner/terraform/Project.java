@@ -1,13 +1,16 @@
 package dev.shipgate.scanner.terraform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Every module of one scan, for the few checks that look beyond a module (account-wide settings). */
 public final class Project {
 
   private final List<Module> modules = new ArrayList<>();
+  private final Map<String, List<Resource>> byTypes = new HashMap<>();
   private final Set<Integer> adminPorts;
 
   Project(Set<Integer> adminPorts) {
@@ -27,12 +30,14 @@ public final class Project {
     return adminPorts;
   }
 
-  /** Every resource of these types in any module. */
+  /** Every resource of these types in any module; computed once per list of types, after every module is added. */
   public List<Resource> resources(String... types) {
-    List<Resource> out = new ArrayList<>();
-    for (Module m : modules) {
-      out.addAll(m.resources(types));
-    }
-    return out;
+    return byTypes.computeIfAbsent(String.join(",", types), k -> {
+      List<Resource> out = new ArrayList<>();
+      for (Module m : modules) {
+        out.addAll(m.resources(types));
+      }
+      return List.copyOf(out);
+    });
   }
 }
