@@ -175,6 +175,7 @@ public final class HclParser {
     int nesting = 0;
     int questions = 0;
     int end = peek().start();
+    Token previous = null;
     while (true) {
       Token t = peek();
       if (t.kind() == Token.Kind.EOF) {
@@ -184,7 +185,9 @@ public final class HclParser {
         return end;
       }
       if (nesting == 0) {
-        if (t.kind() == Token.Kind.NEWLINE && newlineEnds || t.is(",") || t.is("}") || t.is("]") || t.is(")")) {
+        // A line ending in an operator continues on the next line; Terraform users write long conditions so.
+        boolean continued = previous != null && (isOperator(previous) || previous.is(":"));
+        if (t.kind() == Token.Kind.NEWLINE && newlineEnds && !continued || t.is(",") || t.is("}") || t.is("]") || t.is(")")) {
           return end;
         }
         if (t.is(":")) {
@@ -206,6 +209,7 @@ public final class HclParser {
       next();
       if (t.kind() != Token.Kind.NEWLINE) {
         end = t.end();
+        previous = t;
       }
     }
   }
@@ -222,7 +226,9 @@ public final class HclParser {
           case "false" -> base = new Expr.Literal(Boolean.FALSE, t.start(), t.end());
           case "null" -> base = new Expr.Literal(null, t.start(), t.end());
           default -> {
-            if (peek().is("(")) {
+            if (isProviderFunction()) {
+              base = call(providerFunction(t));
+            } else if (peek().is("(")) {
               base = call(t);
             } else {
               return reference(t);
@@ -306,6 +312,29 @@ public final class HclParser {
       return new Expr.Reference(m.group(1), t.start(), t.end());
     }
     return new Expr.Template(t.text(), t.start(), t.end());
+  }
+
+  /** {@code provider::aws::arn_parse(…)} (Terraform 1.8): the name continues with {@code ::}. */
+  private boolean isProviderFunction() {
+    Token a = peek();
+    return a.is(":") && tokens.get(index + 1).is(":") && tokens.get(index + 1).start() == a.end();
+  }
+
+  private Token providerFunction(Token first) throws HclException {
+    int end = first.end();
+    while (isProviderFunction()) {
+      next();
+      next();
+      Token part = next();
+      if (part.kind() != Token.Kind.IDENT) {
+        throw new HclException("expected a function name after '::' but found " + part.describe(), part.start());
+      }
+      end = part.end();
+    }
+    if (!peek().is("(")) {
+      throw new HclException("expected '(' after the provider function " + text.substring(first.start(), end), peek().start());
+    }
+    return new Token(Token.Kind.IDENT, text.substring(first.start(), end), first.start(), end, false);
   }
 
   private Expr call(Token name) throws HclException {
