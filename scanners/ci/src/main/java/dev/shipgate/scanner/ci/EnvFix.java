@@ -21,6 +21,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 public final class EnvFix {
 
+  /** Quoting is re-read from the script's start for each expression; past this many, no fix is offered. */
+  static final int MAX_EXPRESSIONS = 64;
+
   private EnvFix() {}
 
   /** The fix for every untrusted expression of one step's {@code run:}, or empty when it cannot be made safely. */
@@ -28,7 +31,7 @@ public final class EnvFix {
     CiFile file = step.job().workflow().file();
     YamlFile yaml = file.yaml();
     String shell = step.shell();
-    if (!(run instanceof ScalarNode scalar) || !(shell.equals("bash") || shell.equals("sh") || shell.startsWith("bash ") || shell.startsWith("sh "))) {
+    if (untrusted.size() > MAX_EXPRESSIONS || !(run instanceof ScalarNode scalar) || !(shell.equals("bash") || shell.equals("sh") || shell.startsWith("bash ") || shell.startsWith("sh "))) {
       return Optional.empty();
     }
     ScalarStyle style = scalar.getScalarStyle();

@@ -1,8 +1,10 @@
 package dev.shipgate.scanner.ci;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,39 +65,20 @@ public final class Expressions {
 
   private Expressions() {}
 
-  /** One {@code ${{ body }}}; {@code start}/{@code end} are offsets in the searched text, end exclusive. */
-  public record Expr(int start, int end, String body) {
-
-    /** Context paths read by the expression, normalised: lower case, dots, {@code *} for indices. */
-    public List<String> contexts() {
-      String b = BRACKET_STRING.matcher(body).replaceAll(".$1");
-      b = BRACKET_OTHER.matcher(b).replaceAll(".*");
-      b = STRING.matcher(b).replaceAll(" ");
-      List<String> out = new ArrayList<>();
-      Matcher m = PATH.matcher(b);
-      while (m.find()) {
-        String p = m.group().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        // Function names (contains, format, toJSON) are followed by '('; literals are not contexts.
-        int after = m.end();
-        while (after < b.length() && b.charAt(after) == ' ') {
-          after++;
-        }
-        boolean call = after < b.length() && b.charAt(after) == '(';
-        if (!call && !p.equals("true") && !p.equals("false") && !p.equals("null")) {
-          out.add(p);
-        }
-      }
-      return out;
-    }
+  /**
+   * One {@code ${{ body }}}; {@code start}/{@code end} are offsets in the searched text, end exclusive;
+   * {@code contexts} are the context paths it reads.
+   */
+  public record Expr(int start, int end, String body, List<String> contexts) {
 
     /** Whether any context read starts with {@code root} (e.g. "secrets"). */
     public boolean references(String root) {
-      return contexts().stream().anyMatch(c -> c.equals(root) || c.startsWith(root + "."));
+      return contexts.stream().anyMatch(c -> c.equals(root) || c.startsWith(root + "."));
     }
 
     /** The first attacker-controllable context the expression reads, if any. */
     public Optional<String> untrusted() {
-      for (String c : contexts()) {
+      for (String c : contexts) {
         if (untrustedPath(c)) {
           return Optional.of(c);
         }
@@ -104,9 +87,38 @@ public final class Expressions {
     }
   }
 
+  /** Context paths read by an expression, normalised: lower case, dots, {@code *} for indices. */
+  static List<String> contextsOf(String body) {
+    String b = body;
+    if (b.indexOf('[') >= 0) {
+      b = BRACKET_STRING.matcher(b).replaceAll(".$1");
+      b = BRACKET_OTHER.matcher(b).replaceAll(".*");
+    }
+    if (b.indexOf('\'') >= 0) {
+      b = STRING.matcher(b).replaceAll(" ");
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = PATH.matcher(b);
+    while (m.find()) {
+      String p = m.group().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+      // Function names (contains, format, toJSON) are followed by '('; literals are not contexts.
+      int after = m.end();
+      while (after < b.length() && b.charAt(after) == ' ') {
+        after++;
+      }
+      boolean call = after < b.length() && b.charAt(after) == '(';
+      if (!call && !p.equals("true") && !p.equals("false") && !p.equals("null")) {
+        out.add(p);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Every expression in {@code text}, in order; an unterminated {@code ${{} ends the search. */
   public static List<Expr> find(String text) {
     List<Expr> out = new ArrayList<>();
+    // Generated scripts repeat the same expression many times; each body is analysed once.
+    Map<String, List<String>> analysed = new HashMap<>();
     int at = 0;
     while (true) {
       int open = text.indexOf("${{", at);
@@ -117,7 +129,8 @@ public final class Expressions {
       if (close < 0) {
         return out;
       }
-      out.add(new Expr(open, close + 2, text.substring(open + 3, close).trim()));
+      String body = text.substring(open + 3, close).trim();
+      out.add(new Expr(open, close + 2, body, analysed.computeIfAbsent(body, Expressions::contextsOf)));
       at = close + 2;
     }
   }

@@ -4,7 +4,9 @@ import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,9 +15,13 @@ import java.util.Set;
  */
 public final class Findings {
 
+  /** Snippets are for reading; a generated one-line blob is cut here. */
+  static final int MAX_SNIPPET = 300;
+
   private final SourceFile file;
   private final ScanContext context;
   private final Set<String> seen = new HashSet<>();
+  private final Map<Integer, String> snippets = new HashMap<>();
 
   Findings(SourceFile file, ScanContext context) {
     this.file = file;
@@ -24,7 +30,11 @@ public final class Findings {
 
   /** A finding of {@code rule} on {@code line}, with the rule's severity and confidence to start from. */
   public Finding.Builder at(Rule rule, int line) {
-    return Finding.builder(rule).atLine(file.path(), Math.max(line, 1)).snippet(Redact.line(file.line(line).strip()));
+    String snippet = snippets.computeIfAbsent(line, l -> {
+      String source = file.line(l).strip();
+      return Redact.line(source.length() > MAX_SNIPPET ? source.substring(0, MAX_SNIPPET) + "…" : source);
+    });
+    return Finding.builder(rule).atLine(file.path(), Math.max(line, 1)).snippet(snippet);
   }
 
   public void report(Finding.Builder builder) {

@@ -24,9 +24,16 @@ public final class Shell {
 
   private Shell() {}
 
+  /** Longer lines are judged on their start only: the pattern backtracks, and such lines are data, not commands. */
+  static final int MAX_LINE = 8192;
+
   /** The first download piped or fed into an interpreter on the line, or null. */
   public static String downloadIntoInterpreter(String line) {
-    Matcher m = PIPE.matcher(line);
+    String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+    if (text.indexOf('|') < 0 && !text.contains("<(") && !text.contains("$(")) {
+      return null;
+    }
+    Matcher m = PIPE.matcher(text);
     return m.find() ? m.group() : null;
   }
 

@@ -169,6 +169,20 @@ class HostileInputTest {
   }
 
   @Test
+  void pathologicalScriptsUnderTheSizeLimitAreJudgedQuickly() throws Exception {
+    String head = "on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ";
+    String curls = head + "curl ".repeat(300_000) + "| x\n";
+    String expressions = head + "echo ${{ github.event.issue.title }}".repeat(40_000) + "\n";
+    long start = System.nanoTime();
+    RecordingContext a = scan(WORKFLOW, curls);
+    RecordingContext b = scan(WORKFLOW, expressions);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(a.errors()).isEmpty();
+    assertThat(b.errors()).isEmpty();
+    assertThat(b.findings()).hasSize(1).allMatch(f -> f.fix() == null && f.snippet().length() < 400);
+  }
+
+  @Test
   void emptyAndCommentOnlyFilesAreQuiet() throws Exception {
     for (String text : new String[] {"", "\n", "# nothing yet\n", "---\n---\n"}) {
       RecordingContext ctx = scan(WORKFLOW, text);

@@ -58,7 +58,7 @@ public final class MissingPermissionsRule implements CiRule {
     String names = String.join(", ", bare.stream().map(j -> "'" + j.id() + "'").toList());
     var b = out.at(RULE, YamlFile.line(jobsKey))
         .message("no top-level `permissions:` and job" + (bare.size() > 1 ? "s " : " ") + names
-            + " declare none, so the token has the repository's default scopes")
+            + (bare.size() > 1 ? " declare" : " declares") + " none, so the token has the repository's default scopes")
         .contextKey("permissions");
     fix(file, jobsKey).ifPresent(b::fix);
     out.report(b);

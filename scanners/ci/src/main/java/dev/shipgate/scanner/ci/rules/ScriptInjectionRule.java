@@ -10,6 +10,7 @@ import dev.shipgate.scanner.ci.CiRule;
 import dev.shipgate.scanner.ci.Expressions;
 import dev.shipgate.scanner.ci.Findings;
 import dev.shipgate.scanner.ci.Workflow;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,9 +71,14 @@ public final class ScriptInjectionRule implements CiRule {
         Optional<Fix> fix = script ? Optional.empty() : dev.shipgate.scanner.ci.EnvFix.of(step, run.get(), untrusted);
         int base = yaml.start(run.get());
         boolean first = true;
+        Set<String> reported = new HashSet<>();
         for (Expressions.Expr e : untrusted) {
+          int line = file.lineOf(base + e.start());
+          if (!reported.add(line + ":" + e.body())) {
+            continue;
+          }
           String context = e.untrusted().orElseThrow();
-          var b = out.at(RULE, file.lineOf(base + e.start()))
+          var b = out.at(RULE, line)
               .message("`${{ " + e.body() + " }}` expands attacker-controlled " + context + " into the "
                   + (script ? "github-script JavaScript" : "shell script") + " of " + where(job, step)
                   + (privileged ? " in a workflow outsiders can trigger with a privileged token" : ""))
