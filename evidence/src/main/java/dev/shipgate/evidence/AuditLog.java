@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +125,8 @@ public final class AuditLog {
           Files.createDirectories(parent);
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            StandardOpenOption.WRITE)) {
+          ch.lock(); // exclusive across processes; released when the channel closes, after the entry is written
           Head last = lastEntry(ch, file);
           long seq = last == null ? 1 : last.seq() + 1;
           String prev = last == null ? GENESIS : last.digest();

@@ -83,7 +83,7 @@ public final class ComplianceCatalog {
       throw new UncheckedIOException("compliance.json in the shipgate-evidence jar is unreadable", e);
     }
     Map<String, Framework> frameworks = new LinkedHashMap<>();
-    root.get("frameworks").fields().forEachRemaining(f -> {
+    root.get("frameworks").properties().forEach(f -> {
       List<Control> controls = new ArrayList<>();
       for (JsonNode c : f.getValue().get("controls")) {
         controls.add(new Control(f.getKey(), c.get("id").asText(), c.get("title").asText()));
@@ -92,7 +92,7 @@ public final class ComplianceCatalog {
     });
     Map<String, List<String>> checks = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
-    root.get("checks").fields().forEachRemaining(c -> {
+    root.get("checks").properties().forEach(c -> {
       checks.put(c.getKey(), strings(c.getValue().get("references")));
       titles.put(c.getKey(), c.getValue().get("title").asText());
     });
@@ -102,7 +102,7 @@ public final class ComplianceCatalog {
 
   private static Map<String, List<String>> lists(JsonNode node) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), strings(e.getValue())));
+    node.properties().forEach(e -> out.put(e.getKey(), strings(e.getValue())));
     return out;
   }
 

@@ -168,6 +168,28 @@ class AuditLogTest {
   }
 
   @Test
+  void appendsFromSeveralProcessesKeepOneChain() throws Exception {
+    Path log = dir.resolve(".shipgate/audit.jsonl");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> processes = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      processes.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+          System.getProperty("java.class.path"), AppendProcess.class.getName(), log.toString(), "15", "@proc" + p)
+          .redirectErrorStream(true).start());
+    }
+    for (int i = 0; i < 15; i++) {
+      AuditLog.append(log, new AuditLog.Event("gate", "@here", "c", "pass", "here " + i, Map.of()), Clock.systemUTC());
+    }
+    for (Process p : processes) {
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(output).isZero();
+    }
+    AuditLog.Result r = AuditLog.verify(log);
+    assertThat(r.ok()).as(r.problem()).isTrue();
+    assertThat(r.entries()).isEqualTo(45);
+  }
+
+  @Test
   void recordScanWritesAtTheRepositoryTop() throws Exception {
     Git git = Fixtures.repo(dir);
     RevCommit c = Fixtures.commit(git, "sub/dir/A.java", "class A {}\n");
