@@ -9,6 +9,9 @@ import dev.shipgate.git.GitException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -20,6 +23,26 @@ import java.util.stream.Stream;
 final class BaseKeys {
 
   private BaseKeys() {}
+
+  /**
+   * Keys trusted for a change: those the policy trusts both at the base and now, for the same identity. A change that
+   * adds a key or re-assigns one cannot use that key to approve itself.
+   */
+  static TrustedKeys forChange(Settings settings, ChangeSet cs, Path top) throws PolicyException, GitException, IOException {
+    TrustedKeys now = TrustedKeys.from(settings, top);
+    if (now.isEmpty()) {
+      return now;
+    }
+    TrustedKeys before = read(settings, cs, now);
+    Map<String, PublicKey> both = new LinkedHashMap<>();
+    for (TrustedKeys.Trusted t : now.all()) {
+      Optional<TrustedKeys.Trusted> b = before.byKeyId(t.keyId());
+      if (b.isPresent() && b.get().identity().equals(t.identity())) {
+        both.putIfAbsent(t.identity(), t.key());
+      }
+    }
+    return TrustedKeys.of(both);
+  }
 
   static TrustedKeys read(Settings settings, ChangeSet cs, TrustedKeys current) throws GitException, IOException {
     String policyPath = settings.file().replace('\\', '/');

@@ -287,30 +287,13 @@ public final class ChangeScanner implements ProjectScanner {
     return true;
   }
 
-  /**
-   * Keys trusted for this change: those the policy trusts both before and after it, for the same identity. A change
-   * that adds a key or re-assigns one cannot use that key to approve itself.
-   */
   private static TrustedKeys trustedKeys(Settings settings, ChangeSet cs, Path top, ScanContext context) throws GitException, IOException {
-    TrustedKeys after;
     try {
-      after = TrustedKeys.from(settings, top);
+      return BaseKeys.forChange(settings, cs, top);
     } catch (PolicyException e) {
       context.error(displayName(e.file()), e.line(), e.getMessage());
       return null;
     }
-    if (after.isEmpty()) {
-      return after;
-    }
-    TrustedKeys before = BaseKeys.read(settings, cs, after);
-    Map<String, java.security.PublicKey> both = new LinkedHashMap<>();
-    for (TrustedKeys.Trusted t : after.all()) {
-      Optional<TrustedKeys.Trusted> b = before.byKeyId(t.keyId());
-      if (b.isPresent() && b.get().identity().equals(t.identity())) {
-        both.putIfAbsent(t.identity(), t.key());
-      }
-    }
-    return TrustedKeys.of(both);
   }
 
   private Map<String, Governance.AiIgnoreState> aiIgnore(ChangePolicy policy, Tree tree) throws IOException {

@@ -87,6 +87,11 @@ final class Governance {
     this.authors = Authors.of(commits, policy);
   }
 
+  /** Pre-commit mode: nothing is committed yet, so nothing can have been approved; approvals are judged in base mode. */
+  boolean staged() {
+    return change.mode().equals("staged");
+  }
+
   boolean aiAssisted() {
     return !ai.isEmpty() || note.isPresent();
   }

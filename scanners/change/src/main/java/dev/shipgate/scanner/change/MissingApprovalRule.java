@@ -31,6 +31,9 @@ final class MissingApprovalRule extends ChangeRule {
 
   @Override
   void check(Governance g, Consumer<Finding> out) {
+    if (g.staged()) {
+      return;
+    }
     for (Tier tier : g.policy.tiers().values()) {
       if (!tier.security() && g.tiers.containsKey(tier.name()) && tier.required(g.aiAssisted()) > 0) {
         Approvals.judge(g, tier, this).ifPresent(out);

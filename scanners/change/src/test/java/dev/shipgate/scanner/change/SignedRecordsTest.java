@@ -273,6 +273,34 @@ class SignedRecordsTest {
     }
   }
 
+  @Test
+  void findingsAcceptedForThisChangeHoldOnlyForItAndNeverFromItsAuthors() throws Exception {
+    try (Scenario s = Scenario.create(dir)) {
+      weakenLogin(s);
+      assertThat(s.approve("--key", s.alice.toString(), "--as", "@alice", "--rule", "java/crypto/weak-hash",
+          "--reason", "legacy checksum, not security relevant", "--base", "main")).isZero();
+      ApprovalRecord mine = approval(s, "@dev", "auth");
+      sign(s, SigningKey.read(s.dev), new ApprovalRecord(ApprovalRecord.APPROVAL, "@dev", mine.change(), null, null,
+          "java/sql/injection", null, "mine", mine.created(), mine.expires(), null));
+      try (var ws = dev.shipgate.git.GitWorkspace.find(s.repo.dir).orElseThrow()) {
+        List<SignedWaivers.Waiver> held = SignedWaivers.load(ws, ws.diffAgainst("main"), s.settings(), Scenario.NOW);
+        assertThat(held).extracting(SignedWaivers.Waiver::rule, SignedWaivers.Waiver::approver)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("java/crypto/weak-hash", "@alice"));
+      }
+      // Alice now writes part of the change: her earlier acceptance is for another change, and a new one is self-signed.
+      s.repo.write("src/App.java", "class App { void run() { go(); } }\n");
+      s.repo.commit("alice helps", TestRepo.person("Alice", "alice@example.com"));
+      ApprovalRecord now = approval(s, "@alice", "auth");
+      sign(s, SigningKey.read(s.alice), new ApprovalRecord(ApprovalRecord.APPROVAL, "@alice", now.change(), null, null,
+          "java/crypto/weak-hash", null, "fine", now.created(), now.expires(), null));
+      try (var ws = dev.shipgate.git.GitWorkspace.find(s.repo.dir).orElseThrow()) {
+        assertThat(SignedWaivers.load(ws, ws.diffAgainst("main"), s.settings(), Scenario.NOW)).isEmpty();
+      }
+      assertThat(Scenario.of(s.scanBase(), "change/approval/self-approval")).singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("@alice accepts rule java/crypto/weak-hash in a change they wrote"));
+    }
+  }
+
   private static ApprovalRecord approval(Scenario s, String who, String tier) throws Exception {
     Change change;
     try (var ws = dev.shipgate.git.GitWorkspace.find(s.repo.dir).orElseThrow()) {
