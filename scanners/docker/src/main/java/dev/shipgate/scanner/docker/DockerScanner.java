@@ -192,7 +192,7 @@ public final class DockerScanner implements ProjectScanner {
     try {
       yaml = YamlFile.parse(f.path(), text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (YamlException e) {
-      context.error(f.path(), e.line(), "not valid YAML: " + e.getMessage());
+      context.error(f.path(), e.line() > 0 ? e.line() : firstUnreadableLine(text), "not valid YAML: " + e.getMessage());
       return;
     }
     for (Node doc : yaml.documents()) {
@@ -239,6 +239,25 @@ public final class DockerScanner implements ProjectScanner {
       }
     }
     return DockerfileInput.Ignore.NONE;
+  }
+
+  /**
+   * The line of the first character YAML does not allow (control characters, non-characters), for reader
+   * errors that come without a position; line 1 when there is none.
+   */
+  static int firstUnreadableLine(String text) {
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c < 0x20 && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f && c != 0x85 || c == 0xfffe || c == 0xffff
+          || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+        return line;
+      }
+    }
+    return 1;
   }
 
   /** 1-based line holding byte {@code offset}. */

@@ -219,6 +219,7 @@ public final class DockerfileParser {
     Map<String, String> globals = Map.of();
     Instruction from = null;
     List<Instruction> body = new ArrayList<>();
+    List<Dockerfile.Problem> beforeFrom = new ArrayList<>();
     for (Instruction in : instructions) {
       if (in.is("FROM")) {
         if (from == null) {
@@ -233,10 +234,11 @@ public final class DockerfileParser {
       } else if (in.is("ARG")) {
         globalArgs.add(in);
       } else {
-        problems.add(new Dockerfile.Problem(in.line(), in.keyword() + " before the first FROM: only ARG may come before FROM"));
+        beforeFrom.add(new Dockerfile.Problem(in.line(), in.keyword() + " before the first FROM: only ARG may come before FROM"));
       }
     }
     if (from != null) {
+      problems.addAll(beforeFrom);
       stages.add(stage(stages, from, body, globals));
     } else if (!instructions.isEmpty()) {
       problems.add(new Dockerfile.Problem(instructions.get(0).line(), "no FROM instruction: the file defines no build stage"));

@@ -9,7 +9,7 @@ import dev.shipgate.scanner.docker.DockerfileRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +36,11 @@ public final class PackageUnpinnedRule implements DockerfileRule {
       .build();
 
   /** The install command of each package manager, followed by its arguments up to the end of the command. */
-  private static final Pattern INSTALL = Pattern.compile("(?<![\\w/.-])(?:(apt-get|apt)\\s+(?:-\\S+\\s+)*install|(apk)\\s+(?:-\\S+\\s+)*add"
-      + "|(yum|dnf|microdnf|tdnf)\\s+(?:-\\S+\\s+)*install|(pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip)\\s+install"
-      + "|(npm)\\s+(?:install|i|add)|(yarn)\\s+(?:global\\s+)?add|(pnpm)\\s+(?:add|install)|(gem)\\s+install)\\b([^;&|\\n]*)");
+  private static final Pattern INSTALL = Pattern.compile("(?<![\\w/.-])(?:(apt-get|apt)\\s+(?:-\\S++\\s++){0,20}+install|(apk)\\s+(?:-\\S++\\s++){0,20}+add"
+      + "|(yum|dnf|microdnf|tdnf)\\s+(?:-\\S++\\s++){0,20}+install|(pip[0-9.]*|python[0-9.]*\\s+-m\\s+pip)\\s+install"
+      + "|(npm)\\s+(?:install|i|add)|(yarn)\\s+(?:global\\s+)?add|(pnpm)\\s+(?:add|install)|(gem)\\s+install)\\b([^;&|\\n]*+)");
+  private static final List<String> MANAGERS = List.of("apt", "apk", "yum", "dnf", "microdnf", "tdnf", "pip", "python", "npm", "yarn",
+      "pnpm", "gem");
   /** Options that take the next word as their value. */
   private static final Set<String> WITH_VALUE = Set.of("-o", "-t", "--target-release", "--repository", "-X", "--virtual",
       "-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target",
@@ -57,8 +59,7 @@ public final class PackageUnpinnedRule implements DockerfileRule {
     }
     List<Finding> out = new ArrayList<>();
     for (Scripts.Script s : Scripts.of(input.dockerfile())) {
-      Matcher m = INSTALL.matcher(s.text().value());
-      while (m.find()) {
+      for (MatchResult m : Scripts.find(INSTALL, s.text().value(), MANAGERS)) {
         String manager = manager(m);
         List<String> unpinned = unpinned(manager, m.group(m.groupCount()));
         if (unpinned.isEmpty()) {
@@ -73,7 +74,7 @@ public final class PackageUnpinnedRule implements DockerfileRule {
     return out;
   }
 
-  private static String manager(Matcher m) {
+  private static String manager(MatchResult m) {
     for (int g = 1; g < m.groupCount(); g++) {
       if (m.group(g) != null) {
         String name = m.group(g);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +32,15 @@ public final class PipeToShellRule implements DockerfileRule {
       .tags("cis-docker:4.11", "nist-800-190:4.1.3", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
       .build();
 
-  private static final String SHELL = "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?"
+  private static final String SHELL = "(?:sudo\\s++(?:-\\S++\\s++){0,10}+)?(?:env\\s++(?:\\S+=\\S*+\\s++){0,10}+)?(?:/usr)?(?:/local)?(?:/bin/)?"
       + "(?:sh|bash|zsh|dash|ash|ksh|fish|python[0-9.]*|perl|ruby|node|php)\\b";
-  private static final Pattern PIPE = Pattern.compile("\\b(?:curl|wget)\\b[^|;&\\n]*\\|\\s*" + SHELL);
+  /** What follows the pipe after a curl or wget command. */
+  private static final Pattern PIPED_INTO = Pattern.compile("\\s*+" + SHELL);
   private static final Pattern SUBSTITUTION = Pattern.compile("\\b" + SHELL.substring(SHELL.indexOf("(?:sh|"))
-      + "(?:\\s+-\\S+)*\\s+(?:<\\(\\s*|[\"']?\\$\\(\\s*)(?:curl|wget)\\b|\\beval\\s+[\"']?\\$\\(\\s*(?:curl|wget)\\b");
+      + "(?:\\s++-\\S++){0,10}+\\s++(?:<\\(\\s*+|[\"']?\\$\\(\\s*+)(?:curl|wget)\\b|\\beval\\s+[\"']?\\$\\(\\s*(?:curl|wget)\\b");
+  private static final List<String> DOWNLOADERS = List.of("curl", "wget");
+  private static final List<String> SHELLS = List.of("sh", "bash", "zsh", "dash", "ash", "ksh", "fish", "python", "perl",
+      "ruby", "node", "php", "eval");
 
   @Override
   public Rule rule() {
@@ -47,19 +52,44 @@ public final class PipeToShellRule implements DockerfileRule {
     List<Finding> out = new ArrayList<>();
     Set<Integer> lines = new HashSet<>();
     for (Scripts.Script s : Scripts.of(input.dockerfile())) {
-      for (Pattern p : new Pattern[] {PIPE, SUBSTITUTION}) {
-        Matcher m = p.matcher(s.text().value());
-        while (m.find()) {
-          int offset = s.text().sourceOffset(m.start());
-          if (lines.add(input.file().lineOf(offset))) {
-            out.add(input.at(RULE, s.instruction(), offset)
-                .message("RUN executes a downloaded script without verifying it: " + shorten(m.group()))
-                .build());
-          }
+      String text = s.text().value();
+      Matcher shell = PIPED_INTO.matcher(text).useTransparentBounds(true);
+      List<Integer> starts = new ArrayList<>();
+      List<String> what = new ArrayList<>();
+      List<Scripts.Command> commands = Scripts.commands(text, DOWNLOADERS);
+      for (Scripts.Command c : commands) {
+        int pipe = c.end();
+        boolean singlePipe = pipe < text.length() && text.charAt(pipe) == '|' && (pipe + 1 >= text.length() || text.charAt(pipe + 1) != '|');
+        if (singlePipe && shell.region(pipe + 1, commandEnd(text, pipe + 1)).lookingAt()) {
+          starts.add(c.keyword());
+          what.add(text.substring(c.keyword(), pipe) + "| " + shell.group().strip());
+        }
+      }
+      for (MatchResult m : Scripts.find(SUBSTITUTION, text, SHELLS)) {
+        starts.add(m.start());
+        what.add(m.group());
+      }
+      for (int i = 0; i < starts.size(); i++) {
+        int offset = s.text().sourceOffset(starts.get(i));
+        if (lines.add(input.file().lineOf(offset))) {
+          out.add(input.at(RULE, s.instruction(), offset)
+              .message("RUN executes a downloaded script without verifying it: " + shorten(what.get(i)))
+              .build());
         }
       }
     }
     return out;
+  }
+
+  /** The end of the command starting at {@code from}, for the command after a pipe. */
+  private static int commandEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ';' || c == '&' || c == '|' || c == '\n') {
+        return i;
+      }
+    }
+    return text.length();
   }
 
   private static String shorten(String s) {

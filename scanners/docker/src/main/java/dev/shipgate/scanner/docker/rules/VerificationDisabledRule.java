@@ -8,13 +8,13 @@ import dev.shipgate.scanner.docker.DockerfileInput;
 import dev.shipgate.scanner.docker.DockerfileRule;
 import dev.shipgate.scanner.docker.dockerfile.Assignments;
 import dev.shipgate.scanner.docker.dockerfile.Instruction;
+import dev.shipgate.scanner.docker.dockerfile.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,24 +42,36 @@ public final class VerificationDisabledRule implements DockerfileRule {
       .tags("cis-docker:4.11", "nist-800-190:4.1.3", "owasp-top10:A02:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.24", "soc2:CC6.7")
       .build();
 
-  private static final Map<Pattern, String> COMMANDS = new LinkedHashMap<>();
+  /**
+   * A command that turns verification off: the program names it starts with, and the test on its words
+   * (quotes removed) after the program name.
+   */
+  private record Probe(List<String> programs, Predicate<List<String>> disables, String what) {}
 
-  static {
-    String rest = "[^;&|\\n]*";
-    COMMANDS.put(Pattern.compile("\\bcurl\\b" + rest + "\\s(?:--insecure\\b|-[a-zA-Z]*k[a-zA-Z]*(?=\\s|$))"), "curl without certificate checks (-k/--insecure)");
-    COMMANDS.put(Pattern.compile("\\bwget\\b" + rest + "--no-check-certificate\\b"), "wget --no-check-certificate");
-    COMMANDS.put(Pattern.compile("\\bpip[0-9.]*\\b" + rest + "--trusted-host\\b"), "pip --trusted-host");
-    COMMANDS.put(Pattern.compile("\\b(?:npm|yarn|pnpm)\\s+config\\s+set\\s+strict-ssl\\s+false\\b"), "npm strict-ssl false");
-    COMMANDS.put(Pattern.compile("(?i)\\bgit\\b" + rest + "http\\.sslverify(?:\\s+|=)false\\b"), "git http.sslVerify false");
-    COMMANDS.put(Pattern.compile("\\bapk\\b" + rest + "--allow-untrusted\\b"), "apk --allow-untrusted");
-    COMMANDS.put(Pattern.compile("\\bapt(?:-get)?\\b" + rest + "(?:--allow-unauthenticated|--force-yes|--allow-insecure-repositories"
-        + "|AllowUnauthenticated=(?:true|1))\\b"), "apt without signature checks");
-    COMMANDS.put(Pattern.compile("\\b(?:yum|dnf|microdnf|tdnf|zypper)\\b" + rest + "(?:--nogpgcheck|--no-gpg-checks)\\b"), "package install without GPG checks");
-    COMMANDS.put(Pattern.compile("\\brpm\\b" + rest + "--nosignature\\b"), "rpm --nosignature");
-    COMMANDS.put(Pattern.compile("\\bgpgcheck\\s*=\\s*0\\b"), "repository with gpgcheck=0");
-    COMMANDS.put(Pattern.compile("\\b(?:NODE_TLS_REJECT_UNAUTHORIZED=[\"']?0|PYTHONHTTPSVERIFY=[\"']?0|GIT_SSL_NO_VERIFY=[\"']?(?:1|true))\\b"),
-        "TLS verification switched off by environment variable");
-  }
+  private static final Pattern CURL_K = Pattern.compile("-[a-zA-Z]*k[a-zA-Z]*");
+  private static final Pattern GIT_SSL_OFF = Pattern.compile("(?i)http\\.sslverify[ =]false\\b");
+  private static final Pattern APT_OPTION = Pattern.compile("(?i).*AllowUnauthenticated=(?:true|1)");
+
+  private static final List<Probe> PROBES = List.of(
+      new Probe(List.of("curl"), w -> w.stream().anyMatch(t -> t.equals("--insecure") || CURL_K.matcher(t).matches()),
+          "curl without certificate checks (-k/--insecure)"),
+      new Probe(List.of("wget"), w -> w.contains("--no-check-certificate"), "wget --no-check-certificate"),
+      new Probe(List.of("pip", "pip3"), w -> w.stream().anyMatch(t -> t.equals("--trusted-host") || t.startsWith("--trusted-host=")),
+          "pip --trusted-host"),
+      new Probe(List.of("npm", "yarn", "pnpm"), w -> String.join(" ", w).contains("config set strict-ssl false"), "npm strict-ssl false"),
+      new Probe(List.of("git"), w -> GIT_SSL_OFF.matcher(String.join(" ", w)).find(),
+          "git http.sslVerify false"),
+      new Probe(List.of("apk"), w -> w.contains("--allow-untrusted"), "apk --allow-untrusted"),
+      new Probe(List.of("apt-get", "apt"), w -> w.stream().anyMatch(t -> t.equals("--allow-unauthenticated") || t.equals("--force-yes")
+          || t.equals("--allow-insecure-repositories") || APT_OPTION.matcher(t).matches()), "apt without signature checks"),
+      new Probe(List.of("yum", "dnf", "microdnf", "tdnf", "zypper"), w -> w.contains("--nogpgcheck") || w.contains("--no-gpg-checks"),
+          "package install without GPG checks"),
+      new Probe(List.of("rpm"), w -> w.contains("--nosignature"), "rpm --nosignature"));
+
+  /** Settings written into a script or repository file rather than passed as flags. */
+  private static final Pattern SETTING = Pattern.compile("gpgcheck\\s{0,5}=\\s{0,5}0\\b|(?:NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)=[\"']?0\\b"
+      + "|GIT_SSL_NO_VERIFY=[\"']?(?:1|true)\\b");
+  private static final List<String> SETTING_NAMES = List.of("gpgcheck", "NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY", "GIT_SSL_NO_VERIFY");
 
   @Override
   public Rule rule() {
@@ -71,13 +83,31 @@ public final class VerificationDisabledRule implements DockerfileRule {
     List<Finding> out = new ArrayList<>();
     Set<Integer> lines = new HashSet<>();
     for (Scripts.Script s : Scripts.of(input.dockerfile())) {
-      for (Map.Entry<Pattern, String> e : COMMANDS.entrySet()) {
-        Matcher m = e.getKey().matcher(s.text().value());
-        while (m.find()) {
-          int offset = s.text().sourceOffset(m.start());
-          if (lines.add(input.file().lineOf(offset))) {
-            out.add(input.at(RULE, s.instruction(), offset).message("RUN disables download verification: " + e.getValue()).build());
+      String text = s.text().value();
+      List<Integer> starts = new ArrayList<>();
+      List<String> what = new ArrayList<>();
+      for (Probe p : PROBES) {
+        for (Scripts.Command c : Scripts.commands(text, p.programs())) {
+          List<String> words = Words.split(text.substring(c.keyword(), c.end()), '\\').stream().map(Words.Word::value).toList();
+          if (!words.isEmpty() && p.programs().contains(words.get(0)) && p.disables().test(words.subList(1, words.size()))) {
+            starts.add(c.keyword());
+            what.add(p.what());
           }
+        }
+      }
+      Matcher m = SETTING.matcher(text);
+      for (String name : SETTING_NAMES) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          if (m.region(at, text.length()).lookingAt()) {
+            starts.add(at);
+            what.add(m.group());
+          }
+        }
+      }
+      for (int i = 0; i < starts.size(); i++) {
+        int offset = s.text().sourceOffset(starts.get(i));
+        if (lines.add(input.file().lineOf(offset))) {
+          out.add(input.at(RULE, s.instruction(), offset).message("RUN disables download verification: " + what.get(i)).build());
         }
       }
     }
