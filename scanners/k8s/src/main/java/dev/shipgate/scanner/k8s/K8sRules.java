@@ -1,5 +1,6 @@
 package dev.shipgate.scanner.k8s;
 
+import dev.shipgate.scanner.k8s.rules.AppArmorUnconfinedRule;
 import dev.shipgate.scanner.k8s.rules.CapabilitiesNotDroppedRule;
 import dev.shipgate.scanner.k8s.rules.ClusterAdminBindingRule;
 import dev.shipgate.scanner.k8s.rules.DangerousCapabilitiesRule;
@@ -10,6 +11,7 @@ import dev.shipgate.scanner.k8s.rules.ImageDigestRule;
 import dev.shipgate.scanner.k8s.rules.MutableImageTagRule;
 import dev.shipgate.scanner.k8s.rules.PrivilegeEscalationRule;
 import dev.shipgate.scanner.k8s.rules.PrivilegedContainerRule;
+import dev.shipgate.scanner.k8s.rules.ProcMountRule;
 import dev.shipgate.scanner.k8s.rules.PublicSubjectBindingRule;
 import dev.shipgate.scanner.k8s.rules.RbacEscalationVerbsRule;
 import dev.shipgate.scanner.k8s.rules.RbacSecretsAccessRule;
@@ -17,9 +19,11 @@ import dev.shipgate.scanner.k8s.rules.RbacWildcardRule;
 import dev.shipgate.scanner.k8s.rules.ResourceLimitsRule;
 import dev.shipgate.scanner.k8s.rules.ResourceRequestsRule;
 import dev.shipgate.scanner.k8s.rules.RunAsRootRule;
+import dev.shipgate.scanner.k8s.rules.SeLinuxOptionsRule;
 import dev.shipgate.scanner.k8s.rules.SeccompProfileRule;
 import dev.shipgate.scanner.k8s.rules.SecretInEnvRule;
 import dev.shipgate.scanner.k8s.rules.ServiceAccountTokenRule;
+import dev.shipgate.scanner.k8s.rules.UnsafeSysctlsRule;
 import dev.shipgate.scanner.k8s.rules.WritableRootFilesystemRule;
 import java.util.List;
 
@@ -40,6 +44,10 @@ public final class K8sRules {
       new HostNamespaceRule(),
       new HostPathVolumeRule(),
       new HostPortRule(),
+      new UnsafeSysctlsRule(),
+      new ProcMountRule(),
+      new AppArmorUnconfinedRule(),
+      new SeLinuxOptionsRule(),
       new ResourceLimitsRule(),
       new ResourceRequestsRule(),
       new MutableImageTagRule(),
