@@ -276,8 +276,8 @@ public final class Attestations {
   /**
    * Verifies an attestation file: a DSSE envelope of an in-toto statement, signed by a trusted key, whose subject is
    * the repository's HEAD commit and tree (checked when {@code repoRoot} is in a repository with commits) and whose
-   * policy digest is {@code expectedPolicyDigest} (checked unless null). Malformed files are problems, not exceptions,
-   * except when the file cannot be read at all.
+   * policy digest is {@code expectedPolicyDigest} (checked unless null). A malformed file is a problem in the result;
+   * only a missing file is an exception.
    */
   public static Verified verify(Path file, TrustedKeys trusted, Path repoRoot, String expectedPolicyDigest)
       throws EvidenceException {
