@@ -7,6 +7,8 @@ import dev.shipgate.scanner.ci.rules.GithubCurlPipeShellRule;
 import dev.shipgate.scanner.ci.rules.GitlabCurlPipeShellRule;
 import dev.shipgate.scanner.ci.rules.GitlabMergeRequestSecretsRule;
 import dev.shipgate.scanner.ci.rules.GitlabSecretVariablesRule;
+import dev.shipgate.scanner.ci.rules.GitlabUnpinnedIncludeRule;
+import dev.shipgate.scanner.ci.rules.InsecureCommandsRule;
 import dev.shipgate.scanner.ci.rules.MissingPermissionsRule;
 import dev.shipgate.scanner.ci.rules.ScriptInjectionRule;
 import dev.shipgate.scanner.ci.rules.SecretsInheritRule;
@@ -30,10 +32,12 @@ public final class CiRules {
       new SecretsInheritRule(),
       new CheckoutCredentialsRule(),
       new SelfHostedRunnerRule(),
+      new InsecureCommandsRule(),
       new GithubCurlPipeShellRule(),
       new GitlabSecretVariablesRule(),
       new GitlabMergeRequestSecretsRule(),
-      new GitlabCurlPipeShellRule());
+      new GitlabCurlPipeShellRule(),
+      new GitlabUnpinnedIncludeRule());
 
   private CiRules() {}
 }
