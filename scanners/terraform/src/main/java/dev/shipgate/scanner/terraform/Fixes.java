@@ -10,8 +10,8 @@ import java.util.List;
  * Minimal text edits for Terraform fixes: replace one literal value, insert one attribute before a block's
  * closing brace with the block's indentation, or add a resource after another. Everything else in the file
  * (alignment, comments, line endings) stays as it was. A value that comes from a variable or local is never
- * rewritten (the variable may serve other resources), and a block written on one line gets no insertion;
- * those fixes return null.
+ * rewritten (the variable may serve other resources), and a block written on one line, or in a
+ * {@code .tf.json} file, gets no insertion (the inserted text is native syntax); those fixes return null.
  */
 public final class Fixes {
 
@@ -31,14 +31,11 @@ public final class Fixes {
     return replace(r, a, quoted ? "\"" + value + "\"" : String.valueOf(value), description);
   }
 
-  /** Sets {@code name = valueText} in {@code block}: replaces a literal value, or inserts the attribute when missing. */
-  public static Fix set(Resource r, Block block, String name, String valueText, String description) {
-    Attribute a = block.attribute(name);
-    return a != null ? replace(r, a, valueText, description) : insert(r, block, List.of(name + " = " + valueText), description);
-  }
-
   /** Inserts {@code lines} as the last lines of {@code block}'s body, indented like the body. */
   public static Fix insert(Resource r, Block block, List<String> lines, String description) {
+    if (r.file().json()) {
+      return null;
+    }
     String text = r.file().text();
     int close = block.close();
     int lineStart = text.lastIndexOf('\n', close - 1) + 1;
@@ -60,6 +57,9 @@ public final class Fixes {
    * on the line of {@code r}'s closing brace stays with {@code r}.
    */
   public static Fix appendAfter(Resource r, String lines, String description) {
+    if (r.file().json()) {
+      return null;
+    }
     String text = r.file().text();
     int at = r.block().end();
     int lineEnd = text.indexOf('\n', at);

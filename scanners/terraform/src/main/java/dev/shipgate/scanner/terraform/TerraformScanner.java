@@ -8,6 +8,7 @@ import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.terraform.hcl.HclException;
 import dev.shipgate.scanner.terraform.hcl.HclParser;
+import dev.shipgate.scanner.terraform.hcl.JsonSyntax;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,10 +63,13 @@ public final class TerraformScanner implements ProjectScanner {
     return Set.of(ADMIN_PORTS);
   }
 
-  /** {@code .tf} files, except the copies of downloaded modules that {@code terraform init} keeps in {@code .terraform/}. */
+  /**
+   * {@code .tf} and {@code .tf.json} files, except the copies of downloaded modules that {@code terraform init}
+   * keeps in {@code .terraform/}.
+   */
   @Override
   public boolean accepts(String path) {
-    return path.endsWith(".tf") && !path.startsWith(".terraform/") && !path.contains("/.terraform/");
+    return (path.endsWith(".tf") || path.endsWith(".tf.json")) && !path.startsWith(".terraform/") && !path.contains("/.terraform/");
   }
 
   @Override
@@ -122,9 +126,10 @@ public final class TerraformScanner implements ProjectScanner {
       return null;
     }
     try {
-      return new TfFile(f, HclParser.parse(text));
+      boolean json = path.endsWith(".json");
+      return new TfFile(f, json ? JsonSyntax.parse(text) : HclParser.parse(text));
     } catch (HclException e) {
-      context.error(path, lineOf(text, e.offset()), "not valid HCL: " + e.getMessage());
+      context.error(path, lineOf(text, e.offset()), (path.endsWith(".json") ? "not valid Terraform JSON: " : "not valid HCL: ") + e.getMessage());
       return null;
     }
   }

@@ -26,10 +26,10 @@ public sealed interface Expr {
 
   record Tuple(List<Expr> items, int start, int end) implements Expr {}
 
-  /** {@code key} is the literal key name, or null when the key is itself an expression. */
+  /** {@code key} is the literal key name, or null when the key is itself an expression; {@code keyStart} its offset. */
   record ObjectExpr(List<Item> items, int start, int end) implements Expr {
 
-    public record Item(String key, Expr value) {}
+    public record Item(String key, int keyStart, Expr value) {}
 
     /** The value under {@code key}; HCL's last one wins. */
     public Expr get(String key) {

@@ -396,6 +396,7 @@ public final class HclParser {
         break;
       }
       Token k = peek();
+      int keyStart = k.start();
       String key;
       if ((k.kind() == Token.Kind.IDENT || k.kind() == Token.Kind.STRING && !k.interpolated()) && isKeyEnd(tokens.get(index + 1))) {
         next();
@@ -408,7 +409,7 @@ public final class HclParser {
       if (!sep.is("=") && !sep.is(":")) {
         throw new HclException("expected '=' or ':' after an object key but found " + sep.describe(), sep.start());
       }
-      items.add(new Expr.ObjectExpr.Item(key, expression(true)));
+      items.add(new Expr.ObjectExpr.Item(key, keyStart, expression(true)));
       Token after = peek();
       if (after.is(",")) {
         next();

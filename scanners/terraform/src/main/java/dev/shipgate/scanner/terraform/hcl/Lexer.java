@@ -165,6 +165,7 @@ final class Lexer {
       case 'r' -> out.append('\r');
       case '"' -> out.append('"');
       case '\\' -> out.append('\\');
+      case '/' -> out.append('/');
       case 'u', 'U' -> {
         int len = e == 'u' ? 4 : 8;
         if (at + 2 + len > text.length()) {
