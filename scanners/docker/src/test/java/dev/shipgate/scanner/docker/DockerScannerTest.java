@@ -1,0 +1,74 @@
+package dev.shipgate.scanner.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.testing.RecordingContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DockerScannerTest {
+
+  private final DockerScanner scanner = new DockerScanner();
+
+  @Test
+  void acceptsDockerfilesComposeFilesAndIgnoreFilesByName() {
+    assertThat(List.of("Dockerfile", "svc/Dockerfile", "Dockerfile.prod", "docker/api.Dockerfile", "api.dockerfile", "Containerfile",
+        "Containerfile.dev", "build.containerfile", "docker-compose.yml", "docker-compose.override.yaml", "deploy/compose.yaml",
+        "compose.prod.yml", "docker-compose-dev.yml", ".dockerignore", "api.Dockerfile.dockerignore"))
+        .allMatch(scanner::accepts);
+    assertThat(List.of("Dockerfile.j2", "Dockerfile.tmpl", "Dockerfile.md", "composer.yaml", "compose.json", "docker-compose.yml.bak",
+        "README.md", "Dockerfiles/readme.txt", "mydockerfile", "values.yaml"))
+        .noneMatch(scanner::accepts);
+  }
+
+  @Test
+  void familyVersionAndSensitiveValues() {
+    assertThat(scanner.family()).isEqualTo("docker");
+    assertThat(scanner.version()).isEqualTo(DockerScanner.VERSION);
+    assertThat(scanner.reportsSensitiveValues()).isTrue();
+  }
+
+  @Test
+  void everyFindingCarriesASnippetBecauseTheEngineWillNotFillOne() throws Exception {
+    RecordingContext ctx = new RecordingContext();
+    scanner.scan(List.of(SourceFile.of("Dockerfile", "FROM node\nRUN curl -s https://x | sh\nADD a.txt /a\nEXPOSE 22\n"),
+        SourceFile.of("compose.yml", "services:\n  a:\n    image: redis\n    privileged: true\n")), ctx);
+    assertThat(ctx.findings()).hasSizeGreaterThanOrEqualTo(6).allSatisfy(f -> assertThat(f.snippet()).isNotBlank());
+  }
+
+  @Test
+  void secretsAreNeverReportedInFull() throws Exception {
+    String dockerSecret = "sk_live_51HxQyZkLmNoPqRsTuVwXyZ0123456789";
+    String composeSecret = "Sup3r-S3cret-Passw0rd";
+    String shortSecret = "hunt3r";
+    RecordingContext ctx = new RecordingContext();
+    scanner.scan(List.of(
+        SourceFile.of("Dockerfile", "FROM node:20.11-alpine3.19\nENV STRIPE_SECRET_KEY=" + dockerSecret + "\nARG DB_PASS_WORD\nARG ADMIN_PASSWORD=" + shortSecret + "\nUSER node\n"),
+        SourceFile.of("docker-compose.yml", "services:\n  db:\n    image: postgres:16.2\n    environment:\n      POSTGRES_PASSWORD: \"" + composeSecret + "\"\n")), ctx);
+    List<Finding> secrets = ctx.findings().stream().filter(f -> f.ruleId().endsWith("/hardcoded-secret")).toList();
+    assertThat(secrets).extracting(f -> f.location().path() + ":" + f.location().startLine())
+        .containsExactlyInAnyOrder("Dockerfile:2", "Dockerfile:4", "docker-compose.yml:5");
+    for (Finding f : secrets) {
+      String everything = f.message() + f.snippet() + f.properties() + f.contextKey();
+      assertThat(everything).doesNotContain(dockerSecret).doesNotContain(composeSecret).doesNotContain(shortSecret)
+          .contains("…");
+    }
+    assertThat(secrets.get(0).snippet()).isEqualTo("ENV STRIPE_SECRET_KEY=sk_l…");
+    assertThat(secrets.get(1).properties()).containsEntry("redacted", "hu…");
+    assertThat(Snippets.redact("abc")).isEqualTo("a…");
+    assertThat(Snippets.redact("ab")).isEqualTo("…");
+  }
+
+  @Test
+  void secretNameHeuristics() {
+    assertThat(List.of("DB_PASSWORD", "dbPassword", "NPM_TOKEN", "GITHUB_TOKEN", "STRIPE_API_KEY", "apiKey", "AWS_SECRET_ACCESS_KEY",
+        "JWT_SECRET", "PRIVATE_KEY", "BASIC_AUTH", "MYSQL_ROOT_PASSWORD", "client-secret")).allMatch(SecretNames::isSecretName);
+    assertThat(List.of("PWD", "TOKEN_URL", "PASSWORD_FILE", "SECRET_NAME", "AUTH_ENABLED", "GPG_KEY", "KEYCLOAK_URL", "PASSWORD_MIN_LENGTH",
+        "TOKEN_TTL", "LOG_LEVEL", "AWS_ACCESS_KEY_ID")).noneMatch(SecretNames::isSecretName);
+    assertThat(List.of("hunter22", "s3cr3t!", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).allMatch(SecretNames::isLiteral);
+    assertThat(List.of("", "  ", "${TOKEN}", "$TOKEN", "true", "false", "1234", "<your-token>", "{{ token }}", "xxxx", "****", "abc"))
+        .noneMatch(SecretNames::isLiteral);
+  }
+}
