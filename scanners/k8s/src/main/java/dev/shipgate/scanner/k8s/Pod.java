@@ -53,6 +53,14 @@ public record Pod(K8sObject owner, Node specKey, MappingNode spec, Node metadata
     return Optional.of(pod);
   }
 
+  /**
+   * Whether the pod declares {@code os.name: windows}: the Linux-only controls (privilege escalation, capabilities,
+   * seccomp, read-only root filesystem) do not apply, and the API server rejects them.
+   */
+  public boolean windows() {
+    return Yaml.at(spec, "os", "name").flatMap(dev.shipgate.core.yaml.YamlFile::scalar).filter("windows"::equals).isPresent();
+  }
+
   /** A pod-level {@code securityContext} field. */
   public Optional<Node> security(String key) {
     return Yaml.at(spec, "securityContext", key);

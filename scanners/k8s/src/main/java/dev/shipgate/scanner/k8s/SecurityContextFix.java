@@ -40,18 +40,19 @@ final class SecurityContextFix {
       edits.add(t.replace(c.own("privileged").orElseThrow(), "false"));
       what.add("privileged: false");
     }
-    if (c.escalationAllowed()) {
+    boolean linux = !c.pod().windows();
+    if (linux && c.escalationAllowed()) {
       setOrAdd(t, c, "allowPrivilegeEscalation", "false", edits, added);
       what.add("allowPrivilegeEscalation: false");
     }
-    if (!c.dropsAll()) {
+    if (linux && !c.dropsAll()) {
       String problem = dropAll(t, c, edits, added);
       if (problem != null) {
         return Remediation.none(problem);
       }
       what.add("drop ALL capabilities");
     }
-    if (!c.readOnlyRoot()) {
+    if (linux && !c.readOnlyRoot()) {
       setOrAdd(t, c, "readOnlyRootFilesystem", "true", edits, added);
       what.add("readOnlyRootFilesystem: true");
     }
@@ -61,7 +62,7 @@ final class SecurityContextFix {
     }
     Optional<String> seccomp = c.seccompType();
     // A profile set only by legacy annotation is left alone: field and annotation must agree, so it moves by hand.
-    if (seccomp.isEmpty() || seccomp.get().equals("Unconfined") && c.effective("seccompProfile").isPresent()) {
+    if (linux && (seccomp.isEmpty() || seccomp.get().equals("Unconfined") && c.effective("seccompProfile").isPresent())) {
       Optional<Node> type = c.own("seccompProfile").flatMap(p -> Yaml.get(p, "type"));
       if (type.isPresent()) {
         edits.add(t.replace(type.get(), "RuntimeDefault"));

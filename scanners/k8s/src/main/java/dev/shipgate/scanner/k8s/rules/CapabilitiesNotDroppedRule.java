@@ -35,6 +35,9 @@ public final class CapabilitiesNotDroppedRule implements K8sRule {
 
   @Override
   public void checkPod(Pod pod, Issues issues) {
+    if (pod.windows()) {
+      return; // a Linux-only control
+    }
     for (Container c : pod.containers()) {
       if (!c.dropsAll()) {
         Optional<Node> dropKey = c.own("capabilities").flatMap(caps -> dev.shipgate.core.yaml.YamlFile.keyNode(caps, "drop"));

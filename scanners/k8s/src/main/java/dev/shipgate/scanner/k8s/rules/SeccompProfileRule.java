@@ -39,6 +39,9 @@ public final class SeccompProfileRule implements K8sRule {
 
   @Override
   public void checkPod(Pod pod, Issues issues) {
+    if (pod.windows()) {
+      return; // a Linux-only control
+    }
     for (Container c : pod.containers()) {
       Optional<String> type = c.seccompType();
       if (type.isPresent() && !type.get().equals("Unconfined")) {

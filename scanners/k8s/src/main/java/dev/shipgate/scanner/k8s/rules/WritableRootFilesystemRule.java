@@ -35,6 +35,9 @@ public final class WritableRootFilesystemRule implements K8sRule {
 
   @Override
   public void checkPod(Pod pod, Issues issues) {
+    if (pod.windows()) {
+      return; // a Linux-only control
+    }
     for (Container c : pod.containers()) {
       if (!c.readOnlyRoot()) {
         Optional<Node> set = c.own("readOnlyRootFilesystem");
