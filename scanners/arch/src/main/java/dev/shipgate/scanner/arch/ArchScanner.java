@@ -34,6 +34,11 @@ public final class ArchScanner implements ProjectScanner {
   /** The shared parse recurses over deeply nested expressions; a pool thread's stack is too small for that. */
   private static final long STACK_BYTES = 512L << 20;
 
+  /** The java family's library models, loaded once per process and offered to the scan's other families. */
+  private static final class Library {
+    static final Models MODELS = Models.loadDefault();
+  }
+
   @Override
   public String family() {
     return FAMILY;
@@ -106,7 +111,7 @@ public final class ArchScanner implements ProjectScanner {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(null, () -> {
       try {
-        Models models = context.shared(Models.class, Models::loadDefault);
+        Models models = context.shared(Models.class, () -> Library.MODELS);
         ParsedSources parsed = ParsedSources.shared(java, models, context);
         for (ParseProblem p : parsed.parse().problems()) {
           context.skipped(p.path(), "architecture rules not checked: " + p.message());

@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Forbidden names, layer rules and required injections over the java family's shared parse. Every name is
@@ -38,6 +39,12 @@ final class JavaArch {
   private final ArchPolicy policy;
   private final JavaProject project;
   private final Hits hits;
+  /** Per type name: its package; per member name: whether any member pattern names it. Names repeat a lot. */
+  private final Map<String, String> packages = new HashMap<>();
+  private final Map<String, Boolean> memberNames = new HashMap<>();
+  /** Per type name: the forbidden type patterns it matches, in entry order (most names match none). */
+  private final Map<String, List<JavaPattern>> typeMatches = new HashMap<>();
+  private final Map<String, Set<String>> layerMembers = new HashMap<>();
 
   JavaArch(ArchPolicy policy, JavaProject project, Hits hits) {
     this.policy = policy;
@@ -58,7 +65,7 @@ final class JavaArch {
     }
     List<ActiveLayerRule> layerRules = new ArrayList<>();
     for (ArchPolicy.LayerRule r : policy.layerRules()) {
-      if (policy.layers().get(r.from()).contains(pkg)) {
+      if (inLayer(pkg, policy.layers().get(r.from()))) {
         List<ArchPolicy.Layer> denied = new ArrayList<>();
         r.deny().forEach(d -> denied.add(policy.layers().get(d)));
         layerRules.add(new ActiveLayerRule(r, denied));
@@ -120,6 +127,10 @@ final class JavaArch {
 
   /** The package of a qualified type name: the repository knows it; otherwise the segments before the first capitalised one. */
   private String packageOf(String type) {
+    return packages.computeIfAbsent(type, this::computePackage);
+  }
+
+  private String computePackage(String type) {
     TypeInfo t = project.type(type);
     if (t != null) {
       return t.unit().packageName();
@@ -141,6 +152,47 @@ final class JavaArch {
     return end < 0 ? null : type.substring(0, end);
   }
 
+  /** Whether a package belongs to a layer; packages recur in every reference, the answer is remembered. */
+  private boolean inLayer(String pkg, ArchPolicy.Layer layer) {
+    return pkg != null && layerMembers.computeIfAbsent(pkg, p -> {
+      Set<String> in = new HashSet<>();
+      policy.layers().values().forEach(l -> {
+        if (l.contains(p)) {
+          in.add(l.name());
+        }
+      });
+      return in;
+    }).contains(layer.name());
+  }
+
+  /** The type patterns of every entry that {@code type} matches. */
+  private List<JavaPattern> typeMatches(String type) {
+    return typeMatches.computeIfAbsent(type, t -> {
+      List<JavaPattern> out = new ArrayList<>();
+      for (ArchPolicy.Forbidden f : policy.forbidden()) {
+        for (JavaPattern p : f.java()) {
+          if (p.kind() == JavaPattern.Kind.TYPE && p.matchesType(t)) {
+            out.add(p);
+          }
+        }
+      }
+      return out.isEmpty() ? List.of() : out;
+    });
+  }
+
+  private boolean memberNamed(String name) {
+    return memberNames.computeIfAbsent(name, n -> {
+      for (ArchPolicy.Forbidden f : policy.forbidden()) {
+        for (JavaPattern p : f.java()) {
+          if (p.kind() == JavaPattern.Kind.MEMBER && p.matchesMember(n)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
+  }
+
   /** One file's walk: imports, then every type's declarations and bodies in their own scopes. */
   private final class UnitCheck {
     private final JavaUnit unit;
@@ -150,6 +202,8 @@ final class JavaArch {
     /** Simple names (types and static members) whose import was reported, per entry id: uses are not repeated. */
     private final Map<String, Set<String>> reportedImports = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    /** Simple type names resolved per enclosing type: the same names recur throughout a class. */
+    private final Map<TypeInfo, Map<String, String>> resolved = new IdentityHashMap<>();
 
     UnitCheck(JavaUnit unit, List<ArchPolicy.Forbidden> forbidden, List<ActiveLayerRule> layerRules) {
       this.unit = unit;
@@ -159,8 +213,12 @@ final class JavaArch {
     }
 
     void run() {
-      for (ImportTree imp : unit.tree().getImports()) {
-        checkImport(imp);
+      // The unit's import names are already text, in declaration order; printing the trees again would be slower.
+      List<String> names = unit.imports();
+      List<? extends ImportTree> imports = unit.tree().getImports();
+      for (int i = 0; i < imports.size(); i++) {
+        String name = names.get(i);
+        checkImport(imports.get(i), name.startsWith("static ") ? name.substring(7) : name);
       }
       Map<Tree, MethodInfo> methods = new IdentityHashMap<>();
       for (TypeInfo t : unit.types()) {
@@ -172,7 +230,7 @@ final class JavaArch {
       }
       for (TypeInfo t : unit.types()) {
         ClassTree ct = t.tree();
-        Walker declarations = new Walker(project.scope(t));
+        Walker declarations = new Walker(t, null);
         if (!t.isAnonymous()) {
           declarations.scan(ct.getModifiers(), null);
           declarations.scan(ct.getTypeParameters(), null);
@@ -182,7 +240,7 @@ final class JavaArch {
         for (Tree member : ct.getMembers()) {
           if (member instanceof MethodTree mt) {
             MethodInfo m = methods.get(mt);
-            (m == null ? declarations : new Walker(project.scope(m))).scan(mt, null);
+            (m == null ? declarations : new Walker(t, m)).scan(mt, null);
           } else if (member instanceof VariableTree || member instanceof BlockTree) {
             declarations.scan(member, null);
           }
@@ -190,15 +248,14 @@ final class JavaArch {
       }
     }
 
-    private void checkImport(ImportTree imp) {
-      String name = imp.getQualifiedIdentifier().toString();
+    private void checkImport(ImportTree imp, String name) {
       int dot = name.lastIndexOf('.');
       if (dot < 0) {
         return;
       }
       String owner = name.substring(0, dot);
       String last = name.substring(dot + 1);
-      Location at = unit.location(imp);
+      Supplier<Location> at = () -> unit.location(imp);
       boolean wildcard = last.equals("*");
       for (ArchPolicy.Forbidden f : forbidden) {
         for (JavaPattern p : f.java()) {
@@ -211,7 +268,7 @@ final class JavaArch {
           }
           if (hit) {
             reportedImports.computeIfAbsent(f.id(), k -> new HashSet<>()).add(last);
-            report(ArchRules.IMPORT, f, at, "import of `" + name + "` (" + p.source() + ") outside " + allowedText(f), name, null);
+            report(ArchRules.IMPORT, f, at.get(), "import of `" + name + "` (" + p.source() + ") outside " + allowedText(f), name, null);
             break;
           }
         }
@@ -225,9 +282,9 @@ final class JavaArch {
       }
       for (ActiveLayerRule r : layerRules) {
         for (ArchPolicy.Layer layer : r.denied()) {
-          if (layer.contains(importedPackage)) {
+          if (inLayer(importedPackage, layer)) {
             reportedImports.computeIfAbsent(r.rule().id(), k -> new HashSet<>()).add(last);
-            reportLayer(r, layer, at, "import of `" + name + "`", name);
+            reportLayer(r, layer, at.get(), "import of `" + name + "`", name);
           }
         }
       }
@@ -260,6 +317,11 @@ final class JavaArch {
       if (type == null || type.isEmpty()) {
         return;
       }
+      List<JavaPattern> matches = typeMatches(type);
+      if (matches.isEmpty() && wildcardName == null) {
+        layerRef(() -> unit.location(tree), type);
+        return;
+      }
       Location at = unit.location(tree);
       String imported = importedSimpleName(type);
       for (ArchPolicy.Forbidden f : forbidden) {
@@ -270,7 +332,7 @@ final class JavaArch {
           if (p.kind() != JavaPattern.Kind.TYPE) {
             continue;
           }
-          if (p.matchesType(type)) {
+          if (matches.contains(p)) {
             report(ArchRules.TYPE, f, at, "use of `" + type + "` (" + p.source() + ") outside " + allowedText(f), type, null);
             break;
           }
@@ -284,7 +346,7 @@ final class JavaArch {
           }
         }
       }
-      layerRef(at, type);
+      layerRef(() -> unit.location(tree), type);
     }
 
     /** The simple name under which a single-type import brought {@code type} in, or null. */
@@ -318,23 +380,43 @@ final class JavaArch {
       return null;
     }
 
-    /** A reference to {@code type} from this file; one through an import that was reported is not repeated. */
-    private void layerRef(Location at, String type) {
-      if (layerRules.isEmpty() || type == null || type.indexOf('.') < 0) {
-        return;
+    private String resolveTypeName(TypeInfo owner, String simple) {
+      return resolved.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(simple, n -> project.resolveTypeName(owner, n));
+    }
+
+    /** Whether {@code type} lies in a layer that a layer rule of this file denies. */
+    private boolean deniedLayer(String type) {
+      if (layerRules.isEmpty() || type.indexOf('.') < 0) {
+        return false;
       }
       String pkg = packageOf(type);
       if (pkg == null || pkg.equals(unit.packageName())) {
+        return false;
+      }
+      for (ActiveLayerRule r : layerRules) {
+        for (ArchPolicy.Layer layer : r.denied()) {
+          if (inLayer(pkg, layer)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** A reference to {@code type} from this file; one through an import that was reported is not repeated. */
+    private void layerRef(Supplier<Location> at, String type) {
+      if (type == null || !deniedLayer(type)) {
         return;
       }
+      String pkg = packageOf(type);
       String imported = importedSimpleName(type);
       for (ActiveLayerRule r : layerRules) {
         if (imported != null && reportedImports.getOrDefault(r.rule().id(), Set.of()).contains(imported)) {
           continue;
         }
         for (ArchPolicy.Layer layer : r.denied()) {
-          if (layer.contains(pkg)) {
-            reportLayer(r, layer, at, "use of `" + type + "`", type);
+          if (inLayer(pkg, layer)) {
+            reportLayer(r, layer, at.get(), "use of `" + type + "`", type);
           }
         }
       }
@@ -379,29 +461,32 @@ final class JavaArch {
     }
 
     private boolean wantsMember(String name) {
-      if (!anyMembers) {
-        return false;
-      }
-      for (ArchPolicy.Forbidden f : forbidden) {
-        for (JavaPattern p : f.java()) {
-          if (p.kind() == JavaPattern.Kind.MEMBER && p.matchesMember(name)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return anyMembers && memberNamed(name);
     }
 
-    /** Walks one scope: a method (parameters, locals, lambdas) or a type's field initializers and signatures. */
+    /**
+     * Walks one scope: a method (parameters, locals, lambdas) or a type's field initializers and signatures. The
+     * scope's locals are collected only when a name needs them: most names are settled by their type alone.
+     */
     private final class Walker extends TreeScanner<Void, Void> {
-      private final MethodScope scope;
+      private final TypeInfo owner;
+      private final MethodInfo method;
+      private MethodScope scope;
 
-      Walker(MethodScope scope) {
-        this.scope = scope;
+      Walker(TypeInfo owner, MethodInfo method) {
+        this.owner = owner;
+        this.method = method;
+      }
+
+      private MethodScope scope() {
+        if (scope == null) {
+          scope = method == null ? project.scope(owner) : project.scope(method);
+        }
+        return scope;
       }
 
       private boolean isVariable(String name) {
-        return scope.isLocal(name) || (scope.owner() != null && project.field(scope.owner(), name) != null);
+        return scope().isLocal(name) || project.field(owner, name) != null;
       }
 
       @Override
@@ -415,7 +500,7 @@ final class JavaArch {
         scan(node.getTypeArguments(), p);
         scan(node.getIdentifier(), p);
         scan(node.getArguments(), p);
-        String type = project.resolveType(scope.owner(), node.getIdentifier());
+        String type = project.resolveType(owner, node.getIdentifier());
         String simple = node.getIdentifier() instanceof IdentifierTree id ? id.getName().toString() : null;
         String wildcardName = type != null && simple != null && (type.indexOf('.') < 0 || guessed(simple, type)) ? simple : null;
         if (type != null) {
@@ -440,11 +525,11 @@ final class JavaArch {
             : node.getMethodSelect().toString();
         boolean member = wantsMember(name);
         if (member || !layerRules.isEmpty()) {
-          ResolvedCall call = project.resolveCall(scope, node);
-          Location at = callLocation(node);
+          ResolvedCall call = project.resolveCall(scope(), node);
+          Supplier<Location> at = () -> callLocation(node);
           boolean staticImported = node.getMethodSelect() instanceof IdentifierTree && unit.staticImports().containsKey(name);
           if (member && !(staticImported && importReported(name))) {
-            memberRef(at, call.declaringType(), name, call.exact(), "call of");
+            memberRef(at.get(), call.declaringType(), name, call.exact(), "call of");
           }
           if (call.declaringType() != null && !staticImported) {
             layerRef(at, call.declaringType());
@@ -474,19 +559,20 @@ final class JavaArch {
 
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void p) {
-        String st = project.staticTypeRef(scope, node);
+        // Only a capitalised last segment can make a member select a type name (a.b.Type, Outer.Inner).
+        String st = Character.isUpperCase(node.getIdentifier().charAt(0)) ? project.staticTypeRef(scope(), node) : null;
         if (st != null) {
           typeRef(node, st, null);
           return null;
         }
         String member = node.getIdentifier().toString();
         if (!member.equals("class") && !member.equals("this") && wantsMember(member)) {
-          String owner = project.typeOf(scope, node.getExpression());
-          boolean exact = owner != null;
-          if (owner == null) {
-            owner = project.staticTypeRef(scope, node.getExpression());
+          String receiver = project.typeOf(scope(), node.getExpression());
+          boolean exact = receiver != null;
+          if (receiver == null) {
+            receiver = project.staticTypeRef(scope(), node.getExpression());
           }
-          memberRef(unit.location(node), owner, member, exact || (owner != null && owner.indexOf('.') > 0), "use of");
+          memberRef(unit.location(node), receiver, member, exact || (receiver != null && receiver.indexOf('.') > 0), "use of");
         }
         return scan(node.getExpression(), p);
       }
@@ -494,24 +580,32 @@ final class JavaArch {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void p) {
         String n = node.getName().toString();
-        if (n.isEmpty() || isVariable(n)) {
+        if (n.isEmpty()) {
           return null;
         }
-        String owner = unit.staticImports().get(n);
-        if (owner != null) {
-          if (wantsMember(n) && !importReported(n)) {
-            memberRef(unit.location(node), owner, n, true, "use of");
+        String imported = unit.staticImports().get(n);
+        boolean member = (imported != null || !unit.staticWildcardImports().isEmpty()) && wantsMember(n);
+        String type = imported == null && Character.isUpperCase(n.charAt(0)) ? resolveTypeName(owner, n) : null;
+        String wildcardName = type != null && !unit.wildcardImports().isEmpty() && (type.indexOf('.') < 0 || guessed(n, type))
+            ? n : null;
+        boolean relevantType = type != null && (wildcardName != null || !typeMatches(type).isEmpty() || deniedLayer(type));
+        // Most names are variables, methods or harmless types: only a name that could break a rail is looked at closer.
+        if ((!member && !relevantType) || isVariable(n)) {
+          return null;
+        }
+        if (imported != null) {
+          if (!importReported(n)) {
+            memberRef(unit.location(node), imported, n, true, "use of");
           }
           return null;
         }
-        if (!unit.staticWildcardImports().isEmpty() && wantsMember(n)) {
+        if (member) {
           for (String o : unit.staticWildcardImports()) {
             memberRef(unit.location(node), o, n, true, "use of");
           }
         }
-        if (Character.isUpperCase(n.charAt(0))) {
-          String type = project.resolveTypeName(scope.owner(), n);
-          typeRef(node, type, type.indexOf('.') < 0 || guessed(n, type) ? n : null);
+        if (type != null) {
+          typeRef(node, type, wildcardName);
         }
         return null;
       }
@@ -520,7 +614,7 @@ final class JavaArch {
       public Void visitVariable(VariableTree node, Void p) {
         Tree type = node.getType();
         if (type == null || (type instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
-          String inferred = scope.method() == null ? null : scope.localType(node.getName().toString());
+          String inferred = method == null ? null : scope().localType(node.getName().toString());
           if (inferred != null) {
             typeRef(node, inferred, inferred.indexOf('.') < 0 ? inferred : null);
           }
