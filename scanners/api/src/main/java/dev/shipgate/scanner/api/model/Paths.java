@@ -78,29 +78,24 @@ public final class Paths {
    * {@code /users/me} is taken to mean a more specific handler, not this one.
    */
   public static boolean matches(String pattern, String routePath) {
-    return match(segments(clean(pattern)), 0, segments(clean(routePath)), 0, 0);
-  }
-
-  private static boolean match(List<String> p, int pi, List<String> r, int ri, int depth) {
-    if (depth > 64) {
-      return false;
-    }
-    if (pi == p.size()) {
-      return ri == r.size();
-    }
-    String seg = p.get(pi);
-    if (seg.equals("**") || seg.matches("\\{\\*[^}]*}")) {
-      for (int k = ri; k <= r.size(); k++) {
-        if (match(p, pi + 1, r, k, depth + 1)) {
-          return true;
+    List<String> p = segments(clean(pattern));
+    List<String> r = segments(clean(routePath));
+    // matched[i][j]: pattern segments from i match route segments from j; filled from the end, so many
+    // '**' segments cost (pattern x route) steps rather than exponential backtracking.
+    boolean[][] matched = new boolean[p.size() + 1][r.size() + 1];
+    matched[p.size()][r.size()] = true;
+    for (int i = p.size() - 1; i >= 0; i--) {
+      String seg = p.get(i);
+      boolean any = seg.equals("**") || seg.matches("\\{\\*[^}]*}");
+      for (int j = r.size(); j >= 0; j--) {
+        if (any) {
+          matched[i][j] = matched[i + 1][j] || (j < r.size() && matched[i][j + 1]);
+        } else {
+          matched[i][j] = j < r.size() && matched[i + 1][j + 1] && segmentMatches(seg, r.get(j));
         }
       }
-      return false;
     }
-    if (ri == r.size()) {
-      return false;
-    }
-    return segmentMatches(seg, r.get(ri)) && match(p, pi + 1, r, ri + 1, depth + 1);
+    return matched[0][0];
   }
 
   private static boolean segmentMatches(String pattern, String routeSeg) {

@@ -27,9 +27,11 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * An OpenAPI 3.x or Swagger 2 document, read offline: a first pass with bounded Jackson/SnakeYAML limits
- * (size, nesting, aliases) finds syntax errors with their position and removes every {@code $ref} that
- * points outside the document, then swagger-parser reads the rest with reference resolution off.
+ * An OpenAPI 3.x or Swagger 2 document, read offline: a first pass with Jackson under size and nesting
+ * limits finds syntax errors with their position and removes every {@code $ref} that points outside the
+ * document, then swagger-parser reads that tree (never the raw text) with reference resolution off. Jackson
+ * reads a YAML alias as its anchor's name, so alias bombs are never expanded (and a document that reuses
+ * content through anchors loses the reused parts).
  */
 public final class OpenApiDocument {
 
