@@ -152,6 +152,10 @@ public final class CiScanner implements FileScanner {
         context.skipped(path, "named action.yml but has no `runs:` section, so it is not a GitHub Action");
         continue;
       }
+      if (kind == CiFile.Kind.GITHUB_WORKFLOW && YamlFile.get(document, "jobs").isEmpty()) {
+        context.skipped(path, "in .github/workflows but has no `jobs:`, so GitHub cannot run it as a workflow");
+        continue;
+      }
       for (CiRule rule : rules) {
         rule.check(ci, out);
       }

@@ -33,14 +33,6 @@ public final class Pipeline {
     }
   }
 
-  public CiFile file() {
-    return file;
-  }
-
-  public YamlFile yaml() {
-    return file.yaml();
-  }
-
   public List<Job> jobs() {
     return jobs;
   }

@@ -56,7 +56,8 @@ public final class PullRequestCode {
       String src = yaml.source(run.get());
       Matcher m = SHELL_FETCH.matcher(src.toLowerCase(Locale.ROOT));
       if (m.find()) {
-        return Optional.of(new Fetch(step.job().workflow().file().lineOf(yaml.start(run.get()) + m.start()), "`" + src.substring(m.start(), m.end()).strip() + "`"));
+        String command = Redact.line(src.substring(m.start(), m.end()).strip());
+        return Optional.of(new Fetch(step.job().workflow().file().lineOf(yaml.start(run.get()) + m.start()), "`" + command + "`"));
       }
     }
     return Optional.empty();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -98,7 +97,7 @@ public final class Workflow {
     return YamlFile.get(root(), "permissions");
   }
 
-  /** Every {@code ${{ secrets.* }}} reference in a node's source, for jobs that must not have any. */
+  /** Whether a node's source reads {@code ${{ secrets.* }}}. */
   static boolean mentionsSecrets(YamlFile yaml, Node node) {
     return node != null && Expressions.find(yaml.source(node)).stream().anyMatch(e -> e.references("secrets"));
   }
@@ -115,11 +114,6 @@ public final class Workflow {
         }
       }
       return out;
-    }
-
-    /** Line of the job's key, or of the action's {@code runs:} for a composite action. */
-    public int line() {
-      return YamlFile.line(key != null ? key : node);
     }
 
     public Optional<Node> get(String field) {
@@ -188,10 +182,6 @@ public final class Workflow {
     /** A scalar input under {@code with:}. */
     public Optional<String> with(String input) {
       return YamlFile.at(node, "with", input).flatMap(YamlFile::scalar);
-    }
-
-    public Map<String, Node> withInputs() {
-      return get("with").map(YamlFile::entries).orElse(Map.of());
     }
 
     /** The shell the {@code run:} script is given to. */

@@ -166,6 +166,9 @@ class HostileInputTest {
     RecordingContext ansible = scan("roles/web/action.yml", "name: restart\nhandler: nginx\n");
     assertThat(ansible.errors()).isEmpty();
     assertThat(ansible.skippedFiles()).hasSize(1);
+    RecordingContext notWorkflow = scan(".github/workflows/labels.yml", "bug: {color: red}\n");
+    assertThat(notWorkflow.errors()).isEmpty();
+    assertThat(notWorkflow.skippedFiles()).extracting(sk -> sk.reason()).singleElement().asString().contains("jobs:");
   }
 
   @Test
