@@ -41,8 +41,13 @@ public final class DockerScanner implements ProjectScanner {
   /** Larger files are generated or not Docker files at all; they are refused with an error. */
   static final int MAX_BYTES = 1024 * 1024;
 
-  /** Template sources named like Dockerfiles ({@code Dockerfile.j2}) are not Dockerfile syntax yet. */
-  private static final Pattern TEMPLATE = Pattern.compile(".*\\.(?:j2|jinja2?|tmpl|tpl|template|gotmpl|erb|mustache|hbs|md|txt|rst)");
+  /**
+   * Names like {@code Dockerfile.*} that are not Dockerfile syntax: templates ({@code Dockerfile.j2}), docs,
+   * backups, and source code about Dockerfiles ({@code Dockerfile.java}, {@code dockerfile.go}).
+   */
+  private static final Pattern NOT_A_DOCKERFILE = Pattern.compile(".*\\.(?:j2|jinja2?|tmpl|tpl|template|gotmpl|erb|mustache|hbs|md|txt|rst"
+      + "|adoc|html|bak|orig|swp|java|kt|kts|scala|groovy|go|py|rb|js|mjs|cjs|ts|tsx|jsx|rs|c|h|cc|cpp|hpp|cs|fs|swift|php|pl"
+      + "|sh|bash|ps1|json|xml|ya?ml|toml|lock|log|class|jar)");
   private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose(?!r)[^/]*\\.ya?ml");
 
   private final List<DockerfileRule> dockerfileRules;
@@ -94,7 +99,7 @@ public final class DockerScanner implements ProjectScanner {
 
   static boolean isDockerfile(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (isIgnore(n) || TEMPLATE.matcher(n).matches()) {
+    if (isIgnore(n) || NOT_A_DOCKERFILE.matcher(n).matches()) {
       return false;
     }
     return n.equals("dockerfile") || n.equals("containerfile") || n.startsWith("dockerfile.") || n.startsWith("containerfile.")

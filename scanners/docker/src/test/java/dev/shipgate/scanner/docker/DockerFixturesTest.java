@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DockerFixturesTest {
 
-  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/rules");
   private static final DockerScanner SCANNER = new DockerScanner();
   private static final FixtureRunner RUNNER = new FixtureRunner(SCANNER);
   /** Rules that report only when the policy asks; PolicySettingsTest covers them. */

@@ -18,7 +18,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 /** Every fix is proven on a before/after pair: the patched text is exact and a re-scan no longer reports it. */
 class FixesTest {
 
-  private static final Path FIXES = Path.of("src/test/resources/fixes");
+  private static final Path FIXES = Path.of("src/test/resources/fixtures/fixes");
   private static final FixtureRunner RUNNER = new FixtureRunner(new DockerScanner());
 
   private static List<Finding> check(String dir, String name, String rule) throws Exception {
