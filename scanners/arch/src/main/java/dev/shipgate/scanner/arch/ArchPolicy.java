@@ -96,7 +96,9 @@ public record ArchPolicy(List<Forbidden> forbidden, Map<String, Layer> layers, L
 
   /** Reads and validates the section. */
   public static ArchPolicy parse(Settings s) throws PolicyException {
-    s.requireOnly(KEYS, "scanners.arch");
+    Set<String> allowed = new HashSet<>(KEYS);
+    allowed.add("enabled"); // every family's switch, read by the policy loader
+    s.requireOnly(allowed, "scanners.arch");
     Set<String> ids = new HashSet<>();
     List<Forbidden> forbidden = new ArrayList<>();
     for (Settings e : entries(s, FORBIDDEN)) {

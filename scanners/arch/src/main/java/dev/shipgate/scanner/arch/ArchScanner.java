@@ -67,15 +67,15 @@ public final class ArchScanner implements ProjectScanner {
 
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
-    if (context.settings().isEmpty()) {
-      return; // no rails configured: nothing to enforce, and no reason to parse anything
-    }
     ArchPolicy policy;
     try {
       policy = ArchPolicy.parse(context.settings());
     } catch (PolicyException e) {
       context.error(e.file(), e.line(), e.getMessage());
       return;
+    }
+    if (policy.isEmpty()) {
+      return; // no rails configured: nothing to enforce, and no reason to read or parse anything
     }
     Hits hits = new Hits(context::report);
     List<SourceFile> java = new ArrayList<>();

@@ -51,10 +51,6 @@ public final class Instructions {
       this.frontMatter = frontMatter;
     }
 
-    public String key() {
-      return key;
-    }
-
     /** Repository-relative path. */
     public String path() {
       return path;

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,9 +45,5 @@ final class Fixtures {
       }
     }
     return out;
-  }
-
-  static Set<String> ruleIds() {
-    return new ArchScanner().rules().stream().map(r -> r.id()).collect(Collectors.toSet());
   }
 }

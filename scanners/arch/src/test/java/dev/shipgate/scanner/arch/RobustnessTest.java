@@ -119,6 +119,13 @@ class RobustnessTest {
   }
 
   @Test
+  void enabledAloneIsNoRail() throws Exception {
+    RecordingContext ctx = scan("version: 1\nscanners:\n  arch: {enabled: true}\n", SourceFile.of("x.py", "import requests"));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).isEmpty();
+  }
+
+  @Test
   void emptyPolicyTouchesNothing() throws Exception {
     SourceFile unreadable = SourceFile.lazy("A.java", 10, () -> {
       throw new java.io.IOException("must not be read");
