@@ -99,7 +99,13 @@ public final class TerraformScanner implements ProjectScanner {
         return;
       }
       for (TerraformRule rule : rules) {
-        rule.check(module, report);
+        try {
+          rule.check(module, report);
+        } catch (RuntimeException e) {
+          // One failing check must not cost the other checks and modules their findings; the error fails the gate.
+          String where = module.files().isEmpty() ? module.dir() : module.files().get(0).path();
+          context.error(where, 0, rule.rule().id() + " failed on module '" + module.dir() + "': " + e);
+        }
       }
     }
   }

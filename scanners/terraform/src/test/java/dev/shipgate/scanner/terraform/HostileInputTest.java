@@ -133,6 +133,15 @@ class HostileInputTest {
   }
 
   @Test
+  void deepUnaryOperatorsAndNestedInterpolationsAreErrorsNotStackOverflows() throws Exception {
+    assertThat(onlyError(scan("main.tf", "locals {\n  a = " + "!".repeat(200_000) + "true\n}\n")).message()).contains("nesting deeper than");
+    assertThat(onlyError(scan("main.tf", "locals {\n  a = " + "-".repeat(200_000) + "1\n}\n")).line()).isEqualTo(2);
+    Coverage.ScanError e = onlyError(scan("main.tf", "locals {\n  a = " + "\"${".repeat(100_000) + "\n}\n"));
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.message()).contains("nested deeper than");
+  }
+
+  @Test
   void hugeFileIsRefusedWithAnErrorNamingTheLine() throws Exception {
     byte[] huge = new byte[TerraformScanner.MAX_BYTES + 100];
     Arrays.fill(huge, (byte) ' ');
@@ -215,5 +224,28 @@ class HostileInputTest {
     RecordingContext ctx = scan("main.tf", text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).isEmpty();
+  }
+
+  @Test
+  void aFailingCheckIsAnErrorAndTheOtherChecksStillReport() throws Exception {
+    TerraformRule broken = new TerraformRule() {
+      @Override
+      public dev.shipgate.core.model.Rule rule() {
+        return dev.shipgate.scanner.terraform.rules.SnsUnencryptedRule.RULE;
+      }
+
+      @Override
+      public void check(Module module, Report out) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    TerraformScanner withBroken = new TerraformScanner(List.of(broken, new dev.shipgate.scanner.terraform.rules.EbsUnencryptedRule()));
+    RecordingContext ctx = new RecordingContext();
+    withBroken.scan(List.of(SourceFile.of("app/main.tf", "resource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n")), ctx);
+    assertThat(ctx.errors()).singleElement().satisfies(e -> {
+      assertThat(e.path()).isEqualTo("app/main.tf");
+      assertThat(e.message()).contains("terraform/aws/sns-unencrypted", "boom");
+    });
+    assertThat(ctx.findings()).extracting(Finding::ruleId).containsExactly("terraform/aws/ebs-unencrypted");
   }
 }

@@ -248,7 +248,9 @@ public final class HclParser {
             base = new Expr.Other(t.start(), close.end());
           }
           case "-", "!" -> {
+            enter(t.start());
             Expr operand = primary(newlineEnds);
+            depth--;
             if (t.text().equals("-") && operand instanceof Expr.Literal l && l.value() instanceof BigDecimal n) {
               base = new Expr.Literal(n.negate(), t.start(), operand.end());
             } else {

@@ -146,7 +146,7 @@ final class Lexer {
         value.append(c).append('{');
         pos += 3;
       } else if ((c == '$' || c == '%') && peek(1) == '{') {
-        int end = skipTemplate(pos + 2, pos);
+        int end = skipTemplate(pos + 2, pos, 1);
         value.append(text, pos, end);
         pos = end;
         interpolated = true;
@@ -187,7 +187,10 @@ final class Lexer {
    * The offset just after the {@code }} closing an interpolation whose content starts at {@code from};
    * nested braces and strings are skipped so that {@code ${lookup(m, "}")}} ends where it should.
    */
-  private int skipTemplate(int from, int opened) throws HclException {
+  private int skipTemplate(int from, int opened, int nesting) throws HclException {
+    if (nesting > HclParser.MAX_DEPTH) {
+      throw new HclException("interpolations nested deeper than " + HclParser.MAX_DEPTH + " levels", opened);
+    }
     int depth = 1;
     int i = from;
     while (i < text.length()) {
@@ -199,7 +202,7 @@ final class Lexer {
           return i + 1;
         }
       } else if (c == '"') {
-        i = skipNestedString(i + 1, opened);
+        i = skipNestedString(i + 1, opened, nesting);
         continue;
       }
       i++;
@@ -207,7 +210,7 @@ final class Lexer {
     throw new HclException("interpolation ${ is never closed", opened);
   }
 
-  private int skipNestedString(int from, int opened) throws HclException {
+  private int skipNestedString(int from, int opened, int nesting) throws HclException {
     int i = from;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -218,7 +221,7 @@ final class Lexer {
       } else if (c == '\n') {
         break;
       } else if ((c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-        i = skipTemplate(i + 2, i);
+        i = skipTemplate(i + 2, i, nesting + 1);
       } else {
         i++;
       }
