@@ -2,6 +2,9 @@ package dev.shipgate.evidence;
 
 import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -52,20 +55,46 @@ public final class TrustedKeys {
     return new TrustedKeys(Map.copyOf(out));
   }
 
+  /** Reads key files by repository-relative path ({@code /}-separated, normalised, never escaping the repository). */
+  @FunctionalInterface
+  public interface KeyFiles {
+    /** The file's bytes (at least {@link #MAX_KEY_FILE} + 1 of them when it is larger), or empty when it is absent. */
+    Optional<byte[]> read(String path) throws IOException;
+  }
+
+  /** Larger files are not key files. */
+  public static final int MAX_KEY_FILE = 64 * 1024;
+
   /**
-   * Reads {@code trusted_keys} from the {@code scanners.change} section of the policy. Each problem (not a mapping,
-   * a malformed identity, a path outside the repository, a missing or malformed key file, one key trusted for two
-   * identities) is a {@link PolicyException} at the offending entry's line and column.
+   * Reads {@code trusted_keys} from the {@code scanners.change} section of the policy, key files from disk. Each
+   * problem (not a mapping, a malformed identity, a path outside the repository, a missing or malformed key file, one
+   * key trusted for two identities) is a {@link PolicyException} at the offending entry's line and column.
    *
    * @param changeSettings the {@code scanners.change} section, e.g. {@code policy.settings("change")}
    * @param repoRoot the directory key paths are relative to
    */
   public static TrustedKeys from(Settings changeSettings, Path repoRoot) throws PolicyException {
+    Path root = repoRoot.toAbsolutePath().normalize();
+    return from(changeSettings, path -> {
+      Path file = root.resolve(path);
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return Optional.of(in.readNBytes(MAX_KEY_FILE + 1));
+      }
+    });
+  }
+
+  /**
+   * As {@link #from(Settings, Path)}, with key files read by {@code files}: e.g. the versions at a diff base, so that
+   * a change cannot approve itself with a key it adds.
+   */
+  public static TrustedKeys from(Settings changeSettings, KeyFiles files) throws PolicyException {
     if (!changeSettings.has(SETTING)) {
       return none();
     }
     Settings section = changeSettings.section(SETTING);
-    Path root = repoRoot.toAbsolutePath().normalize();
     Map<String, Trusted> out = new LinkedHashMap<>();
     for (String identity : section.keys()) {
       if (!IDENTITY.matcher(identity).matches()) {
@@ -77,18 +106,27 @@ public final class TrustedKeys {
         throw section.errorAt(identity, "the trusted key of " + identity + " needs the repository-relative path of a "
             + "PEM public key");
       }
-      Path rel = Path.of(relative);
-      Path file = root.resolve(rel).normalize();
-      if (rel.isAbsolute() || !file.startsWith(root)) {
+      Path rel = Path.of(relative).normalize();
+      if (rel.isAbsolute() || rel.startsWith("..") || rel.toString().isEmpty()) {
         throw section.errorAt(identity, "the key path '" + relative + "' of " + identity + " must stay inside the "
             + "repository (a relative path without '..' escaping it)");
       }
-      if (!Files.isRegularFile(file)) {
+      Optional<byte[]> bytes;
+      try {
+        bytes = files.read(rel.toString().replace(java.io.File.separatorChar, '/'));
+      } catch (IOException e) {
+        throw section.errorAt(identity, "the key file '" + relative + "' of " + identity + " cannot be read: "
+            + e.getMessage());
+      }
+      if (bytes.isEmpty()) {
         throw section.errorAt(identity, "the key file '" + relative + "' of " + identity + " does not exist");
       }
       PublicKey key;
       try {
-        key = Keys.parsePublicKey(readSmall(file, relative), relative);
+        if (bytes.get().length > MAX_KEY_FILE) {
+          throw new EvidenceException(relative + ": too large to be a PEM key file");
+        }
+        key = Keys.parsePublicKey(new String(bytes.get(), StandardCharsets.US_ASCII), relative);
       } catch (EvidenceException e) {
         throw section.errorAt(identity, "the trusted key of " + identity + " is unusable: " + e.getMessage());
       }
@@ -101,17 +139,6 @@ public final class TrustedKeys {
       out.put(keyId, new Trusted(identity, keyId, key, relative));
     }
     return new TrustedKeys(java.util.Collections.unmodifiableMap(out));
-  }
-
-  private static String readSmall(Path file, String name) throws EvidenceException {
-    try {
-      if (Files.size(file) > 64 * 1024) {
-        throw new EvidenceException(name + ": too large to be a PEM key file");
-      }
-      return Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
-    } catch (java.io.IOException e) {
-      throw new EvidenceException(name + ": cannot read it (" + e.getMessage() + "), or it is not an ASCII PEM file", e);
-    }
   }
 
   public Optional<Trusted> byKeyId(String keyId) {

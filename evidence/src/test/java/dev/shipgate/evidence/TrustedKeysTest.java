@@ -55,6 +55,40 @@ class TrustedKeysTest {
   }
 
   @Test
+  void keyFilesCanComeFromElsewhereThanTheDisk() throws Exception {
+    // E.g. the versions at a diff base: only the bytes given here count, whatever the work tree holds.
+    java.util.Map<String, byte[]> base = java.util.Map.of("keys/alice.pub",
+        Keys.toPem(team.getPublic()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    TrustedKeys t = TrustedKeys.from(change("""
+        scanners:
+          change:
+            trusted_keys:
+              "@alice": ./keys/../keys/alice.pub
+        """), path -> {
+          asked.add(path);
+          return java.util.Optional.ofNullable(base.get(path));
+        });
+    assertThat(asked).containsExactly("keys/alice.pub");
+    assertThat(t.forIdentity("@alice")).singleElement().extracting(TrustedKeys.Trusted::keyId)
+        .isEqualTo(Keys.keyId(team.getPublic()));
+    assertThatThrownBy(() -> TrustedKeys.from(change("""
+        scanners:
+          change:
+            trusted_keys:
+              "@bob": keys/bob.pub
+        """), path -> java.util.Optional.empty())).hasMessage("shipgate.yml:4:15: the key file 'keys/bob.pub' of @bob "
+        + "does not exist");
+    assertThatThrownBy(() -> TrustedKeys.from(change("""
+        scanners:
+          change:
+            trusted_keys:
+              "@bob": keys/bob.pub
+        """), path -> java.util.Optional.of(new byte[TrustedKeys.MAX_KEY_FILE + 1])))
+        .hasMessageContaining("keys/bob.pub: too large to be a PEM key file");
+  }
+
+  @Test
   void problemsArePositionedInThePolicy() throws Exception {
     assertThatThrownBy(() -> TrustedKeys.from(change("""
         scanners:
