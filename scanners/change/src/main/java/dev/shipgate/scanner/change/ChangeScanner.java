@@ -139,10 +139,8 @@ public final class ChangeScanner implements ProjectScanner {
       candidates.add(NOTES_DIR + "/" + branch.replace('/', '-') + ".md");
     }
     candidates.add(NOTES_DIR + "/" + change.shortId() + ".md");
-    Optional<Governance.Note> note;
-    try {
-      note = note(ws, change, new ArrayList<>(new LinkedHashSet<>(candidates)), tree, context);
-    } catch (IOException e) {
+    Optional<Governance.Note> note = note(ws, change, new ArrayList<>(new LinkedHashSet<>(candidates)), tree, context);
+    if (note == null) {
       return null;
     }
 
@@ -178,7 +176,7 @@ public final class ChangeScanner implements ProjectScanner {
       }
     }
     Map<String, Governance.AiIgnoreState> aiIgnore = policy.aiIgnoreCheck() ? aiIgnore(policy, tree) : Map.of();
-    return new Governance(policy, change, baseRef, head, commits, owners, currentOwners, tiers, ai, note, candidates, grants,
+    return new Governance(policy, change, baseRef, commits, owners, currentOwners, tiers, ai, note, candidates, grants,
         acceptances, records, aiIgnore);
   }
 
@@ -216,6 +214,7 @@ public final class ChangeScanner implements ProjectScanner {
     return CodeOwners.none();
   }
 
+  /** The change's note, if any; null when the note given or found is unusable (reported as an error). */
   private static Optional<Governance.Note> note(GitWorkspace ws, Change change, List<String> candidates, Tree tree,
       ScanContext context) throws IOException {
     Optional<String> given = context.option("note-file");
@@ -223,11 +222,11 @@ public final class ChangeScanner implements ProjectScanner {
       Path file = Path.of(given.get()).toAbsolutePath().normalize();
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         context.error(given.get(), 0, "the note file given with --note-file does not exist or is not a regular file");
-        throw new IOException("no note file");
+        return null;
       }
       if (Files.size(file) > ChangeNote.MAX_BYTES) {
         context.error(given.get(), 0, "larger than " + ChangeNote.MAX_BYTES + " bytes; not a change note");
-        throw new IOException("note too large");
+        return null;
       }
       String repoPath = null;
       try {
@@ -250,7 +249,7 @@ public final class ChangeScanner implements ProjectScanner {
         bytes = tree.read(p, ChangeNote.MAX_BYTES);
       } catch (Tree.TooLarge e) {
         context.error(p, 0, e.getMessage());
-        throw e;
+        return null;
       }
       if (bytes.isPresent()) {
         return Optional.of(new Governance.Note(ChangeNote.parse(p, new String(bytes.get(), StandardCharsets.UTF_8)), p, p));

@@ -77,10 +77,6 @@ public final class CodeOwners {
     return problems;
   }
 
-  public boolean isEmpty() {
-    return entries.isEmpty();
-  }
-
   /** The last entry matching a repository path, or null when no line does. */
   public Entry match(String repoPath) {
     Entry found = null;

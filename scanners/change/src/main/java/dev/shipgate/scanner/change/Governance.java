@@ -45,8 +45,6 @@ final class Governance {
   final Identities identities;
   final Change change;
   final String baseRef;
-  final String head;
-  final List<GitWorkspace.Commit> commits;
   /** CODEOWNERS at the base: who owns what. */
   final CodeOwners codeOwners;
   /** CODEOWNERS as the change leaves it: where its malformed lines are reported. */
@@ -65,15 +63,14 @@ final class Governance {
   /** The state of one assistant ignore file: missing, stale (with why), or current. */
   record AiIgnoreState(String file, boolean exists, String staleWhy) {}
 
-  Governance(ChangePolicy policy, Change change, String baseRef, String head, List<GitWorkspace.Commit> commits, CodeOwners codeOwners,
-      CodeOwners currentCodeOwners,      Map<String, List<Classifier.Hit>> tiers, List<AiAssistance.Evidence> ai, Optional<Note> note,
-      List<String> noteCandidates, List<Grant> grants, List<Records.Verified> acceptances, Records.Result records, Map<String, AiIgnoreState> aiIgnore) {
+  Governance(ChangePolicy policy, Change change, String baseRef, List<GitWorkspace.Commit> commits,
+      CodeOwners codeOwners, CodeOwners currentCodeOwners, Map<String, List<Classifier.Hit>> tiers,
+      List<AiAssistance.Evidence> ai, Optional<Note> note, List<String> noteCandidates, List<Grant> grants,
+      List<Records.Verified> acceptances, Records.Result records, Map<String, AiIgnoreState> aiIgnore) {
     this.policy = policy;
     this.identities = Identities.of(policy);
     this.change = change;
     this.baseRef = baseRef;
-    this.head = head;
-    this.commits = commits;
     this.codeOwners = codeOwners;
     this.currentCodeOwners = currentCodeOwners;
     this.tiers = tiers;
