@@ -241,8 +241,14 @@ final class ScanRunner {
     packs.add(new ScanReport.RulePack(CoreRules.FAMILY, ShipgateVersion.get(), CoreRules.ALL.size()));
     List<Rule> enabled = new ArrayList<>(CoreRules.ALL);
     for (Scanner s : scanners) {
-      packs.add(new ScanReport.RulePack(s.family(), s.version(), s.rules().size()));
-      for (Rule r : s.rules()) {
+      List<Rule> rules;
+      try {
+        rules = s.rules(ws.policy().settings(s.family()), ws.root());
+      } catch (PolicyException e) {
+        rules = s.rules(); // the engine reported the section's problem as a scan error
+      }
+      packs.add(new ScanReport.RulePack(s.family(), s.version(), rules.size()));
+      for (Rule r : rules) {
         Optional<RuleOverride> o2 = ws.policy().overrideFor(r.id());
         if (o2.isEmpty()) {
           enabled.add(r);

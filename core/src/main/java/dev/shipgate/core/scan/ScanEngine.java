@@ -421,10 +421,12 @@ public final class ScanEngine {
     final List<Coverage.ScanError> errors = Collections.synchronizedList(new ArrayList<>());
     final List<Coverage.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
     final long deadlineNanos;
+    final List<Rule> rules;
 
     Run(Scanner scanner) {
       this.scanner = scanner;
       this.deadlineNanos = System.nanoTime() + policy.scannerTimeout().toNanos();
+      this.rules = rulesOf(scanner, errors);
       this.context = new EngineContext(this);
     }
 
@@ -456,7 +458,17 @@ public final class ScanEngine {
       errs.sort(Comparator.comparing(Coverage.ScanError::path).thenComparingInt(Coverage.ScanError::line));
       List<Coverage.Skipped> sk = new ArrayList<>(skipped);
       sk.sort(Comparator.comparing(Coverage.Skipped::path));
-      return new Coverage(scanner.family(), scanner.version(), scanner.rules().size(), filesScanned.get(), sk, errs, nanos.get() / 1_000_000);
+      return new Coverage(scanner.family(), scanner.version(), rules.size(), filesScanned.get(), sk, errs, nanos.get() / 1_000_000);
+    }
+  }
+
+  /** The family's rules under this policy; a section that cannot be read leaves the built-in rules and an error. */
+  private List<Rule> rulesOf(Scanner scanner, List<Coverage.ScanError> errors) {
+    try {
+      return scanner.rules(policy.settings(scanner.family()), root);
+    } catch (dev.shipgate.core.policy.PolicyException e) {
+      errors.add(new Coverage.ScanError(e.file(), e.line(), e.getMessage()));
+      return scanner.rules();
     }
   }
 
@@ -471,7 +483,7 @@ public final class ScanEngine {
     EngineContext(Run run) {
       this.run = run;
       Set<String> ids = new java.util.HashSet<>();
-      for (Rule r : run.scanner.rules()) {
+      for (Rule r : run.rules) {
         ids.add(r.id());
       }
       this.ruleIds = ids;

@@ -1,6 +1,8 @@
 package dev.shipgate.core.scan;
 
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +19,19 @@ public interface Scanner {
   /** Version of the family's rule pack; bump it whenever the findings it produces change. */
   String version();
 
-  /** Every rule this family can report. */
+  /** Every rule this family can report with its built-in configuration. */
   List<Rule> rules();
+
+  /**
+   * The rules under this policy section, for families whose rules the policy can extend (user-defined secret
+   * detectors). The engine accepts findings only for these rules, and reports list them.
+   *
+   * @param root the scanned directory, against which the section's file names resolve
+   * @throws PolicyException when the section names rule files that cannot be read
+   */
+  default List<Rule> rules(Settings settings, java.nio.file.Path root) throws PolicyException {
+    return rules();
+  }
 
   /** Cheap test on the repository-relative path alone; content is read only for accepted files. */
   boolean accepts(String path);

@@ -8,8 +8,6 @@ import dev.shipgate.core.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,22 +45,6 @@ public final class DetectorCatalog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The built-in catalogue plus the detectors of a user file (ids must not collide). */
-  public static DetectorCatalog withFile(Path file) throws IOException {
-    List<Detector> all = new ArrayList<>(builtIn().detectors);
-    try (InputStream in = Files.newInputStream(file)) {
-      all.addAll(parse(file.toString(), in));
-    }
-    return new DetectorCatalog(checkUnique(all));
-  }
-
-  /** The built-in catalogue plus the rules of a gitleaks TOML configuration; see {@link GitleaksImport}. */
-  public static DetectorCatalog withGitleaksConfig(Path toml) throws IOException {
-    List<Detector> all = new ArrayList<>(builtIn().detectors);
-    all.addAll(GitleaksImport.parse(toml.toString(), Files.readString(toml)).detectors());
-    return new DetectorCatalog(checkUnique(all));
   }
 
   static DetectorCatalog of(List<Detector> detectors) {

@@ -4,10 +4,14 @@ import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +63,86 @@ public final class SecretsScanner implements FileScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of("max-file-size", "history-max-blob-size");
+    return Set.of("max-file-size", "history-max-blob-size", DETECTORS_KEY, GITLEAKS_KEY);
+  }
+
+  /** Policy key: detector files (this module's YAML format) added to the built-in ones. */
+  static final String DETECTORS_KEY = "detectors";
+  /** Policy key: a gitleaks TOML configuration whose rules are imported as {@code secrets/gitleaks/<id>}. */
+  static final String GITLEAKS_KEY = "gitleaks_config";
+
+  /** The catalogue and engine for one combination of extra files (keyed by their paths and change times). */
+  private record Extended(DetectorCatalog catalog, SecretEngine engine) {}
+
+  private final Map<String, Extended> extended = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public List<Rule> rules(Settings settings, Path root) throws PolicyException {
+    return extendedBy(settings, root).catalog.rules();
+  }
+
+  /**
+   * The built-in catalogue plus the policy's extra detector files, resolved against {@code root}; built
+   * once per distinct set of files. Unreadable or invalid files are policy errors naming the key.
+   */
+  private Extended extendedBy(Settings settings, Path root) throws PolicyException {
+    List<String> files = settings.strings(DETECTORS_KEY);
+    String gitleaks = settings.string(GITLEAKS_KEY, null);
+    if (files.isEmpty() && gitleaks == null) {
+      return new Extended(catalog, engine);
+    }
+    StringBuilder key = new StringBuilder();
+    for (String f : files) {
+      key.append(stamp(root.resolve(f))).append('\n');
+    }
+    if (gitleaks != null) {
+      key.append("gitleaks:").append(stamp(root.resolve(gitleaks)));
+    }
+    Extended found = extended.get(key.toString());
+    if (found != null) {
+      return found;
+    }
+    List<Detector> all = new ArrayList<>(catalog.detectors());
+    for (String f : files) {
+      try (java.io.InputStream in = Files.newInputStream(root.resolve(f))) {
+        all.addAll(DetectorCatalog.parse(f, in));
+      } catch (IOException | RuntimeException e) {
+        throw settings.errorAt(DETECTORS_KEY, "cannot use detector file " + f + ": " + e.getMessage());
+      }
+    }
+    if (gitleaks != null) {
+      try {
+        all.addAll(GitleaksImport.parse(gitleaks, Files.readString(root.resolve(gitleaks))).detectors());
+      } catch (IOException | RuntimeException e) {
+        throw settings.errorAt(GITLEAKS_KEY, "cannot import gitleaks configuration " + gitleaks + ": " + e.getMessage());
+      }
+    }
+    DetectorCatalog merged;
+    try {
+      merged = DetectorCatalog.of(all);
+    } catch (IllegalArgumentException e) {
+      throw settings.errorAt(files.isEmpty() ? GITLEAKS_KEY : DETECTORS_KEY, e.getMessage());
+    }
+    Extended built = new Extended(merged, new SecretEngine(merged.detectors()));
+    extended.put(key.toString(), built);
+    return built;
+  }
+
+  private static String stamp(Path file) {
+    try {
+      return file.toAbsolutePath() + "@" + Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return file.toAbsolutePath() + "@missing";
+    }
+  }
+
+  /** The engine for this scan's policy; the built-in one when the policy adds nothing or is unusable. */
+  private SecretEngine engineFor(ScanContext context) {
+    try {
+      return extendedBy(context.settings(), context.root()).engine;
+    } catch (PolicyException e) {
+      return engine; // the engine already reported the section's problem as a scan error
+    }
   }
 
   @Override
@@ -69,7 +152,7 @@ public final class SecretsScanner implements FileScanner {
       context.skipped(file.path(), "larger than the secrets scanner's max-file-size (" + file.size() + " > " + limit + " bytes)");
       return;
     }
-    for (SecretEngine.Match m : engine.scan(file.path(), file.bytes())) {
+    for (SecretEngine.Match m : engineFor(context).scan(file.path(), file.bytes())) {
       context.report(finding(file.path(), m, Map.of()));
     }
   }
@@ -79,7 +162,7 @@ public final class SecretsScanner implements FileScanner {
     if (!context.option("history").map("true"::equalsIgnoreCase).orElse(false)) {
       return;
     }
-    lastHistory = new HistoryScan(engine, limit(context, "history-max-blob-size")).run(context);
+    lastHistory = new HistoryScan(engineFor(context), limit(context, "history-max-blob-size")).run(context);
   }
 
   /** Counters of the last history walk (null before one ran): what was scanned once, what was skipped. */
