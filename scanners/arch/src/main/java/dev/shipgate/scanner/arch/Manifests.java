@@ -132,17 +132,19 @@ final class Manifests {
   static List<Declared> gradle(String text) {
     SourceText src = SourceText.gradle(text);
     String m = src.masked();
+    int[] lines = lineStarts(text);
+    List<SourceText.Literal> literals = src.literals();
     List<Declared> out = new ArrayList<>();
     Matcher block = GRADLE_BLOCK.matcher(m);
     int from = 0;
     while (from < m.length() && block.find(from)) {
       int end = closingBrace(m, block.end());
-      for (SourceText.Literal lit : src.literals()) {
-        if (lit.start() > block.end() && lit.start() < end) {
-          Matcher c = GRADLE_COORDINATE.matcher(lit.value());
-          if (c.matches()) {
-            out.add(new Declared(MAVEN, c.group(1) + ":" + c.group(2), lineOf(text, lit.start())));
-          }
+      // Literals are in offset order and blocks do not overlap: start at the block's first literal.
+      for (int i = firstLiteralAfter(literals, block.end()); i < literals.size() && literals.get(i).start() < end; i++) {
+        SourceText.Literal lit = literals.get(i);
+        Matcher c = GRADLE_COORDINATE.matcher(lit.value());
+        if (c.matches()) {
+          out.add(new Declared(MAVEN, c.group(1) + ":" + c.group(2), line(lines, lit.start())));
         }
       }
       Matcher group = GRADLE_MAP.matcher(m).region(block.end(), end);
@@ -153,13 +155,44 @@ final class Manifests {
         if (g != null && name.find()) {
           SourceText.Literal n = src.literalAt(name.end());
           if (n != null) {
-            out.add(new Declared(MAVEN, g.value() + ":" + n.value(), lineOf(text, group.start())));
+            out.add(new Declared(MAVEN, g.value() + ":" + n.value(), line(lines, group.start())));
           }
         }
       }
       from = Math.max(end, block.end());
     }
     return out;
+  }
+
+  private static int firstLiteralAfter(List<SourceText.Literal> literals, int offset) {
+    int lo = 0;
+    int hi = literals.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (literals.get(mid).start() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The 1-based line of an offset, by binary search over line starts. */
+  private static int line(int[] starts, int offset) {
+    int i = java.util.Arrays.binarySearch(starts, offset);
+    return i >= 0 ? i + 1 : -i - 1;
   }
 
   private static int closingBrace(String masked, int open) {

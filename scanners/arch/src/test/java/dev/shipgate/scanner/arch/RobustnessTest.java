@@ -84,6 +84,21 @@ class RobustnessTest {
   }
 
   @Test
+  void hugeGradleScriptIsReadInLinearTime() throws Exception {
+    StringBuilder g = new StringBuilder();
+    for (int b = 0; b < 2_000; b++) {
+      g.append("dependencies {\n");
+      for (int i = 0; i < 50; i++) {
+        g.append("  implementation 'com.example:lib").append(b).append('-').append(i).append(":1.0' /* ' { */\n");
+      }
+      g.append("}\n");
+    }
+    g.append("dependencies { implementation \"org.apache.httpcomponents:httpclient:4.5\" }\n");
+    RecordingContext ctx = scan(POLICY, SourceFile.of("build.gradle", g.toString()));
+    assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(104_001);
+  }
+
+  @Test
   void requiredNpmDependencyIsReportedOnTheTopMostManifest() throws Exception {
     RecordingContext ctx = scan(POLICY,
         SourceFile.of("web/package.json", "{\"dependencies\": {\"react\": \"18\"}}"),
