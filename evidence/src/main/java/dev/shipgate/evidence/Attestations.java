@@ -12,8 +12,10 @@ import dev.shipgate.core.model.FindingStatus;
 import dev.shipgate.core.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,14 +157,24 @@ public final class Attestations {
       Path ignore = dir.resolve(".gitignore");
       if (!Files.exists(ignore)) {
         Files.writeString(ignore, "# Private signing keys never belong in git.\n*.key\n", StandardCharsets.UTF_8);
+      } else if (Files.readAllLines(ignore, StandardCharsets.UTF_8).stream().map(String::strip)
+          .noneMatch(l -> l.equals("*.key") || l.equals(REPO_KEY) || l.equals("/" + REPO_KEY))) {
+        Files.writeString(ignore, "\n*.key\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       }
       if (!Files.exists(keyPath)) {
         KeyPair pair = Keys.generate(Keys.Algorithm.P256); // the algorithm cosign defaults to
-        Keys.writePrivateKey(keyPath, pair.getPrivate());
+        try {
+          Keys.writePrivateKey(keyPath, pair.getPrivate());
+        } catch (FileAlreadyExistsException e) {
+          // A concurrent run created it first: use that one.
+        }
       }
       SigningKey key = SigningKey.read(keyPath);
       if (!Files.exists(publicPath)) {
         Keys.writePublicKey(publicPath, key.publicKey());
+      } else if (!Keys.keyId(Keys.readPublicKey(publicPath)).equals(key.keyId())) {
+        throw new EvidenceException(publicPath + " is not the public half of " + keyPath + ": delete the stale file "
+            + "(it is written again from the private key) and update scanners.change.trusted_keys");
       }
       return key;
     } catch (IOException e) {

@@ -76,6 +76,22 @@ class AttestationsTest {
   }
 
   @Test
+  void repositoryKeyStaysIgnoredAndMatchesItsPublicFile() throws Exception {
+    Files.createDirectories(dir.resolve(".shipgate/keys"));
+    Files.writeString(dir.resolve(".shipgate/keys/.gitignore"), "notes.txt\n");
+    Path out = dir.resolve("a.json");
+    Attestations.attestScan(Fixtures.report(true), dir, Optional.empty(), out);
+    assertThat(Files.readAllLines(dir.resolve(".shipgate/keys/.gitignore"))).contains("notes.txt", "*.key");
+    assertThat(git.status().call().getUntracked()).doesNotContain(".shipgate/keys/attestation.key");
+
+    Keys.writePublicKey(dir.resolve("other.pub"), Keys.generate(Keys.Algorithm.P256).getPublic());
+    Files.move(dir.resolve("other.pub"), dir.resolve(".shipgate/keys/attestation.pub"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> Attestations.attestScan(Fixtures.report(true), dir, Optional.empty(), out))
+        .isInstanceOf(EvidenceException.class).hasMessageContaining("is not the public half of");
+  }
+
+  @Test
   void statementCarriesTheRunsFacts() throws Exception {
     AuditLog.recordScan(dir, Fixtures.report(false));
     Path out = dir.resolve("a.json");
