@@ -39,7 +39,7 @@ public final class CiScanner implements FileScanner {
   /** The alias limit core's {@code YamlFile} applies. */
   static final int MAX_ALIASES = 100;
 
-  /** {@code {{} that is not part of a GitHub {@code ${{} expression. */
+  /** <code>{{</code> that is not part of a GitHub <code>${{</code> expression. */
   private static final Pattern TEMPLATE = Pattern.compile("(?<!\\$)\\{\\{");
 
   private static final Pattern GITHUB_WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
@@ -191,7 +191,7 @@ public final class CiScanner implements FileScanner {
 
   /**
    * Where an error the composer reported without a position lies: nesting over {@link #MAX_DEPTH} or the alias
-   * that crosses the limit, from the non-recursive event stream; else a {@code {{} of an unrendered template
+   * that crosses the limit, from the non-recursive event stream; else the <code>{{</code> of an unrendered template
    * (YAML reads it as a mapping used as a key, which is refused).
    */
   static Located locate(String text) {

@@ -58,6 +58,8 @@ public final class Expressions {
       "github.event.merge_group.head_commit.author.email",
       "github.event.merge_group.head_commit.author.name");
 
+  private static final Pattern DOT = Pattern.compile("\\.");
+  private static final List<List<String>> UNTRUSTED_SEGMENTS = UNTRUSTED.stream().map(u -> List.of(DOT.split(u, -1))).toList();
   private static final Pattern BRACKET_STRING = Pattern.compile("\\[\\s*'([^']*)'\\s*\\]");
   private static final Pattern BRACKET_OTHER = Pattern.compile("\\[[^\\]]*\\]");
   private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
@@ -114,7 +116,7 @@ public final class Expressions {
     return List.copyOf(out);
   }
 
-  /** Every expression in {@code text}, in order; an unterminated {@code ${{} ends the search. */
+  /** Every expression in {@code text}, in order; an unterminated <code>${{</code> ends the search. */
   public static List<Expr> find(String text) {
     List<Expr> out = new ArrayList<>();
     // Generated scripts repeat the same expression many times; each body is analysed once.
@@ -140,15 +142,14 @@ public final class Expressions {
    * {@code toJSON(github.event.pull_request)}), since the dump carries the attacker's text too.
    */
   static boolean untrustedPath(String path) {
-    String[] p = path.split("\\.");
-    for (String u : UNTRUSTED) {
-      String[] q = u.split("\\.");
-      if (p.length > q.length) {
+    List<String> p = List.of(DOT.split(path, -1));
+    for (List<String> q : UNTRUSTED_SEGMENTS) {
+      if (p.size() > q.size()) {
         continue;
       }
       boolean match = true;
-      for (int i = 0; i < p.length && match; i++) {
-        match = q[i].equals("*") || p[i].equals("*") || q[i].equals(p[i]);
+      for (int i = 0; i < p.size() && match; i++) {
+        match = q.get(i).equals("*") || p.get(i).equals("*") || q.get(i).equals(p.get(i));
       }
       if (match) {
         return true;
