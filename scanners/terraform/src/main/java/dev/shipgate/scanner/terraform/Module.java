@@ -5,6 +5,7 @@ import dev.shipgate.scanner.terraform.hcl.Block;
 import dev.shipgate.scanner.terraform.hcl.Expr;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * One Terraform module: the {@code .tf} files of one directory, which share variables, locals and resource
- * names. Values are read through {@link #resolve}: {@code var.x} becomes the variable's default and
- * {@code local.x} the local's expression; anything else (a variable without default, a resource attribute, a
+ * names. Values are read through {@link #resolve}: {@code var.x} becomes the value Terraform loads
+ * automatically ({@code terraform.tfvars}, then {@code *.auto.tfvars} in name order, the last one winning) or
+ * else the variable's default, and {@code local.x} the local's expression; anything else (a variable without default, a resource attribute, a
  * function result) stays unknown, and unknown values are never judged.
  */
 public final class Module {
@@ -31,6 +33,9 @@ public final class Module {
   private final Map<String, List<Resource>> byType = new HashMap<>();
   private final List<Resource> data = new ArrayList<>();
   private final Map<String, Resource> variables = new HashMap<>();
+  /** Values set in auto-loaded variable files, with the file that set them. */
+  private final Map<String, Attribute> assigned = new HashMap<>();
+  private final Map<String, String> assignedIn = new HashMap<>();
   private final Map<String, Attribute> locals = new HashMap<>();
 
   Module(String dir, List<TfFile> files, boolean complete, Project project) {
@@ -38,7 +43,12 @@ public final class Module {
     this.files = List.copyOf(files);
     this.complete = complete;
     this.project = project;
+    List<TfFile> values = new ArrayList<>();
     for (TfFile f : files) {
+      if (f.variableValues()) {
+        values.add(f);
+        continue;
+      }
       for (Block b : f.body().blocks()) {
         switch (b.type()) {
           case "resource" -> {
@@ -55,6 +65,14 @@ public final class Module {
           }
           default -> { }
         }
+      }
+    }
+    // Terraform's order: terraform.tfvars first, then *.auto.tfvars by name; a later file wins.
+    values.sort(Comparator.comparing((TfFile f) -> !f.source().name().startsWith("terraform.tfvars")).thenComparing(f -> f.source().name()));
+    for (TfFile f : values) {
+      for (Attribute a : f.body().attributes()) {
+        assigned.put(a.name(), a);
+        assignedIn.put(a.name(), f.source().name());
       }
     }
   }
@@ -120,8 +138,11 @@ public final class Module {
       Expr next;
       if (m.group(1).equals("var")) {
         Resource v = variables.get(m.group(2));
-        Attribute def = v == null ? null : v.attribute("default");
-        next = def == null ? null : def.value();
+        Attribute value = assigned.get(m.group(2));
+        if (value == null && v != null) {
+          value = v.attribute("default");
+        }
+        next = value == null ? null : value.value();
       } else {
         Attribute local = locals.get(m.group(2));
         next = local == null ? null : local.value();
@@ -134,12 +155,19 @@ public final class Module {
     return current;
   }
 
-  /** What a value was resolved through, for messages: "" when written in place, else " (from the default of var.x)". */
+  /**
+   * What a value was resolved through, for messages: "" when written in place, else e.g.
+   * " (from the default of var.x)" or " (from var.x in terraform.tfvars)".
+   */
   public String via(Expr e) {
     if (e instanceof Expr.Reference r && resolve(e) != e) {
       Matcher m = VAR_OR_LOCAL.matcher(r.path());
       if (m.matches()) {
-        return m.group(1).equals("var") ? " (from the default of " + r.path() + ")" : " (from " + r.path() + ")";
+        if (m.group(1).equals("local")) {
+          return " (from " + r.path() + ")";
+        }
+        String file = assignedIn.get(m.group(2));
+        return file != null ? " (from " + r.path() + " in " + file + ")" : " (from the default of " + r.path() + ")";
       }
     }
     return "";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The {@code terraform} family: insecure AWS, Azure and Google Cloud resources in Terraform {@code .tf}
@@ -31,6 +32,8 @@ public final class TerraformScanner implements ProjectScanner {
   static final int MAX_BYTES = 4 * 1024 * 1024;
 
   static final String ADMIN_PORTS = "admin_ports";
+
+  private static final Pattern AUTO_VARS = Pattern.compile("(?:terraform|.+\\.auto)\\.tfvars(?:\\.json)?");
 
   private final List<TerraformRule> rules;
 
@@ -64,12 +67,17 @@ public final class TerraformScanner implements ProjectScanner {
   }
 
   /**
-   * {@code .tf} and {@code .tf.json} files, except the copies of downloaded modules that {@code terraform init}
-   * keeps in {@code .terraform/}.
+   * {@code .tf} and {@code .tf.json} files, and the variable files Terraform loads without being asked
+   * ({@code terraform.tfvars[.json]}, {@code *.auto.tfvars[.json]}); not the copies of downloaded modules that
+   * {@code terraform init} keeps in {@code .terraform/}.
    */
   @Override
   public boolean accepts(String path) {
-    return (path.endsWith(".tf") || path.endsWith(".tf.json")) && !path.startsWith(".terraform/") && !path.contains("/.terraform/");
+    if (path.startsWith(".terraform/") || path.contains("/.terraform/")) {
+      return false;
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.endsWith(".tf") || name.endsWith(".tf.json") || AUTO_VARS.matcher(name).matches();
   }
 
   @Override
@@ -133,6 +141,9 @@ public final class TerraformScanner implements ProjectScanner {
     }
     try {
       boolean json = path.endsWith(".json");
+      if (TfFile.setsVariables(path)) {
+        return new TfFile(f, json ? JsonSyntax.values(text) : HclParser.parse(text));
+      }
       return new TfFile(f, json ? JsonSyntax.parse(text) : HclParser.parse(text));
     } catch (HclException e) {
       context.error(path, lineOf(text, e.offset()), (path.endsWith(".json") ? "not valid Terraform JSON: " : "not valid HCL: ") + e.getMessage());

@@ -127,7 +127,7 @@ class JsonSyntaxTest {
     assertThat(scanner.accepts("infra/main.tf.json")).isTrue();
     assertThat(scanner.accepts("infra/main.tf")).isTrue();
     assertThat(scanner.accepts("package.json")).isFalse();
-    assertThat(scanner.accepts("infra/terraform.tfvars")).isFalse();
+    assertThat(scanner.accepts("infra/prod.tfvars.json")).isFalse();
     assertThat(scanner.accepts(".terraform/modules/vpc/main.tf")).isFalse();
     assertThat(scanner.accepts("envs/prod/.terraform/modules/vpc/main.tf")).isFalse();
   }

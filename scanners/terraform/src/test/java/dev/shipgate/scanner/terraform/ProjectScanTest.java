@@ -105,6 +105,29 @@ class ProjectScanTest {
   }
 
   @Test
+  void autoLoadedVariableFilesOverrideDefaultsInTerraformsOrder() throws Exception {
+    String privateByDefault = VARIABLES.replace("default = \"public-read\"", "default = \"private\"");
+    List<Finding> overridden = scan(SourceFile.of("s3.tf", BUCKET), SourceFile.of("controls.tf", CONTROLS),
+        SourceFile.of("variables.tf", privateByDefault), SourceFile.of("terraform.tfvars", "acl = \"public-read-write\"\n"));
+    assertThat(overridden).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("terraform/aws/s3-public-acl");
+      assertThat(f.message()).contains("public-read-write", "from var.acl in terraform.tfvars");
+    });
+    List<Finding> autoWins = scan(SourceFile.of("s3.tf", BUCKET), SourceFile.of("controls.tf", CONTROLS),
+        SourceFile.of("variables.tf", VARIABLES), SourceFile.of("z.auto.tfvars.json", "{\"acl\": \"private\"}\n"),
+        SourceFile.of("terraform.tfvars", "acl = \"public-read\"\n"));
+    assertThat(autoWins).isEmpty();
+  }
+
+  @Test
+  void onlyAutoLoadedVariableFilesAreRead() {
+    assertThat(scanner.accepts("envs/prod/terraform.tfvars")).isTrue();
+    assertThat(scanner.accepts("envs/prod/terraform.tfvars.json")).isTrue();
+    assertThat(scanner.accepts("envs/prod/extra.auto.tfvars")).isTrue();
+    assertThat(scanner.accepts("envs/prod/prod.tfvars")).isFalse();
+  }
+
+  @Test
   void anAccountWidePublicAccessBlockAnywhereCoversEveryBucket() throws Exception {
     String account = """
         resource "aws_s3_account_public_access_block" "this" {

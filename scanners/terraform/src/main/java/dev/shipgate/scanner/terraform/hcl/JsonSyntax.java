@@ -35,6 +35,15 @@ public final class JsonSyntax {
     return new Body(List.of(), blocks);
   }
 
+  /** A {@code .tfvars.json} file: one object whose keys are variable names. */
+  public static Body values(String text) throws HclException {
+    Expr root = HclParser.parseExpression(text);
+    if (!(root instanceof Expr.ObjectExpr o)) {
+      throw new HclException("a .tfvars.json file must hold one JSON object", root.start());
+    }
+    return body(o, false);
+  }
+
   private static void labelled(String type, int start, List<String> labels, int remaining, Expr value, List<Block> out)
       throws HclException {
     if (remaining > 0) {
