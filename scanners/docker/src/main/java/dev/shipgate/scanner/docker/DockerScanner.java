@@ -256,13 +256,23 @@ public final class DockerScanner implements ProjectScanner {
       char c = text.charAt(i);
       if (c == '\n') {
         line++;
-      } else if (c < 0x20 && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f && c != 0x85 || c == 0xfffe || c == 0xffff
-          || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+      } else if (isControl(c) || c == 0xfffe || c == 0xffff || isLoneSurrogate(text, i)) {
         return line;
       }
     }
     return 1;
+  }
+
+  private static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7f && c <= 0x9f && c != 0x85);
+  }
+
+  private static boolean isLoneSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
   }
 
   /** 1-based line holding byte {@code offset}. */

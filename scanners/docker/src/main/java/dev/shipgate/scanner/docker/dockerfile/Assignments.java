@@ -53,7 +53,7 @@ public final class Assignments {
   }
 
   private static String unquote(String raw) {
-    if (raw.length() >= 2 && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("'") && raw.endsWith("'"))) {
+    if (raw.length() >= 2 && ((raw.startsWith("\"") && raw.endsWith("\"")) || (raw.startsWith("'") && raw.endsWith("'")))) {
       return raw.substring(1, raw.length() - 1);
     }
     return raw;

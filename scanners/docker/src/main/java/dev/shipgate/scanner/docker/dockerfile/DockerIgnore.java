@@ -21,7 +21,7 @@ public final class DockerIgnore {
 
   public static DockerIgnore parse(String text) {
     List<Line> out = new ArrayList<>();
-    for (String raw : text.split("\r?\n")) {
+    for (String raw : text.split("\r?\n", -1)) {
       if (raw.startsWith("#")) {
         continue;
       }
@@ -65,7 +65,7 @@ public final class DockerIgnore {
   /** Like Go's {@code filepath.Clean} on a slash path, with the leading slash dropped as Docker does. */
   private static String clean(String p) {
     List<String> parts = new ArrayList<>();
-    for (String s : p.replace('\\', '/').split("/")) {
+    for (String s : p.replace('\\', '/').split("/", -1)) {
       if (s.isEmpty() || s.equals(".")) {
         continue;
       }
@@ -121,7 +121,8 @@ public final class DockerIgnore {
   /** A glob character class body as a Java regex class body: ranges kept, regex syntax escaped. */
   private static String classBody(String set) {
     StringBuilder b = new StringBuilder();
-    for (char c : set.toCharArray()) {
+    for (int i = 0; i < set.length(); i++) {
+      char c = set.charAt(i);
       if (c == '\\' || c == '[' || c == '&' || c == '^') {
         b.append('\\');
       }

@@ -86,7 +86,7 @@ public final class PackageUnpinnedRule implements DockerfileRule {
 
   private static List<String> unpinned(String manager, String args) {
     List<String> out = new ArrayList<>();
-    String[] words = args.trim().split("\\s+");
+    String[] words = args.trim().split("\\s+", -1);
     boolean gemVersion = false;
     for (int i = 0; i < words.length; i++) {
       String w = words[i].replaceAll("^[\"']|[\"']$", "");

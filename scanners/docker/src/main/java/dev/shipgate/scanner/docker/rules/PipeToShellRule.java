@@ -14,7 +14,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code curl … | sh}, {@code bash <(curl …)}, {@code sh -c "$(wget -O- …)"}: running a download unseen. */
+/**
+ * {@code curl … | sh}, {@code bash <(curl …)}, {@code sh -c "$(wget -O- …)"}, PowerShell's {@code iwr … | iex}
+ * and {@code iex ((New-Object Net.WebClient).DownloadString(…))}: running a download unseen.
+ */
 public final class PipeToShellRule implements DockerfileRule {
 
   public static final Rule RULE = Rule.builder("docker/dockerfile/pipe-to-shell", "docker")
@@ -32,15 +35,17 @@ public final class PipeToShellRule implements DockerfileRule {
       .tags("cis-docker:4.11", "nist-800-190:4.1.3", "owasp-top10:A08:2021", "ssdf:PW.4.1", "iso27001:2022-A.8.28", "soc2:CC8.1")
       .build();
 
+  private static final String INTERPRETER = "(?:sh|bash|zsh|dash|ash|ksh|fish|python[0-9.]*|perl|ruby|node|php|(?i:iex|invoke-expression))\\b";
   private static final String SHELL = "(?:sudo\\s++(?:-\\S++\\s++){0,10}+)?(?:env\\s++(?:\\S+=\\S*+\\s++){0,10}+)?(?:/usr)?(?:/local)?(?:/bin/)?"
-      + "(?:sh|bash|zsh|dash|ash|ksh|fish|python[0-9.]*|perl|ruby|node|php)\\b";
-  /** What follows the pipe after a curl or wget command. */
+      + INTERPRETER;
+  /** What follows the pipe after a download command. */
   private static final Pattern PIPED_INTO = Pattern.compile("\\s*+" + SHELL);
-  private static final Pattern SUBSTITUTION = Pattern.compile("\\b" + SHELL.substring(SHELL.indexOf("(?:sh|"))
-      + "(?:\\s++-\\S++){0,10}+\\s++(?:<\\(\\s*+|[\"']?\\$\\(\\s*+)(?:curl|wget)\\b|\\beval\\s+[\"']?\\$\\(\\s*(?:curl|wget)\\b");
-  private static final List<String> DOWNLOADERS = List.of("curl", "wget");
+  private static final String DOWNLOAD = "(?:curl|wget|(?i:iwr|irm|invoke-webrequest|invoke-restmethod|new-object\\s++(?:system\\.)?net\\.webclient))\\b";
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\b" + INTERPRETER
+      + "(?:\\s++-\\S++){0,10}+\\s*+(?:<\\(\\s*+|[\"']?\\$\\(\\s*+|\\(++\\s*+)" + DOWNLOAD + "|\\beval\\s+[\"']?\\$\\(\\s*" + DOWNLOAD);
+  private static final List<String> DOWNLOADERS = List.of("curl", "wget", "iwr", "irm", "Invoke-WebRequest", "Invoke-RestMethod");
   private static final List<String> SHELLS = List.of("sh", "bash", "zsh", "dash", "ash", "ksh", "fish", "python", "perl",
-      "ruby", "node", "php", "eval");
+      "ruby", "node", "php", "eval", "iex", "Invoke-Expression");
 
   @Override
   public Rule rule() {

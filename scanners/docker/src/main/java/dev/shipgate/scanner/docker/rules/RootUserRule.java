@@ -64,7 +64,7 @@ public final class RootUserRule implements DockerfileRule {
           return List.of();
         }
         return List.of(input.at(RULE, in)
-            .message("the shipped image runs as root: the last USER" + (s == last ? "" : " (in stage " + s.name() + ", which the final stage builds on)")
+            .message("the shipped image runs as root: the last USER" + (s.index() == last.index() ? "" : " (in stage " + s.name() + ", which the final stage builds on)")
                 + " is '" + value.get() + "'")
             .fix(fix(input, last))
             .build());
@@ -101,8 +101,8 @@ public final class RootUserRule implements DockerfileRule {
     String repo = ref.familiar();
     String tag = ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT);
     return tag.contains("nonroot")
-        || repo.startsWith("cgr.dev/chainguard/") && !tag.contains("dev")
-        || repo.startsWith("mcr.microsoft.com/dotnet/") && tag.contains("chiseled")
+        || (repo.startsWith("cgr.dev/chainguard/") && !tag.contains("dev"))
+        || (repo.startsWith("mcr.microsoft.com/dotnet/") && tag.contains("chiseled"))
         || repo.equals("nginxinc/nginx-unprivileged");
   }
 
