@@ -62,7 +62,8 @@ public final class EnvFix {
     Map<String, String> added = new LinkedHashMap<>();
     List<Fix.Edit> edits = new ArrayList<>();
     for (Expressions.Expr e : untrusted) {
-      if (e.start() < contentStart || (style == ScalarStyle.PLAIN && e.start() == 0)) {
+      // An expression written over several lines would need a block scalar in env; left to a person.
+      if (e.start() < contentStart || (style == ScalarStyle.PLAIN && e.start() == 0) || e.body().indexOf('\n') >= 0) {
         return Optional.empty();
       }
       String value = yamlValue("${{ " + e.body() + " }}");

@@ -89,6 +89,12 @@ class FixesTest {
                 run: echo ${{ github.event.issue.title }}
               - shell: bash
                 run: ${{ github.event.issue.title }}
+              - shell: bash
+                run: |
+                  echo ${{
+                    github.event.issue.title
+                    || 'untitled'
+                  }}
           b:
             runs-on: ubuntu-latest
             steps:
@@ -96,9 +102,10 @@ class FixesTest {
               - run: git push origin HEAD
         """;
     List<Finding> found = scan(".github/workflows/a.yml", workflow);
-    // pwsh by default on Windows, a quoted YAML scalar, a quoted here-document, flow env, an expression as the whole script;
-    // and a checkout whose job pushes with the persisted token.
+    // pwsh by default on Windows, a quoted YAML scalar, a quoted here-document, flow env, an expression as the whole script,
+    // an expression over several lines; and a checkout whose job pushes with the persisted token.
     assertThat(found).extracting(Finding::ruleId).containsExactly("ci/github/script-injection", "ci/github/script-injection",
+        "ci/github/script-injection",
         "ci/github/script-injection", "ci/github/script-injection", "ci/github/script-injection", "ci/github/checkout-persist-credentials");
     assertThat(found).allMatch(f -> f.fix() == null);
   }
