@@ -174,7 +174,7 @@ public final class K8sScanner implements FileScanner {
   /** Turns issues into findings; each remedy's fix goes to the first issue it resolves. */
   private void report(SourceFile file, YamlFile yaml, List<Issue> issues, ScanContext context) {
     TextEdits edits = null;
-    Map<Object, Map<Remedy, Remediation>> remedies = new IdentityHashMap<>();
+    IdentityHashMap<Object, Map<Remedy, Remediation>> remedies = new IdentityHashMap<>();
     Set<Remediation> attached = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Issue issue : issues) {
       Finding.Builder b = Finding.builder(issue.rule)

@@ -29,7 +29,7 @@ final class ResourcesFix {
     Optional<NodeTuple> resEntry = Yaml.ownEntry(c.node(), "resources");
     List<Fix.Edit> edits = new ArrayList<>();
     int base = t.keyIndent(c.node());
-    if (resEntry.isEmpty() || resEntry.get().getValueNode() instanceof MappingNode m && m.getValue().isEmpty()) {
+    if (resEntry.isEmpty() || (resEntry.get().getValueNode() instanceof MappingNode m && m.getValue().isEmpty())) {
       List<String> lines = new ArrayList<>();
       if (resEntry.isEmpty()) {
         lines.add(TextEdits.spaces(base) + "resources:");

@@ -62,7 +62,7 @@ final class SecurityContextFix {
     }
     Optional<String> seccomp = c.seccompType();
     // A profile set only by legacy annotation is left alone: field and annotation must agree, so it moves by hand.
-    if (linux && (seccomp.isEmpty() || seccomp.get().equals("Unconfined") && c.effective("seccompProfile").isPresent())) {
+    if (linux && (seccomp.isEmpty() || (seccomp.get().equals("Unconfined") && c.effective("seccompProfile").isPresent()))) {
       Optional<Node> type = c.own("seccompProfile").flatMap(p -> Yaml.get(p, "type"));
       if (type.isPresent()) {
         edits.add(t.replace(type.get(), "RuntimeDefault"));

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -29,7 +28,7 @@ final class Shape {
   private Shape() {}
 
   static Optional<Problem> check(YamlFile yaml, int maxDepth) {
-    Map<Node, long[]> done = new IdentityHashMap<>();
+    IdentityHashMap<Node, long[]> done = new IdentityHashMap<>();
     Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node doc : yaml.documents()) {
       ArrayDeque<Node> nodes = new ArrayDeque<>();

@@ -71,7 +71,7 @@ final class TextEdits {
           return Optional.empty();
         }
         Node item = s.getValue().get(s.getValue().size() - 1);
-        if (yaml.start(item) < yaml.start(s) || Yaml.isEmptyValue(item) && ((ScalarNode) item).getValue().isEmpty()) {
+        if (yaml.start(item) < yaml.start(s) || (Yaml.isEmptyValue(item) && ((ScalarNode) item).getValue().isEmpty())) {
           return Optional.empty();
         }
         cur = item;

@@ -84,8 +84,8 @@ public final class Yaml {
   }
 
   public static boolean isFlow(Node node) {
-    return node instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW
-        || node instanceof SequenceNode s && s.getFlowStyle() == FlowStyle.FLOW;
+    return (node instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW)
+        || (node instanceof SequenceNode s && s.getFlowStyle() == FlowStyle.FLOW);
   }
 
   /** An implicit null: a key written with nothing after it. */

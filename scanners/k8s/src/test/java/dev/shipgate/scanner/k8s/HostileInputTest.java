@@ -100,7 +100,7 @@ class HostileInputTest {
         for (Finding f : ctx.findings()) {
           if (f.fix() != null) {
             // Every fix must apply cleanly to the text it was computed on.
-            dev.shipgate.core.fix.FixApplier.patch(text, f.fix().edits());
+            assertThat(dev.shipgate.core.fix.FixApplier.patch(text, f.fix().edits())).isNotEqualTo(text);
           }
         }
       }

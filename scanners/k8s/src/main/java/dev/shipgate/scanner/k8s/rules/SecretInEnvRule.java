@@ -85,12 +85,12 @@ public final class SecretInEnvRule implements K8sRule {
 
   /** Whether an environment variable's name says it holds a credential. */
   static boolean credentialName(String name) {
-    String[] words = SPLIT.split(name.toUpperCase(Locale.ROOT));
+    String[] words = SPLIT.splitAsStream(name.toUpperCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toArray(String[]::new);
     if (words.length == 0 || NOT_SECRET.contains(words[words.length - 1])) {
       return false;
     }
     for (int i = 0; i < words.length; i++) {
-      if (SECRET_WORDS.contains(words[i]) || i > 0 && SECRET_PAIRS.contains(words[i - 1] + "_" + words[i])) {
+      if (SECRET_WORDS.contains(words[i]) || (i > 0 && SECRET_PAIRS.contains(words[i - 1] + "_" + words[i]))) {
         return true;
       }
     }
