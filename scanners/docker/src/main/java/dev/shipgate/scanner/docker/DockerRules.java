@@ -17,6 +17,7 @@ import dev.shipgate.scanner.docker.rules.PipeToShellRule;
 import dev.shipgate.scanner.docker.rules.PrivilegedRule;
 import dev.shipgate.scanner.docker.rules.RootUserRule;
 import dev.shipgate.scanner.docker.rules.SecurityProfileDisabledRule;
+import dev.shipgate.scanner.docker.rules.SensitiveHostMountRule;
 import dev.shipgate.scanner.docker.rules.VerificationDisabledRule;
 import java.util.List;
 
@@ -41,6 +42,7 @@ public final class DockerRules {
       new HostNamespaceRule(),
       new DangerousCapabilityRule(),
       new DockerSocketRule(),
+      new SensitiveHostMountRule(),
       new SecurityProfileDisabledRule(),
       new ComposeSecretRule(),
       new ComposeImageUnpinnedRule());

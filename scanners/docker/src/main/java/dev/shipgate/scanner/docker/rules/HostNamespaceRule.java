@@ -25,8 +25,8 @@ public final class HostNamespaceRule implements ComposeRule {
       .description("The service joins one of the host's namespaces instead of getting its own. `pid: host` lets it see "
           + "and signal (as root: ptrace) every host process and read their environments; `ipc: host` shares host "
           + "shared memory; `network_mode: host` puts it on the host's interfaces, reaching services bound to localhost "
-          + "and bypassing published-port filtering; `uts: host` and `userns_mode: host` remove further isolation. "
-          + "Network, UTS and user namespaces are reported at medium severity, PID and IPC at high.")
+          + "and bypassing published-port filtering; `uts: host`, `userns_mode: host` and `cgroup: host` remove further "
+          + "isolation. Network, UTS, user and cgroup namespaces are reported at medium severity, PID and IPC at high.")
       .fix("Remove the setting. Publish ports with `ports:` instead of host networking, talk to other services over a "
           + "Compose network, and use a sidecar or an exporter with explicit access instead of the host PID namespace.")
       .tags("cis-docker:5.9", "cis-docker:5.15", "cis-docker:5.16", "cis-docker:5.20", "nist-800-190:4.4.3", "owasp-top10:A05:2021",
@@ -41,6 +41,7 @@ public final class HostNamespaceRule implements ComposeRule {
     KEYS.put("network_mode", Severity.MEDIUM);
     KEYS.put("uts", Severity.MEDIUM);
     KEYS.put("userns_mode", Severity.MEDIUM);
+    KEYS.put("cgroup", Severity.MEDIUM);
   }
 
   @Override

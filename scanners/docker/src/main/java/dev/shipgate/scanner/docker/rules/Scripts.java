@@ -12,7 +12,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The shell text that {@code RUN} instructions execute: the command itself and any heredoc scripts. */
+/**
+ * The shell text that {@code RUN} instructions execute: the command itself and any heredoc scripts, and the
+ * command of {@code ONBUILD RUN}.
+ */
 final class Scripts {
 
   /** One piece of shell text and the instruction it belongs to. */
@@ -73,6 +76,12 @@ final class Scripts {
   static List<Script> of(Dockerfile df) {
     List<Script> out = new ArrayList<>();
     for (Instruction in : df.instructions()) {
+      if (in.is("ONBUILD") && in.args().value().regionMatches(true, 0, "RUN", 0, 3)) {
+        // ONBUILD RUN runs in every image built FROM this one.
+        MappedText args = in.args();
+        out.add(new Script(in, args.sub(3, args.value().length()).trim()));
+        continue;
+      }
       if (!in.is("RUN")) {
         continue;
       }
