@@ -229,8 +229,9 @@ public final class Attestations {
     findings.put("blocking", report.blocking());
     findings.put("warnings", report.warnings());
     ObjectNode bySeverity = findings.putObject("bySeverity");
-    for (int i = Severity.values().length - 1; i >= 0; i--) {
-      Severity s = Severity.values()[i];
+    List<Severity> worstFirst = new ArrayList<>(List.of(Severity.values()));
+    java.util.Collections.reverse(worstFirst);
+    for (Severity s : worstFirst) {
       bySeverity.put(s.label(), report.findings().stream().filter(f -> f.severity() == s).count());
     }
     ObjectNode byStatus = findings.putObject("byStatus");

@@ -48,6 +48,7 @@ public final class ComplianceCatalog {
     }
   }
 
+  private static final java.util.regex.Pattern ID_PARTS = java.util.regex.Pattern.compile("[.-]");
   private static final ComplianceCatalog DEFAULT = load();
 
   private final Map<String, Framework> frameworks;
@@ -194,8 +195,8 @@ public final class ComplianceCatalog {
 
   /** Orders ids such as 5.3.10 after 5.3.4 (numeric parts compared as numbers). */
   static int compareIds(String a, String b) {
-    String[] pa = a.split("[.-]");
-    String[] pb = b.split("[.-]");
+    String[] pa = ID_PARTS.split(a, -1);
+    String[] pb = ID_PARTS.split(b, -1);
     for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
       int c;
       if (pa[i].matches("\\d+") && pb[i].matches("\\d+")) {

@@ -47,6 +47,8 @@ public final class ComplianceReport {
   }
 
   /**
+   * The report of one framework over the given checks.
+   *
    * @param framework one of {@link ComplianceCatalog#FRAMEWORKS}
    * @param source how the report names where the results came from (a run, an attestation and its signer)
    */

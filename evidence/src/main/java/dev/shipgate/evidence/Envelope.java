@@ -29,13 +29,19 @@ public final class Envelope {
   private final List<Signature> signatures;
 
   /** One signature; {@code keyid} may be empty (cosign leaves it empty), the verifier then tries every trusted key. */
-  public record Signature(String keyid, byte[] sig) {
-    public Signature {
-      keyid = keyid == null ? "" : keyid;
-      sig = sig.clone();
+  public static final class Signature {
+    private final String keyid;
+    private final byte[] sig;
+
+    public Signature(String keyid, byte[] sig) {
+      this.keyid = keyid == null ? "" : keyid;
+      this.sig = sig.clone();
     }
 
-    @Override
+    public String keyid() {
+      return keyid;
+    }
+
     public byte[] sig() {
       return sig.clone();
     }

@@ -281,8 +281,8 @@ public final class Keys {
     return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 
-  // Affine double-and-add over a prime field: slow by cryptographic standards (a few ms) but only used to
-  // recover a public key from a private one, never on secret-dependent timing paths that an attacker observes.
+  // Affine double-and-add over a prime field: a few milliseconds, and its timing depends on the private key. It runs
+  // once when a key file is loaded, locally, where nobody can time repeated runs; signing uses the JDK's own code.
   private static ECPoint multiply(EllipticCurve curve, ECPoint g, BigInteger k) {
     BigInteger p = ((ECFieldFp) curve.getField()).getP();
     ECPoint r = ECPoint.POINT_INFINITY;
