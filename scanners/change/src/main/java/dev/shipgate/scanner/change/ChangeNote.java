@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The note that accompanies an AI-assisted change (a Markdown file or a pull-request description): which tools were
@@ -44,7 +44,6 @@ public final class ChangeNote {
   public record Item(int line, String value) {}
 
   private static final Pattern HEADING = Pattern.compile("\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*");
-  private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
   private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-*+]|\\d+[.)])\\s+(.*)");
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
   private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -59,7 +58,7 @@ public final class ChangeNote {
   }
 
   public static ChangeNote parse(String path, String text) {
-    String[] lines = COMMENT.matcher(text).replaceAll(m -> "\n".repeat(newlines(m.group()))).split("\r?\n", -1);
+    String[] lines = withoutComments(text).split("\r?\n", -1);
     Map<Section, Body> found = new EnumMap<>(Section.class);
     Section current = null;
     int headingLine = 0;
@@ -94,8 +93,19 @@ public final class ChangeNote {
     return new ChangeNote(path, found);
   }
 
-  private static int newlines(String s) {
-    return (int) s.chars().filter(c -> c == '\n').count();
+  /** HTML comments (template guidance) removed, their line breaks kept so that line numbers stay true. */
+  private static String withoutComments(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    int open;
+    while ((open = text.indexOf("<!--", from)) >= 0) {
+      int close = text.indexOf("-->", open + 4);
+      int end = close < 0 ? text.length() : close + 3;
+      out.append(text, from, open);
+      text.substring(open, end).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+      from = end;
+    }
+    return out.append(text.substring(from)).toString();
   }
 
   private static Section sectionOf(String heading) {

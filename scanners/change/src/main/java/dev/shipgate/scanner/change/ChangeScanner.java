@@ -133,13 +133,14 @@ public final class ChangeScanner implements ProjectScanner {
     List<AiAssistance.Evidence> ai = new AiAssistance(policy.assistants()).detect(commits);
 
     String branch = context.option("branch").orElseGet(() -> ws.branch().orElse(""));
-    List<String> candidates = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>();
     if (!branch.isEmpty()) {
-      candidates.add(NOTES_DIR + "/" + branch + ".md");
-      candidates.add(NOTES_DIR + "/" + branch.replace('/', '-') + ".md");
+      named.add(NOTES_DIR + "/" + branch + ".md");
+      named.add(NOTES_DIR + "/" + branch.replace('/', '-') + ".md");
     }
-    candidates.add(NOTES_DIR + "/" + change.shortId() + ".md");
-    Optional<Governance.Note> note = note(ws, change, new ArrayList<>(new LinkedHashSet<>(candidates)), tree, context);
+    named.add(NOTES_DIR + "/" + change.shortId() + ".md");
+    List<String> candidates = List.copyOf(named);
+    Optional<Governance.Note> note = note(ws, change, candidates, tree, context);
     if (note == null) {
       return null;
     }

@@ -2,7 +2,7 @@ package dev.shipgate.scanner.change;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A GitHub {@code CODEOWNERS} file: the last matching pattern wins; patterns are gitignore-like except that

@@ -87,6 +87,9 @@ public final class Reviews {
         throw new ReviewsException(line, "review #" + index + " is not an object");
       }
       JsonNode r = JSON.readTree(p);
+      if (r.has("user") && r.get("user").isNull()) {
+        continue; // the reviewer's account was deleted (GitHub shows "ghost"): nobody left whose approval could count
+      }
       String login = text(r.path("user").path("login"));
       String state = text(r.path("state"));
       if (login == null || state == null) {

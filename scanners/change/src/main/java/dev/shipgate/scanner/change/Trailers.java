@@ -3,8 +3,8 @@ package dev.shipgate.scanner.change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Git trailers: the {@code Token: value} lines of a commit message's last paragraph, as git interpret-trailers reads them. */
 public final class Trailers {

@@ -22,8 +22,9 @@ class AiDisclosureTest {
       RecordingContext c = s.scanBase();
       Finding f = Scenario.of(c, "change/ai/note-missing").get(0);
       assertThat(f.location().path()).isEqualTo("src/App.java");
-      assertThat(f.message()).contains("Assisted-by: Cursor (claude-sonnet)").contains(".shipgate/notes/feature.md")
+      assertThat(f.message()).contains("Assisted-by: Cursor (claude-sonnet)").contains("add .shipgate/notes/feature.md or .shipgate/notes/")
           .contains("--note-file").contains("Security assumptions");
+      assertThat(f.message().split("\\.shipgate/notes/feature\\.md", -1)).hasSize(2);
     }
   }
 

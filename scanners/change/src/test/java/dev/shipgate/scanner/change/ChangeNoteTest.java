@@ -22,6 +22,15 @@ class ChangeNoteTest {
   }
 
   @Test
+  void hostileLinesParseInLinearTime() {
+    String text = "# " + " ".repeat(300_000) + "x\n## Files\n- " + "a".repeat(300_000) + "\n<!-- unclosed";
+    long start = System.nanoTime();
+    ChangeNote n = ChangeNote.parse("n.md", text);
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2000);
+    assertThat(n.namedFiles()).hasSize(1);
+  }
+
+  @Test
   void headingsAreRecognisedLooselyButNotInsideCodeFences() {
     ChangeNote n = ChangeNote.parse("n.md", """
         ### AI tool(s) used

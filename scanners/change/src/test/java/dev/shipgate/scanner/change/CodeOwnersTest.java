@@ -39,6 +39,15 @@ class CodeOwnersTest {
   }
 
   @Test
+  void hostilePatternsMatchInLinearTime() {
+    String pattern = "/" + "**/a".repeat(400) + "/x";
+    CodeOwners o = CodeOwners.parse("CODEOWNERS", pattern + " @o\n");
+    long start = System.nanoTime();
+    assertThat(o.owners("a/".repeat(2000) + "y")).isEmpty();
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2000);
+  }
+
+  @Test
   void unsupportedSyntaxIsAProblemWithItsLine() {
     CodeOwners o = CodeOwners.parse("CODEOWNERS", "* @a\n!*.md @b\n*.[ch] @c\n*.txt @d e@f.io\n*.md notanowner\n");
     assertThat(o.problems()).extracting(CodeOwners.Problem::line).containsExactly(2, 3, 5);

@@ -22,6 +22,12 @@ class ReviewsTest {
   }
 
   @Test
+  void reviewsOfDeletedAccountsAreSkipped() throws Exception {
+    String json = "[{\"user\": null, \"state\": \"APPROVED\", \"commit_id\": \"c\"}, " + ReviewPolicyTest.review("a", "APPROVED", "c") + "]";
+    assertThat(Reviews.parse(b(json))).extracting(Reviews.Approval::login).containsExactly("a");
+  }
+
+  @Test
   void gitlabApprovalsHaveNoCommit() throws Exception {
     assertThat(Reviews.parse(b("{\"approved_by\": [{\"user\": {\"username\": \"x\"}}, {\"user\": {\"username\": \"y\"}}]}")))
         .extracting(Reviews.Approval::login, Reviews.Approval::commit)
