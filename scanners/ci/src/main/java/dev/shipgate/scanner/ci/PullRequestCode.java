@@ -25,6 +25,8 @@ public final class PullRequestCode {
       "github\\.event\\.pull_request\\.head\\.(?:sha|ref)|github\\.head_ref|github\\.event\\.pull_request\\.merge_commit_sha"
           + "|github\\.event\\.workflow_run\\.head_(?:sha|branch)|github\\.event\\.workflow_run\\.head_commit\\.id"
           + "|refs/pull/|\\bpull/\\$\\{\\{");
+  /** A ref computed by an earlier step or job, typically the pull request's head looked up through the API. */
+  private static final Pattern COMPUTED_REF = Pattern.compile("\\b(?:steps|needs)\\.[\\w-]+\\.outputs\\.[\\w-]*(?:sha|ref|head|branch|pull|pr(?:[_-]|\\b))[\\w-]*");
   private static final Pattern UNTRUSTED_REPOSITORY = Pattern.compile(
       "github\\.event\\.pull_request\\.head\\.repo\\.|github\\.event\\.workflow_run\\.head_repository\\.");
   private static final Pattern SHELL_FETCH = Pattern.compile(
@@ -33,8 +35,11 @@ public final class PullRequestCode {
 
   private PullRequestCode() {}
 
-  /** Where a step fetches pull request code: the offending node's line and a short description. */
-  public record Fetch(int line, String what) {}
+  /**
+   * Where a step fetches pull request code: the offending node's line and a short description; {@code computed}
+   * when the ref comes from another step's output, which usually but not surely names the pull request's head.
+   */
+  public record Fetch(int line, String what, boolean computed) {}
 
   public static Optional<Fetch> fetch(Step step) {
     YamlFile yaml = step.job().workflow().yaml();
@@ -44,8 +49,9 @@ public final class PullRequestCode {
         if (value.isPresent()) {
           String src = yaml.source(value.get()).toLowerCase(Locale.ROOT);
           Pattern p = input.equals("ref") ? UNTRUSTED_REF : UNTRUSTED_REPOSITORY;
-          if (p.matcher(src).find()) {
-            return Optional.of(new Fetch(YamlFile.line(value.get()), "actions/checkout with " + input + ": " + yaml.source(value.get()).strip()));
+          boolean computed = input.equals("ref") && !p.matcher(src).find() && COMPUTED_REF.matcher(src).find();
+          if (computed || p.matcher(src).find()) {
+            return Optional.of(new Fetch(YamlFile.line(value.get()), "actions/checkout with " + input + ": " + yaml.source(value.get()).strip(), computed));
           }
         }
       }
@@ -57,7 +63,7 @@ public final class PullRequestCode {
       Matcher m = SHELL_FETCH.matcher(src.toLowerCase(Locale.ROOT));
       if (m.find()) {
         String command = Redact.line(src.substring(m.start(), m.end()).strip());
-        return Optional.of(new Fetch(step.job().workflow().file().lineOf(yaml.start(run.get()) + m.start()), "`" + command + "`"));
+        return Optional.of(new Fetch(step.job().workflow().file().lineOf(yaml.start(run.get()) + m.start()), "`" + command + "`", false));
       }
     }
     return Optional.empty();

@@ -62,6 +62,10 @@ public final class UntrustedCheckoutRule implements CiRule {
           message += "; no later step runs it directly, but actions and caches may still execute it";
           b.severity(Severity.HIGH).confidence(Confidence.MEDIUM);
         }
+        if (fetch.get().computed()) {
+          b.confidence(Confidence.MEDIUM);
+          message += " (the ref comes from a step output; check that it is not the pull request's head)";
+        }
         out.report(b.message(message));
       }
     }
