@@ -25,7 +25,7 @@ class FixesTest {
   private static final FixtureRunner RUNNER = new FixtureRunner(new K8sScanner());
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"bare-deployment", "existing-context", "empty-flow", "compact-lists", "flip-values"})
+  @ValueSource(strings = {"bare-deployment", "existing-context", "empty-flow", "compact-lists", "flip-values", "block-scalar"})
   void allFixesOfAFileTogether(String name) throws Exception {
     List<Finding> applied = RUNNER.checkFix(FIXES.resolve(name + ".before.yaml"), FIXES.resolve(name + ".after.yaml"), null);
     assertThat(applied).isNotEmpty();
@@ -59,7 +59,7 @@ class FixesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"bare-deployment", "existing-context", "empty-flow", "compact-lists", "flip-values"})
+  @ValueSource(strings = {"bare-deployment", "existing-context", "empty-flow", "compact-lists", "flip-values", "block-scalar"})
   void windowsLineEndingsAreKept(String name, @TempDir Path dir) throws Exception {
     Path before = dir.resolve(name + ".before.yaml");
     Path after = dir.resolve(name + ".after.yaml");
