@@ -46,6 +46,9 @@ public final class UnpinnedActionRule implements CiRule {
       return;
     }
     Workflow w = file.workflow();
+    // A Docker container action runs the image it names; a Dockerfile is built from the action's own tree.
+    YamlFile.at(w.root(), "runs", "image").filter(n -> YamlFile.scalar(n).filter(i -> i.trim().startsWith("docker://")).isPresent())
+        .ifPresent(n -> judge(file, n, out));
     for (Workflow.Job job : w.jobs()) {
       job.get("uses").ifPresent(n -> judge(file, n, out));
       for (Workflow.Step step : job.steps()) {
