@@ -144,6 +144,15 @@ class CommandsTest {
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.out()).contains("is NOT intact: line 1 was altered after it was written");
     assertThat(run(new AuditCommand(), "verify", dir.resolve("none.jsonl").toString()).code()).isEqualTo(2);
+    // Truncated to its first entry: only a head recorded elsewhere tells.
+    Files.delete(log);
+    AuditLog.recordScan(dir, report(true));
+    AuditLog.recordScan(dir, report(false));
+    String head = AuditLog.head(log).orElseThrow().digest();
+    Files.writeString(log, Files.readAllLines(log).get(0) + "\n");
+    Run cut = run(new AuditCommand(), "verify", log.toString(), "--expect-head", head);
+    assertThat(cut.code()).isEqualTo(1);
+    assertThat(cut.out()).contains("does not end with the expected entry " + head);
   }
 
   @Test

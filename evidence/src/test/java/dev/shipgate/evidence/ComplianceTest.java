@@ -116,6 +116,21 @@ class ComplianceTest {
   }
 
   @Test
+  void anAttestationYieldsTheSameReportAsTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Fixtures.commit(Fixtures.repo(dir), "A.java", "class A {}\n");
+    java.nio.file.Path out = dir.resolve("a.json");
+    Attestations.attestScan(Fixtures.report(false), dir, java.util.Optional.empty(), out);
+    TrustedKeys trusted = TrustedKeys.of(java.util.Map.of("@ci",
+        Keys.readPublicKey(dir.resolve(".shipgate/keys/attestation.pub"))));
+    Attestations.Verified v = Attestations.verifySignature(out, trusted);
+    assertThat(v.ok()).isTrue();
+    for (String framework : ComplianceCatalog.FRAMEWORKS) {
+      assertThat(ComplianceReport.of(framework, ComplianceReport.checks(v.predicate()), "x").json())
+          .isEqualTo(ComplianceReport.of(framework, Fixtures.report(false), "x").json());
+    }
+  }
+
+  @Test
   void essentialEightOnlyListsWhatShipgateCanSupport() {
     ComplianceReport e8 = ComplianceReport.of("e8", Fixtures.report(true), "run");
     assertThat(e8.controls()).extracting(c -> c.control().id())
