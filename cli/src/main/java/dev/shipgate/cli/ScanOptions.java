@@ -39,6 +39,12 @@ final class ScanOptions {
   @Option(names = "--db", paramLabel = "DIR", description = "deps: advisory database directory (default: scanners.deps.database, $SHIPGATE_DB, ~/.cache/shipgate/osv).")
   java.nio.file.Path db;
 
+  @Option(names = "--note-file", paramLabel = "FILE", description = "change: the change note (e.g. the pull request description) for the AI-assistance disclosure check.")
+  Path noteFile;
+
+  @Option(names = "--reviews", paramLabel = "FILE", description = "change: code-host approvals (GitHub pull-request reviews JSON or GitLab merge-request approvals JSON).")
+  Path reviews;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 }

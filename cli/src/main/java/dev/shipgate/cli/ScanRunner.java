@@ -164,6 +164,24 @@ final class ScanRunner {
     if (o.db != null) {
       options.put("deps", Map.of("db", o.db.toAbsolutePath().toString()));
     }
+    // The change family judges the change itself (reviews, notes, approvals), so it needs the diff's terms.
+    Map<String, String> change = new HashMap<>();
+    if (o.base != null) {
+      change.put("base", o.base);
+    }
+    if (o.staged) {
+      change.put("staged", "true");
+    }
+    if (o.noteFile != null) {
+      change.put("note-file", o.noteFile.toAbsolutePath().toString());
+    }
+    if (o.reviews != null) {
+      change.put("reviews", o.reviews.toAbsolutePath().toString());
+    }
+    if ((o.noteFile != null || o.reviews != null) && o.base == null && !o.staged) {
+      throw new UsageException("--note-file and --reviews describe a change: give --base REF (or --staged) too");
+    }
+    options.put("change", change);
     ChangeSet changes = null;
     List<Coverage.Skipped> walkSkips = new ArrayList<>();
     ScanEngine engine = new ScanEngine(scanners, ruleIds, ws.policy(), ws.root(), o.threads, options, progress);

@@ -3,10 +3,17 @@ package dev.shipgate.cli;
 import dev.shipgate.core.gate.CoreRules;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.scan.Scanner;
+import dev.shipgate.scanner.api.ApiScanner;
+import dev.shipgate.scanner.arch.ArchScanner;
+import dev.shipgate.scanner.change.ChangeScanner;
+import dev.shipgate.scanner.ci.CiScanner;
 import dev.shipgate.scanner.config.ConfigScanner;
 import dev.shipgate.scanner.deps.DepsScanner;
+import dev.shipgate.scanner.docker.DockerScanner;
 import dev.shipgate.scanner.java.JavaScanner;
+import dev.shipgate.scanner.k8s.K8sScanner;
 import dev.shipgate.scanner.secrets.SecretsScanner;
+import dev.shipgate.scanner.terraform.TerraformScanner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +37,8 @@ final class Scanners {
     if (s == null) {
       synchronized (Scanners.class) {
         if (all == null) {
-          all = build(List.of(ConfigScanner::new, SecretsScanner::new, JavaScanner::new, DepsScanner::new));
+          all = build(List.of(ConfigScanner::new, SecretsScanner::new, JavaScanner::new, ArchScanner::new, ApiScanner::new,
+              DepsScanner::new, ChangeScanner::new, CiScanner::new, DockerScanner::new, K8sScanner::new, TerraformScanner::new));
         }
         s = all;
       }
