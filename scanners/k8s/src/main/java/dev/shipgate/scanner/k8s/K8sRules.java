@@ -3,6 +3,7 @@ package dev.shipgate.scanner.k8s;
 import dev.shipgate.scanner.k8s.rules.AppArmorUnconfinedRule;
 import dev.shipgate.scanner.k8s.rules.CapabilitiesNotDroppedRule;
 import dev.shipgate.scanner.k8s.rules.ClusterAdminBindingRule;
+import dev.shipgate.scanner.k8s.rules.ConfigMapCredentialRule;
 import dev.shipgate.scanner.k8s.rules.DangerousCapabilitiesRule;
 import dev.shipgate.scanner.k8s.rules.HostNamespaceRule;
 import dev.shipgate.scanner.k8s.rules.HostPathVolumeRule;
@@ -53,6 +54,7 @@ public final class K8sRules {
       new MutableImageTagRule(),
       new ImageDigestRule(),
       new SecretInEnvRule(),
+      new ConfigMapCredentialRule(),
       new ServiceAccountTokenRule(),
       new RbacWildcardRule(),
       new RbacEscalationVerbsRule(),

@@ -40,7 +40,7 @@ class K8sFixturesTest {
     Set<String> seen = new HashSet<>();
     for (Rule r : SCANNER.rules()) {
       assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-      assertThat(r.id()).matches("k8s/(pod|rbac)/[a-z0-9-]+");
+      assertThat(r.id()).matches("k8s/(pod|rbac|configmap)/[a-z0-9-]+");
       assertThat(r.family()).isEqualTo(SCANNER.family());
     }
     assertThat(seen).hasSize(K8sRules.ALL.size());

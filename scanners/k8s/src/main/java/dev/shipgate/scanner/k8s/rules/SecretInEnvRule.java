@@ -66,7 +66,7 @@ public final class SecretInEnvRule implements K8sRule {
         String name = Yaml.string(env, "name").orElse("");
         Node valueNode = Yaml.get(env, "value").orElse(null);
         String value = valueNode == null ? "" : YamlFile.scalar(valueNode).orElse("");
-        if (value.isBlank() || NOT_A_VALUE.matcher(value.trim()).matches() || value.contains("${")) {
+        if (value.isBlank() || notAValue(value.trim()) || value.contains("${")) {
           continue;
         }
         boolean urlCredentials = URL_CREDENTIALS.matcher(value.trim()).matches();
@@ -95,6 +95,11 @@ public final class SecretInEnvRule implements K8sRule {
       }
     }
     return false;
+  }
+
+  /** Booleans, small numbers and {@code $(VAR)} references: settings, not credentials. */
+  static boolean notAValue(String value) {
+    return NOT_A_VALUE.matcher(value).matches();
   }
 
   /** The first four characters of a long value, nothing of a short one. */
