@@ -70,11 +70,15 @@ public record ArchPolicy(List<Forbidden> forbidden, Map<String, Layer> layers, L
 
   /** Forbidden or required build dependencies: Maven coordinates (group:artifact, wildcards) and npm names. */
   public record Dependency(String id, boolean required, List<String> maven, List<String> npm, String message,
-      Severity severity) {
+      Severity severity, List<Pattern> mavenPatterns) {
+
+    Dependency(String id, boolean required, List<String> maven, List<String> npm, String message, Severity severity) {
+      this(id, required, maven, npm, message, severity, maven.stream().map(ArchPolicy::wildcard).toList());
+    }
 
     public boolean matchesMaven(String group, String artifact) {
       String coordinate = group + ":" + artifact;
-      return maven.stream().anyMatch(m -> wildcard(m).matcher(coordinate).matches());
+      return mavenPatterns.stream().anyMatch(m -> m.matcher(coordinate).matches());
     }
 
     public boolean matchesNpm(String name) {

@@ -33,9 +33,9 @@ final class Manifests {
 
   private static final Set<String> NPM_SECTIONS = Set.of("dependencies", "devDependencies", "peerDependencies",
       "optionalDependencies");
-  private static final Pattern GRADLE_BLOCK = Pattern.compile("\\bdependencies\\s*\\{");
+  private static final Pattern GRADLE_BLOCK_OPEN = Pattern.compile("\\s*\\{");
   private static final Pattern GRADLE_COORDINATE = Pattern.compile("([^:\\s'\"$]+):([^:\\s'\"$]+)(?::[^\\s'\"]*)?");
-  private static final Pattern GRADLE_MAP = Pattern.compile("\\bgroup\\s*[:=]\\s*(?=['\"])");
+  private static final Pattern GRADLE_MAP_TAIL = Pattern.compile("\\s*[:=]\\s*(?=['\"])");
   private static final Pattern GRADLE_NAME = Pattern.compile("\\bname\\s*[:=]\\s*(?=['\"])");
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
@@ -135,33 +135,52 @@ final class Manifests {
     int[] lines = lineStarts(text);
     List<SourceText.Literal> literals = src.literals();
     List<Declared> out = new ArrayList<>();
-    Matcher block = GRADLE_BLOCK.matcher(m);
-    int from = 0;
-    while (from < m.length() && block.find(from)) {
-      int end = closingBrace(m, block.end());
+    // Keywords are found by a plain scan, far faster than a regular expression's word boundaries at every offset.
+    for (int kw = word(m, "dependencies", 0, m.length()); kw >= 0; ) {
+      Matcher open = GRADLE_BLOCK_OPEN.matcher(m).region(kw + "dependencies".length(), m.length());
+      if (!open.lookingAt()) {
+        kw = word(m, "dependencies", kw + 1, m.length());
+        continue;
+      }
+      int start = open.end();
+      int end = closingBrace(m, start);
       // Literals are in offset order and blocks do not overlap: start at the block's first literal.
-      for (int i = firstLiteralAfter(literals, block.end()); i < literals.size() && literals.get(i).start() < end; i++) {
+      for (int i = firstLiteralAfter(literals, start); i < literals.size() && literals.get(i).start() < end; i++) {
         SourceText.Literal lit = literals.get(i);
         Matcher c = GRADLE_COORDINATE.matcher(lit.value());
         if (c.matches()) {
           out.add(new Declared(MAVEN, c.group(1) + ":" + c.group(2), line(lines, lit.start())));
         }
       }
-      Matcher group = GRADLE_MAP.matcher(m).region(block.end(), end);
-      while (group.find()) {
-        SourceText.Literal g = src.literalAt(group.end());
+      for (int g = word(m, "group", start, end); g >= 0; g = word(m, "group", g + 1, end)) {
+        Matcher group = GRADLE_MAP_TAIL.matcher(m).region(g + "group".length(), end);
+        if (!group.lookingAt()) {
+          continue;
+        }
+        SourceText.Literal value = src.literalAt(group.end());
         int lineEnd = m.indexOf('\n', group.end());
         Matcher name = GRADLE_NAME.matcher(m).region(group.end(), lineEnd < 0 || lineEnd > end ? end : lineEnd);
-        if (g != null && name.find()) {
+        if (value != null && name.find()) {
           SourceText.Literal n = src.literalAt(name.end());
           if (n != null) {
-            out.add(new Declared(MAVEN, g.value() + ":" + n.value(), line(lines, group.start())));
+            out.add(new Declared(MAVEN, value.value() + ":" + n.value(), line(lines, g)));
           }
         }
       }
-      from = Math.max(end, block.end());
+      kw = word(m, "dependencies", Math.max(end, start), m.length());
     }
     return out;
+  }
+
+  /** The next offset of {@code word} in [from, to) not preceded by an identifier character, or -1; never reads past {@code to}. */
+  private static int word(String text, String word, int from, int to) {
+    char first = word.charAt(0);
+    for (int i = from; i + word.length() <= to; i++) {
+      if (text.charAt(i) == first && text.startsWith(word, i) && (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int firstLiteralAfter(List<SourceText.Literal> literals, int offset) {
