@@ -89,7 +89,6 @@ public final class Dsse {
     for (Envelope.Signature sig : envelope.signatures()) {
       Optional<TrustedKeys.Trusted> named = sig.keyid().isEmpty() ? Optional.empty() : trusted.byKeyId(sig.keyid());
       List<TrustedKeys.Trusted> candidates = named.map(List::of).orElse(trusted.all());
-      boolean matched = false;
       for (TrustedKeys.Trusted t : candidates) {
         if (valid(pae, sig.sig(), t.key())) {
           return Verification.ok(t.identity(), t.keyId());
@@ -98,14 +97,12 @@ public final class Dsse {
       if (named.isPresent()) {
         problems.add("the signature by " + named.get().identity() + " (key " + sig.keyid() + ") does not match "
             + "the payload: the envelope was altered after signing");
-        matched = true;
-      }
-      if (!matched) {
-        problems.add(sig.keyid().isEmpty()
-            ? "the signature (without keyid) matches none of the trusted keys (" + identities(trusted) + "): the "
-                + "envelope was altered after signing, or signed with a key that is not trusted"
-            : "signed with key " + sig.keyid() + ", which is not a trusted key (scanners.change.trusted_keys), "
-                + "and the signature matches no trusted key");
+      } else if (sig.keyid().isEmpty()) {
+        problems.add("the signature (without keyid) matches none of the trusted keys (" + identities(trusted) + "): the "
+            + "envelope was altered after signing, or signed with a key that is not trusted");
+      } else {
+        problems.add("signed with key " + sig.keyid() + ", which is not a trusted key (scanners.change.trusted_keys), "
+            + "and the signature matches no trusted key");
       }
     }
     return Verification.failed(String.join("; ", problems));
