@@ -147,7 +147,6 @@ public final class CiScanner implements FileScanner {
         context.skipped(path, "neither the path nor the content says which CI system the file is for");
         continue;
       }
-      CiFile ci = new CiFile(path, kind, yaml, document, settings, file);
       if (kind == CiFile.Kind.GITHUB_ACTION && YamlFile.get(document, "runs").isEmpty()) {
         context.skipped(path, "named action.yml but has no `runs:` section, so it is not a GitHub Action");
         continue;
@@ -156,6 +155,7 @@ public final class CiScanner implements FileScanner {
         context.skipped(path, "in .github/workflows but has no `jobs:`, so GitHub cannot run it as a workflow");
         continue;
       }
+      CiFile ci = new CiFile(path, kind, yaml, document, settings, file);
       for (CiRule rule : rules) {
         rule.check(ci, out);
       }

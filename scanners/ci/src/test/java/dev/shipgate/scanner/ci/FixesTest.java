@@ -60,6 +60,14 @@ class FixesTest {
   }
 
   @Test
+  void offsetsStayRightAfterAByteOrderMark() throws Exception {
+    String text = "\uFEFFon: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11\n";
+    String patched = FixApplier.apply(scan(".github/workflows/a.yml", text), p -> text).patched().get(".github/workflows/a.yml");
+    assertThat(patched).isEqualTo("\uFEFFon: push\npermissions:\n  contents: read\njobs:\n  a:\n    steps:\n"
+        + "      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11\n        with:\n          persist-credentials: false\n");
+  }
+
+  @Test
   void aFileWithoutFinalNewlineGetsOneBeforeTheInsertedLines() throws Exception {
     String text = "on: push\npermissions: {}\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11";
     List<Finding> found = scan(".github/workflows/a.yml", text);
