@@ -204,11 +204,16 @@ public final class K8sScanner implements FileScanner {
   }
 
   private Remediation remediate(TextEdits t, Issue issue, ScanContext context) {
-    return switch (issue.remedy) {
-      case SECURITY_CONTEXT -> SecurityContextFix.build(t, (Container) issue.target);
-      case RESOURCES -> ResourcesFix.build(t, (Container) issue.target, defaults(context));
-      case AUTOMOUNT_TOKEN -> AutomountFix.build(t, (Pod) issue.target);
-    };
+    try {
+      return switch (issue.remedy) {
+        case SECURITY_CONTEXT -> SecurityContextFix.build(t, (Container) issue.target);
+        case RESOURCES -> ResourcesFix.build(t, (Container) issue.target, defaults(context));
+        case AUTOMOUNT_TOKEN -> AutomountFix.build(t, (Pod) issue.target);
+      };
+    } catch (RuntimeException e) {
+      // A fix is an extra: text it cannot handle costs the fix, never the finding. The reason travels with it.
+      return Remediation.none("no fix: the text could not be edited in place (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private ResourceDefaults defaults(ScanContext context) {
