@@ -43,6 +43,8 @@ public final class ChangeNote {
 
   public record Item(int line, String value) {}
 
+  /** Placeholders are short; a longer line is content, and is not matched against the placeholder patterns. */
+  private static final int MAX_PLACEHOLDER = 400;
   private static final Pattern HEADING = Pattern.compile("\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*");
   private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-*+]|\\d+[.)])\\s+(.*)");
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
@@ -70,7 +72,7 @@ public final class ChangeNote {
       if (line != null && line.strip().startsWith("```")) {
         fenced = !fenced;
       }
-      Matcher h = line == null || fenced ? null : HEADING.matcher(line);
+      Matcher h = line == null || fenced || !line.stripLeading().startsWith("#") ? null : HEADING.matcher(line);
       if (line == null || (h != null && h.matches())) {
         if (current != null && !found.containsKey(current)) {
           found.put(current, new Body(headingLine, body.toString().strip(), List.copyOf(items)));
@@ -81,7 +83,7 @@ public final class ChangeNote {
         items.clear();
         continue;
       }
-      if (current == null || PLACEHOLDER.matcher(line).matches() || line.isBlank()) {
+      if (current == null || line.isBlank() || line.length() <= MAX_PLACEHOLDER && PLACEHOLDER.matcher(line).matches()) {
         continue;
       }
       body.append(line.strip()).append('\n');

@@ -23,10 +23,11 @@ class ChangeNoteTest {
 
   @Test
   void hostileLinesParseInLinearTime() {
-    String text = "# " + " ".repeat(300_000) + "x\n## Files\n- " + "a".repeat(300_000) + "\n<!-- unclosed";
+    // Quadratic matching would take minutes on these lines; linear matching takes milliseconds.
+    String text = "# " + " ".repeat(100_000) + "x\n## Files\n- " + "a".repeat(100_000) + "\n" + "<x".repeat(50_000) + "\n<!-- unclosed";
     long start = System.nanoTime();
     ChangeNote n = ChangeNote.parse("n.md", text);
-    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2000);
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(5000);
     assertThat(n.namedFiles()).hasSize(1);
   }
 
