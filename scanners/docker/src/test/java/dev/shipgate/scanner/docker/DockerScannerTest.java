@@ -64,6 +64,26 @@ class DockerScannerTest {
   }
 
   @Test
+  void secretsOnLinesReportedForOtherReasonsAreRedactedToo() throws Exception {
+    String password = "Zq8" + "vR2mW7pL";
+    String token = "tok" + "en1234567890";
+    RecordingContext ctx = new RecordingContext();
+    scanner.scan(List.of(
+        SourceFile.of("compose.yml", "services:\n  a: {image: x:1.0, privileged: true, environment: {DB_PASSWORD: " + password + "}}\n"),
+        SourceFile.of("Dockerfile", "FROM alpine:3.19\nADD https://ci:" + password + "@files.example.com/a.tgz?api_key=" + token + " /a\n"
+            + "RUN curl -H \"X-Api-Token: " + token + "\" https://x.example/i.sh | sh\nENV NODE_TLS_REJECT_UNAUTHORIZED=0 DB_PASSWORD=" + password + "\n"
+            + "ENV ADMIN_SECRET " + password + "\nUSER 1\n")), ctx);
+    assertThat(ctx.findings()).hasSizeGreaterThanOrEqualTo(6);
+    for (Finding f : ctx.findings()) {
+      String everything = f.message() + f.snippet() + f.properties();
+      assertThat(everything).as(f.ruleId()).doesNotContain(password).doesNotContain(token);
+    }
+    assertThat(Snippets.sanitize("url: https://deploy:" + password + "@git.example.com/x.git"))
+        .isEqualTo("url: https://deploy:Zq8…@git.example.com/x.git");
+    assertThat(Snippets.sanitize("ENV TOKEN_URL=https://auth/token LOG=debug")).isEqualTo("ENV TOKEN_URL=https://auth/token LOG=debug");
+  }
+
+  @Test
   void secretNameHeuristics() {
     assertThat(List.of("DB_PASSWORD", "dbPassword", "NPM_TOKEN", "GITHUB_TOKEN", "STRIPE_API_KEY", "apiKey", "AWS_SECRET_ACCESS_KEY",
         "JWT_SECRET", "PRIVATE_KEY", "BASIC_AUTH", "MYSQL_ROOT_PASSWORD", "client-secret")).allMatch(SecretNames::isSecretName);

@@ -61,6 +61,12 @@ class HostileInputTest {
   }
 
   @Test
+  void envMixingBothFormsIsAnErrorOnItsLine() throws Exception {
+    Coverage.ScanError e = onlyError(scan("Dockerfile", "FROM alpine:3.19\nENV A=1 B\nUSER 1\n"));
+    assertThat(e.line()).isEqualTo(2);
+  }
+
+  @Test
   void fileWithoutFromIsAnError() throws Exception {
     Coverage.ScanError e = onlyError(scan("Dockerfile", "# just a comment\nRUN echo hi\n"));
     assertThat(e.line()).isEqualTo(2);

@@ -170,7 +170,14 @@ public final class DockerfileParser {
         lastLine = i;
       }
     }
-    out.add(new Instruction(keyword, args, first + 1, Math.max(first + 1, lastLine), starts[first] + lead, end, heredocs, escape));
+    Instruction in = new Instruction(keyword, args, first + 1, Math.max(first + 1, lastLine), starts[first] + lead, end, heredocs, escape);
+    if (in.is("ENV")) {
+      List<Words.Word> words = in.words();
+      if (!words.isEmpty() && words.get(0).value().contains("=") && words.stream().anyMatch(w -> !w.value().contains("="))) {
+        problems.add(new Dockerfile.Problem(first + 1, "ENV mixes NAME=value pairs with a word without '=': the frontend rejects it"));
+      }
+    }
+    out.add(in);
     return i;
   }
 

@@ -6,6 +6,7 @@ import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
 import dev.shipgate.scanner.docker.DockerfileInput;
 import dev.shipgate.scanner.docker.DockerfileRule;
+import dev.shipgate.scanner.docker.Snippets;
 import dev.shipgate.scanner.docker.dockerfile.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class AddRemoteUrlRule implements DockerfileRule {
           continue;
         }
         out.add(input.at(RULE, in)
-            .message(git ? "ADD clones " + src + " at a moving ref; pin a commit id"
-                : "ADD downloads " + src + " without --checksum; nothing verifies the content")
+            .message(git ? "ADD clones " + Snippets.sanitize(src) + " at a moving ref; pin a commit id"
+                : "ADD downloads " + Snippets.sanitize(src) + " without --checksum; nothing verifies the content")
             .build());
         break;
       }

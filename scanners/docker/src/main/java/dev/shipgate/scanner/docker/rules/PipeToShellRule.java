@@ -6,6 +6,7 @@ import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
 import dev.shipgate.scanner.docker.DockerfileInput;
 import dev.shipgate.scanner.docker.DockerfileRule;
+import dev.shipgate.scanner.docker.Snippets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +68,12 @@ public final class PipeToShellRule implements DockerfileRule {
         boolean singlePipe = pipe < text.length() && text.charAt(pipe) == '|' && (pipe + 1 >= text.length() || text.charAt(pipe + 1) != '|');
         if (singlePipe && shell.region(pipe + 1, commandEnd(text, pipe + 1)).lookingAt()) {
           starts.add(c.keyword());
-          what.add(text.substring(c.keyword(), pipe) + "| " + shell.group().strip());
+          int word = c.keyword();
+          while (word < pipe && !Character.isWhitespace(text.charAt(word))) {
+            word++;
+          }
+          String program = text.substring(c.keyword(), word);
+          what.add(program + " … | " + shell.group().strip());
         }
       }
       for (MatchResult m : Scripts.find(SUBSTITUTION, text, SHELLS)) {
@@ -78,7 +84,7 @@ public final class PipeToShellRule implements DockerfileRule {
         int offset = s.text().sourceOffset(starts.get(i));
         if (lines.add(input.file().lineOf(offset))) {
           out.add(input.at(RULE, s.instruction(), offset)
-              .message("RUN executes a downloaded script without verifying it: " + shorten(what.get(i)))
+              .message("RUN executes a downloaded script without verifying it: " + Snippets.sanitize(shorten(what.get(i))))
               .build());
         }
       }
