@@ -160,7 +160,7 @@ public final class Module {
    * " (from the default of var.x)" or " (from var.x in terraform.tfvars)".
    */
   public String via(Expr e) {
-    if (e instanceof Expr.Reference r && resolve(e) != e) {
+    if (e instanceof Expr.Reference r && !r.equals(resolve(e))) {
       Matcher m = VAR_OR_LOCAL.matcher(r.path());
       if (m.matches()) {
         if (m.group(1).equals("local")) {

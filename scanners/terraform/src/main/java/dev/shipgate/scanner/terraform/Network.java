@@ -32,7 +32,7 @@ public final class Network {
    */
   public static List<String> exposed(int from, int to, Set<Integer> adminPorts) {
     List<String> out = new ArrayList<>();
-    if (from <= 0 && to >= 65535 || from == -1 || to == -1) {
+    if ((from <= 0 && to >= 65535) || from == -1 || to == -1) {
       out.add("all ports");
       return out;
     }

@@ -44,7 +44,7 @@ public record Resource(TfFile file, Block block) {
     int i = text.indexOf(a);
     while (i >= 0) {
       int after = i + a.length();
-      boolean startOk = i == 0 || !isNamePart(text.charAt(i - 1)) && text.charAt(i - 1) != '.';
+      boolean startOk = i == 0 || (!isNamePart(text.charAt(i - 1)) && text.charAt(i - 1) != '.');
       boolean endOk = after >= text.length() || !isNamePart(text.charAt(after));
       if (startOk && endOk) {
         return true;

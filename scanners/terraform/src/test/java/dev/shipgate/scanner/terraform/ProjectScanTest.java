@@ -230,8 +230,15 @@ class ProjectScanTest {
     Settings settings = Settings.of("shipgate.yml",
         new Compose(LoadSettings.builder().build()).composeString("admin_ports: [ssh]\n").orElseThrow(), "scanners.terraform");
     RecordingContext ctx = new RecordingContext(Path.of("."), settings);
-    String text = "resource \"aws_security_group_rule\" \"r\" {\n  type = \"ingress\"\n  from_port = 22\n  to_port = 22\n"
-        + "  protocol = \"tcp\"\n  cidr_blocks = [\"0.0.0.0/0\"]\n}\n";
+    String text = """
+        resource "aws_security_group_rule" "r" {
+          type        = "ingress"
+          from_port   = 22
+          to_port     = 22
+          protocol    = "tcp"
+          cidr_blocks = ["0.0.0.0/0"]
+        }
+        """;
     assertThat(runner.run(List.of(SourceFile.of("main.tf", text)), ctx)).hasSize(1);
     assertThat(ctx.errors()).singleElement().satisfies(e -> {
       assertThat(e.path()).isEqualTo("shipgate.yml");

@@ -122,7 +122,7 @@ public final class HclParser {
     List<String> labels = new ArrayList<>();
     while (true) {
       Token t = peek();
-      if (t.kind() == Token.Kind.STRING && !t.interpolated() || t.kind() == Token.Kind.IDENT) {
+      if ((t.kind() == Token.Kind.STRING && !t.interpolated()) || t.kind() == Token.Kind.IDENT) {
         labels.add(t.text());
         next();
       } else if (t.is("{")) {
@@ -187,7 +187,7 @@ public final class HclParser {
       if (nesting == 0) {
         // A line ending in an operator continues on the next line; Terraform users write long conditions so.
         boolean continued = previous != null && (isOperator(previous) || previous.is(":"));
-        if (t.kind() == Token.Kind.NEWLINE && newlineEnds && !continued || t.is(",") || t.is("}") || t.is("]") || t.is(")")) {
+        if ((t.kind() == Token.Kind.NEWLINE && newlineEnds && !continued) || t.is(",") || t.is("}") || t.is("]") || t.is(")")) {
           return end;
         }
         if (t.is(":")) {
@@ -222,8 +222,8 @@ public final class HclParser {
       case STRING, HEREDOC -> base = template(t);
       case IDENT -> {
         switch (t.text()) {
-          case "true" -> base = new Expr.Literal(Boolean.TRUE, t.start(), t.end());
-          case "false" -> base = new Expr.Literal(Boolean.FALSE, t.start(), t.end());
+          case "true" -> base = new Expr.Literal(true, t.start(), t.end());
+          case "false" -> base = new Expr.Literal(false, t.start(), t.end());
           case "null" -> base = new Expr.Literal(null, t.start(), t.end());
           default -> {
             if (isProviderFunction()) {
@@ -400,7 +400,7 @@ public final class HclParser {
       Token k = peek();
       int keyStart = k.start();
       String key;
-      if ((k.kind() == Token.Kind.IDENT || k.kind() == Token.Kind.STRING && !k.interpolated()) && isKeyEnd(tokens.get(index + 1))) {
+      if ((k.kind() == Token.Kind.IDENT || (k.kind() == Token.Kind.STRING && !k.interpolated())) && isKeyEnd(tokens.get(index + 1))) {
         next();
         key = k.text();
       } else {

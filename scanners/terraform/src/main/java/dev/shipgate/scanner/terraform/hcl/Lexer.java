@@ -37,7 +37,7 @@ final class Lexer {
       char c = text.charAt(pos);
       if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
         pos++;
-      } else if (c == '#' || c == '/' && peek(1) == '/') {
+      } else if (c == '#' || (c == '/' && peek(1) == '/')) {
         while (pos < text.length() && text.charAt(pos) != '\n') {
           pos++;
         }
@@ -78,7 +78,7 @@ final class Lexer {
     if (c == '"') {
       return string(start);
     }
-    if (c == '<' && peek(1) == '<' && (Character.isLetter(peek(2)) || peek(2) == '-' && Character.isLetter(peek(3)))) {
+    if (c == '<' && peek(1) == '<' && (Character.isLetter(peek(2)) || (peek(2) == '-' && Character.isLetter(peek(3))))) {
       return heredoc(start);
     }
     for (String m : MULTI) {
@@ -114,7 +114,7 @@ final class Lexer {
       }
     }
     if ((peek(0) == 'e' || peek(0) == 'E')
-        && (Character.isDigit(peek(1)) || (peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2)))) {
+        && (Character.isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
       pos += 2;
       while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
         pos++;

@@ -41,7 +41,7 @@ public final class GcpFirewallOpenRule implements TerraformRule {
   public void check(Module m, Report out) {
     for (Resource r : m.resources("google_compute_firewall")) {
       Attribute direction = r.attribute("direction");
-      if (direction != null && !"INGRESS".equalsIgnoreCase(m.string(direction)) || Boolean.TRUE.equals(m.bool(r.attribute("disabled")))) {
+      if ((direction != null && !"INGRESS".equalsIgnoreCase(m.string(direction))) || Boolean.TRUE.equals(m.bool(r.attribute("disabled")))) {
         continue;
       }
       Attribute ranges = r.attribute("source_ranges");

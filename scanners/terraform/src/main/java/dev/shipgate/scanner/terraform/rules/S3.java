@@ -20,7 +20,7 @@ final class S3 {
     List<Resource> out = new ArrayList<>();
     for (Resource r : m.resources(type)) {
       Attribute ref = r.attribute("bucket");
-      if (ref != null && (bucket.referencedBy(Module.source(r.file(), ref.value())) || name != null && name.equals(m.string(ref)))) {
+      if (ref != null && (bucket.referencedBy(Module.source(r.file(), ref.value())) || (name != null && name.equals(m.string(ref))))) {
         out.add(r);
       }
     }
@@ -31,7 +31,7 @@ final class S3 {
   static boolean unmatched(Module m, String type) {
     for (Resource r : m.resources(type)) {
       Attribute ref = r.attribute("bucket");
-      if (ref == null || m.string(ref) == null && !Module.source(r.file(), ref.value()).contains("aws_s3_bucket.")) {
+      if (ref == null || (m.string(ref) == null && !Module.source(r.file(), ref.value()).contains("aws_s3_bucket."))) {
         return true;
       }
     }

@@ -78,6 +78,6 @@ public final class S3AccessLoggingRule implements TerraformRule {
   }
 
   private static boolean targets(Module m, Resource r, Attribute a, Resource bucket, String name) {
-    return a != null && (bucket.referencedBy(Module.source(r.file(), a.value())) || name != null && name.equals(m.string(a)));
+    return a != null && (bucket.referencedBy(Module.source(r.file(), a.value())) || (name != null && name.equals(m.string(a))));
   }
 }

@@ -42,7 +42,7 @@ public final class S3PublicPolicyRule implements TerraformRule {
         if (s.allows() && s.publicPrincipal() && !s.conditioned()
             && reported.add(s.where().file().path() + ":" + s.offset())) {
           out.add(RULE, s.where(), s.offset(), "policy",
-              (s.where() == r ? r.address() : s.where().address() + " (used by " + r.address() + ")")
+              (s.where().equals(r) ? r.address() : s.where().address() + " (used by " + r.address() + ")")
               + " allows " + (s.actions().isEmpty() ? "its actions" : String.join(", ", s.actions()))
               + " to any principal (\"*\") without a condition", null);
         }
