@@ -264,7 +264,7 @@ final class JavaArch {
             hit = (p.kind() == JavaPattern.Kind.TYPE && p.matchesType(owner))
                 || (!wildcard && p.kind() == JavaPattern.Kind.MEMBER && p.matchesType(owner) && p.matchesMember(last));
           } else {
-            hit = p.kind() == JavaPattern.Kind.TYPE && (wildcard ? p.coversPackage(owner) : p.matchesType(name));
+            hit = p.kind() == JavaPattern.Kind.TYPE && (wildcard ? p.coversPackage(owner) : typeMatches(name).contains(p));
           }
           if (hit) {
             reportedImports.computeIfAbsent(f.id(), k -> new HashSet<>()).add(last);
