@@ -113,6 +113,43 @@ class ReviewPolicyTest {
   }
 
   @Test
+  void everyFileNeedsOneOfItsOwnCodeOwners() throws Exception {
+    try (Scenario s = Scenario.create(dir)) {
+      s.repo.write("src/auth/Login.java", "class Login { boolean check(String user) { return true; } }\n");
+      s.repo.write("src/session/Store.java", "class Store { void put() {} }\n");
+      s.repo.commit("login and session");
+      RecordingContext c = s.scanBase("reviews", reviews(s, "alice", s.repo.head()).toString());
+      assertThat(Scenario.of(c, "change/review/missing-approval")).singleElement().satisfies(f -> assertThat(f.message())
+          .contains("Counted: @alice.").contains("Files without an approval by one of their own CODEOWNERS: src/session/Store.java"));
+      Path both = dir.resolve("both.json");
+      String head = s.repo.head();
+      Files.writeString(both, "[" + review("alice", "APPROVED", head) + "," + review("general-owner", "APPROVED", head) + "]");
+      assertThat(s.scanBase("reviews", both.toString()).findings()).isEmpty();
+    }
+  }
+
+  @Test
+  void policyOwnersAndApprovalCountsReplaceCodeowners() throws Exception {
+    try (Scenario s = Scenario.create(dir)) {
+      s.repo.write("shipgate.yml", Scenario.POLICY + "    tiers:\n      payments: {owners: [\"@acme/security\", \"@carol\"], approvals: 2}\n");
+      s.repo.commit("payments owners");
+      s.repo.git.checkout().setName("main").call();
+      s.repo.git.merge().include(s.repo.git.getRepository().resolve("feature")).call();
+      s.repo.branch("feature2");
+      s.repo.write("src/billing/Invoice.java", "class Invoice { long total; }\n");
+      s.repo.commit("billing");
+      String head = s.repo.head();
+      RecordingContext c = s.scanBase("reviews", reviews(s, "carol", head).toString());
+      assertThat(Scenario.of(c, "change/review/missing-approval")).singleElement().satisfies(f -> assertThat(f.message())
+          .contains("needs 2 approvals").contains("from @acme/security, @carol (owners from scanners.change.tiers.payments.owners)")
+          .contains("Counted: @carol."));
+      Path both = dir.resolve("both.json");
+      Files.writeString(both, "[" + review("alice", "APPROVED", head) + "," + review("carol", "APPROVED", head) + "]");
+      assertThat(s.scanBase("reviews", both.toString()).findings()).isEmpty();
+    }
+  }
+
+  @Test
   void codeHostApprovalOnTheHeadCommitCounts() throws Exception {
     try (Scenario s = Scenario.create(dir)) {
       s.repo.write("src/auth/Login.java", "class Login { boolean check(String user) { return true; } }\n");
