@@ -31,7 +31,8 @@ public final class EnvFix {
     CiFile file = step.job().workflow().file();
     YamlFile yaml = file.yaml();
     String shell = step.shell();
-    if (untrusted.size() > MAX_EXPRESSIONS || !(run instanceof ScalarNode scalar) || !(shell.equals("bash") || shell.equals("sh") || shell.startsWith("bash ") || shell.startsWith("sh "))) {
+    boolean posix = shell.equals("bash") || shell.equals("sh") || shell.startsWith("bash ") || shell.startsWith("sh ");
+    if (untrusted.size() > MAX_EXPRESSIONS || !(run instanceof ScalarNode scalar) || !posix) {
       return Optional.empty();
     }
     ScalarStyle style = scalar.getScalarStyle();

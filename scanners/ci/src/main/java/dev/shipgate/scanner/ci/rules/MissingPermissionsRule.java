@@ -83,7 +83,8 @@ public final class MissingPermissionsRule implements CiRule {
     boolean blankBefore = at > 0 && text.substring(text.lastIndexOf('\n', at - 2) + 1, at).isBlank();
     String indent = " ".repeat(Math.max(0, YamlFile.column(jobsKey) - 1));
     String block = indent + "permissions:" + nl + indent + "  contents: read" + nl + (blankBefore ? nl : "");
-    return Optional.of(Fix.of("declare least-privilege `permissions: contents: read` for the whole workflow",
+    return Optional.of(Fix.of("declare least-privilege `permissions: contents: read` for the whole workflow "
+        + "(jobs that push or publish then need their own `permissions:`)",
         Fix.Edit.insert(file.path(), at, block)));
   }
 }
