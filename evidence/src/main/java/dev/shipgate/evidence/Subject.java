@@ -13,7 +13,7 @@ import java.util.Optional;
  * matched them (uncommitted edits mean the scan judged something the commit does not contain).
  *
  * @param topLevel the work tree's top directory
- * @param uncommitted added, modified and untracked (not ignored) paths outside {@code .shipgate/}, sorted
+ * @param uncommitted added, modified, deleted and untracked (not ignored) paths outside {@code .shipgate/}, sorted
  */
 public record Subject(Path topLevel, String commit, String tree, List<String> uncommitted) {
 
@@ -33,8 +33,10 @@ public record Subject(Path topLevel, String commit, String tree, List<String> un
           + " has no commit yet: commit first, then attest"));
       String tree = ws.headTree().orElseThrow();
       ChangeSet changes = ws.diffAgainst(commit);
+      java.util.SortedSet<String> all = new java.util.TreeSet<>(changes.changedPaths());
+      all.addAll(changes.deletedPaths());
       List<String> dirty = new ArrayList<>();
-      for (String p : changes.changedPaths()) {
+      for (String p : all) {
         // shipgate's own state (audit log, generated keys) changes on every run and is not what was judged.
         if (!p.startsWith(".shipgate/")) {
           dirty.add(p);

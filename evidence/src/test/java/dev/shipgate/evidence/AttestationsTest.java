@@ -246,10 +246,12 @@ class AttestationsTest {
 
   @Test
   void uncommittedChangesAreRecorded() throws Exception {
+    Fixtures.commit(git, "src/Gone.java", "class Gone {}\n");
     Files.writeString(dir.resolve("src/App.java"), "class App { /* edited */ }\n");
+    Files.delete(dir.resolve("src/Gone.java"));
     Path out = dir.resolve("out/a.json");
     Attestations.Attested a = Attestations.attestScan(Fixtures.report(true), dir, Optional.empty(), out);
-    assertThat(a.subject().uncommitted()).contains("src/App.java");
+    assertThat(a.subject().uncommitted()).containsExactly("src/App.java", "src/Gone.java");
     assertThat(String.join("\n", a.messages())).contains("uncommitted change");
     Attestations.Verified v = Attestations.verify(out, repoKey(), dir, POLICY);
     assertThat(v.notes()).anySatisfy(n -> assertThat(n).contains("uncommitted change(s) not in the attested commit"));
