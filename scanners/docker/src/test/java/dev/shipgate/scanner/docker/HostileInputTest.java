@@ -141,6 +141,26 @@ class HostileInputTest {
   }
 
   @Test
+  void manyInstructionsThatNeedVariablesStayLinear() throws Exception {
+    String text = "FROM alpine:3.19\nARG P=22\n" + "EXPOSE $P\nCOPY --from=$P / /\n".repeat(8_000) + "USER 1\n";
+    long start = System.nanoTime();
+    RecordingContext ctx = scan("Dockerfile", text);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).filteredOn(f -> f.ruleId().endsWith("expose-ssh")).hasSize(8_000);
+  }
+
+  @Test
+  void keywordDenseMegabyteRunLineStaysLinear() throws Exception {
+    String text = "FROM alpine:3.19\nRUN " + "curl -k sh apt-get install pip --trusted-host x | ".repeat(8_000) + "true\nUSER 1\n";
+    long start = System.nanoTime();
+    RecordingContext ctx = scan("Dockerfile", text);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(ctx.errors()).isEmpty();
+    assertThat(ctx.findings()).extracting(Finding::ruleId).containsExactly("docker/dockerfile/verification-disabled");
+  }
+
+  @Test
   void windowsLineEndingsGiveTheSameFindingsOnTheSameLines() throws Exception {
     String unix = "FROM node\nENV DB_PASSWORD=hunter2hunter2\nRUN curl -s https://x \\\n  | sh\n";
     RecordingContext a = scan("Dockerfile", unix);

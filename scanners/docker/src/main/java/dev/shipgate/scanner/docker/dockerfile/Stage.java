@@ -1,10 +1,12 @@
 package dev.shipgate.scanner.docker.dockerfile;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One build stage: its {@code FROM}, the instructions up to the next {@code FROM}, and what it is built on.
@@ -46,6 +48,19 @@ public record Stage(int index, String name, Instruction from, String image, int 
     return vars;
   }
 
+  /**
+   * Visits the stage's instructions in order with the variables in force before each, computed in one
+   * pass (rules that resolve variables on many instructions would otherwise redo the walk for each).
+   */
+  public void forEachWithVariables(Map<String, String> globals, BiConsumer<Instruction, Map<String, String>> visitor) {
+    Map<String, String> vars = parent == null ? new HashMap<>() : parent.environment(globals);
+    Map<String, String> view = Collections.unmodifiableMap(vars);
+    for (Instruction i : body) {
+      visitor.accept(i, view);
+      assign(i, globals, vars, new HashMap<>());
+    }
+  }
+
   /** The {@code ENV} values the stage leaves in its image, which later stages built on it inherit. */
   private Map<String, String> environment(Map<String, String> globals) {
     Map<String, String> env = parent == null ? new HashMap<>() : parent.environment(globals);
@@ -58,9 +73,13 @@ public record Stage(int index, String name, Instruction from, String image, int 
       if (i == at) {
         return;
       }
-      if (!i.is("ARG") && !i.is("ENV")) {
-        continue;
-      }
+      assign(i, globals, vars, env);
+    }
+  }
+
+  /** Applies one instruction's ARG or ENV assignments to the variables (and, for ENV, the environment). */
+  private static void assign(Instruction i, Map<String, String> globals, Map<String, String> vars, Map<String, String> env) {
+    if (i.is("ARG") || i.is("ENV")) {
       for (Assignments.Assignment a : Assignments.of(i)) {
         Optional<String> v = a.value() == null
             ? Optional.ofNullable(i.is("ARG") ? globals.get(a.name()) : null)

@@ -11,6 +11,7 @@ import dev.shipgate.scanner.docker.dockerfile.Variables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,7 @@ final class BaseImages {
 
   static List<Pull> of(Dockerfile df) {
     List<Pull> out = new ArrayList<>();
+    Map<String, String> globals = df.globals();
     for (Stage s : df.stages()) {
       if (s.parent() == null && s.resolved() != null && !s.image().isEmpty() && !s.isScratch()) {
         MappedText ops = s.from().operands();
@@ -60,15 +62,15 @@ final class BaseImages {
         }
         out.add(new Pull(s.from(), s.image(), ImageRef.parse(s.resolved()), ops.sourceOffset(s.imageIndex()), ops.sourceOffset(end - 1) + 1));
       }
-      for (Instruction in : s.body()) {
+      s.forEachWithVariables(globals, (in, vars) -> {
         Optional<String> from = in.is("COPY") ? in.flag("from") : Optional.empty();
         if (from.isEmpty() || from.get().isEmpty() || from.get().matches("\\d+") || isStage(df, s, from.get())) {
-          continue;
+          return;
         }
-        Variables.expand(from.get(), s.variablesBefore(in, df.globals()), df.escape())
-            .filter(v -> !isStage(df, s, v))
+        Variables.expand(from.get(), vars, df.escape())
+            .filter(v -> !v.matches("\\d+") && !isStage(df, s, v))
             .ifPresent(v -> out.add(new Pull(in, from.get(), ImageRef.parse(v), -1, -1)));
-      }
+      });
     }
     return out;
   }

@@ -6,7 +6,6 @@ import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
 import dev.shipgate.scanner.docker.DockerfileInput;
 import dev.shipgate.scanner.docker.DockerfileRule;
-import dev.shipgate.scanner.docker.dockerfile.Instruction;
 import dev.shipgate.scanner.docker.dockerfile.Stage;
 import dev.shipgate.scanner.docker.dockerfile.Variables;
 import dev.shipgate.scanner.docker.dockerfile.Words;
@@ -45,19 +44,19 @@ public final class ExposeSshRule implements DockerfileRule {
     List<Finding> out = new ArrayList<>();
     Map<String, String> globals = input.dockerfile().globals();
     for (Stage s : input.dockerfile().stages()) {
-      for (Instruction in : s.body()) {
+      s.forEachWithVariables(globals, (in, vars) -> {
         if (!in.is("EXPOSE")) {
-          continue;
+          return;
         }
         for (Words.Word w : in.words()) {
-          Optional<String> port = Variables.expand(w.value(), s.variablesBefore(in, globals), in.escape());
+          Optional<String> port = Variables.expand(w.value(), vars, in.escape());
           Matcher m = PORT.matcher(port.orElse(""));
           if (m.matches() && includes22(m)) {
             out.add(input.at(RULE, in).message("EXPOSE " + port.get() + " announces SSH (port 22)").build());
-            break;
+            return;
           }
         }
-      }
+      });
     }
     return out;
   }
