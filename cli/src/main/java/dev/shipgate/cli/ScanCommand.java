@@ -3,6 +3,9 @@ package dev.shipgate.cli;
 import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.gate.Verdict;
 import dev.shipgate.core.scan.ScanEngine;
+import dev.shipgate.evidence.Attestations;
+import dev.shipgate.evidence.AuditLog;
+import dev.shipgate.evidence.EvidenceException;
 import dev.shipgate.report.ReportOptions;
 import dev.shipgate.report.ReportWriter;
 import dev.shipgate.report.ReportWriters;
@@ -50,6 +53,17 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--sarif-include-suppressed", description = "Keep suppressed, waived and baselined findings in SARIF (as suppressions).")
   boolean sarifIncludeSuppressed;
 
+  @Option(names = "--attest", paramLabel = "FILE",
+      description = "Write a signed in-toto attestation of this gate run (DSSE envelope) to FILE; implies --audit.")
+  Path attest;
+
+  @Option(names = "--attest-key", paramLabel = "PEM",
+      description = "Private key (PKCS#8 PEM, Ed25519 or ECDSA P-256) for --attest; default: the repository's own key under .shipgate/keys/, generated on first use.")
+  Path attestKey;
+
+  @Option(names = "--audit", description = "Append this gate decision to the hash-chained audit log .shipgate/audit.jsonl.")
+  boolean audit;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -86,6 +100,19 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     int code = report.verdict().exitCode();
+    if (attest != null || audit) {
+      try {
+        if (attest != null) {
+          Attestations.Attested a = Attestations.attestScan(report, options.path, java.util.Optional.ofNullable(attestKey), attest);
+          a.messages().forEach(err::println);
+        }
+        AuditLog.recordScan(options.path, report);
+      } catch (EvidenceException e) {
+        // Evidence that cannot be written is a failed control: fail closed, like a scan error.
+        err.println("shipgate: " + (attest != null ? "attestation" : "audit log") + " not written: " + e.getMessage());
+        return Verdict.ERROR;
+      }
+    }
     if (noFail && code != Verdict.PASS) {
       err.println("--no-fail: audit mode, exiting 0 (the gate would have exited " + code + ": " + String.join("; ", report.verdict().reasons()) + ")");
       return Verdict.PASS;
