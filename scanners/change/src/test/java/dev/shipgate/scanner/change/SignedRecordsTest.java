@@ -218,7 +218,11 @@ class SignedRecordsTest {
   void trustedSignerWhoIsNotAnOwnerIsNotAuthorized() throws Exception {
     try (Scenario s = Scenario.create(dir)) {
       weakenLogin(s);
-      assertThat(approveAuth(s, s.bob, "@bob")).isZero();
+      var refused = dev.shipgate.scanner.change.command.Commands.approveRun(s.repo.dir, Scenario.NOW, "--key", s.bob.toString(),
+          "--as", "@bob", "--tier", "auth", "--reason", "lgtm", "--base", "main");
+      assertThat(refused.exit()).isEqualTo(2);
+      assertThat(refused.err()).contains("@bob is not an owner of tier 'auth' (owners: @acme/auth, @alice, from .github/CODEOWNERS)");
+      sign(s, SigningKey.read(s.bob), approval(s, "@bob", "auth"));
       RecordingContext c = s.scanBase();
       assertThat(Scenario.of(c, "change/approval/not-authorized")).singleElement()
           .satisfies(f -> assertThat(f.message()).contains("whose owners are @acme/auth, @alice").contains("@bob is not one of them"));

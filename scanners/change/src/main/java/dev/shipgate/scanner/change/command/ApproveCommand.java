@@ -7,9 +7,9 @@ import dev.shipgate.git.ChangeSet;
 import dev.shipgate.git.GitException;
 import dev.shipgate.git.GitWorkspace;
 import dev.shipgate.scanner.change.ApprovalRecord;
+import dev.shipgate.scanner.change.Approvers;
 import dev.shipgate.scanner.change.Authors;
 import dev.shipgate.scanner.change.Change;
-import dev.shipgate.scanner.change.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -95,20 +95,25 @@ public final class ApproveCommand implements Callable<Integer> {
       GitWorkspace ws = repo.ws();
       ChangeSet cs = ws.diffAgainst(base);
       Change change = Change.of(cs);
-      if (subject.tier != null) {
-        Map<String, List<Classifier.Hit>> tiers = new Classifier(repo.policy()).classify(change.files());
-        if (!repo.policy().tiers().containsKey(subject.tier)) {
-          throw new CommandSupport.Failure("unknown tier '" + subject.tier + "'; the policy's tiers are " + String.join(", ", repo.policy().tiers().keySet()));
-        }
-        if (!tiers.containsKey(subject.tier)) {
-          throw new CommandSupport.Failure("this change does not touch tier '" + subject.tier + "'"
-              + (tiers.isEmpty() ? "; it touches no tier" : "; it touches " + String.join(", ", tiers.keySet())));
-        }
+      if (subject.tier != null && !repo.policy().tiers().containsKey(subject.tier)) {
+        throw new CommandSupport.Failure("unknown tier '" + subject.tier + "'; the policy's tiers are " + String.join(", ", repo.policy().tiers().keySet()));
       }
-      Set<String> authors = Authors.of(ws.commitsSince(cs.baseCommit(), 10_000), repo.policy());
-      if (Authors.contains(authors, identity)) {
-        throw new CommandSupport.Failure(identity + " is an author of this change (authors: " + String.join(", ", authors)
-            + "); the gate never counts a self-approval: ask another owner");
+      List<GitWorkspace.Commit> commits = ws.commitsSince(cs.baseCommit(), 10_000);
+      if (subject.tier != null) {
+        Optional<String> refusal = Approvers.refusal(repo.policy(), cs, change, commits, subject.tier, identity);
+        if (refusal.isPresent()) {
+          throw new CommandSupport.Failure(refusal.get());
+        }
+      } else {
+        Set<String> authors = Authors.of(commits, repo.policy());
+        if (Authors.contains(authors, identity)) {
+          throw new CommandSupport.Failure(identity + " is an author of this change (authors: " + String.join(", ", authors)
+              + "); the gate never counts a self-approval: ask another owner");
+        }
+        if (!repo.policy().securityOwners().stream().anyMatch(o -> o.equalsIgnoreCase(identity)
+            || repo.policy().teams().getOrDefault(o, List.of()).stream().anyMatch(identity::equalsIgnoreCase))) {
+          throw new CommandSupport.Failure("only security owners may accept findings, and " + identity + " is not one");
+        }
       }
       SigningKey signer = CommandSupport.signer(repo, key, identity);
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
