@@ -20,6 +20,8 @@ public final class Issue {
   Confidence confidence;
   String key = "";
   String snippet;
+  String secret;
+  String redacted;
   Remedy remedy;
   Object target;
 
@@ -48,9 +50,14 @@ public final class Issue {
     return this;
   }
 
-  /** Replaces the source line in reports, for lines holding a value that must not be printed. */
-  public Issue snippet(String value) {
-    this.snippet = value;
+  /**
+   * Marks the issue as being about a credential: its snippet shows {@code redacted}, and every other finding on
+   * the same line gets the line with {@code value} replaced, so the value never reaches a report.
+   */
+  public Issue secret(String value, String redactedValue, String snippetText) {
+    this.secret = value;
+    this.redacted = redactedValue;
+    this.snippet = snippetText;
     return this;
   }
 

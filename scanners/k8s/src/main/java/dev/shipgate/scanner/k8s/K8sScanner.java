@@ -173,6 +173,12 @@ public final class K8sScanner implements FileScanner {
 
   /** Turns issues into findings; each remedy's fix goes to the first issue it resolves. */
   private void report(SourceFile file, YamlFile yaml, List<Issue> issues, ScanContext context) {
+    Map<Integer, List<Issue>> secretLines = new java.util.HashMap<>();
+    for (Issue issue : issues) {
+      if (issue.secret != null) {
+        secretLines.computeIfAbsent(issue.line, k -> new java.util.ArrayList<>()).add(issue);
+      }
+    }
     TextEdits edits = null;
     IdentityHashMap<Object, Map<Remedy, Remediation>> remedies = new IdentityHashMap<>();
     Set<Remediation> attached = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -185,6 +191,13 @@ public final class K8sScanner implements FileScanner {
           .contextKey(issue.object.id() + "|" + issue.key);
       if (issue.snippet != null) {
         b.snippet(issue.snippet);
+      } else if (secretLines.containsKey(issue.line)) {
+        // A one-line flow container can hold a credential on the line another finding would show.
+        String line = file.line(issue.line).strip();
+        for (Issue s : secretLines.get(issue.line)) {
+          line = line.replace(s.secret, s.redacted);
+        }
+        b.snippet(line);
       }
       if (issue.remedy != null) {
         if (edits == null) {

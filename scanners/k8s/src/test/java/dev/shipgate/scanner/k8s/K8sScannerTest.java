@@ -57,6 +57,17 @@ class K8sScannerTest {
   }
 
   @Test
+  void otherFindingsOnASecretsLineShowItRedacted() throws Exception {
+    String text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+        + "    - {name: app, image: app, env: [{name: API_TOKEN, value: tok_abcdefghijklmnop}]}\n";
+    List<Finding> found = scan("pod.yaml", text);
+    assertThat(found).filteredOn(f -> f.location().startLine() == 6).hasSizeGreaterThan(3)
+        .allSatisfy(f -> assertThat(f.snippet()).isNotEmpty().doesNotContain("abcdefghijklmnop"));
+    assertThat(found).filteredOn(f -> f.ruleId().equals("k8s/pod/runs-as-root")).singleElement()
+        .satisfies(f -> assertThat(f.snippet()).contains("value: tok_…}"));
+  }
+
+  @Test
   void severityFollowsWhatIsMounted() throws Exception {
     String text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes:\n"
         + "    - {name: a, hostPath: {path: /var/run/docker.sock}}\n"

@@ -55,7 +55,7 @@ public final class ConfigMapCredentialRule implements K8sRule {
       String redacted = SecretInEnvRule.redact(v);
       issues.report(RULE, value, object.id() + " stores " + key.getValue() + " as a literal value (" + redacted + ")")
           .confidence(v.length() >= 8 ? Confidence.HIGH : Confidence.MEDIUM)
-          .snippet(key.getValue() + ": " + redacted)
+          .secret(value.getValue(), redacted, key.getValue() + ": " + redacted)
           .key(key.getValue());
     }
   }

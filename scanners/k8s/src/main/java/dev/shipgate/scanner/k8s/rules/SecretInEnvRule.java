@@ -77,7 +77,7 @@ public final class SecretInEnvRule implements K8sRule {
         issues.report(RULE, valueNode, c.label() + " sets " + name + " to a literal " + (urlCredentials
                 ? "URL with a password" : "value") + " (" + redacted + ") instead of a secretKeyRef")
             .confidence(value.length() >= 8 ? Confidence.HIGH : Confidence.MEDIUM)
-            .snippet("- name: " + name + ", value: " + redacted)
+            .secret(value, redacted, "- name: " + name + ", value: " + redacted)
             .key(c.name() + "|" + name);
       }
     }
