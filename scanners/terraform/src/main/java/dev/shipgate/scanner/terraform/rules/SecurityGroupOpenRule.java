@@ -10,7 +10,11 @@ import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
 import dev.shipgate.scanner.terraform.hcl.Attribute;
 import dev.shipgate.scanner.terraform.hcl.Block;
+import dev.shipgate.scanner.terraform.hcl.Expr;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Security group ingress from {@code 0.0.0.0/0} or {@code ::/0} to an administrative or database port, or to
@@ -41,57 +45,133 @@ public final class SecurityGroupOpenRule implements TerraformRule {
   @Override
   public void check(Module m, Report out) {
     for (Resource r : m.resources("aws_security_group")) {
-      for (Block ingress : r.blocks("ingress")) {
-        judge(m, out, r, ingress, ingress.attribute("protocol"), "cidr_blocks", "ipv6_cidr_blocks");
+      List<Block> inline = r.blocks("ingress");
+      for (int i = 0; i < inline.size(); i++) {
+        Block ingress = inline.get(i);
+        report(m, out, r, exposure(m, ingress, ingress.attribute("protocol"), e -> e, "cidr_blocks", "ipv6_cidr_blocks"), "ingress[" + i + "]");
+      }
+      for (Block dynamic : r.blocks("dynamic")) {
+        if (dynamic.label(0).equals("ingress")) {
+          dynamicIngress(m, out, r, dynamic);
+        }
       }
     }
     for (Resource r : m.resources("aws_security_group_rule")) {
       if ("ingress".equals(m.string(r.attribute("type")))) {
-        judge(m, out, r, r.block(), r.attribute("protocol"), "cidr_blocks", "ipv6_cidr_blocks");
+        report(m, out, r, exposure(m, r.block(), r.attribute("protocol"), e -> e, "cidr_blocks", "ipv6_cidr_blocks"), "ingress");
       }
     }
     for (Resource r : m.resources("aws_vpc_security_group_ingress_rule")) {
-      judge(m, out, r, r.block(), r.attribute("ip_protocol"), "cidr_ipv4", "cidr_ipv6");
+      report(m, out, r, exposure(m, r.block(), r.attribute("ip_protocol"), e -> e, "cidr_ipv4", "cidr_ipv6"), "ingress");
     }
   }
 
-  private static void judge(Module m, Report out, Resource r, Block rule, Attribute protocol, String... cidrAttrs) {
+  /** What one ingress rule opens to the internet: the attribute naming the open range, the range, the ports. */
+  private record Exposure(Attribute open, String cidr, Set<String> ports) {}
+
+  /**
+   * {@code dynamic "ingress"} over a known list or map: each element is bound to {@code <iterator>.value} and the
+   * {@code content} judged; the ports of all elements are reported once, at the content's open range.
+   */
+  private static void dynamicIngress(Module m, Report out, Resource r, Block dynamic) {
+    Block content = dynamic.block("content");
+    Attribute forEach = dynamic.attribute("for_each");
+    if (content == null || forEach == null) {
+      return;
+    }
+    Expr collection = m.resolve(forEach.value());
+    List<Expr> elements = collection instanceof Expr.ObjectExpr o
+        ? o.items().stream().map(Expr.ObjectExpr.Item::value).toList()
+        : m.items(collection);
+    if (elements == null) {
+      return;
+    }
+    // The iterator is named by a bare word (iterator = rule), which parses as a reference.
+    Attribute named = dynamic.attribute("iterator");
+    String iterator = named == null ? dynamic.label(0) : named.value() instanceof Expr.Reference ref ? ref.path() : m.string(named);
+    Exposure merged = null;
+    for (Expr element : elements) {
+      Exposure e = exposure(m, content, content.attribute("protocol"), bind(m, iterator + ".value", m.resolve(element)),
+          "cidr_blocks", "ipv6_cidr_blocks");
+      if (e != null) {
+        if (merged == null) {
+          merged = new Exposure(e.open(), e.cidr(), new LinkedHashSet<>());
+        }
+        merged.ports().addAll(e.ports());
+      }
+    }
+    report(m, out, r, merged, "dynamic-ingress");
+  }
+
+  /** Replaces {@code name} and {@code name.attr} by the element (inside lists too); other expressions stay. */
+  private static UnaryOperator<Expr> bind(Module m, String name, Expr element) {
+    return new UnaryOperator<>() {
+      @Override
+      public Expr apply(Expr e) {
+        if (e instanceof Expr.Reference ref) {
+          if (ref.path().equals(name)) {
+            return element;
+          }
+          if (ref.path().startsWith(name + ".") && element instanceof Expr.ObjectExpr o) {
+            Expr field = o.get(ref.path().substring(name.length() + 1));
+            return field == null ? e : m.resolve(field);
+          }
+        }
+        if (e instanceof Expr.Tuple t) {
+          return new Expr.Tuple(t.items().stream().map(this).toList(), t.start(), t.end());
+        }
+        return e;
+      }
+    };
+  }
+
+  private static Exposure exposure(Module m, Block rule, Attribute protocol, UnaryOperator<Expr> bind, String... cidrAttrs) {
     Attribute open = null;
     String cidr = null;
     for (String name : cidrAttrs) {
       Attribute a = rule.attribute(name);
-      for (String c : m.strings(a)) {
+      if (a == null) {
+        continue;
+      }
+      for (String c : m.strings(bind.apply(a.value()))) {
         if (open == null && Network.anywhere(c)) {
           open = a;
           cidr = c;
         }
       }
     }
-    if (open == null) {
-      return;
+    if (open == null || protocol == null) {
+      return null;
     }
-    String proto = m.string(protocol);
-    List<String> exposed;
+    String proto = m.string(bind.apply(protocol.value()));
+    Set<String> exposed = new LinkedHashSet<>();
     if ("-1".equals(proto) || "all".equalsIgnoreCase(proto)) {
-      exposed = List.of("all ports");
+      exposed.add("all ports");
     } else if (proto == null || !isPortProtocol(proto)) {
-      return;
+      return null;
     } else {
-      String from = m.string(rule.attribute("from_port"));
-      String to = m.string(rule.attribute("to_port"));
-      int[] a = Network.range(from);
-      int[] b = Network.range(to);
-      if (a == null || b == null) {
-        return;
+      int[] from = port(m, rule.attribute("from_port"), bind);
+      int[] to = port(m, rule.attribute("to_port"), bind);
+      if (from == null || to == null) {
+        return null;
       }
-      exposed = Network.exposed(a[0], b[1], m.project().adminPorts());
+      exposed.addAll(Network.exposed(from[0], to[1], m.project().adminPorts()));
     }
-    if (exposed.isEmpty()) {
+    return exposed.isEmpty() ? null : new Exposure(open, cidr, exposed);
+  }
+
+  private static int[] port(Module m, Attribute a, UnaryOperator<Expr> bind) {
+    return a == null ? null : Network.range(m.string(bind.apply(a.value())));
+  }
+
+  private static void report(Module m, Report out, Resource r, Exposure e, String where) {
+    if (e == null) {
       return;
     }
-    boolean all = exposed.get(0).equals("all ports");
-    out.add(RULE, r, open.start(), "ingress:" + cidr + ":" + String.join(",", exposed),
-        r.address() + " allows " + cidr + m.via(open.value()) + " to " + String.join(", ", exposed), null,
+    boolean all = e.ports().contains("all ports");
+    String ports = all ? "all ports" : String.join(", ", e.ports());
+    out.add(RULE, r, e.open().start(), where + ":" + e.cidr() + ":" + ports,
+        r.address() + " allows " + e.cidr() + m.via(e.open().value()) + " to " + ports, null,
         all ? Severity.CRITICAL : Severity.HIGH);
   }
 
