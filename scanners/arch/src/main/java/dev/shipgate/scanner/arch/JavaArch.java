@@ -113,6 +113,7 @@ final class JavaArch {
         return true;
       }
     }
+    // Constructor injection, or setter/method injection marked @Autowired or @Inject.
     for (MethodInfo m : t.methods()) {
       if (m.isConstructor() || m.annotations().stream().anyMatch(a -> a.endsWith("Autowired") || a.endsWith("Inject"))) {
         for (String p : m.paramTypes()) {
