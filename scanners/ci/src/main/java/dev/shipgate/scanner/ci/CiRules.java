@@ -5,6 +5,7 @@ import dev.shipgate.scanner.ci.rules.CheckoutCredentialsRule;
 import dev.shipgate.scanner.ci.rules.ExcessivePermissionsRule;
 import dev.shipgate.scanner.ci.rules.GithubCurlPipeShellRule;
 import dev.shipgate.scanner.ci.rules.GitlabCurlPipeShellRule;
+import dev.shipgate.scanner.ci.rules.GitlabDebugTraceRule;
 import dev.shipgate.scanner.ci.rules.GitlabMergeRequestSecretsRule;
 import dev.shipgate.scanner.ci.rules.GitlabSecretVariablesRule;
 import dev.shipgate.scanner.ci.rules.GitlabUnpinnedIncludeRule;
@@ -37,7 +38,8 @@ public final class CiRules {
       new GitlabSecretVariablesRule(),
       new GitlabMergeRequestSecretsRule(),
       new GitlabCurlPipeShellRule(),
-      new GitlabUnpinnedIncludeRule());
+      new GitlabUnpinnedIncludeRule(),
+      new GitlabDebugTraceRule());
 
   private CiRules() {}
 }

@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class CiScanner implements FileScanner {
 
   /** Bump when the findings for the same input change. */
-  public static final String VERSION = "1.2.0";
+  public static final String VERSION = "1.3.0";
 
   /** Pipelines are written by hand; a file this large is generated data, and is refused with an error. */
   static final int MAX_BYTES = 2 * 1024 * 1024;
