@@ -173,7 +173,7 @@ final class TextEdits {
           if (t.getValueNode() instanceof SequenceNode s && !Yaml.isFlow(s) && !s.getValue().isEmpty()
               && YamlFile.line(s.getValue().get(0)) > YamlFile.line(t.getKeyNode())) {
             int s0 = yaml.start(s.getValue().get(0));
-            int dash = text.lastIndexOf('-', s0);
+            int dash = text.lastIndexOf('-', s0 - 1);
             if (dash >= 0) {
               found[0] = Math.max(0, dash - lineStartOf(dash) - (YamlFile.column(t.getKeyNode()) - 1));
               return;

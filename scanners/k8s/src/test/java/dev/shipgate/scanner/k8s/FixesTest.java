@@ -69,6 +69,32 @@ class FixesTest {
   }
 
   @Test
+  void sequenceStyleIsLearnedFromTheFileEvenWhenItsFirstItemStartsWithADash() throws Exception {
+    String text = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          automountServiceAccountToken: false
+          containers:
+            - name: app
+              args:
+                - -c
+              image: app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+              resources:
+                limits:
+                  cpu: 100m
+                  memory: 64Mi
+        """;
+    List<Finding> found = scan(text);
+    String patched = FixApplier.apply(found, p -> text).patched().get("pod.yaml");
+    assertThat(patched).contains("      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n"
+        + "          drop:\n            - ALL\n");
+    assertThat(scan(patched)).isEmpty();
+  }
+
+  @Test
   void flowStyleSecurityContextGetsNoFixButSaysWhy() throws Exception {
     String text = """
         apiVersion: v1
