@@ -8,7 +8,9 @@ import dev.shipgate.scanner.terraform.Policies;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** A bucket policy statement that allows {@code Principal: "*"} with no condition narrowing it. */
@@ -37,11 +39,13 @@ public final class S3PublicPolicyRule implements TerraformRule {
   @Override
   public void check(Module m, Report out) {
     Set<String> reported = new HashSet<>();
+    Map<String, Integer> counts = new HashMap<>();
     for (Resource r : m.resources("aws_s3_bucket_policy", "aws_s3_bucket")) {
       for (Policies.Statement s : Policies.of(m, r, r.attribute("policy"))) {
         if (s.allows() && s.publicPrincipal() && !s.conditioned()
             && reported.add(s.where().file().path() + ":" + s.offset())) {
-          out.add(RULE, s.where(), s.offset(), "policy",
+          int nth = counts.merge(s.where().address(), 1, Integer::sum);
+          out.add(RULE, s.where(), s.offset(), "public-statement-" + nth,
               (s.where().equals(r) ? r.address() : s.where().address() + " (used by " + r.address() + ")")
               + " allows " + (s.actions().isEmpty() ? "its actions" : String.join(", ", s.actions()))
               + " to any principal (\"*\") without a condition", null);
