@@ -26,15 +26,9 @@ public record ComposeInput(SourceFile file, YamlFile yaml, DockerSettings settin
    * One service.
    *
    * @param name the key under {@code services:}
-   * @param key the key node, for findings about the service as a whole
    * @param entries its settings with {@code <<} merges applied (own keys win), each with its own position
    */
-  public record Service(String name, Node key, Map<String, NodeTuple> entries) {
-
-    public Optional<Node> get(String key) {
-      return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
-    }
-  }
+  public record Service(String name, Map<String, NodeTuple> entries) {}
 
   public String path() {
     return file.path();
@@ -50,7 +44,7 @@ public record ComposeInput(SourceFile file, YamlFile yaml, DockerSettings settin
       }
       for (NodeTuple t : entries(services).values()) {
         if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof MappingNode) {
-          out.add(new Service(k.getValue(), k, entries(t.getValueNode())));
+          out.add(new Service(k.getValue(), entries(t.getValueNode())));
         }
       }
     }

@@ -98,8 +98,15 @@ class DockerfileParserTest {
 
   @Test
   void stagesGlobalArgsAndStageReferences() {
-    Dockerfile df = parse("ARG BASE=node:20-alpine\nARG TAG\nFROM ${BASE} AS build\nRUN npm ci\nFROM --platform=$BUILDPLATFORM build as test\n"
-        + "FROM gcr.io/distroless/nodejs20:${TAG}\nCOPY --from=build /app /app\n");
+    Dockerfile df = parse("""
+        ARG BASE=node:20-alpine
+        ARG TAG
+        FROM ${BASE} AS build
+        RUN npm ci
+        FROM --platform=$BUILDPLATFORM build as test
+        FROM gcr.io/distroless/nodejs20:${TAG}
+        COPY --from=build /app /app
+        """);
     assertThat(df.problems()).isEmpty();
     assertThat(df.globalArgs()).hasSize(2);
     assertThat(df.globals()).containsExactly(Map.entry("BASE", "node:20-alpine"));

@@ -73,8 +73,11 @@ class FixesTest {
 
   @Test
   void unpinnedImagesArePinnedOnlyToWhatThePolicySays() throws Exception {
-    Settings settings = settings("pins:\n  node: 20.11.1-alpine3.19\n"
-        + "  python: sha256:4b8e1c2a3d5f7e9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b\n");
+    Settings settings = settings("""
+        pins:
+          node: 20.11.1-alpine3.19
+          python: sha256:4b8e1c2a3d5f7e9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b
+        """);
     Path dir = FIXES.resolve("pins");
     String before = Files.readString(dir.resolve("Dockerfile.before"));
     List<Finding> found = scan(settings, before);

@@ -103,11 +103,6 @@ public final class Instruction {
     return Words.split(operands.value(), escape);
   }
 
-  /** The command text a shell would run: the shell form, or a JSON form's items joined. */
-  public String command() {
-    return json == null ? operands.value() : String.join(" ", json);
-  }
-
   public List<Heredoc> heredocs() {
     return heredocs;
   }
