@@ -105,6 +105,7 @@ public record Container(Pod pod, MappingNode node, Kind kind) {
         .map(a -> a.equals("unconfined") ? "Unconfined" : a.startsWith("localhost/") ? "Localhost" : "RuntimeDefault");
   }
 
+  /** Identity: a pod and its containers refer to each other, so record equality would never end. */
   @Override
   public boolean equals(Object o) {
     return this == o;

@@ -71,6 +71,7 @@ public record Pod(K8sObject owner, Node specKey, MappingNode spec, Node metadata
     return metadata == null ? Optional.empty() : Yaml.at(metadata, "annotations").flatMap(a -> Yaml.string(a, key));
   }
 
+  /** Identity: a pod and its containers refer to each other, so record equality would never end. */
   @Override
   public boolean equals(Object o) {
     return this == o;
