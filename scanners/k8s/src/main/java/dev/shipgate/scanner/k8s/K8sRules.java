@@ -17,6 +17,7 @@ import dev.shipgate.scanner.k8s.rules.PublicSubjectBindingRule;
 import dev.shipgate.scanner.k8s.rules.RbacEscalationVerbsRule;
 import dev.shipgate.scanner.k8s.rules.RbacSecretsAccessRule;
 import dev.shipgate.scanner.k8s.rules.RbacWildcardRule;
+import dev.shipgate.scanner.k8s.rules.RbacWorkloadAccessRule;
 import dev.shipgate.scanner.k8s.rules.ResourceLimitsRule;
 import dev.shipgate.scanner.k8s.rules.ResourceRequestsRule;
 import dev.shipgate.scanner.k8s.rules.RunAsRootRule;
@@ -59,6 +60,7 @@ public final class K8sRules {
       new RbacWildcardRule(),
       new RbacEscalationVerbsRule(),
       new RbacSecretsAccessRule(),
+      new RbacWorkloadAccessRule(),
       new PublicSubjectBindingRule(),
       new ClusterAdminBindingRule());
 
