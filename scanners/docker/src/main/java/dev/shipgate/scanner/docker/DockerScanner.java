@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * The {@code docker} family: Dockerfiles and Compose files. A project scanner because whether
@@ -127,13 +128,14 @@ public final class DockerScanner implements ProjectScanner {
         ignores.put(f.path(), f);
       }
     }
+    Map<String, String> contexts = buildContexts(files);
     for (SourceFile f : files) {
       if (context.cancelled()) {
         return;
       }
       try {
         if (isDockerfile(f.name())) {
-          scanDockerfile(f, settings, ignore(f.path(), ignores, context), context);
+          scanDockerfile(f, settings, ignore(f.path(), contexts, ignores, context), context);
         } else if (isCompose(f.name())) {
           scanCompose(f, settings, context);
         }
@@ -221,13 +223,72 @@ public final class DockerScanner implements ProjectScanner {
   }
 
   /**
-   * The ignore file Docker would use when the Dockerfile's directory is the build context:
-   * {@code <Dockerfile>.dockerignore} next to it, else {@code .dockerignore}. Files outside the scan
-   * ({@code --staged} gives only staged files) are read from the working tree.
+   * Build contexts that Compose files give Dockerfiles ({@code build: ./api} or {@code build: {context: .,
+   * dockerfile: docker/api.Dockerfile}}), by Dockerfile path; the first declaration wins. Unreadable Compose
+   * files are skipped here and reported when they are scanned.
    */
-  private static DockerfileInput.Ignore ignore(String dockerfile, Map<String, SourceFile> scanned, ScanContext context) {
+  private static Map<String, String> buildContexts(List<SourceFile> files) {
+    Map<String, String> out = new HashMap<>();
+    for (SourceFile f : files) {
+      if (!isCompose(f.name()) || f.size() > MAX_BYTES) {
+        continue;
+      }
+      String dir = f.path().lastIndexOf('/') < 0 ? "" : f.path().substring(0, f.path().lastIndexOf('/'));
+      try {
+        for (ComposeInput.Service service : ComposeInput.services(YamlFile.parse(f.path(), f.text().replace("\uFEFF", "")))) {
+          NodeTuple build = service.entries().get("build");
+          if (build == null) {
+            continue;
+          }
+          Node b = build.getValueNode();
+          String ctx = YamlFile.scalar(b).or(() -> YamlFile.string(b, "context")).orElse(".");
+          String dockerfile = YamlFile.string(b, "dockerfile").orElse("Dockerfile");
+          if (ctx.contains("://") || ctx.startsWith("/") || dockerfile.startsWith("/") || ctx.contains("$") || dockerfile.contains("$")) {
+            continue;
+          }
+          String root = normalize(dir + "/" + ctx);
+          String path = normalize(root + "/" + dockerfile);
+          if (root != null && path != null) {
+            out.putIfAbsent(path, root);
+          }
+        }
+      } catch (YamlException | UncheckedIOException e) {
+        // Reported with its position when the file itself is scanned.
+      }
+    }
+    return out;
+  }
+
+  /** A repository-relative path with {@code .} and {@code ..} resolved, or null when it leaves the repository. */
+  static String normalize(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/", -1)) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /**
+   * The ignore file Docker would use: {@code <Dockerfile>.dockerignore} next to the Dockerfile, else
+   * {@code .dockerignore} at the root of the build context, which is the one a Compose file gives the
+   * Dockerfile or else the Dockerfile's directory. Files outside the scan ({@code --staged} gives only
+   * staged files) are read from the working tree.
+   */
+  private static DockerfileInput.Ignore ignore(String dockerfile, Map<String, String> contexts, Map<String, SourceFile> scanned,
+      ScanContext context) {
     int slash = dockerfile.lastIndexOf('/');
-    String dir = slash < 0 ? "" : dockerfile.substring(0, slash + 1);
+    String root = contexts.getOrDefault(dockerfile, slash < 0 ? "" : dockerfile.substring(0, slash));
+    String dir = root.isEmpty() ? "" : root + "/";
     for (String candidate : List.of(dockerfile + ".dockerignore", dir + ".dockerignore")) {
       SourceFile f = scanned.get(candidate);
       if (f != null) {

@@ -70,6 +70,21 @@ class DockerIgnoreTest {
   }
 
   @Test
+  void composeFilesSayWhichDirectoryIsTheBuildContext(@TempDir Path root) throws Exception {
+    String compose = "services:\n  api:\n    build: {context: .., dockerfile: docker/api.Dockerfile}\n  web:\n    build: ../web\n";
+    String good = ".git\n.env\n*.pem\nid_rsa\n";
+    // The api Dockerfile lives in docker/ but is built from the repository root, whose .dockerignore applies.
+    assertThat(scan(root, "deploy/compose.yaml", compose, "docker/api.Dockerfile", DOCKERFILE, ".dockerignore", good)).isEmpty();
+    assertThat(scan(root, "docker/api.Dockerfile", DOCKERFILE, ".dockerignore", good)).hasSize(1);
+    // build: ../web makes web/ the context of web/Dockerfile.
+    assertThat(scan(root, "deploy/compose.yaml", compose, "web/Dockerfile", DOCKERFILE, "web/.dockerignore", "node_modules\n"))
+        .singleElement().satisfies(f -> assertThat(f.message()).contains("web/.dockerignore does not exclude"));
+    // A context outside the repository or from a URL cannot be judged from here: the Dockerfile's directory is used.
+    assertThat(DockerScanner.normalize("deploy/../../x")).isNull();
+    assertThat(DockerScanner.normalize("deploy/./../web/Dockerfile")).isEqualTo("web/Dockerfile");
+  }
+
+  @Test
   void ignoreFileOutsideTheScannedFilesIsReadFromTheWorkingTree(@TempDir Path root) throws Exception {
     // --staged scans only staged files; the .dockerignore next to the Dockerfile is still on disk.
     Files.createDirectories(root.resolve("svc"));

@@ -27,8 +27,8 @@ public final class ContextCopyRule implements DockerfileRule {
       .description("COPY . (or ADD ., COPY *) copies the entire build context into the image. Unless the context's "
           + ".dockerignore leaves them out, local `.env` files, private keys (`*.pem`, `id_rsa`) and the `.git` directory "
           + "(the whole history, including secrets deleted long ago) end up in an image layer, where deleting them later "
-          + "does not remove them. The build context is taken to be the Dockerfile's directory; `<Dockerfile>.dockerignore` "
-          + "next to it is honoured as BuildKit does.")
+          + "does not remove them. The build context is the one a Compose file in the repository gives the Dockerfile, else "
+          + "the Dockerfile's directory; `<Dockerfile>.dockerignore` next to the Dockerfile is honoured as BuildKit does.")
       .fix("Add a .dockerignore next to the Dockerfile that excludes at least `.git`, `.env*`, `*.pem`, `*.key` and "
           + "`id_rsa*` (or allow-list: `*` then `!src/`, `!package*.json`), or copy only what the image needs "
           + "(`COPY src/ ./src/`).")
