@@ -186,6 +186,45 @@ class HostileInputTest {
   }
 
   @Test
+  void mutatedFixturesNeverThrowAndTheirFixesStayInsideTheFile() throws Exception {
+    Random random = new Random(11);
+    java.util.List<java.nio.file.Path> sources;
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/test/resources"))) {
+      sources = files.filter(java.nio.file.Files::isRegularFile).filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+    }
+    assertThat(sources).hasSizeGreaterThan(20);
+    String noise = " \n\t:-|'\"{}[]#&*!>%@`${{ }}";
+    for (java.nio.file.Path source : sources) {
+      String original = java.nio.file.Files.readString(source);
+      // Fixtures keep their realistic path; fix pairs (plain names) are offered as workflows.
+      String relative = source.toString().replace('\\', '/').replaceFirst("^.*?/resources/(fixtures|fixes)/", "");
+      String path = scanner.accepts(relative) ? relative : WORKFLOW;
+      for (int i = 0; i < 25; i++) {
+        StringBuilder text = new StringBuilder(original);
+        for (int edits = 1 + random.nextInt(4); edits > 0 && text.length() > 0; edits--) {
+          int at = random.nextInt(text.length());
+          if (random.nextBoolean()) {
+            text.deleteCharAt(at);
+          } else {
+            text.insert(at, noise.charAt(random.nextInt(noise.length())));
+          }
+        }
+        String mutated = text.toString();
+        RecordingContext ctx = scan(path, mutated);
+        ctx.errors().forEach(e -> assertThat(e.line()).isNotNegative());
+        for (var f : ctx.findings()) {
+          if (f.fix() != null) {
+            for (var e : f.fix().edits()) {
+              assertThat(e.end()).as("%s mutation %d", source, i).isLessThanOrEqualTo(mutated.length());
+            }
+          }
+        }
+        dev.shipgate.core.fix.FixApplier.apply(ctx.findings(), p -> mutated);
+      }
+    }
+  }
+
+  @Test
   void emptyAndCommentOnlyFilesAreQuiet() throws Exception {
     for (String text : new String[] {"", "\n", "# nothing yet\n", "---\n---\n"}) {
       RecordingContext ctx = scan(WORKFLOW, text);
