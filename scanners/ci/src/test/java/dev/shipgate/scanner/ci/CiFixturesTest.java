@@ -2,14 +2,20 @@ package dev.shipgate.scanner.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipgate.core.fix.FixApplier;
+import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.FixtureRunner;
+import dev.shipgate.testing.RecordingContext;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +35,29 @@ class CiFixturesTest {
   @MethodSource("fixtures")
   void reportsExactlyTheMarkedLines(Path fixture) throws Exception {
     RUNNER.check(FIXTURES, fixture);
+  }
+
+  /** Every fix offered on any fixture applies cleanly, keeps the file valid and removes what it fixed. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void fixesOnEveryFixtureKeepTheFileValidAndRemoveTheirFindings(Path fixture) throws Exception {
+    String path = FIXTURES.relativize(fixture).toString().replace('\\', '/');
+    String text = Files.readString(fixture);
+    RecordingContext before = new RecordingContext();
+    RUNNER.run(List.of(SourceFile.of(path, text)), before);
+    FixApplier.Plan plan = FixApplier.apply(before.findings(), p -> p.equals(path) ? text : null);
+    assertThat(plan.conflicts()).isEmpty();
+    if (plan.applied().isEmpty()) {
+      return;
+    }
+    RecordingContext after = new RecordingContext();
+    RUNNER.run(List.of(SourceFile.of(path, plan.patched().get(path))), after);
+    assertThat(after.errors()).as("%s after its fixes", path).isEmpty();
+    Map<String, Long> was = before.findings().stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    Map<String, Long> fixed = plan.applied().stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    Map<String, Long> now = after.findings().stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    now.forEach((rule, count) -> assertThat(count).as("%s: %s after fixes", path, rule)
+        .isLessThanOrEqualTo(was.getOrDefault(rule, 0L) - fixed.getOrDefault(rule, 0L)));
   }
 
   @Test
