@@ -85,6 +85,23 @@ public final class Main implements Runnable {
   }
 
   /** Runs a command line with the given streams and returns the exit code (for tests and the Maven plugin). */
+  /** Builds commands; {@code report compliance} without an attestation judges a fresh gate run. */
+  private static final class Factory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == dev.shipgate.evidence.command.ComplianceCommand.class) {
+        return type.cast(new dev.shipgate.evidence.command.ComplianceCommand((repo, config) -> {
+          ScanOptions o = new ScanOptions();
+          o.path = repo;
+          o.config = config.orElse(null);
+          return new ScanRunner(Scanners.all(), java.time.Clock.systemUTC()).run(o,
+              new ScanCommand.Progress(new PrintWriter(java.io.Writer.nullWriter()), false, false));
+        }));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine();
     cl.setOut(out);
@@ -93,7 +110,7 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main(), new Factory());
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof UsageException u) {
         commandLine.getErr().println("shipgate: " + u.getMessage());

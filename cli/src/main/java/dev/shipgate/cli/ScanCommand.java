@@ -102,11 +102,12 @@ final class ScanCommand implements Callable<Integer> {
     int code = report.verdict().exitCode();
     if (attest != null || audit) {
       try {
+        // The audit entry first: the attestation then carries the log's new head.
+        AuditLog.recordScan(options.path, report);
         if (attest != null) {
           Attestations.Attested a = Attestations.attestScan(report, options.path, java.util.Optional.ofNullable(attestKey), attest);
           a.messages().forEach(err::println);
         }
-        AuditLog.recordScan(options.path, report);
       } catch (EvidenceException e) {
         // Evidence that cannot be written is a failed control: fail closed, like a scan error.
         err.println("shipgate: " + (attest != null ? "attestation" : "audit log") + " not written: " + e.getMessage());

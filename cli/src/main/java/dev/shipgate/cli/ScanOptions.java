@@ -45,6 +45,9 @@ final class ScanOptions {
   @Option(names = "--reviews", paramLabel = "FILE", description = "change: code-host approvals (GitHub pull-request reviews JSON or GitLab merge-request approvals JSON).")
   Path reviews;
 
+  @Option(names = "--branch", paramLabel = "NAME", description = "change: the branch name for .shipgate/notes/<branch>.md when CI checks out a detached HEAD.")
+  String branch;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 }

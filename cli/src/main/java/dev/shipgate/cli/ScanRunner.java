@@ -178,6 +178,9 @@ final class ScanRunner {
     if (o.reviews != null) {
       change.put("reviews", o.reviews.toAbsolutePath().toString());
     }
+    if (o.branch != null) {
+      change.put("branch", o.branch);
+    }
     if ((o.noteFile != null || o.reviews != null) && o.base == null && !o.staged) {
       throw new UsageException("--note-file and --reviews describe a change: give --base REF (or --staged) too");
     }
@@ -217,6 +220,7 @@ final class ScanRunner {
       throw new UsageException("cannot walk " + ws.root() + ": " + e.getMessage());
     }
     List<SourceFile> files = current.files();
+    notes.putAll(current.notes());
 
     Gate.DiffBase diffBase = null;
     ScanReport.DiffInfo diffInfo = null;

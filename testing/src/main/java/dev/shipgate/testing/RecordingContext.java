@@ -20,6 +20,7 @@ public final class RecordingContext implements ScanContext {
   private final Map<String, String> options = new HashMap<>();
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final List<Coverage.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Coverage.ScanError> errors = Collections.synchronizedList(new ArrayList<>());
 
@@ -65,6 +66,16 @@ public final class RecordingContext implements ScanContext {
   @Override
   public <T> T shared(Class<T> key, java.util.function.Supplier<T> compute) {
     return key.cast(shared.computeIfAbsent(key, k -> compute.get()));
+  }
+
+  @Override
+  public void note(String key, String value) {
+    notes.put(key, value);
+  }
+
+  /** The notes the scanner stated, by key. */
+  public Map<String, String> notes() {
+    return Map.copyOf(notes);
   }
 
   @Override

@@ -22,6 +22,12 @@ public interface ScanContext {
 
   void report(Finding finding);
 
+  /**
+   * A fact about the run that every report must state (e.g. {@code advisory-database}: its age), under a key
+   * unique to the fact; the last value for a key wins.
+   */
+  default void note(String key, String value) {}
+
   /** A file this scanner did not judge, and why (too large for its parser, generated, ...). */
   void skipped(String path, String reason);
 

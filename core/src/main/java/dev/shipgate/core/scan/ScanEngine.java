@@ -44,6 +44,7 @@ public final class ScanEngine {
 
   /** Per-scan values shared between families ({@link ScanContext#shared}); project scanners run one at a time. */
   private final Map<Class<?>, Object> sharedValues = new ConcurrentHashMap<>();
+  private final Map<String, String> notes = new ConcurrentHashMap<>();
 
   /** Receives progress from worker threads; implementations must be cheap and thread-safe. */
   @FunctionalInterface
@@ -58,7 +59,8 @@ public final class ScanEngine {
    * Findings and coverage of one run. {@code filesRead} counts files offered to at least one scanner;
    * {@code files} is every file the source produced, sorted by path.
    */
-  public record Result(List<Finding> findings, List<Coverage> coverage, int filesRead, List<SourceFile> files) {}
+  /** @param notes facts the families stated about the run ({@link ScanContext#note}), by key */
+  public record Result(List<Finding> findings, List<Coverage> coverage, int filesRead, List<SourceFile> files, Map<String, String> notes) {}
 
   /** Produces the files of a run, possibly while the engine is already scanning the first ones. */
   @FunctionalInterface
@@ -117,6 +119,7 @@ public final class ScanEngine {
    */
   public Result run(FileSource source, Predicate<String> perFile) throws IOException {
     sharedValues.clear();
+    notes.clear();
     Map<String, Run> runs = new LinkedHashMap<>();
     for (Scanner s : scanners) {
       runs.put(s.family(), new Run(s));
@@ -193,7 +196,7 @@ public final class ScanEngine {
     }
     List<SourceFile> files = new ArrayList<>(seen.values());
     files.sort(Comparator.comparing(SourceFile::path));
-    return new Result(sorted, coverage, read.get(), files);
+    return new Result(sorted, coverage, read.get(), files, new java.util.TreeMap<>(notes));
   }
 
   private static void put(java.util.concurrent.BlockingQueue<SourceFile> queue, SourceFile f) {
@@ -539,6 +542,11 @@ public final class ScanEngine {
     @Override
     public <T> T shared(Class<T> key, java.util.function.Supplier<T> compute) {
       return key.cast(sharedValues.computeIfAbsent(key, k -> compute.get()));
+    }
+
+    @Override
+    public void note(String key, String value) {
+      notes.put(key, value);
     }
 
     @Override

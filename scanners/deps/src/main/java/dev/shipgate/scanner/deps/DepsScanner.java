@@ -57,6 +57,9 @@ public final class DepsScanner implements ProjectScanner {
   private final Function<ScanContext, Path> databaseLocator;
   private final Clock clock;
 
+  /** The run note every report prints: which advisory database judged the packages, and its age. */
+  public static final String NOTE_DATABASE = "advisory-database";
+
   public DepsScanner() {
     this(null, Clock.systemUTC());
   }
@@ -226,6 +229,7 @@ public final class DepsScanner implements ProjectScanner {
     if (opened.isEmpty()) {
       String msg = "advisory database missing: run `shipgate db import` (looked in " + dir + "); " + exact.size()
           + " packages were not checked for known vulnerabilities";
+      context.note(NOTE_DATABASE, "missing: " + exact.size() + " packages were not checked for known vulnerabilities");
       if (requireDatabase) {
         context.error("", 0, msg);
       } else {
@@ -235,6 +239,8 @@ public final class DepsScanner implements ProjectScanner {
     }
     OsvDatabase db = opened.get();
     Duration age = db.age(clock.instant());
+    context.note(NOTE_DATABASE, "OSV advisories imported " + db.importedAt() + " (" + age.toDays() + (age.toDays() == 1 ? " day" : " days")
+        + " old) from " + dir);
     if (maxAgeDays > 0 && age.toDays() > maxAgeDays) {
       context.error("", 0, "advisory database is " + age.toDays() + " days old (imported " + db.importedAt() + "), over "
           + SETTING_MAX_AGE_DAYS + " = " + maxAgeDays + ": run `shipgate db update`");
