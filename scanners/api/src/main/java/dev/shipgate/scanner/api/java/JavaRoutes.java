@@ -31,8 +31,21 @@ public final class JavaRoutes {
 
   private static final Set<String> FUNCTIONAL_VERBS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
+  private static final Set<String> CONTROLLER_MARKERS = new java.util.HashSet<>();
+
+  static {
+    CONTROLLER_MARKERS.addAll(Names.SPRING_CONTROLLERS);
+    CONTROLLER_MARKERS.add(Names.REQUEST_MAPPING);
+    CONTROLLER_MARKERS.addAll(Names.JAXRS_PATH);
+    CONTROLLER_MARKERS.addAll(Names.MICRONAUT_CONTROLLER);
+  }
+
   private final JavaProject project;
   private final Constants constants;
+  /** Per file: imports Reactor (annotated WebFlux) / functional endpoints; computed once, imports() copies. */
+  private final Map<dev.shipgate.scanner.java.frontend.JavaUnit, boolean[]> importFlags = new java.util.IdentityHashMap<>();
+  /** Parameter annotations per method, read once for routes, parameters and the object-access check. */
+  private final Map<MethodInfo, List<List<Ann>>> paramAnns = new java.util.IdentityHashMap<>();
 
   public JavaRoutes(JavaProject project) {
     this.project = project;
@@ -52,7 +65,11 @@ public final class JavaRoutes {
         continue;
       }
       List<Ann> classAnns = classAnnotations(t);
+      boolean controller = Ann.find(classAnns, CONTROLLER_MARKERS) != null;
       for (MethodInfo m : handlerCandidates(t)) {
+        if (!controller && !mayCarryRoute(m)) {
+          continue; // services and entities: only Quarkus @Route marks a route on a plain bean
+        }
         List<Ann> methodAnns = methodAnnotations(t, m);
         spring(t, classAnns, m, methodAnns, out);
         jaxrs(t, classAnns, m, methodAnns, applicationPath, out);
@@ -98,8 +115,7 @@ public final class JavaRoutes {
     }
     List<String> prefixes = classMapping == null ? List.of("") : paths(classMapping, "value", "path");
     List<String> suffixes = paths(mapping, "value", "path");
-    boolean reactive = t.unit().imports().stream().anyMatch(i -> i.startsWith("reactor.core."))
-        || project.supertypes(m.returnType()).stream().anyMatch(s -> s.startsWith("reactor.core."));
+    boolean reactive = flags(t.unit())[0] || m.returnType().startsWith("reactor.core.");
     add(out, t, classAnns, m, methodAnns, verbs, prefixes, suffixes, reactive ? "spring-webflux" : "spring");
   }
 
@@ -182,8 +198,7 @@ public final class JavaRoutes {
 
   /** WebFlux functional endpoints: {@code route(GET("/x"), h::get)} and {@code route().GET("/x", h::get)}. */
   private void functional(MethodInfo m, List<JavaRoute> out) {
-    if (m.body() == null || !m.owner().unit().imports().stream().anyMatch(i -> i.contains("web.reactive.function.server")
-        || i.contains("web.servlet.function"))) {
+    if (m.body() == null || !flags(m.owner().unit())[1]) {
       return;
     }
     for (CallSite c : project.calls(m)) {
@@ -208,6 +223,17 @@ public final class JavaRoutes {
 
   // ---------------------------------------------------------------- shared
 
+  private boolean[] flags(dev.shipgate.scanner.java.frontend.JavaUnit unit) {
+    return importFlags.computeIfAbsent(unit, u -> {
+      boolean[] f = new boolean[2];
+      for (String i : u.imports()) {
+        f[0] |= i.startsWith("reactor.core.");
+        f[1] |= i.contains("web.reactive.function.server") || i.contains("web.servlet.function");
+      }
+      return f;
+    });
+  }
+
   private void add(List<JavaRoute> out, TypeInfo t, List<Ann> classAnns, MethodInfo m, List<Ann> methodAnns,
       List<String> verbs, List<String> prefixes, List<String> suffixes, String framework) {
     List<Param> params = params(t, m);
@@ -222,6 +248,16 @@ public final class JavaRoutes {
         }
       }
     }
+  }
+
+  private static boolean mayCarryRoute(MethodInfo m) {
+    for (var a : m.tree().getModifiers().getAnnotations()) {
+      String n = a.getAnnotationType().toString();
+      if (n.equals("Route") || n.endsWith(".Route")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The line of the handler's signature (its return type), where a reader looks for it. */
@@ -271,6 +307,16 @@ public final class JavaRoutes {
 
   /** Annotations of parameter {@code i}, from the first declaration in the hierarchy that has any. */
   public List<Ann> paramAnnotations(TypeInfo t, MethodInfo m, int i) {
+    return paramAnns.computeIfAbsent(m, k -> {
+      List<List<Ann>> all = new ArrayList<>();
+      for (int p = 0; p < m.paramNames().size(); p++) {
+        all.add(readParamAnnotations(t, m, p));
+      }
+      return all;
+    }).get(i);
+  }
+
+  private List<Ann> readParamAnnotations(TypeInfo t, MethodInfo m, int i) {
     for (MethodInfo decl : declarations(t, m)) {
       if (decl.tree() != null && i < decl.tree().getParameters().size()) {
         VariableTree p = decl.tree().getParameters().get(i);

@@ -51,6 +51,8 @@ public final class Names {
       "org.springframework.security.core.annotation.AuthenticationPrincipal",
       "org.springframework.security.core.annotation.CurrentSecurityContext");
 
+  /** Every method-security annotation. */
+  public static final Set<String> SECURITY = new HashSet<>();
   /** Mapping annotations whose path a composed annotation may alias with its own {@code value}. */
   static final Set<String> ALIASABLE = new HashSet<>();
   /** Every name above, to qualify names whose wildcard import the models do not know. */
@@ -63,6 +65,10 @@ public final class Names {
     ALIASABLE.addAll(MICRONAUT_VERBS.keySet());
     ALIASABLE.addAll(MICRONAUT_CONTROLLER);
     ALIASABLE.addAll(QUARKUS_ROUTE);
+    for (Set<String> s : List.of(PRE_AUTHORIZE, POST_AUTHORIZE, SPRING_SECURED, MICRONAUT_SECURED, ROLES_ALLOWED, PERMIT_ALL,
+        DENY_ALL, QUARKUS_AUTHENTICATED)) {
+      SECURITY.addAll(s);
+    }
     KNOWN.addAll(ALIASABLE);
     for (Set<String> s : List.of(SPRING_CONTROLLERS, SPRING_PATH_VARIABLE, SPRING_REQUEST_PARAM, JAXRS_APPLICATION_PATH,
         JAXRS_PATH_PARAM, JAXRS_QUERY_PARAM, MICRONAUT_PATH_VARIABLE, MICRONAUT_QUERY, QUARKUS_ROUTE_BASE, PRE_AUTHORIZE,

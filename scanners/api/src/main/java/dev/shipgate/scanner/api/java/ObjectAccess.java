@@ -5,7 +5,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreeScanner;
-import dev.shipgate.scanner.api.model.Route;
 import dev.shipgate.scanner.java.frontend.CallSite;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
@@ -47,11 +46,20 @@ public final class ObjectAccess {
     this.routes = routes;
   }
 
-  /** The unguarded load in {@code jr}'s handler, or null. */
+  /** The unguarded load in {@code jr}'s handler, or null; a handler serving several routes is judged once. */
   public Hit find(JavaRoute jr) {
-    Route r = jr.route();
-    MethodInfo m = r.handlerMethod();
-    if (m == null || m.body() == null || guardedByAnnotations(jr) || guardedByParameters(jr, m)) {
+    MethodInfo m = jr.route().handlerMethod();
+    if (m == null) {
+      return null;
+    }
+    return cache.computeIfAbsent(m, k -> java.util.Optional.ofNullable(judge(jr))).orElse(null);
+  }
+
+  private final java.util.Map<MethodInfo, java.util.Optional<Hit>> cache = new java.util.IdentityHashMap<>();
+
+  private Hit judge(JavaRoute jr) {
+    MethodInfo m = jr.route().handlerMethod();
+    if (m.body() == null || guardedByAnnotations(jr) || guardedByParameters(jr, m)) {
       return null;
     }
     Set<String> ids = idParameters(jr, m);
@@ -125,7 +133,7 @@ public final class ObjectAccess {
     if (!visited.add(m) || m.body() == null) {
       return true;
     }
-    if (GUARD.matcher(m.body().toString()).find()) {
+    if (mentionsCaller(m)) {
       return false;
     }
     Set<String> names = new HashSet<>(ids);
@@ -164,6 +172,31 @@ public final class ObjectAccess {
       }
     }
     return true;
+  }
+
+  /** Whether any name used in {@code m}'s body refers to the caller; names, not printed source, for speed. */
+  private static boolean mentionsCaller(MethodInfo m) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void p) {
+        found[0] |= GUARD.matcher(node.getName()).find();
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void p) {
+        found[0] |= GUARD.matcher(node.getIdentifier()).find();
+        return found[0] ? null : super.visitMemberSelect(node, p);
+      }
+
+      @Override
+      public Void visitLiteral(com.sun.source.tree.LiteralTree node, Void p) {
+        found[0] |= node.getValue() instanceof String v && GUARD.matcher(v).find();
+        return null;
+      }
+    }.scan(m.body(), null);
+    return found[0];
   }
 
   private static String receiver(CallSite c) {

@@ -106,6 +106,13 @@ public final class Paths {
     if (wholeWildcard) {
       return true;
     }
+    return SEGMENT_PATTERNS.computeIfAbsent(pattern, Paths::segmentRegex).matcher(routeSeg).matches();
+  }
+
+  /** Compiled segment patterns: a project has a few dozen, checked against every route. */
+  private static final java.util.Map<String, java.util.regex.Pattern> SEGMENT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.regex.Pattern segmentRegex(String pattern) {
     StringBuilder re = new StringBuilder();
     int i = 0;
     while (i < pattern.length()) {
@@ -127,6 +134,6 @@ public final class Paths {
       }
       i++;
     }
-    return routeSeg.matches(re.toString());
+    return java.util.regex.Pattern.compile(re.toString());
   }
 }

@@ -29,7 +29,8 @@ public final class Drift {
   public static List<Item> compare(List<Inventory.Entry> entries, List<OpenApiDocument> docs, String contextPath) {
     List<Item> out = new ArrayList<>();
     Map<String, List<OpenApiDocument.Operation>> opsByKey = new HashMap<>();
-    Map<OpenApiDocument.Operation, Set<String>> opKeys = new HashMap<>();
+    // Identity maps: operations are records over parameter lists, costly to hash again and again.
+    Map<OpenApiDocument.Operation, Set<String>> opKeys = new java.util.IdentityHashMap<>();
     for (OpenApiDocument d : docs) {
       for (OpenApiDocument.Operation op : d.operations()) {
         Set<String> keys = new LinkedHashSet<>();
@@ -43,13 +44,17 @@ public final class Drift {
         }
       }
     }
-    Set<OpenApiDocument.Operation> matched = new java.util.HashSet<>();
+    Set<OpenApiDocument.Operation> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<String> pathsWithUndocumentedMethods = new java.util.HashSet<>();
     for (Inventory.Entry e : entries) {
       Route r = e.route();
-      Set<OpenApiDocument.Operation> atPath = new LinkedHashSet<>();
+      List<OpenApiDocument.Operation> atPath = new ArrayList<>();
       for (String k : codeKeys(r, contextPath)) {
-        atPath.addAll(opsByKey.getOrDefault(k, List.of()));
+        for (OpenApiDocument.Operation op : opsByKey.getOrDefault(k, List.of())) {
+          if (atPath.stream().noneMatch(x -> x == op)) {
+            atPath.add(op);
+          }
+        }
       }
       if (atPath.isEmpty()) {
         out.add(new Item(Kind.UNDOCUMENTED, e, null, r.method() + " " + r.path() + " (" + r.handler()

@@ -181,12 +181,13 @@ public final class OpenApiDocument {
     if (api.getPaths() == null) {
       return out;
     }
+    Map<String, Integer> keyLines = keyLines(lines);
     for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
       PathItem item = e.getValue();
       if (item == null) {
         continue;
       }
-      int pathLine = lineOf(lines, e.getKey());
+      int pathLine = keyLines.getOrDefault(e.getKey(), 0);
       for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> op : item.readOperationsMap().entrySet()) {
         List<Param> params = new ArrayList<>();
         addParams(api, item.getParameters(), params);
@@ -255,7 +256,20 @@ public final class OpenApiDocument {
     return List.copyOf(out);
   }
 
-  /** The first line whose key is {@code key} (quoted or not), 0 when not found. */
+  /** The first line of each mapping key (quoted or not), read in one pass. */
+  private static Map<String, Integer> keyLines(String[] lines) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?(?:\"([^\"]+)\"|'([^']+)'|([^\\s:#'\"{}\\[\\],][^:#]*?))\\s*:").matcher("");
+    for (int i = 0; i < lines.length; i++) {
+      if (m.reset(lines[i]).find()) {
+        String key = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        out.putIfAbsent(key, i + 1);
+      }
+    }
+    return out;
+  }
+
+  /** The first line mentioning {@code key} as a key or a {@code $ref} value, 0 when not found. */
   static int lineOf(String[] lines, String key) {
     for (int i = 0; i < lines.length; i++) {
       String t = lines[i].trim();

@@ -215,6 +215,9 @@ public final class AuthResolver {
   }
 
   private Decision annotation(Ann a) {
+    if (!Names.SECURITY.contains(a.name())) {
+      return null;
+    }
     String where = "@" + a.simpleName() + " on " + a.context().simpleName();
     if (Names.PRE_AUTHORIZE.contains(a.name()) || Names.POST_AUTHORIZE.contains(a.name())) {
       List<String> v = a.strings(constants, "value");

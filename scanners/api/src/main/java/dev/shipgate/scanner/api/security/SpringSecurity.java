@@ -116,14 +116,15 @@ public final class SpringSecurity {
       if (http >= 0 && isChainRoot(m)) {
         s.chains.add(s.chain(m, http, position++));
       }
-      if (m.body() != null && m.body().toString().contains("ignoring()")) {
-        s.readIgnoring(m);
+      if (m.body() != null && (m.returnType().endsWith("WebSecurityCustomizer") || (http < 0 && m.paramTypes().size() == 1
+          && m.paramTypes().get(0).endsWith("WebSecurity")))) {
+        s.readIgnoring(m); // ignoring() exists only on WebSecurity
       }
     }
     for (TypeInfo t : project.types()) {
-      if (!t.isAnonymous() && Ann.find(Ann.of(project, t, t.tree().getModifiers()),
-          dev.shipgate.scanner.api.java.Names.ENABLE_METHOD_SECURITY) != null) {
-        s.methodSecurity = true;
+      for (String a : t.annotations()) {
+        s.methodSecurity |= dev.shipgate.scanner.api.java.Names.ENABLE_METHOD_SECURITY.contains(a) || a.equals("EnableMethodSecurity")
+            || a.equals("EnableGlobalMethodSecurity") || a.equals("EnableReactiveMethodSecurity");
       }
     }
     s.chains.sort(Comparator.comparingInt(Chain::order).thenComparingInt(Chain::position));

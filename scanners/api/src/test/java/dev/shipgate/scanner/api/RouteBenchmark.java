@@ -1,0 +1,191 @@
+package dev.shipgate.scanner.api;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.scanner.java.JavaScanner;
+import dev.shipgate.testing.RecordingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures what route extraction adds to the Java analysis of the same tree: a generated Spring
+ * application of N controllers (each with a service, a repository, five routes, an OpenAPI entry) is
+ * scanned by the java family (parse + project model + taint), then by the api family over the same shared
+ * parse, as in a scan. Not a test: run it by hand (see the README for the command).
+ */
+public final class RouteBenchmark {
+
+  private RouteBenchmark() {}
+
+  public static void main(String[] args) {
+    int controllers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<SourceFile> java = new ArrayList<>();
+    StringBuilder openapi = new StringBuilder("openapi: 3.0.3\ninfo: {title: bench, version: '1'}\nsecurity: [{jwt: []}]\npaths:\n");
+    java.add(SourceFile.of("src/main/java/gen/Security.java", SECURITY));
+    for (int i = 0; i < controllers; i++) {
+      java.add(SourceFile.of("src/main/java/gen/p" + i + "/Res" + i + "Controller.java", CONTROLLER.replace("$N", String.valueOf(i))));
+      java.add(SourceFile.of("src/main/java/gen/p" + i + "/Res" + i + "Service.java", SERVICE.replace("$N", String.valueOf(i))));
+      java.add(SourceFile.of("src/main/java/gen/p" + i + "/Res" + i + "Repository.java", REPOSITORY.replace("$N", String.valueOf(i))));
+      openapi.append("  /api/res").append(i).append(":\n    get: {}\n    post: {}\n  /api/res").append(i)
+          .append("/{id}:\n    get: {}\n    put: {}\n    delete: {}\n");
+    }
+    long lines = java.stream().mapToLong(SourceFile::lineCount).sum();
+    System.out.printf(Locale.ROOT, "%d controllers, %d Java files, %d lines, %d cores%n", controllers, java.size(), lines,
+        Runtime.getRuntime().availableProcessors());
+    JavaScanner javaScanner = new JavaScanner();
+    ApiScanner apiScanner = new ApiScanner();
+    List<SourceFile> withDoc = new ArrayList<>(java);
+    withDoc.add(SourceFile.of("pom.xml", "<artifactId>spring-boot-starter-security</artifactId>"));
+    List<SourceFile> withoutDoc = new ArrayList<>(withDoc);
+    withDoc.add(SourceFile.of("openapi.yaml", openapi.toString()));
+    // Wall time on a shared machine mostly measures the neighbours; process CPU time is the fairer figure.
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    for (int round = 1; round <= rounds; round++) {
+      // As in a scan: the java family parses and analyses, the api family reuses the shared parse.
+      RecordingContext ctx = new RecordingContext(Path.of("."), Settings.empty("<bench>"));
+      System.gc(); // each phase pays for collecting its own garbage, not the previous phase's
+      long[] java1 = measure(os, () -> javaScanner.scan(java, ctx));
+      int javaFindings = ctx.findings().size();
+      System.gc();
+      long[] api1 = measure(os, () -> apiScanner.scan(withoutDoc, ctx));
+      int apiFindings = ctx.findings().size() - javaFindings;
+      System.gc();
+      long[] api2 = measure(os, () -> apiScanner.scan(withDoc, ctx));
+      System.out.printf(Locale.ROOT, "round %d: java family %d ms wall / %d ms cpu; api family %d ms wall / %d ms cpu (%.1f%% of java cpu);"
+              + " with a 2,000-operation OpenAPI document %d ms wall / %d ms cpu (%.1f%%); api findings %d, with the document %d%n",
+          round, java1[0], java1[1], api1[0], api1[1], 100.0 * api1[1] / java1[1], api2[0], api2[1], 100.0 * api2[1] / java1[1],
+          apiFindings, ctx.findings().size() - javaFindings - apiFindings);
+    }
+  }
+
+  private interface Work {
+    void run() throws IOException;
+  }
+
+  /** Wall and process CPU milliseconds of {@code work}. */
+  private static long[] measure(com.sun.management.OperatingSystemMXBean os, Work work) {
+    long c = os.getProcessCpuTime();
+    long t = System.nanoTime();
+    try {
+      work.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new long[] {(System.nanoTime() - t) / 1_000_000, (os.getProcessCpuTime() - c) / 1_000_000};
+  }
+
+  private static final String SECURITY = """
+      package gen;
+
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.http.HttpMethod;
+      import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+      import org.springframework.security.web.SecurityFilterChain;
+
+      class Security {
+        @Bean
+        SecurityFilterChain chain(HttpSecurity http) throws Exception {
+          http.authorizeHttpRequests(a -> a
+              .requestMatchers(HttpMethod.GET, "/api/res1*/**").permitAll()
+              .requestMatchers("/api/admin/**").hasRole("ADMIN")
+              .anyRequest().authenticated());
+          return http.build();
+        }
+      }
+      """;
+
+  private static final String CONTROLLER = """
+      package gen.p$N;
+
+      import java.security.Principal;
+      import java.util.List;
+      import org.springframework.security.access.prepost.PreAuthorize;
+      import org.springframework.web.bind.annotation.*;
+
+      @RestController
+      @RequestMapping("/api/res$N")
+      public class Res$NController {
+        private final Res$NService service;
+        private final Res$NRepository repo;
+
+        public Res$NController(Res$NService service, Res$NRepository repo) {
+          this.service = service;
+          this.repo = repo;
+        }
+
+        @GetMapping("/{id}")
+        public Res$N get(@PathVariable Long id) {
+          return repo.findById(id).orElseThrow();
+        }
+
+        @GetMapping
+        public List<Res$N> list(@RequestParam(required = false) String q, Principal principal) {
+          return service.search(q == null ? "" : q.trim(), principal.getName());
+        }
+
+        @PostMapping
+        public Res$N create(@RequestBody Res$N body) {
+          return service.save(body);
+        }
+
+        @PutMapping("/{id}")
+        @PreAuthorize("hasRole('ADMIN')")
+        public Res$N update(@PathVariable Long id, @RequestBody Res$N body) {
+          return service.save(body);
+        }
+
+        @DeleteMapping("/{id}")
+        public void delete(@PathVariable Long id) {
+          service.deleteById(id);
+        }
+      }
+      """;
+
+  private static final String SERVICE = """
+      package gen.p$N;
+
+      import java.util.List;
+      import org.springframework.jdbc.core.JdbcTemplate;
+
+      public class Res$NService {
+        private final Res$NRepository repo;
+        private final JdbcTemplate jdbc;
+
+        public Res$NService(Res$NRepository repo, JdbcTemplate jdbc) {
+          this.repo = repo;
+          this.jdbc = jdbc;
+        }
+
+        public List<Res$N> search(String q, String owner) {
+          String sql = "select * from res$N where owner = ? and name like ?";
+          jdbc.queryForList(sql, owner, "%" + q + "%");
+          return repo.findAll();
+        }
+
+        public Res$N save(Res$N r) {
+          return repo.save(r);
+        }
+
+        public void deleteById(Long id) {
+          repo.deleteById(id);
+        }
+      }
+
+      record Res$N(Long id, String name, String owner) {}
+      """;
+
+  private static final String REPOSITORY = """
+      package gen.p$N;
+
+      import org.springframework.data.jpa.repository.JpaRepository;
+
+      public interface Res$NRepository extends JpaRepository<Res$N, Long> {}
+      """;
+}
