@@ -71,7 +71,7 @@ final class FixRunner {
       throw new UsageException("cannot walk " + ws.root() + ": " + e.getMessage());
     }
     List<Finding> judged = runner.judge(ws, ruleIds, scanned.findings(), ScanRunner.mergeWalkSkips(scanned.coverage(), walkSkips),
-        null, new HashMap<>()).findings();
+        null, new HashMap<>(), runner.signedWaivers(ws, null)).findings();
     Path top = ws.git().map(GitWorkspace::topLevel).orElse(ws.root()).toAbsolutePath().normalize();
     ws.git().ifPresent(GitWorkspace::close);
 

@@ -9,10 +9,12 @@ import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.gate.Waivers;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.Glob;
 import dev.shipgate.core.policy.Policy;
 import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.PolicyLoader;
 import dev.shipgate.core.policy.RuleOverride;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.ScanEngine;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.core.scan.SourceFile;
@@ -20,6 +22,7 @@ import dev.shipgate.core.walk.FileWalker;
 import dev.shipgate.git.ChangeSet;
 import dev.shipgate.git.GitException;
 import dev.shipgate.git.GitWorkspace;
+import dev.shipgate.scanner.change.SignedWaivers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,7 +260,7 @@ final class ScanRunner {
     }
 
     List<Coverage> coverage = mergeWalkSkips(current.coverage(), walkSkips);
-    Gate.Outcome outcome = judge(ws, ruleIds, current.findings(), coverage, diffBase, notes);
+    Gate.Outcome outcome = judge(ws, ruleIds, current.findings(), coverage, diffBase, notes, signedWaivers(ws, changes));
 
     List<ScanReport.RulePack> packs = new ArrayList<>();
     packs.add(new ScanReport.RulePack(CoreRules.FAMILY, ShipgateVersion.get(), CoreRules.ALL.size()));
@@ -300,8 +303,8 @@ final class ScanRunner {
 
   /** Applies the project's waivers and baseline and decides; notes the baseline when there is one. */
   Gate.Outcome judge(Workspace ws, Set<String> ruleIds, List<Finding> findings, List<Coverage> coverage, Gate.DiffBase diffBase,
-      Map<String, String> notes) throws UsageException {
-    Waivers waivers = Waivers.load(ws.waiverFile(), ws.repoPath(Waivers.FILE), ruleIds, LocalDate.now(clock));
+      Map<String, String> notes, List<Waivers.Waiver> signed) throws UsageException {
+    Waivers waivers = Waivers.load(ws.waiverFile(), ws.repoPath(Waivers.FILE), ruleIds, LocalDate.now(clock)).with(signed);
     Baseline baseline;
     try {
       baseline = Baseline.load(ws.baselineFile(), ws.repoPath(Baseline.FILE));
@@ -312,6 +315,36 @@ final class ScanRunner {
       notes.put("baseline", baseline.size() + " accepted findings in " + ws.repoPath(Baseline.FILE));
     }
     return new Gate(ws.policy()).judge(findings, coverage, waivers, baseline, diffBase);
+  }
+
+  /**
+   * Verified signed waivers and acceptances under {@code .shipgate/approvals/} (the change family reports the
+   * records that do not verify). In diff mode only keys trusted at the base count, and a change's authors
+   * cannot accept its own findings.
+   */
+  List<Waivers.Waiver> signedWaivers(Workspace ws, ChangeSet changes) throws UsageException {
+    Optional<GitWorkspace> git = ws.git();
+    if (git.isEmpty() || !Files.isDirectory(git.get().topLevel().resolve(".shipgate/approvals"))) {
+      return List.of();
+    }
+    Settings settings = ws.policy().settings("change");
+    Instant now = clock.instant();
+    List<SignedWaivers.Waiver> found;
+    try {
+      found = changes != null && !changes.mode().equals("staged")
+          ? SignedWaivers.load(git.get(), changes, settings, now)
+          : SignedWaivers.load(git.get().topLevel(), settings, now);
+    } catch (PolicyException e) {
+      throw new UsageException(e.getMessage());
+    } catch (IOException | GitException e) {
+      throw new UsageException("signed waivers under .shipgate/approvals/ cannot be read: " + e.getMessage());
+    }
+    List<Waivers.Waiver> out = new ArrayList<>();
+    for (SignedWaivers.Waiver w : found) {
+      out.add(new Waivers.Waiver(w.rule(), w.fingerprint(), Glob.compile(w.path() == null ? "**" : w.path()), w.reason(),
+          w.approver() + " (signed, " + w.record() + ")", LocalDate.ofInstant(w.expires(), java.time.ZoneOffset.UTC), 0));
+    }
+    return out;
   }
 
   /** Where baseline files go for these options. */

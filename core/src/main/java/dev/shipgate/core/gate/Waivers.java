@@ -42,10 +42,13 @@ public final class Waivers {
   public static final String FILE = ".shipgate/waivers.yml";
   private static final Set<String> ENTRY_KEYS = Set.of("rule", "fingerprint", "path", "reason", "approver", "expires");
 
-  /** One usable waiver; {@code line} is where it stands in the file. */
+  /**
+   * One usable waiver; {@code line} is where it stands in the file (0 for a signed record). A fingerprint
+   * waiver may leave {@code rule} null: the fingerprint already hashes the rule id.
+   */
   public record Waiver(String rule, String fingerprint, Glob path, String reason, String approver, LocalDate expires, int line) {
     boolean covers(Finding f) {
-      if (!f.ruleId().equals(rule)) {
+      if (rule != null && !f.ruleId().equals(rule)) {
         return false;
       }
       if (fingerprint != null) {
@@ -182,6 +185,13 @@ public final class Waivers {
 
   private static Finding invalid(String file, int line, String message) {
     return Finding.builder(CoreRules.WAIVER_INVALID).at(line > 0 ? Location.line(file, line) : Location.file(file)).message(message).build();
+  }
+
+  /** These waivers plus verified ones from elsewhere (signed waiver records). */
+  public Waivers with(List<Waiver> more) {
+    List<Waiver> all = new java.util.ArrayList<>(active);
+    all.addAll(more);
+    return new Waivers(all, problems);
   }
 
   /** Findings about the waiver file itself (expired and malformed entries). */
