@@ -56,4 +56,29 @@ class EvidenceCommandsTest {
     Cli forged = Cli.run("verify", out.toString(), "--repo", repo.toString());
     assertThat(forged.exit()).as(forged.toString()).isNotZero();
   }
+
+  @Test
+  void aSignedWaiverBySecurityWaivesTheFindingAndAnUntrustedOneDoesNot() throws Exception {
+    Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
+    assertThat(Cli.run("keys", "generate", "--out", repo.resolve("keys").toString(), "--name", "sec").exit()).isZero();
+    assertThat(Cli.run("keys", "generate", "--out", repo.resolve("keys").toString(), "--name", "dev").exit()).isZero();
+    Files.writeString(repo.resolve("shipgate.yml"), "version: 1\nscanners:\n  change:\n    security_owners: [\"@sec\"]\n"
+        + "    trusted_keys:\n      \"@sec\": keys/sec.pub\n      \"@dev\": keys/dev.pub\n");
+    Files.writeString(repo.resolve("application.properties"), "management.endpoints.web.exposure.include=*\n");
+    Files.writeString(repo.resolve(".gitignore"), "keys/*.key\n");
+    commitAll();
+    Cli before = Cli.run("scan", repo.toString(), "--format", "json");
+    assertThat(before.exit()).as(before.toString()).isEqualTo(1);
+    String rule = "config/spring/actuator-endpoints-exposed";
+    Cli devWaiver = Cli.run("waive", "--key", repo.resolve("keys/dev.key").toString(), "--as", "@dev", "--rule", rule,
+        "--reason", "demo only", repo.toString());
+    Cli scanDev = Cli.run("scan", repo.toString());
+    assertThat(scanDev.exit()).as("a waiver by someone who is not a security owner must not count: " + devWaiver + scanDev).isNotZero();
+
+    Cli secWaiver = Cli.run("waive", "--key", repo.resolve("keys/sec.key").toString(), "--as", "@sec", "--rule", rule,
+        "--reason", "local profile only, tracked in SEC-42", repo.toString());
+    assertThat(secWaiver.exit()).as(secWaiver.toString()).isZero();
+    Cli after = Cli.run("scan", repo.toString(), "--format", "json");
+    assertThat(after.out()).as(after.toString()).contains("\"waived\"").contains("@sec");
+  }
 }
