@@ -32,7 +32,7 @@ public final class ObjectAccess {
       "findByUuid", "deleteById", "findByIdOrNull");
   private static final Pattern SERVICE_LOADER = Pattern.compile("(get|find|load|fetch|read|delete|remove|update)\\w*By(Id|Uuid)");
   private static final Pattern SCOPED = Pattern.compile(
-      "(?i).*(and|for|by)(owner|user|tenant|account|customer|principal|member|organi[sz]ation|org)\\w*");
+      "(?i)(and|for|by)(owner|user|tenant|account|customer|principal|member|organi[sz]ation|org)");
   private static final Pattern GUARD = Pattern.compile(
       "(?i)principal|securitycontext|authentication|getremoteuser|currentuser|tenant|owner|hasPermission|checkAccess|authoriz");
   private static final Set<String> PRINCIPAL_TYPES = Set.of("Principal", "Authentication", "JwtAuthenticationToken", "Jwt",
@@ -150,7 +150,7 @@ public final class ObjectAccess {
       List<? extends ExpressionTree> args = c.tree() instanceof MethodInvocationTree mi ? mi.getArguments()
           : c.tree() instanceof NewClassTree n ? n.getArguments() : List.of();
       String name = c.call().name();
-      if (SCOPED.matcher(name).matches()) {
+      if (SCOPED.matcher(name).find()) {
         return false;
       }
       for (int k = 0; k < args.size(); k++) {

@@ -2,6 +2,7 @@ package dev.shipgate.scanner.api.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * URL path handling shared by routes, security matchers, the policy's public routes and OpenAPI paths:
@@ -10,6 +11,12 @@ import java.util.List;
  * {@code {*var}}).
  */
 public final class Paths {
+
+  // Compiled once: these run for every segment of every route and pattern.
+  private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}|:[A-Za-z_]\\w*\\??|<(?:\\w+:)?\\w+>");
+  private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
+  private static final Pattern REST = Pattern.compile("\\{\\*[^}]*}");
+  private static final Pattern NAMES = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}|^:([A-Za-z_]\\w*)$|^<(?:\\w+:)?(\\w+)>$");
 
   private Paths() {}
 
@@ -39,7 +46,7 @@ public final class Paths {
   public static String key(String path) {
     List<String> out = new ArrayList<>();
     for (String seg : segments(clean(path))) {
-      out.add(isVariable(seg) ? "{}" : seg.replaceAll("\\{[^}]*}", "{}"));
+      out.add(isVariable(seg) ? "{}" : seg.indexOf('{') < 0 ? seg : TEMPLATE.matcher(seg).replaceAll("{}"));
     }
     return "/" + String.join("/", out);
   }
@@ -47,8 +54,7 @@ public final class Paths {
   /** The names of the template variables of a route path, in order. */
   public static List<String> variables(String path) {
     List<String> out = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}|^:([A-Za-z_]\\w*)$|^<(?:\\w+:)?(\\w+)>$")
-        .matcher("");
+    java.util.regex.Matcher m = NAMES.matcher("");
     for (String seg : segments(clean(path))) {
       m.reset(seg);
       while (m.find()) {
@@ -59,7 +65,8 @@ public final class Paths {
   }
 
   static boolean isVariable(String seg) {
-    return seg.matches("\\{[^}]*}") || seg.matches(":[A-Za-z_]\\w*\\??") || seg.matches("<(?:\\w+:)?\\w+>");
+    char c = seg.isEmpty() ? ' ' : seg.charAt(0);
+    return (c == '{' || c == ':' || c == '<') && VARIABLE.matcher(seg).matches();
   }
 
   static List<String> segments(String path) {
@@ -86,7 +93,7 @@ public final class Paths {
     matched[p.size()][r.size()] = true;
     for (int i = p.size() - 1; i >= 0; i--) {
       String seg = p.get(i);
-      boolean any = seg.equals("**") || seg.matches("\\{\\*[^}]*}");
+      boolean any = seg.equals("**") || (seg.startsWith("{*") && REST.matcher(seg).matches());
       for (int j = r.size(); j >= 0; j--) {
         if (any) {
           matched[i][j] = matched[i + 1][j] || (j < r.size() && matched[i][j + 1]);
@@ -99,7 +106,7 @@ public final class Paths {
   }
 
   private static boolean segmentMatches(String pattern, String routeSeg) {
-    boolean wholeWildcard = pattern.equals("*") || pattern.matches("\\{[^}]*}");
+    boolean wholeWildcard = pattern.equals("*") || (pattern.startsWith("{") && TEMPLATE.matcher(pattern).matches());
     if (isVariable(routeSeg) || routeSeg.contains("{")) {
       return wholeWildcard;
     }
@@ -110,7 +117,7 @@ public final class Paths {
   }
 
   /** Compiled segment patterns: a project has a few dozen, checked against every route. */
-  private static final java.util.Map<String, java.util.regex.Pattern> SEGMENT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, Pattern> SEGMENT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static java.util.regex.Pattern segmentRegex(String pattern) {
     StringBuilder re = new StringBuilder();
