@@ -153,7 +153,12 @@ public final class ArchScanner implements ProjectScanner {
     if (active.isEmpty()) {
       return;
     }
-    SourceText src = python ? SourceText.python(f.text()) : SourceText.javascript(f.text());
+    // Any import names the module's first segment somewhere in the text; most files name none and are done here.
+    String text = f.text();
+    if (active.stream().flatMap(e -> e.modules().stream()).noneMatch(m -> text.contains(firstSegment(m)))) {
+      return;
+    }
+    SourceText src = python ? SourceText.python(text) : SourceText.javascript(text);
     List<ModuleImports.Import> imports = python ? ModuleImports.python(src) : ModuleImports.javascript(src);
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (ModuleImports.Import imp : imports) {
@@ -170,6 +175,15 @@ public final class ArchScanner implements ProjectScanner {
         }
       }
     }
+  }
+
+  /** {@code os} of {@code os.path}, {@code @aws-sdk} of {@code @aws-sdk/client-s3}. */
+  private static String firstSegment(String module) {
+    int end = 1;
+    while (end < module.length() && module.charAt(end) != '.' && module.charAt(end) != '/') {
+      end++;
+    }
+    return module.substring(0, end);
   }
 
   private static void checkDependencies(Map<String, SourceFile> manifests, ArchPolicy policy, Hits hits, ScanContext context) {
