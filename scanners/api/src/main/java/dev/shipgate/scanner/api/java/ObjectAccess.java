@@ -33,8 +33,9 @@ public final class ObjectAccess {
   private static final Pattern SERVICE_LOADER = Pattern.compile("(get|find|load|fetch|read|delete|remove|update)\\w*By(Id|Uuid)");
   private static final Pattern SCOPED = Pattern.compile(
       "(?i)(and|for|by)(owner|user|tenant|account|customer|principal|member|organi[sz]ation|org)");
-  private static final Pattern GUARD = Pattern.compile(
-      "(?i)principal|securitycontext|authentication|getremoteuser|currentuser|tenant|owner|hasPermission|checkAccess|authoriz");
+  /** Lower-case fragments of names that refer to the caller (plain substring checks: this runs on every name). */
+  private static final List<String> GUARD = List.of("principal", "securitycontext", "authentication", "getremoteuser",
+      "currentuser", "tenant", "owner", "haspermission", "checkaccess", "authoriz");
   private static final Set<String> PRINCIPAL_TYPES = Set.of("Principal", "Authentication", "JwtAuthenticationToken", "Jwt",
       "OidcUser", "OAuth2User", "UserDetails", "AbstractAuthenticationToken", "SecurityContext", "SecurityIdentity");
 
@@ -95,11 +96,11 @@ public final class ObjectAccess {
     for (int i = 0; i < m.paramNames().size(); i++) {
       String type = m.paramTypes().get(i);
       String simple = type.substring(type.lastIndexOf('.') + 1);
-      if (PRINCIPAL_TYPES.contains(simple) || GUARD.matcher(m.paramNames().get(i)).find() || GUARD.matcher(simple).find()) {
+      if (PRINCIPAL_TYPES.contains(simple) || guard(m.paramNames().get(i)) || guard(simple)) {
         return true;
       }
       for (Ann a : routes.paramAnnotations(jr.controller(), m, i)) {
-        if (Names.AUTHENTICATION_PRINCIPAL.contains(a.name()) || GUARD.matcher(a.simpleName()).find()) {
+        if (Names.AUTHENTICATION_PRINCIPAL.contains(a.name()) || guard(a.simpleName())) {
           return true;
         }
       }
@@ -180,23 +181,33 @@ public final class ObjectAccess {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void p) {
-        found[0] |= GUARD.matcher(node.getName()).find();
+        found[0] |= guard(node.getName());
         return null;
       }
 
       @Override
       public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void p) {
-        found[0] |= GUARD.matcher(node.getIdentifier()).find();
+        found[0] |= guard(node.getIdentifier());
         return found[0] ? null : super.visitMemberSelect(node, p);
       }
 
       @Override
       public Void visitLiteral(com.sun.source.tree.LiteralTree node, Void p) {
-        found[0] |= node.getValue() instanceof String v && GUARD.matcher(v).find();
+        found[0] |= node.getValue() instanceof String v && guard(v);
         return null;
       }
     }.scan(m.body(), null);
     return found[0];
+  }
+
+  private static boolean guard(CharSequence name) {
+    String n = name.toString().toLowerCase(java.util.Locale.ROOT);
+    for (String g : GUARD) {
+      if (n.contains(g)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String receiver(CallSite c) {
