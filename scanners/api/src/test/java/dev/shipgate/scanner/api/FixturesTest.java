@@ -26,7 +26,7 @@ class FixturesTest {
         tests.add(DynamicTest.dynamicTest(parent + "/" + app.getFileName(), () -> AppFixtures.check(app)));
       }
     }
-    assertThat(tests).hasSizeGreaterThan(2);
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(10);
     return tests;
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Evaluates the string constants that paths and patterns are written with: literals, concatenations,
  * array initializers and {@code static final} fields of repository types (followed a few levels deep).
- * An expression it cannot evaluate yields no value, and {@link #resolvable} says so.
+ * An expression it cannot evaluate yields no value.
  */
 public final class Constants {
 
@@ -31,11 +31,6 @@ public final class Constants {
   public List<String> strings(ExpressionTree e, TypeInfo context) {
     List<String> out = new ArrayList<>();
     return eval(e, context, out, 0) ? out : List.of();
-  }
-
-  /** Whether {@code e} evaluates to known strings. */
-  public boolean resolvable(ExpressionTree e, TypeInfo context) {
-    return eval(e, context, new ArrayList<>(), 0);
   }
 
   /** The simple name an enum constant or constant reference ends with ({@code RequestMethod.GET} gives GET). */
