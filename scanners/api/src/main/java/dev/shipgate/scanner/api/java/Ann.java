@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An annotation as it applies to a declaration: its resolved name, its attributes (each with the type in
- * whose scope it must be evaluated), and, for one inherited through a meta-annotation declared in the
- * repository, the annotation that carried it.
+ * An annotation as it applies to a declaration: its resolved name and its attributes, each with the type
+ * in whose scope it must be evaluated ({@code context} is the repository annotation type for one carried
+ * by a composed annotation).
  */
 public record Ann(String name, Map<String, Attr> attrs, AnnotationTree tree, TypeInfo context) {
 
