@@ -31,4 +31,10 @@ class FixesTest {
         java.nio.file.Files.readString(FIXES.resolve("Braceless.java.before")))), new RecordingContext());
     assertThat(all).filteredOn(f -> f.ruleId().startsWith("java/web/cookie")).isNotEmpty().allSatisfy(f -> assertThat(f.fix()).isNull());
   }
+
+  @Test
+  void xmlFactoriesAreHardenedRightBeforeTheParserIsBuilt() throws Exception {
+    List<Finding> fixed = RUNNER.checkFix(FIXES.resolve("Parsers.java.before"), FIXES.resolve("Parsers.java.after"), null);
+    assertThat(fixed).extracting(Finding::ruleId).containsExactly("java/xml/xxe", "java/xml/xxe");
+  }
 }

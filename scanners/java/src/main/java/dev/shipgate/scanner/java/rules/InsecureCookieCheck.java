@@ -76,31 +76,27 @@ public final class InsecureCookieCheck implements JavaCheck {
         continue;
       }
       java.util.regex.Matcher m = ADD_COOKIE.matcher(file.line(at.startLine()));
-      if (!m.find() || !followsCompleteStatement(file, at.startLine())) {
+      if (!m.find()) {
         continue;
       }
-      String newline = file.text().contains("\r\n") ? "\r\n" : "\n";
-      String indent = m.group(1);
       String cookie = m.group(2);
       boolean secure = group.stream().anyMatch(f -> f.rule().equals(NOT_SECURE));
       boolean httpOnly = group.stream().anyMatch(f -> f.rule().equals(NOT_HTTP_ONLY));
-      String insert = (secure ? indent + cookie + ".setSecure(true);" + newline : "")
-          + (httpOnly ? indent + cookie + ".setHttpOnly(true);" + newline : "");
-      Fix fix = Fix.of("set the cookie's " + (secure && httpOnly ? "Secure and HttpOnly flags" : secure ? "Secure flag" : "HttpOnly flag"),
-          Fix.Edit.insert(at.path(), file.lineStart(at.startLine()), insert));
+      List<String> calls = new java.util.ArrayList<>();
+      if (secure) {
+        calls.add(cookie + ".setSecure(true);");
+      }
+      if (httpOnly) {
+        calls.add(cookie + ".setHttpOnly(true);");
+      }
+      Fix.Edit edit = StatementInsert.before(file, at.path(), at.startLine(), calls.toArray(String[]::new));
+      if (edit == null) {
+        continue;
+      }
+      Fix fix = Fix.of("set the cookie's " + (secure && httpOnly ? "Secure and HttpOnly flags" : secure ? "Secure flag" : "HttpOnly flag"), edit);
       group.forEach(f -> out.put(f, fix));
     }
     return out;
-  }
-
-  private static boolean followsCompleteStatement(SourceFile file, int line) {
-    for (int l = line - 1; l >= 1; l--) {
-      String text = file.line(l).strip();
-      if (!text.isEmpty() && !text.startsWith("//")) {
-        return text.endsWith(";") || text.endsWith("{") || text.endsWith("}");
-      }
-    }
-    return true;
   }
 
   private static final class CookieState {

@@ -1,9 +1,11 @@
 package dev.shipgate.scanner.java.rules;
-
 import com.sun.source.tree.Tree;
 import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Finding;
+import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.JavaCheck;
@@ -13,6 +15,9 @@ import dev.shipgate.scanner.java.taint.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An XML parser factory created in a method and used to parse without the setting that turns off DTDs or
@@ -49,6 +54,44 @@ public final class XxeCheck implements JavaCheck {
   @Override
   public List<Rule> rules() {
     return List.of(RULE);
+  }
+
+  private static final Pattern FACTORY_USE = Pattern.compile(
+      "(?<![\\w.])(\\w+)\\s*\\.\\s*(newDocumentBuilder|newSAXParser|createXMLStreamReader|createXMLEventReader|newTransformer|newTemplates)\\s*\\(");
+
+  /**
+   * Hardens the factory right before the statement that builds the parser: the setting the rule's fix names,
+   * on the factory variable the statement uses. The added call throws nothing the parser-building call does
+   * not already throw, so the surrounding code compiles as before.
+   */
+  @Override
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+    Map<Finding, Fix> out = new HashMap<>();
+    for (Finding f : findings) {
+      SourceFile file = sources.apply(f.location().path());
+      if (file == null) {
+        continue;
+      }
+      Matcher m = FACTORY_USE.matcher(file.line(f.location().startLine()));
+      if (!m.find() || m.find(m.end())) {
+        continue;
+      }
+      m.reset().find();
+      String factory = m.group(1);
+      String[] calls = switch (m.group(2)) {
+        case "newDocumentBuilder", "newSAXParser" ->
+            new String[] {factory + ".setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true);"};
+        case "createXMLStreamReader", "createXMLEventReader" ->
+            new String[] {factory + ".setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);"};
+        default -> new String[] {factory + ".setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, \"\");",
+            factory + ".setAttribute(javax.xml.XMLConstants.ACCESS_EXTERNAL_STYLESHEET, \"\");"};
+      };
+      Fix.Edit edit = StatementInsert.before(file, f.location().path(), f.location().startLine(), calls);
+      if (edit != null) {
+        out.put(f, Fix.of("disable DTDs and external entities on " + factory, edit));
+      }
+    }
+    return out;
   }
 
   @Override
