@@ -252,7 +252,9 @@ final class ScanRunner {
           basePrints.add(f.fingerprint());
         }
       }
-      diffBase = new Gate.DiffBase(changed::contains, basePrints, changes.baseCommit());
+      // A finding on a deleted file (the change family's verdict on a deletion) can only be about this change.
+      Set<String> deleted = changes.deletedPaths();
+      diffBase = new Gate.DiffBase(p -> changed.contains(p) || deleted.contains(p), basePrints, changes.baseCommit());
       diffInfo = new ScanReport.DiffInfo(changes.mode(), changes.ref(), changes.baseCommit(), changed.size());
       notes.put("diff", changes.mode().equals("staged")
           ? "staged: " + changed.size() + " changed files compared with HEAD"
