@@ -105,7 +105,8 @@ final class ScanCommand implements Callable<Integer> {
         // The audit entry first: the attestation then carries the log's new head.
         AuditLog.recordScan(options.path, report);
         if (attest != null) {
-          Attestations.Attested a = Attestations.attestScan(report, options.path, java.util.Optional.ofNullable(attestKey), attest);
+          Attestations.Attested a = Attestations.attestScan(report, options.path, java.util.Optional.ofNullable(attestKey), attest,
+              approvals(report));
           a.messages().forEach(err::println);
         }
       } catch (EvidenceException e) {
@@ -119,6 +120,21 @@ final class ScanCommand implements Callable<Integer> {
       return Verdict.PASS;
     }
     return code;
+  }
+
+  /** The approvals the change family counted, from its run note ("@alice for tier 'auth'; ..."). */
+  static List<dev.shipgate.evidence.Approval> approvals(ScanReport report) {
+    List<dev.shipgate.evidence.Approval> out = new ArrayList<>();
+    String note = report.notes().get(dev.shipgate.scanner.change.ChangeScanner.APPROVALS_NOTE);
+    if (note != null) {
+      for (String part : note.split("; ")) {
+        int at = part.indexOf(" for ");
+        if (at > 0) {
+          out.add(new dev.shipgate.evidence.Approval(part.substring(0, at), part.substring(at + 5), ""));
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code KIND=FILE} or {@code KIND}; at most one kind on stdout, each kind once. */

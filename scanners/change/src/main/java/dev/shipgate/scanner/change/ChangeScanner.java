@@ -114,10 +114,33 @@ public final class ChangeScanner implements ProjectScanner {
         for (ChangeRule r : RULES) {
           r.check(g, context::report);
         }
+        approvalsNote(g).ifPresent(n -> context.note(APPROVALS_NOTE, n));
       }
     } catch (GitException e) {
       context.error("", 0, e.getMessage());
     }
+  }
+
+  /** The run note listing whose approvals counted, per tier; the attestation carries it (`scan --attest`). */
+  public static final String APPROVALS_NOTE = "change-approvals";
+
+  /**
+   * "{@code @alice for tier 'auth'; @bob for tier 'payments'}": every identity whose approval counted for a tier the
+   * change touches, or empty when none did.
+   */
+  private static Optional<String> approvalsNote(Governance g) {
+    if (g.staged()) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    for (Tier tier : g.policy.tiers().values()) {
+      if (g.tiers.containsKey(tier.name())) {
+        for (String identity : g.counted(g.requirement(tier))) {
+          parts.add(identity + " for tier '" + tier.name() + "'");
+        }
+      }
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 
   /** Everything the rules judge; null when an input was unusable (already reported as an error). */
