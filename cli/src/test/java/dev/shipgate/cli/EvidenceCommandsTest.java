@@ -80,5 +80,9 @@ class EvidenceCommandsTest {
     assertThat(secWaiver.exit()).as(secWaiver.toString()).isZero();
     Cli after = Cli.run("scan", repo.toString(), "--format", "json");
     assertThat(after.out()).as(after.toString()).contains("\"waived\"").contains("@sec");
+    // Each signed waiver is also an entry of the hash-chained audit log (the developer's was refused: not a security owner).
+    Path log = repo.resolve(".shipgate/audit.jsonl");
+    assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains("\"waiver\"")).hasSize(1);
+    assertThat(Cli.run("audit", "verify", log.toString()).exit()).isZero();
   }
 }

@@ -1,5 +1,7 @@
 package dev.shipgate.scanner.change.command;
 
+import dev.shipgate.evidence.Approval;
+import dev.shipgate.evidence.AuditLog;
 import dev.shipgate.evidence.Dsse;
 import dev.shipgate.evidence.EvidenceException;
 import dev.shipgate.evidence.SigningKey;
@@ -120,6 +122,8 @@ public final class ApproveCommand implements Callable<Integer> {
       ApprovalRecord record = new ApprovalRecord(ApprovalRecord.APPROVAL, identity, change.id(), subject.tier,
           subject.fingerprint, subject.rule, null, reason.strip(), now, CommandSupport.expiry(expires, now), ws.head().orElse(null));
       Path file = write(repo.top(), record, signer);
+      AuditLog.recordApproval(repo.top(), new Approval(identity, record.subject() + " of change " + change.id(), signer.keyId()),
+          ws.head().orElse(""));
       spec.commandLine().getOut().println("wrote " + repo.top().relativize(file).toString().replace('\\', '/') + ": "
           + identity + " approves " + record.subject() + " of change " + change.id() + " until " + record.expires()
           + ". Commit it with the change; it stops counting if the change's files change.");

@@ -1,5 +1,6 @@
 package dev.shipgate.scanner.change.command;
 
+import dev.shipgate.evidence.AuditLog;
 import dev.shipgate.evidence.EvidenceException;
 import dev.shipgate.evidence.SigningKey;
 import dev.shipgate.scanner.change.ApprovalRecord;
@@ -100,6 +101,8 @@ public final class WaiveCommand implements Callable<Integer> {
       ApprovalRecord record = new ApprovalRecord(ApprovalRecord.WAIVER, identity, null, null, subject.fingerprint,
           subject.rule, glob, reason.strip(), now, CommandSupport.expiry(expires, now), repo.ws().head().orElse(null));
       Path file = ApproveCommand.write(repo.top(), record, signer);
+      AuditLog.recordWaiver(repo.top(), identity, record.subject(), record.reason(), record.expires().toString(),
+          repo.ws().head().orElse(""));
       spec.commandLine().getOut().println("wrote " + repo.top().relativize(file).toString().replace('\\', '/') + ": "
           + identity + " waives " + record.subject() + " until " + record.expires() + ". Commit it.");
       return 0;
