@@ -12,14 +12,16 @@ public final class Authors {
 
   /**
    * Authors, committers and human co-authors of the change's commits, as identities. Commits that only add approval
-   * records do not make their author an author of the change (an approver commits their own record).
+   * records (and their audit log entries) do not make their author an author of the change (an approver commits their
+   * own record).
    */
   public static Set<String> of(List<GitWorkspace.Commit> commits, ChangePolicy policy) {
     Identities ids = Identities.of(policy);
     AiAssistance assistants = new AiAssistance(policy.assistants());
     Set<String> out = new LinkedHashSet<>();
     for (GitWorkspace.Commit c : commits) {
-      if (!c.paths().isEmpty() && c.paths().stream().allMatch(p -> p.startsWith(ApprovalRecord.DIR + "/"))) {
+      if (!c.paths().isEmpty() && c.paths().stream().allMatch(p -> p.startsWith(ApprovalRecord.DIR + "/")
+          || p.equals(dev.shipgate.evidence.AuditLog.FILE))) {
         continue;
       }
       out.add(ids.ofEmail(c.authorEmail()));

@@ -18,15 +18,16 @@ import java.util.TreeSet;
  *
  * <p>The change id is {@code sha256:} and the hex SHA-256 of the lines {@code path NUL before NUL after LF}, sorted by
  * path, where before and after are the git blob ids (SHA-1 of {@code "blob <size>\0"} and the bytes, as {@code git
- * hash-object} computes them) or {@code -} for a missing side. Approval records and change notes are left out: adding
- * an approval or a note to a change must not change what was approved. Any other edit does, so an approval given for
+ * hash-object} computes them) or {@code -} for a missing side. Approval records, change notes and the audit log are
+ * left out: adding an approval or a note to a change, or recording it, must not change what was approved. Any other edit does, so an approval given for
  * one change never counts for another.
  */
 public record Change(String mode, String baseCommit, List<Classifier.FileChange> files, String id) {
 
   /** Paths that never count towards the change id. */
   public static boolean outsideId(String path) {
-    return path.startsWith(Records.DIR + "/") || path.startsWith(ChangeScanner.NOTES_DIR + "/");
+    return path.startsWith(Records.DIR + "/") || path.startsWith(ChangeScanner.NOTES_DIR + "/")
+        || path.equals(dev.shipgate.evidence.AuditLog.FILE);
   }
 
   public static Change of(ChangeSet changes) throws GitException, IOException {
