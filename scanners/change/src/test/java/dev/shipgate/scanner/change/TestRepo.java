@@ -26,6 +26,9 @@ final class TestRepo implements AutoCloseable {
 
   static {
     JGitSetup.init();
+    // Tests measure the file system's timestamp resolution synchronously: a background probe still writing into a
+    // repository's directory races with the deletion of the test's temporary directory.
+    FS.FileStoreAttributes.setBackground(false);
     isolateFromMachineConfig();
     if (FS.DETECTED instanceof FS_POSIX posix) {
       posix.setUmask(0022); // otherwise JGit asks `sh -c umask` when it creates a repository
