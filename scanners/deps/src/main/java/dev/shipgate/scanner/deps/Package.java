@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param line 1-based line of the declaration in {@code manifest}, 0 when the format has none
  * @param resolved where the lockfile says the artifact comes from (tarball URL, git URL, path), or empty
  * @param integrity the lockfile's hash(es) of the artifact, or empty
+ * @param license the package's licence as an SPDX expression, as the lockfile or local metadata states it (not
+ *     validated here: {@code license.SpdxExpression} parses it), or empty when nothing says
+ * @param installScripts whether the lockfile says installing the package runs its own code (npm
+ *     {@code hasInstallScript}, pnpm {@code requiresBuild}, a Python package locked as a source distribution only)
  */
 public record Package(
     Ecosystem ecosystem,
@@ -25,7 +29,9 @@ public record Package(
     String manifest,
     int line,
     String resolved,
-    String integrity) {
+    String integrity,
+    String license,
+    boolean installScripts) {
 
   /** How exactly the version is known. */
   public enum Pin {
@@ -66,6 +72,17 @@ public record Package(
     Objects.requireNonNull(manifest, "manifest");
     resolved = resolved == null ? "" : resolved;
     integrity = integrity == null ? "" : integrity;
+    license = license == null ? "" : license.strip();
+  }
+
+  /** The same package declared elsewhere as transitive (pip-compile's {@code # via} annotations). */
+  public Package asTransitive() {
+    return new Package(ecosystem, name, version, pin, purl, false, scope, source, manifest, line, resolved, integrity, license, installScripts);
+  }
+
+  /** The same package with a licence found in metadata outside the lockfile (a local repository POM, a virtualenv). */
+  public Package withLicense(String value) {
+    return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, value, installScripts);
   }
 
   public static Builder builder(Ecosystem ecosystem, String name, String manifest) {
@@ -85,6 +102,8 @@ public record Package(
     private int line;
     private String resolved = "";
     private String integrity = "";
+    private String license = "";
+    private boolean installScripts;
 
     private Builder(Ecosystem ecosystem, String name, String manifest) {
       this.ecosystem = ecosystem;
@@ -133,10 +152,21 @@ public record Package(
       return this;
     }
 
+    public Builder license(String value) {
+      this.license = value;
+      return this;
+    }
+
+    public Builder installScripts(boolean value) {
+      this.installScripts = value;
+      return this;
+    }
+
     public Package build() {
       boolean exact = pin == Pin.LOCKED || pin == Pin.PINNED;
       String purl = Purls.of(ecosystem, name, exact ? version : "");
-      return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity);
+      return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license,
+          installScripts);
     }
   }
 }

@@ -96,6 +96,7 @@ public final class ComposerLockExtractor implements Extractor {
           .line(json.line(p))
           .resolved(resolved)
           .integrity(LocatedJson.text(dist, "shasum"))
+          .license(LocatedJson.license(p))
           .build());
     }
   }

@@ -134,6 +134,32 @@ final class LocatedJson {
     return v == null || !v.isValueNode() || v.isNull() ? "" : v.asText();
   }
 
+  /**
+   * The {@code license} of a lockfile entry as one SPDX expression: a string as written; composer's array of
+   * alternatives joined with {@code OR} (composer documents a list as "any of"); npm's legacy {@code {"type": ...}}
+   * object; empty when absent.
+   */
+  static String license(JsonNode entry) {
+    JsonNode v = entry == null ? null : entry.get("license");
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (v.isObject()) {
+      return text(v, "type");
+    }
+    if (v.isArray()) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      for (JsonNode n : v) {
+        String one = n.isObject() ? text(n, "type") : n.isValueNode() ? n.asText().strip() : "";
+        if (!one.isEmpty()) {
+          parts.add(v.size() > 1 && one.contains(" ") ? "(" + one + ")" : one);
+        }
+      }
+      return String.join(" OR ", parts);
+    }
+    return v.isValueNode() ? v.asText() : "";
+  }
+
   static boolean flag(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v != null && v.isBoolean() && v.booleanValue();

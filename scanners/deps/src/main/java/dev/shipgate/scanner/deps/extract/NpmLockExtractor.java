@@ -131,6 +131,8 @@ public final class NpmLockExtractor implements Extractor {
           .line(json.line(entry))
           .resolved(resolved)
           .integrity(integrity)
+          .license(LocatedJson.license(entry))
+          .installScripts(LocatedJson.flag(entry, "hasInstallScript"))
           .build());
     }
     return out;

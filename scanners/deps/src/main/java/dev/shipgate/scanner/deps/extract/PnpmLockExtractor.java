@@ -135,6 +135,7 @@ public final class PnpmLockExtractor implements Extractor {
           .line(line)
           .resolved(resolved)
           .integrity(integrity)
+          .installScripts(scalar(entry.get("requiresBuild")).equals("true"))
           .build());
     }
     return out;

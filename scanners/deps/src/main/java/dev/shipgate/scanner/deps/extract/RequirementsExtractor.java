@@ -121,7 +121,7 @@ public final class RequirementsExtractor implements Extractor {
       Matcher via = INLINE_VIA.matcher(lines[i]);
       if (via.find() && !via.group(1).strip().startsWith("-r") && !via.group(1).contains("-r ") && !via.group(1).strip().startsWith("-c")) {
         // pip-compile --annotation-style=line: "# via other-package" marks a transitive requirement.
-        p = new Package(p.ecosystem(), p.name(), p.version(), p.pin(), p.purl(), false, p.scope(), p.source(), p.manifest(), p.line(), p.resolved(), p.integrity());
+        p = p.asTransitive();
       }
       mine.add(p);
       mineIndex.add(i);
@@ -167,7 +167,7 @@ public final class RequirementsExtractor implements Extractor {
     }
     int last = mine.size() - 1;
     Package p = mine.get(last);
-    mine.set(last, new Package(p.ecosystem(), p.name(), p.version(), p.pin(), p.purl(), false, p.scope(), p.source(), p.manifest(), p.line(), p.resolved(), p.integrity()));
+    mine.set(last, p.asTransitive());
   }
 
   static String stripComment(String line) {

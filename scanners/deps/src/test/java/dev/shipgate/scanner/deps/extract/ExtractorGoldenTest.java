@@ -71,10 +71,14 @@ class ExtractorGoldenTest {
     assertThat(actual).as("packages of %s", c).containsExactlyElementsOf(expected);
   }
 
-  /** Every field, in record order, so any change of output shows up. */
+  /**
+   * Every field, in record order, so any change of output shows up; the licence and the install-script mark follow
+   * only when set, since most formats record neither.
+   */
   static String render(Package p) {
-    return String.join(" | ", p.ecosystem().osvName(), p.name(), p.version(), p.pin().name(), p.direct() ? "direct" : "transitive",
+    String line = String.join(" | ", p.ecosystem().osvName(), p.name(), p.version(), p.pin().name(), p.direct() ? "direct" : "transitive",
         p.scope().name(), p.source().name(), p.manifest() + ":" + p.line(), p.purl(), p.resolved(), p.integrity());
+    return line + (p.license().isEmpty() ? "" : " | license=" + p.license()) + (p.installScripts() ? " | install-scripts" : "");
   }
 
   private static List<SourceFile> inputs(Case c) throws IOException {
