@@ -6,6 +6,8 @@ import dev.shipgate.core.scan.ScanEngine;
 import dev.shipgate.evidence.Attestations;
 import dev.shipgate.evidence.AuditLog;
 import dev.shipgate.evidence.EvidenceException;
+import dev.shipgate.git.GitException;
+import dev.shipgate.git.GitWorkspace;
 import dev.shipgate.report.ReportOptions;
 import dev.shipgate.report.ReportWriter;
 import dev.shipgate.report.ReportWriters;
@@ -61,8 +63,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Private key (PKCS#8 PEM, Ed25519 or ECDSA P-256) for --attest; default: the repository's own key under .shipgate/keys/, generated on first use.")
   Path attestKey;
 
-  @Option(names = "--audit", description = "Append this gate decision to the hash-chained audit log .shipgate/audit.jsonl.")
-  boolean audit;
+  @Option(names = "--audit", negatable = true,
+      description = "Append this gate decision to the hash-chained audit log .shipgate/audit.jsonl at the top of the work tree. "
+          + "Default: on inside a git work tree, where a log that cannot be written is a warning; asked for explicitly, "
+          + "it fails the gate (exit 3). --no-audit turns it off (--attest always records).")
+  Boolean audit;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +105,16 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     int code = report.verdict().exitCode();
-    if (attest != null || audit) {
+    boolean explicitAudit = attest != null || Boolean.TRUE.equals(audit);
+    if (!explicitAudit && audit == null && insideGitWorkTree(options.path)) {
+      try {
+        AuditLog.recordScan(options.path, report);
+      } catch (EvidenceException e) {
+        // Recording by default must not break scans of read-only checkouts; --audit makes it a control that fails closed.
+        err.println("shipgate: warning: audit log not written: " + e.getMessage() + " (--audit makes this an error, --no-audit silences it)");
+      }
+    }
+    if (explicitAudit) {
       try {
         // The audit entry first: the attestation then carries the log's new head.
         AuditLog.recordScan(options.path, report);
@@ -120,6 +134,14 @@ final class ScanCommand implements Callable<Integer> {
       return Verdict.PASS;
     }
     return code;
+  }
+
+  private static boolean insideGitWorkTree(Path path) {
+    try (GitWorkspace ws = GitWorkspace.find(path).orElse(null)) {
+      return ws != null;
+    } catch (GitException e) {
+      return false;
+    }
   }
 
   /** The approvals the change family counted, from its run note ("@alice for tier 'auth'; ..."). */

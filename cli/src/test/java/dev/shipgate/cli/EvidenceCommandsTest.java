@@ -85,4 +85,49 @@ class EvidenceCommandsTest {
     assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains("\"waiver\"")).hasSize(1);
     assertThat(Cli.run("audit", "verify", log.toString()).exit()).isZero();
   }
+
+  @Test
+  void everyGateDecisionInAWorkTreeIsRecordedUnlessTurnedOff() throws Exception {
+    Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
+    Files.writeString(repo.resolve("application.properties"), "management.endpoints.web.exposure.include=*\n");
+    commitAll();
+    Path log = repo.resolve(".shipgate/audit.jsonl");
+
+    assertThat(Cli.run("scan", repo.toString(), "--quiet").exit()).isEqualTo(1);
+    assertThat(Cli.run("scan", repo.toString(), "--quiet", "--no-fail").exit()).isZero();
+    assertThat(Files.readAllLines(log)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"kind\":\"gate\"", "\"verdict\":\"fail\""));
+    assertThat(Cli.run("audit", "verify", log.toString()).exit()).isZero();
+
+    // The log is never scanned, so recording does not change the next decision or the change under review.
+    Cli diff = Cli.run("scan", repo.toString(), "--base", "HEAD", "--quiet");
+    assertThat(diff.exit()).as(diff.toString()).isZero();
+    assertThat(Files.readAllLines(log)).hasSize(3);
+    assertThat(Files.readAllLines(log).get(2)).contains("\"verdict\":\"pass\"", "\"diff\"");
+
+    assertThat(Cli.run("scan", repo.toString(), "--quiet", "--no-audit").exit()).isEqualTo(1);
+    assertThat(Files.readAllLines(log)).hasSize(3);
+  }
+
+  @Test
+  void anUnwritableLogWarnsByDefaultAndFailsClosedWhenAskedFor() throws Exception {
+    Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call().close();
+    Files.writeString(repo.resolve("app.properties"), "server.port=8080\n");
+    commitAll();
+    Files.createDirectories(repo.resolve(".shipgate/audit.jsonl")); // a directory where the log should be: cannot append
+
+    Cli byDefault = Cli.run("scan", repo.toString(), "--quiet");
+    assertThat(byDefault.exit()).as(byDefault.toString()).isZero();
+    assertThat(byDefault.err()).contains("warning: audit log not written");
+
+    Cli asked = Cli.run("scan", repo.toString(), "--quiet", "--audit");
+    assertThat(asked.exit()).as(asked.toString()).isEqualTo(3);
+    assertThat(asked.err()).contains("audit log not written");
+  }
+
+  @Test
+  void scansOutsideAWorkTreeLeaveNoLogBehind() throws Exception {
+    Files.writeString(repo.resolve("app.properties"), "server.port=8080\n");
+    assertThat(Cli.run("scan", repo.toString(), "--quiet").exit()).isZero();
+    assertThat(repo.resolve(".shipgate")).doesNotExist();
+  }
 }

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public final class AuditLog {
 
   /** The log's place in a repository. */
-  public static final String FILE = ".shipgate/audit.jsonl";
+  public static final String FILE = dev.shipgate.core.walk.FileWalker.AUDIT_LOG;
   static final String GENESIS = "sha256:" + "0".repeat(64);
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,6 +31,12 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  */
 public final class FileWalker {
 
+  /**
+   * shipgate's own hash-chained audit log (repository-relative). Every gate run appends to it, so it is never
+   * scanned: its digests would look like tokens and reading it would grow with every run.
+   */
+  public static final String AUDIT_LOG = ".shipgate/audit.jsonl";
+
   /** What the walk found: files to offer to scanners, files passed over, and how many the policy excluded. */
   public record Result(List<SourceFile> files, List<Coverage.Skipped> skipped, int excludedByPolicy, int ignoredByGit) {}
 
@@ -116,6 +122,10 @@ public final class FileWalker {
         }
         if (!policy.inScope(rel)) {
           excluded[0]++;
+          return FileVisitResult.CONTINUE;
+        }
+        if (rel.equals(AUDIT_LOG)) {
+          skipped.add(new Coverage.Skipped(rel, "shipgate's own audit log"));
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isSymbolicLink()) {

@@ -69,6 +69,18 @@ class FileWalkerTest {
   }
 
   @Test
+  void ownAuditLogIsReportedAsSkippedNotScanned() throws Exception {
+    write(".shipgate/audit.jsonl", "{\"seq\":1}\n");
+    write(".shipgate/waivers.yml", "waivers: []\n");
+    FileWalker.Result r = new FileWalker(root, root, Policy.defaults()).walk();
+    assertThat(paths(r)).containsExactly(".shipgate/waivers.yml");
+    assertThat(r.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.path()).isEqualTo(FileWalker.AUDIT_LOG);
+      assertThat(s.reason()).isEqualTo("shipgate's own audit log");
+    });
+  }
+
+  @Test
   void symlinksAreNeverFollowedAndLoopsAreHarmless() throws Exception {
     Path outside = Files.createTempDirectory("outside");
     Files.writeString(outside.resolve("secret.txt"), "outside the tree");
