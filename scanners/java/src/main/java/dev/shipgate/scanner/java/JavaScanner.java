@@ -19,7 +19,6 @@ import dev.shipgate.scanner.java.taint.TaintEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,22 +103,21 @@ public final class JavaScanner implements ProjectScanner {
       context.skipped(s.path(), what + s.reason() + " (raise scanners.java." + TIMEOUT_KEY + ", " + STEPS_KEY + " or "
           + FILE_TIMEOUT_KEY + ")");
     }
-    for (Finding f : withFixes(a.result().findings(), files)) {
+    for (Finding f : withFixes(a.result().findings(), files, a.project())) {
       context.report(f);
     }
   }
 
   /** Attaches the fixes the checks offer for their own findings. */
-  private List<Finding> withFixes(List<Finding> findings, List<SourceFile> files) {
+  private List<Finding> withFixes(List<Finding> findings, List<SourceFile> files, JavaProject project) {
     Map<String, SourceFile> byPath = new HashMap<>();
     files.forEach(f -> byPath.put(f.path(), f));
     Map<Finding, Fix> fixes = new HashMap<>();
     for (JavaCheck c : checks) {
-      Set<String> ids = new HashSet<>();
-      c.rules().forEach(r -> ids.add(r.id()));
+      Set<String> ids = c.fixedRules();
       List<Finding> mine = findings.stream().filter(f -> ids.contains(f.ruleId())).toList();
       if (!mine.isEmpty()) {
-        fixes.putAll(c.fixes(mine, byPath::get));
+        fixes.putAll(c.fixes(mine, byPath::get, project));
       }
     }
     if (fixes.isEmpty()) {

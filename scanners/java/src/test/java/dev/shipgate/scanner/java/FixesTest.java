@@ -37,4 +37,16 @@ class FixesTest {
     List<Finding> fixed = RUNNER.checkFix(FIXES.resolve("Parsers.java.before"), FIXES.resolve("Parsers.java.after"), null);
     assertThat(fixed).extracting(Finding::ruleId).containsExactly("java/xml/xxe", "java/xml/xxe");
   }
+
+  @Test
+  void concatenatedJdbcTemplateValuesBecomeBoundParametersAndEverythingElseIsLeftAlone() throws Exception {
+    // The after file keeps every refused call as it was: checkFix compares the whole patched text.
+    List<Finding> fixed = RUNNER.checkFix(FIXES.resolve("Queries.java.before"), FIXES.resolve("Queries.java.after"),
+        "java/injection/sql");
+    assertThat(fixed).extracting(f -> f.location().startLine()).containsExactly(21, 26, 33, 40, 46, 51, 56);
+    List<Finding> all = RUNNER.run(List.of(dev.shipgate.core.scan.SourceFile.of("Queries.java",
+        java.nio.file.Files.readString(FIXES.resolve("Queries.java.before")))), new RecordingContext());
+    assertThat(all).filteredOn(f -> f.fix() == null).extracting(f -> f.location().startLine())
+        .containsExactly(62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 88);
+  }
 }

@@ -63,7 +63,8 @@ public final class InsecureCookieCheck implements JavaCheck {
    * cannot fall under a brace-less {@code if}.
    */
   @Override
-  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources,
+      dev.shipgate.scanner.java.frontend.JavaProject project) {
     Map<String, List<Finding>> byLine = new java.util.LinkedHashMap<>();
     for (Finding f : findings) {
       byLine.computeIfAbsent(f.location().path() + ":" + f.location().startLine(), k -> new java.util.ArrayList<>()).add(f);

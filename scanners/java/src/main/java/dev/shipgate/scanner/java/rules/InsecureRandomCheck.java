@@ -95,7 +95,8 @@ public final class InsecureRandomCheck implements JavaCheck {
    * methods. A seeded {@code new Random(seed)} is left alone: a seed means someone wants repeatable values.
    */
   @Override
-  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources,
+      dev.shipgate.scanner.java.frontend.JavaProject project) {
     Map<Finding, Fix> out = new HashMap<>();
     for (Finding f : findings) {
       if (f.flow().isEmpty()) {

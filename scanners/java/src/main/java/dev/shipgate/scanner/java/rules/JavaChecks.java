@@ -10,6 +10,6 @@ public final class JavaChecks {
 
   public static List<JavaCheck> all() {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
-        new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck());
+        new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new SqlParameterFix());
   }
 }

@@ -65,7 +65,8 @@ public final class XxeCheck implements JavaCheck {
    * not already throw, so the surrounding code compiles as before.
    */
   @Override
-  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+  public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources,
+      dev.shipgate.scanner.java.frontend.JavaProject project) {
     Map<Finding, Fix> out = new HashMap<>();
     for (Finding f : findings) {
       SourceFile file = sources.apply(f.location().path());

@@ -7,8 +7,10 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,7 +35,17 @@ public interface JavaCheck {
    * {@code shipgate fix} proves each by scanning again, so a fix may be offered only where the text edit is
    * exactly the remedy; anything less certain gets none.
    */
-  default Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources) {
+  default Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources, JavaProject project) {
     return Map.of();
+  }
+
+  /**
+   * Ids of the rules whose findings {@link #fixes} receives: this check's own, or, for a check that only
+   * fixes, a taint rule's from the models.
+   */
+  default Set<String> fixedRules() {
+    Set<String> ids = new HashSet<>();
+    rules().forEach(r -> ids.add(r.id()));
+    return ids;
   }
 }
