@@ -1,0 +1,77 @@
+package dev.shipgate.sbom;
+
+import dev.shipgate.core.gate.Coverage;
+import dev.shipgate.core.policy.Policy;
+import dev.shipgate.core.walk.FileWalker;
+import dev.shipgate.scanner.deps.Inventory;
+import dev.shipgate.scanner.deps.extract.Extractors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads every manifest and lockfile below a directory into components. A file the SBOM would need but could not
+ * read (malformed, unreadable, a symlink, too large) is a problem: the caller must not publish a document that
+ * silently lacks it.
+ */
+public final class ProjectInventory {
+
+  /** A file that keeps the document from being complete. */
+  public record Problem(String path, int line, String message) {
+    @Override
+    public String toString() {
+      return path + (line > 0 ? ":" + line : "") + ": " + message;
+    }
+  }
+
+  /**
+   * @param notes coverage remarks that do not make the document wrong (a {@code pom.xml} gives direct dependencies
+   *     only), as {@code path: message}
+   * @param manifests how many files an extractor read
+   */
+  public record Result(List<SbomComponent> components, List<Problem> problems, List<String> notes, int manifests) {}
+
+  private ProjectInventory() {}
+
+  public static Result collect(Path dir) throws IOException {
+    Path root = dir.toAbsolutePath().normalize();
+    Path gitTop = gitTop(root);
+    // No policy globs (those belong to scans), and no size limit of the walk's own: Inventory refuses oversized
+    // lockfiles itself, with a message that says so, instead of the walk skipping them.
+    Policy d = Policy.defaults();
+    Policy policy = new Policy(d.source(), d.digest(), d.version(), d.failOn(), d.report(), d.families(), d.disabledFamilies(),
+        d.ruleOverrides(), d.include(), d.exclude(), d.globBase(), Long.MAX_VALUE, d.scannerTimeout(), d.failOnErrors());
+    FileWalker.Result walked = new FileWalker(root, gitTop, policy).walk();
+    List<Problem> problems = new ArrayList<>();
+    for (Coverage.Skipped s : walked.skipped()) {
+      // An unreadable directory may hold lockfiles: the document cannot claim to be complete either.
+      if (s.path().endsWith("/") || Extractors.forPath(s.path()) != null) {
+        problems.add(new Problem(s.path(), 0, s.reason()));
+      }
+    }
+    // Paths are relative to the git top level, so includes and parent POMs are looked up from there.
+    Inventory.Result inventory = Inventory.of(walked.files(), gitTop != null ? gitTop : root);
+    for (Inventory.Problem p : inventory.problems()) {
+      problems.add(new Problem(p.path(), p.line(), p.message()));
+    }
+    problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line).thenComparing(Problem::message));
+    List<String> notes = new ArrayList<>();
+    for (Inventory.Note n : inventory.notes()) {
+      notes.add(n.path() + ": " + n.message());
+    }
+    notes.sort(null);
+    return new Result(Components.of(inventory.packages()), problems, notes, inventory.extractors().size());
+  }
+
+  private static Path gitTop(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return d;
+      }
+    }
+    return null;
+  }
+}
