@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,8 @@ public final class Module {
   private final Map<String, Attribute> assigned = new HashMap<>();
   private final Map<String, String> assignedIn = new HashMap<>();
   private final Map<String, Attribute> locals = new HashMap<>();
+  /** Indexes that checks build over the whole module, once each (see {@link #memo}). */
+  private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
   Module(String dir, List<TfFile> files, boolean complete, Project project) {
     this.dir = dir;
@@ -115,6 +119,15 @@ public final class Module {
       }
     }
     return out;
+  }
+
+  /**
+   * A value computed once per module and key, for checks that would otherwise compare every resource with every
+   * other one. The key names the index and its parameters; the value's type belongs to the key.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, Supplier<T> compute) {
+    return (T) memos.computeIfAbsent(key, k -> compute.get());
   }
 
   public List<Resource> data(String type) {

@@ -2,6 +2,7 @@ package dev.shipgate.scanner.terraform;
 
 import dev.shipgate.scanner.terraform.hcl.Attribute;
 import dev.shipgate.scanner.terraform.hcl.Block;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +53,28 @@ public record Resource(TfFile file, Block block) {
       i = text.indexOf(a, i + 1);
     }
     return false;
+  }
+
+  /**
+   * The addresses of resources of {@code type} that {@code text} refers to, by the rule of {@link #referencedBy}:
+   * {@code aws_s3_bucket.logs.id} gives {@code aws_s3_bucket.logs}; {@code data.aws_s3_bucket.x} gives nothing.
+   */
+  public static List<String> referencedAddresses(String text, String type) {
+    String prefix = type + ".";
+    List<String> out = new ArrayList<>();
+    for (int i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
+      if (i > 0 && (isNamePart(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+        continue;
+      }
+      int end = i + prefix.length();
+      while (end < text.length() && isNamePart(text.charAt(end))) {
+        end++;
+      }
+      if (end > i + prefix.length()) {
+        out.add(text.substring(i, end));
+      }
+    }
+    return out;
   }
 
   private static boolean isNamePart(char c) {

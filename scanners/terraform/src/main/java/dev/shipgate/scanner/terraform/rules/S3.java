@@ -3,8 +3,8 @@ package dev.shipgate.scanner.terraform.rules;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.hcl.Attribute;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /** How separate S3 resources (AWS provider v4+) attach to their bucket. */
 final class S3 {
@@ -12,19 +12,37 @@ final class S3 {
   private S3() {}
 
   /**
-   * The resources of {@code type} in the module whose {@code bucket} attribute refers to {@code bucket}: by
-   * reference ({@code aws_s3_bucket.b.id}) or by the same literal name.
+   * Whether a resource of {@code type} in the module has a {@code bucket} attribute that refers to {@code bucket}: by
+   * reference ({@code aws_s3_bucket.b.id}) or by the same literal name. The module's attachments are indexed once per
+   * type, so a module with thousands of buckets is not checked bucket by resource.
    */
-  static List<Resource> attached(Module m, Resource bucket, String type) {
-    String name = m.string(bucket.attribute("bucket"));
-    List<Resource> out = new ArrayList<>();
-    for (Resource r : m.resources(type)) {
-      Attribute ref = r.attribute("bucket");
-      if (ref != null && (bucket.referencedBy(Module.source(r.file(), ref.value())) || (name != null && name.equals(m.string(ref))))) {
-        out.add(r);
-      }
+  static boolean attached(Module m, Resource bucket, String type) {
+    Attachments index = m.memo(Attachments.class.getName() + ":" + type, () -> Attachments.of(m, type));
+    if (index.addresses().contains(bucket.address())) {
+      return true;
     }
-    return out;
+    String name = m.string(bucket.attribute("bucket"));
+    return name != null && index.names().contains(name);
+  }
+
+  /** The bucket addresses referenced and the literal bucket names used by the resources of one type. */
+  private record Attachments(Set<String> addresses, Set<String> names) {
+    static Attachments of(Module m, String type) {
+      Set<String> addresses = new HashSet<>();
+      Set<String> names = new HashSet<>();
+      for (Resource r : m.resources(type)) {
+        Attribute ref = r.attribute("bucket");
+        if (ref == null) {
+          continue;
+        }
+        addresses.addAll(Resource.referencedAddresses(Module.source(r.file(), ref.value()), "aws_s3_bucket"));
+        String literal = m.string(ref);
+        if (literal != null) {
+          names.add(literal);
+        }
+      }
+      return new Attachments(addresses, names);
+    }
   }
 
   /** Whether a resource of {@code type} names its bucket in a way that cannot be matched (unknown), so absence is unproven. */

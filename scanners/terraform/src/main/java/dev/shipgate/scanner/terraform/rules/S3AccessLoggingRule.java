@@ -9,6 +9,8 @@ import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
 import dev.shipgate.scanner.terraform.hcl.Attribute;
 import dev.shipgate.scanner.terraform.hcl.Block;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An S3 bucket without server access logging; buckets that receive logs themselves are not judged. */
 public final class S3AccessLoggingRule implements TerraformRule {
@@ -39,45 +41,57 @@ public final class S3AccessLoggingRule implements TerraformRule {
     if (!m.complete() || S3.unmatched(m, TYPE)) {
       return;
     }
+    List<LogTarget> targets = logTargets(m);
     for (Resource bucket : m.resources("aws_s3_bucket")) {
-      if (bucket.blocks("logging").isEmpty() && S3.attached(m, bucket, TYPE).isEmpty() && !isLogTarget(m, bucket)) {
+      if (bucket.blocks("logging").isEmpty() && !S3.attached(m, bucket, TYPE) && !isLogTarget(m, bucket, targets)) {
         out.add(RULE, bucket, bucket.block().start(), "logging",
             bucket.address() + " has no server access logging (no logging block or aws_s3_bucket_logging)", null);
       }
     }
   }
 
-  private static boolean isLogTarget(Module m, Resource bucket) {
+  /** An attribute that names the bucket some service writes its logs to. */
+  private record LogTarget(Resource owner, Attribute attribute) {}
+
+  /** Every log destination of the module, collected once: a module's buckets are each checked against all of them. */
+  private static List<LogTarget> logTargets(Module m) {
+    List<LogTarget> out = new ArrayList<>();
+    for (Resource r : m.resources()) {
+      add(out, r, r.attribute("target_bucket"));
+      for (Block logging : r.blocks("logging")) {
+        add(out, r, logging.attribute("target_bucket"));
+      }
+      for (Block logs : r.blocks("access_logs")) {
+        add(out, r, logs.attribute("bucket"));
+      }
+    }
+    for (Resource trail : m.resources("aws_cloudtrail", "aws_flow_log", "aws_config_delivery_channel")) {
+      add(out, trail, trail.attribute("s3_bucket_name"));
+      add(out, trail, trail.attribute("log_destination"));
+    }
+    return out;
+  }
+
+  private static void add(List<LogTarget> out, Resource owner, Attribute a) {
+    if (a != null) {
+      out.add(new LogTarget(owner, a));
+    }
+  }
+
+  private static boolean isLogTarget(Module m, Resource bucket, List<LogTarget> targets) {
     if ("log-delivery-write".equals(m.string(bucket.attribute("acl")))) {
       return true;
     }
     String name = m.string(bucket.attribute("bucket"));
-    for (Resource r : m.resources()) {
-      if (targets(m, r, r.attribute("target_bucket"), bucket, name)) {
+    for (LogTarget t : targets) {
+      if (targets(m, t.owner(), t.attribute(), bucket, name)) {
         return true;
-      }
-      for (Block logging : r.blocks("logging")) {
-        if (targets(m, r, logging.attribute("target_bucket"), bucket, name)) {
-          return true;
-        }
-      }
-      for (Block logs : r.blocks("access_logs")) {
-        if (targets(m, r, logs.attribute("bucket"), bucket, name)) {
-          return true;
-        }
-      }
-    }
-    for (Resource trail : m.resources("aws_cloudtrail", "aws_flow_log", "aws_config_delivery_channel")) {
-      for (String attr : new String[] {"s3_bucket_name", "log_destination"}) {
-        if (targets(m, trail, trail.attribute(attr), bucket, name)) {
-          return true;
-        }
       }
     }
     return false;
   }
 
   private static boolean targets(Module m, Resource r, Attribute a, Resource bucket, String name) {
-    return a != null && (bucket.referencedBy(Module.source(r.file(), a.value())) || (name != null && name.equals(m.string(a))));
+    return (bucket.referencedBy(Module.source(r.file(), a.value())) || (name != null && name.equals(m.string(a))));
   }
 }

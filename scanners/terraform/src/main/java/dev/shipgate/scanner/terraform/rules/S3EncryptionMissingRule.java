@@ -43,7 +43,7 @@ public final class S3EncryptionMissingRule implements TerraformRule {
       return;
     }
     for (Resource bucket : m.resources("aws_s3_bucket")) {
-      if (bucket.blocks("server_side_encryption_configuration").isEmpty() && S3.attached(m, bucket, TYPE).isEmpty()) {
+      if (bucket.blocks("server_side_encryption_configuration").isEmpty() && !S3.attached(m, bucket, TYPE)) {
         out.add(RULE, bucket, bucket.block().start(), "encryption",
             bucket.address() + " declares no server-side encryption; S3 applies SSE-S3 by default, but the key choice is not stated or auditable",
             fix(m, bucket));

@@ -40,7 +40,7 @@ public final class S3PublicAccessBlockMissingRule implements TerraformRule {
       return;
     }
     for (Resource bucket : m.resources("aws_s3_bucket")) {
-      if (S3.attached(m, bucket, TYPE).isEmpty()) {
+      if (!S3.attached(m, bucket, TYPE)) {
         out.add(RULE, bucket, bucket.block().start(), "public-access-block",
             bucket.address() + " has no aws_s3_bucket_public_access_block, so nothing stops an ACL or policy from making it public",
             fix(m, bucket));
