@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       dev.shipgate.evidence.command.AuditCommand.class,
       dev.shipgate.evidence.command.ReportCommand.class,
       dev.shipgate.evidence.command.KeysCommand.class,
+      dev.shipgate.sbom.command.SbomCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
