@@ -51,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One flow-sensitive walk over one method body: abstract values for locals, fields of {@code this},
@@ -1255,6 +1256,9 @@ final class MethodAnalyzer {
         modelled = true;
       }
     }
+    if (removesLineBreaks(type, name, args)) {
+      result = result.sanitize(models.ruleBit("java/injection/log"));
+    }
     for (Models.SinkModel s : models.sinks(name)) {
       if (engine.matches(type, s.pattern()) && s.receiverKind() != null && recv != null
           && !recv.hasSourceOfKind(s.receiverKind())) {
@@ -1319,6 +1323,31 @@ final class MethodAnalyzer {
       }
     }
     return result;
+  }
+
+  /** Classes of characters that a negated character class must not keep for line breaks to be gone. */
+  private static final Pattern KEEPS_LINE_BREAKS = Pattern.compile("\\\\[sRvnr]|\\\\p\\{(?:Space|Cntrl|C)|[\\n\\r]");
+
+  /**
+   * {@code s.replace("\n", ...)}, {@code s.replaceAll("[\r\n]", ...)} or a negated class that drops line breaks
+   * ({@code "[^A-Za-z0-9 ]"}): the result can no longer start a forged log line.
+   */
+  private static boolean removesLineBreaks(String type, String name, List<Value> args) {
+    if (!"java.lang.String".equals(type) || args.size() != 2 || args.get(1).constant() instanceof String r && r.contains("\n")) {
+      return false;
+    }
+    Object target = args.get(0).constant();
+    if (name.equals("replace")) {
+      return target instanceof Character c && c == '\n' || target instanceof String t && t.contains("\n");
+    }
+    if (!name.equals("replaceAll") || !(target instanceof String regex)) {
+      return false;
+    }
+    if (regex.startsWith("[^") && regex.indexOf(']') > 2) {
+      return !KEEPS_LINE_BREAKS.matcher(regex.substring(2, regex.indexOf(']'))).find();
+    }
+    return regex.contains("\n") || regex.contains("\\n") || regex.contains("\\R") || regex.contains("\\v")
+        || regex.contains("\\s") || regex.contains("\\p{Cntrl}") || regex.contains("\\p{C}");
   }
 
   private static List<Object> constants(List<Value> args) {
