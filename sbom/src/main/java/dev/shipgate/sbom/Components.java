@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Folds the inventory's declarations into one component per distinct package, in a stable order. */
 public final class Components {
@@ -17,6 +18,8 @@ public final class Components {
   /** Runtime first: a package some file needs at runtime is required, whatever other files say. */
   private static final List<Package.Scope> WIDEST_FIRST =
       List.of(Package.Scope.RUNTIME, Package.Scope.OPTIONAL, Package.Scope.DEV, Package.Scope.TEST);
+
+  private static final Pattern SIGN_EXTENDED = Pattern.compile("%FFFFFF([0-9A-F]{2})");
 
   private Components() {}
 
@@ -46,10 +49,23 @@ public final class Components {
    * without an exact version the requirement text is part of the key, so two different ranges stay apart.
    */
   private static String key(Package p) {
-    if (exact(p) && !p.purl().isEmpty()) {
-      return p.purl();
+    String purl = purl(p);
+    if (exact(p) && !purl.isEmpty()) {
+      return purl;
     }
     return "shipgate:" + p.ecosystem().purlType() + "/" + encode(p.name()) + (p.version().isEmpty() ? "" : "@" + encode(p.version()));
+  }
+
+  /**
+   * The inventory's PURL, repaired where packageurl-java 1.5.0 percent-encodes wrongly: it sign-extends bytes
+   * above 0x7F ({@code %FFFFFFC3} for {@code %C3}), which is unambiguous to undo, and writes bytes below 0x10 with
+   * one hex digit, which is not: names or versions with control characters get no PURL rather than a wrong one.
+   */
+  static String purl(Package p) {
+    if ((p.name() + p.version()).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return "";
+    }
+    return SIGN_EXTENDED.matcher(p.purl()).replaceAll("%$1");
   }
 
   private static String encode(String s) {
@@ -78,7 +94,7 @@ public final class Components {
     }
     boolean exact = exact(first);
     return new SbomComponent(key(first), first.ecosystem(), first.name(), exact ? first.version() : "", exact ? "" : first.version(),
-        first.purl(), scope, directScope, first.source(), List.copyOf(hashes), "", List.copyOf(downloads), List.copyOf(occurrences));
+        purl(first), scope, directScope, first.source(), List.copyOf(hashes), "", List.copyOf(downloads), List.copyOf(occurrences));
   }
 
   private static Package.Scope wider(Package.Scope a, Package.Scope b) {
