@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The project the document describes: the coordinates of the directory's {@code pom.xml} when it states them,
@@ -53,7 +55,10 @@ public record RootProject(String group, String name, String version, String purl
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       f.setNamespaceAware(false);
-      project = f.newDocumentBuilder().parse(in).getDocumentElement();
+      DocumentBuilder builder = f.newDocumentBuilder();
+      // The default handler prints parse errors to the console; a bad POM is the inventory's to report.
+      builder.setErrorHandler(new DefaultHandler());
+      project = builder.parse(in).getDocumentElement();
     } catch (IOException | SAXException | ParserConfigurationException e) {
       return null;
     }

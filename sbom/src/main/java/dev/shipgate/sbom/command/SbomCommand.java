@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ public final class SbomCommand implements Callable<Integer> {
     Instant created;
     try {
       created = creationTime();
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | DateTimeException e) {
       err.println("shipgate: " + SOURCE_DATE_EPOCH + " must be whole seconds since 1970, not '" + environment.apply(SOURCE_DATE_EPOCH) + "'");
       return USAGE;
     }

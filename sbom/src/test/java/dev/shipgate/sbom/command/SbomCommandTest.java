@@ -1,0 +1,170 @@
+package dev.shipgate.sbom.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command as a user runs it: through picocli, against directories on disk. */
+class SbomCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SRI = "sha512-v2kDEe57lecTulaDIuNTPy3Ry4gLGJ6Z1O3vE1krgXZNrsQ+LFTGHVxVjcXPs17LhbZVGedAJv8XZ1tvj5FvSg==";
+
+  @TempDir Path repo;
+  @TempDir Path out;
+
+  private final Map<String, String> env = new HashMap<>();
+
+  record Run(int exit, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    CommandLine cl = new CommandLine(new SbomCommand(Clock.fixed(Instant.parse("2026-11-22T05:00:00Z"), ZoneOffset.UTC), env::get));
+    cl.setOut(new PrintWriter(o, true));
+    cl.setErr(new PrintWriter(e, true));
+    int exit = cl.execute(args);
+    return new Run(exit, o.toString(), e.toString());
+  }
+
+  private static String packageLock(String name, String... entries) {
+    StringBuilder direct = new StringBuilder();
+    StringBuilder packages = new StringBuilder();
+    for (int i = 0; i < entries.length; i += 2) {
+      direct.append(i == 0 ? "" : ", ").append('"').append(entries[i]).append("\": \"").append(entries[i + 1]).append('"');
+      packages.append(",\n    \"node_modules/").append(entries[i]).append("\": {\"version\": \"").append(entries[i + 1])
+          .append("\", \"resolved\": \"https://ci:topsecret@registry.npmjs.org/").append(entries[i]).append("/-/x.tgz\", \"integrity\": \"")
+          .append(SRI).append("\"}");
+    }
+    return "{\n  \"name\": \"" + name + "\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\"name\": \"" + name
+        + "\", \"dependencies\": {" + direct + "}}" + packages + "\n  }\n}\n";
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path file = repo.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @Test
+  void writesBothFormatsWithOccurrencesFromEveryFile() throws Exception {
+    write("web/package-lock.json", packageLock("web", "lodash", "4.17.21", "left-pad", "1.3.0"));
+    write("api/package-lock.json", packageLock("api", "lodash", "4.17.21"));
+    write("tools/requirements.txt", "requests==2.31.0\nflask>=2.0\n");
+    Path cdx = out.resolve("bom.cdx.json");
+    Path spdx = out.resolve("bom.spdx.json");
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + cdx, "--format", "spdx=" + spdx);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("cyclonedx: 4 components written to " + cdx);
+
+    JsonNode bom = JSON.readTree(cdx.toFile());
+    assertThat(bom.at("/metadata/component/name").asText()).isEqualTo(repo.getFileName().toString());
+    assertThat(bom.at("/metadata/timestamp").asText()).isEqualTo("2026-11-22T05:00:00Z");
+    List<String> names = new ArrayList<>();
+    bom.path("components").forEach(c -> names.add(c.path("name").asText()));
+    assertThat(names).containsExactly("left-pad", "lodash", "flask", "requests");
+    JsonNode lodash = bom.path("components").get(1);
+    assertThat(lodash.at("/evidence/occurrences/0/location").asText()).isEqualTo("api/package-lock.json");
+    assertThat(lodash.at("/evidence/occurrences/1/location").asText()).isEqualTo("web/package-lock.json");
+    assertThat(lodash.at("/evidence/occurrences/0/line").asInt()).isPositive();
+    assertThat(Files.readString(cdx) + Files.readString(spdx)).doesNotContain("topsecret");
+    assertThat(JSON.readTree(spdx.toFile()).path("packages")).hasSize(5);
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void pathsAreRelativeToTheRepositoryWhenASubdirectoryIsScanned() throws Exception {
+    Files.createDirectories(repo.resolve(".git"));
+    write("services/web/package-lock.json", packageLock("web", "lodash", "4.17.21"));
+    Run r = run(repo.resolve("services").toString(), "--format", "cyclonedx=-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode bom = JSON.readTree(r.out());
+    assertThat(bom.at("/metadata/component/name").asText()).isEqualTo("services");
+    assertThat(bom.at("/components/0/evidence/occurrences/0/location").asText()).isEqualTo("services/web/package-lock.json");
+  }
+
+  @Test
+  void malformedLockfileIsReportedWithFileAndLineAndNothingIsWritten() throws Exception {
+    write("web/package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"node_modules/a\": {\"version\": \"1.0.0\",}\n  }\n}\n");
+    write("ok/requirements.txt", "requests==2.31.0\n");
+    Path cdx = out.resolve("bom.json");
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + cdx);
+    assertThat(r.exit()).isEqualTo(SbomCommand.ERROR);
+    assertThat(r.err()).contains("error: web/package-lock.json:4: npm/package-lock: malformed JSON");
+    assertThat(r.err()).contains("no SBOM written");
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    assertThat(cdx).doesNotExist();
+  }
+
+  @Test
+  void aLockfileThatCannotBeReadFailsClosed() throws Exception {
+    write("real/package-lock.json", packageLock("real", "lodash", "4.17.21"));
+    Files.createDirectories(repo.resolve("web"));
+    Files.createSymbolicLink(repo.resolve("web/package-lock.json"), repo.resolve("real/package-lock.json"));
+    Run r = run(repo.toString(), "--format", "spdx=" + out.resolve("s.json"));
+    assertThat(r.exit()).isEqualTo(SbomCommand.ERROR);
+    assertThat(r.err()).contains("error: web/package-lock.json: symbolic link (not followed)");
+    assertThat(out.resolve("s.json")).doesNotExist();
+  }
+
+  @Test
+  void emptyRepositoryGivesValidEmptyDocuments() throws Exception {
+    write("README.md", "nothing here\n");
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + out.resolve("c.json"), "--format", "spdx=" + out.resolve("s.json"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("no manifest or lockfile found");
+    assertThat(JSON.readTree(out.resolve("c.json").toFile()).path("components")).isEmpty();
+    assertThat(JSON.readTree(out.resolve("s.json").toFile()).path("packages")).hasSize(1);
+  }
+
+  @Test
+  void sameRepositorySameBytes() throws Exception {
+    write("package-lock.json", packageLock("web", "lodash", "4.17.21", "a", "1.0.0", "b", "2.0.0"));
+    env.put(SbomCommand.SOURCE_DATE_EPOCH, "1700000000");
+    Run first = run(repo.toString(), "--format", "spdx=-");
+    Run second = run(repo.toString(), "--format", "spdx=-");
+    assertThat(first.exit()).isZero();
+    assertThat(first.out()).isEqualTo(second.out()).contains("\"created\" : \"2023-11-14T22:13:20Z\"");
+    Run unique = run(repo.toString(), "--format", "spdx=-", "--unique-id");
+    assertThat(unique.out()).isNotEqualTo(first.out());
+  }
+
+  @Test
+  void usageErrors() throws Exception {
+    assertThat(run(repo.resolve("missing").toString(), "--format", "cyclonedx=x.json").err()).contains("not a directory");
+    assertThat(run(repo.resolve("missing").toString(), "--format", "cyclonedx=x.json").exit()).isEqualTo(SbomCommand.USAGE);
+    Run unknown = run(repo.toString(), "--format", "swid=x.xml");
+    assertThat(unknown.exit()).isEqualTo(SbomCommand.USAGE);
+    assertThat(unknown.err()).contains("unknown SBOM format 'swid' (known: cyclonedx, spdx)");
+    assertThat(run(repo.toString(), "--format", "cyclonedx").err()).contains("needs a file");
+    assertThat(run(repo.toString(), "--format", "cyclonedx=-", "--format", "spdx=-").err()).contains("only one format");
+    assertThat(run(repo.toString()).exit()).isEqualTo(SbomCommand.USAGE);
+    env.put(SbomCommand.SOURCE_DATE_EPOCH, "yesterday");
+    assertThat(run(repo.toString(), "--format", "spdx=-").err()).contains("SOURCE_DATE_EPOCH must be whole seconds");
+    env.put(SbomCommand.SOURCE_DATE_EPOCH, "99999999999999999");
+    assertThat(run(repo.toString(), "--format", "spdx=-").exit()).isEqualTo(SbomCommand.USAGE);
+  }
+
+  @Test
+  void anUnwritableOutputIsAnErrorNotAStackTrace() {
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + out.resolve("no/such/dir/bom.json"));
+    assertThat(r.exit()).isEqualTo(SbomCommand.ERROR);
+    assertThat(r.err()).contains("cannot write").doesNotContain("\tat ");
+  }
+}
