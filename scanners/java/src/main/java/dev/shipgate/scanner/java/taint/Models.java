@@ -67,6 +67,8 @@ public final class Models implements LibraryTypes {
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, Integer> ruleBits = new HashMap<>();
   private final Map<String, String> sinkDescriptions = new HashMap<>();
+  /** Source labels a rule does not report, because such data cannot carry what the rule is about. */
+  private final Map<String, List<String>> ignoredSources = new HashMap<>();
   private final Map<String, List<SourceModel>> sources = new HashMap<>();
   private final Map<String, List<SinkModel>> sinks = new HashMap<>();
   private final Map<String, List<SanitizerModel>> sanitizers = new HashMap<>();
@@ -135,7 +137,8 @@ public final class Models implements LibraryTypes {
         "sanitizers", "propagators", "returnSinks"));
     for (Map<String, Object> e : entries(file, doc, "rules")) {
       String where = "rule " + e.get("id");
-      requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink"));
+      requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink",
+          "ignoresSources"));
       Severity sev = Severity.parse(text(file, where, e, "severity"));
       Confidence conf = Confidence.parse(text(file, where, e, "confidence"));
       if (sev == null || conf == null) {
@@ -159,6 +162,9 @@ public final class Models implements LibraryTypes {
       ruleBits.put(r.id(), rules.size());
       rules.put(r.id(), r);
       sinkDescriptions.put(r.id(), text(file, where, e, "sink"));
+      if (e.containsKey("ignoresSources")) {
+        ignoredSources.put(r.id(), List.copyOf(strings(file, where, e, "ignoresSources")));
+      }
     }
     for (Map<String, Object> e : entries(file, doc, "types")) {
       String where = "type " + e.get("type");
@@ -380,6 +386,11 @@ public final class Models implements LibraryTypes {
 
   public long allRuleBits() {
     return rules.isEmpty() ? 0 : (1L << rules.size()) - 1;
+  }
+
+  /** True when {@code ruleId} does not report flows that start at {@code sourceMessage} (a source step's message). */
+  public boolean ignoresSource(String ruleId, String sourceMessage) {
+    return ignoredSources.getOrDefault(ruleId, List.of()).stream().anyMatch(sourceMessage::startsWith);
   }
 
   public String sinkDescription(String ruleId) {

@@ -428,8 +428,11 @@ public final class TaintEngine {
 
   /** A flow into a sink; when the sink's type was only guessed from a simple name, confidence drops to medium. */
   void reportFlow(String ruleId, Location sink, Step path, Reporter reporter, boolean exact) {
-    Rule rule = models.rule(ruleId);
     String source = path.first().message();
+    if (models.ignoresSource(ruleId, source)) {
+      return;
+    }
+    Rule rule = models.rule(ruleId);
     String message = rule.title() + ": " + source + " reaches " + models.sinkDescription(ruleId) + " without sanitization";
     Finding f = finding(rule, sink, message, path);
     if (!exact && f.confidence().atLeast(Confidence.HIGH)) {
