@@ -58,14 +58,19 @@ record Detector(
   /**
    * A byte-level test run at an anchored keyword hit before the regex, because RE2/J's automaton costs far
    * more per call than these scans: {@code ASSIGNMENT} needs {@code key [quote] = / : / =>} right after the
-   * keyword's identifier and a plausible value after it, {@code URL_CREDENTIALS} a plausible password
-   * between {@code :} and {@code @} of the URL at the hit, {@code JWT} a second {@code .eyJ} segment.
+   * keyword's identifier and a plausible value (and, for generic detectors, a key that names a credential)
+   * after it, {@code URL_CREDENTIALS} a plausible password between {@code :} and {@code @} of the URL at the
+   * hit, {@code JWT} a second {@code .eyJ} segment, {@code CALL_ARGUMENT} an opening parenthesis after the
+   * keyword's identifier ({@code password("...")}), {@code XML_ELEMENT} a {@code >} after it
+   * ({@code <password>...}).
    */
   enum Precheck {
     NONE,
     ASSIGNMENT,
     URL_CREDENTIALS,
-    JWT
+    JWT,
+    CALL_ARGUMENT,
+    XML_ELEMENT
   }
 
   /** See {@code anchor} above. */

@@ -110,13 +110,34 @@ final class Placeholders {
     return null;
   }
 
+  /** Number of distinct chars, counted with a bit set (this runs for every candidate value). */
+  private static int distinctChars(String s) {
+    long low = 0;
+    long high = 0;
+    java.util.Set<Character> other = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 64) {
+        low |= 1L << c;
+      } else if (c < 128) {
+        high |= 1L << (c - 64);
+      } else {
+        if (other == null) {
+          other = new java.util.HashSet<>();
+        }
+        other.add(c);
+      }
+    }
+    return Long.bitCount(low) + Long.bitCount(high) + (other == null ? 0 : other.size());
+  }
+
   /** All one character, a short pattern repeated, or a long run of ascending/descending characters. */
   static boolean repetitive(String s) {
     int n = s.length();
     if (n < 4) {
       return true;
     }
-    int distinct = (int) s.chars().distinct().count();
+    int distinct = distinctChars(s);
     if (distinct <= 2 || (n >= 16 && distinct <= 4)) {
       return true;
     }

@@ -228,6 +228,7 @@ final class SecretEngine {
         while (i < e && (isWordByte(b[i]) || b[i] == '.' || b[i] == '-')) {
           i++;
         }
+        int keyEnd = i;
         if (i < e && (b[i] == '"' || b[i] == '\'')) {
           i++;
         }
@@ -235,6 +236,12 @@ final class SecretEngine {
           i++;
         }
         if (i >= e || !(b[i] == '=' || b[i] == ':' || b[i] == '?' || b[i] == '|')) {
+          return false;
+        }
+        // The regex's key group is this identifier (it starts at the keyword and takes the same
+        // characters), so judge's key test can run here and spare the regex for `token_url = ...`.
+        if (det.generic() && det.regex().namedGroups().containsKey("key")
+            && !GenericValues.credentialKey(new String(b, s, keyEnd - s, StandardCharsets.ISO_8859_1))) {
           return false;
         }
         while (i < e && (b[i] == '=' || b[i] == ':' || b[i] == '?' || b[i] == '|' || b[i] == '>' || b[i] == ' ' || b[i] == '\t' || b[i] == '@')) {
@@ -268,6 +275,26 @@ final class SecretEngine {
           }
         }
         return false;
+      }
+      case CALL_ARGUMENT -> {
+        int i = s;
+        while (i < e && isWordByte(b[i])) {
+          i++;
+        }
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+          i++;
+        }
+        return i < e && b[i] == '(';
+      }
+      case XML_ELEMENT -> {
+        int i = s;
+        while (i < e && isWordByte(b[i])) {
+          i++;
+        }
+        if (i < e && (b[i] == '"' || b[i] == '\'')) {
+          i++;
+        }
+        return i < e && b[i] == '>';
       }
       case JWT -> {
         int i = s + 3;
