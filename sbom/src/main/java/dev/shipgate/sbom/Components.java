@@ -80,7 +80,12 @@ public final class Components {
     TreeSet<Digest> hashes = new TreeSet<>();
     TreeSet<String> downloads = new TreeSet<>();
     TreeSet<Occurrence> occurrences = new TreeSet<>();
+    // Files rarely disagree on a version's licence; when they do, the first file in path order speaks for it.
+    String license = "";
     for (Package p : group) {
+      if (license.isEmpty()) {
+        license = p.license();
+      }
       scope = wider(scope, p.scope());
       if (p.direct()) {
         directScope = wider(directScope, p.scope());
@@ -94,7 +99,7 @@ public final class Components {
     }
     boolean exact = exact(first);
     return new SbomComponent(key(first), first.ecosystem(), first.name(), exact ? first.version() : "", exact ? "" : first.version(),
-        purl(first), scope, directScope, first.source(), List.copyOf(hashes), "", List.copyOf(downloads), List.copyOf(occurrences));
+        purl(first), scope, directScope, first.source(), List.copyOf(hashes), license, List.copyOf(downloads), List.copyOf(occurrences));
   }
 
   private static Package.Scope wider(Package.Scope a, Package.Scope b) {

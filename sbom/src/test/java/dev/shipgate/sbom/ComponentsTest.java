@@ -110,4 +110,14 @@ class ComponentsTest {
     assertThat(c.purl()).isEmpty();
     assertThat(c.ref()).isEqualTo("shipgate:npm/evil%0Aname@1.0.0");
   }
+
+  @Test
+  void theLicenceOfTheFirstFileThatStatesOne() {
+    List<SbomComponent> out = Components.of(List.of(
+        locked(Ecosystem.NPM, "dual", "1.0.0", "b/package-lock.json", 1).license("MIT").build(),
+        locked(Ecosystem.NPM, "dual", "1.0.0", "a/package-lock.json", 1).build(),
+        locked(Ecosystem.NPM, "dual", "1.0.0", "c/package-lock.json", 1).license("(MIT OR Apache-2.0)").build(),
+        locked(Ecosystem.NPM, "none", "1.0.0", "a/package-lock.json", 2).build()));
+    assertThat(out).extracting(SbomComponent::license).containsExactly("MIT", "");
+  }
 }

@@ -167,4 +167,27 @@ class SbomCommandTest {
     assertThat(r.exit()).isEqualTo(SbomCommand.ERROR);
     assertThat(r.err()).contains("cannot write").doesNotContain("\tat ");
   }
+
+  @Test
+  void licencesTheLockfileStatesReachBothDocuments() throws Exception {
+    write("package-lock.json", """
+        {
+          "name": "web",
+          "lockfileVersion": 3,
+          "packages": {
+            "": {"name": "web", "dependencies": {"a": "1.0.0", "b": "1.0.0"}},
+            "node_modules/a": {"version": "1.0.0", "license": "MIT"},
+            "node_modules/b": {"version": "1.0.0", "license": "SEE LICENSE IN LICENSE.md"}
+          }
+        }
+        """);
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + out.resolve("c.json"), "--format", "spdx=" + out.resolve("s.json"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode components = JSON.readTree(out.resolve("c.json").toFile()).path("components");
+    assertThat(components.at("/0/licenses/0/license/id").asText()).isEqualTo("MIT");
+    assertThat(components.at("/1/licenses/0/license/name").asText()).isEqualTo("SEE LICENSE IN LICENSE.md");
+    JsonNode packages = JSON.readTree(out.resolve("s.json").toFile()).path("packages");
+    assertThat(packages.at("/1/licenseDeclared").asText()).isEqualTo("MIT");
+    assertThat(packages.at("/2/licenseDeclared").asText()).isEqualTo("NOASSERTION");
+  }
 }
