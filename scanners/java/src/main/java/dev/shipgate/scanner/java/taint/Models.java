@@ -84,8 +84,26 @@ public final class Models implements LibraryTypes {
 
   private Models() {}
 
-  /** The models shipped with the scanner, listed in {@code models/index.txt}. */
+  private static volatile Models shipped;
+
+  /**
+   * The models shipped with the scanner, listed in {@code models/index.txt}, parsed once per process: the java, api
+   * and arch families all read them, and nothing changes them after parsing.
+   */
   public static Models loadDefault() {
+    Models m = shipped;
+    if (m == null) {
+      synchronized (Models.class) {
+        if (shipped == null) {
+          shipped = parseShipped();
+        }
+        m = shipped;
+      }
+    }
+    return m;
+  }
+
+  private static Models parseShipped() {
     Map<String, String> files = new LinkedHashMap<>();
     String index = resource("index.txt");
     for (String line : index.split("\n")) {
