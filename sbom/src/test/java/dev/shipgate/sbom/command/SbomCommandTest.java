@@ -190,4 +190,33 @@ class SbomCommandTest {
     assertThat(packages.at("/1/licenseDeclared").asText()).isEqualTo("MIT");
     assertThat(packages.at("/2/licenseDeclared").asText()).isEqualTo("NOASSERTION");
   }
+
+  /** 20 lockfiles of 1,500 packages each, every file sharing half its packages with the next: 15,500 components. */
+  @Test
+  void aGeneratedMonorepoInventory() throws Exception {
+    int files = 20;
+    int perFile = 1500;
+    for (int f = 0; f < files; f++) {
+      List<String> entries = new ArrayList<>();
+      for (int i = 0; i < perFile; i++) {
+        int n = f * perFile / 2 + i;
+        entries.add("pkg-" + n);
+        entries.add("1." + (n % 7) + ".0");
+      }
+      write("apps/app" + f + "/package-lock.json", packageLock("app" + f, entries.toArray(String[]::new)));
+    }
+    Path cdx = out.resolve("c.json");
+    Path spdx = out.resolve("s.json");
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + cdx, "--format", "spdx=" + spdx);
+    assertThat(r.exit()).as(r.err()).isZero();
+    int distinct = (files + 1) * perFile / 2;
+    JsonNode bom = JSON.readTree(cdx.toFile());
+    assertThat(bom.path("components")).hasSize(distinct);
+    Map<String, Integer> occurrences = new HashMap<>();
+    bom.path("components").forEach(c -> occurrences.put(c.path("name").asText(), c.at("/evidence/occurrences").size()));
+    assertThat(occurrences).containsEntry("pkg-0", 1).containsEntry("pkg-750", 2).containsEntry("pkg-15499", 1);
+    assertThat(bom.at("/dependencies/0/dependsOn")).hasSize(distinct);
+    assertThat(new org.cyclonedx.parsers.JsonParser().validate(cdx.toFile(), org.cyclonedx.Version.VERSION_16)).isEmpty();
+    assertThat(JSON.readTree(spdx.toFile()).path("packages")).hasSize(distinct + 1);
+  }
 }
