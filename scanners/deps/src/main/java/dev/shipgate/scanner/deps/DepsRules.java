@@ -63,7 +63,100 @@ public final class DepsRules {
       .tags("owasp-top10:A08:2021", "ssdf:PS.3.2")
       .build();
 
-  public static final List<Rule> ALL = List.of(KNOWN_ADVISORY, UNPINNED_VERSION, NON_REGISTRY_SOURCE, MISSING_INTEGRITY);
+  public static final Rule INSTALL_SCRIPT = Rule.builder("deps/install/runs-install-script", FAMILY)
+      .title("Dependency runs its own code when installed")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.HIGH)
+      .cwe("CWE-829")
+      .description("The lockfile records that installing this package runs a script it ships (npm hasInstallScript: "
+          + "preinstall, install or postinstall; pnpm requiresBuild). That code runs with the rights of whoever "
+          + "installs, on developer machines and CI runners, before any test or review of the package; it is the usual "
+          + "way compromised and malicious packages steal credentials.")
+      .fix("Check why the package needs an install step (native builds usually do); if it is expected, list it under "
+          + "scanners.deps.install_scripts.allow with the decision recorded in review. Otherwise replace it, or install "
+          + "with scripts disabled (npm ci --ignore-scripts, pnpm's onlyBuiltDependencies).")
+      .tags("owasp-top10:A08:2021", "ssdf:PW.4.1", "ssdf:PW.4.4")
+      .build();
+
+  public static final Rule UNAPPROVED_REGISTRY = Rule.builder("deps/source/unapproved-registry", FAMILY)
+      .title("Dependency resolved from a registry outside the allow-list")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.HIGH)
+      .cwe("CWE-494", "CWE-829")
+      .description("The lockfile resolves this package from a registry that the policy does not allow for its "
+          + "ecosystem (by default only the public registry). A package from an unexpected registry is how dependency "
+          + "confusion works: a look-alike registry or a public package shadowing an internal name.")
+      .fix("Resolve the package from an allowed registry (fix the registry configuration, .npmrc or the index URL, and "
+          + "regenerate the lockfile), or add the registry under scanners.deps.registries.<ecosystem> if it is one the "
+          + "organisation trusts.")
+      .tags("owasp-top10:A08:2021", "ssdf:PW.4.1", "ssdf:PS.3.2")
+      .build();
+
+  public static final Rule TYPOSQUAT = Rule.builder("deps/typosquat/similar-name", FAMILY)
+      .title("Dependency name imitates a popular package")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.MEDIUM)
+      .cwe("CWE-829", "CWE-1357")
+      .description("The name is a small edit away from a popular package of the same ecosystem, or the same name with "
+          + "other separators, look-alike characters or a dropped npm scope (or, for Maven, a groupId close to a "
+          + "popular one). Typosquats copy the real package and add a payload. Confidence is high for swaps and "
+          + "look-alikes, which are rarely accidental, and medium for other edits.")
+      .fix("Check that this is the package meant: compare its publisher, repository and downloads with the popular one "
+          + "named in the finding, and depend on that one if it was a typo. If the name is genuine, add it to "
+          + "scanners.deps.typosquat.allow.")
+      .tags("owasp-top10:A08:2021", "ssdf:PW.4.1", "ssdf:PW.4.4")
+      .build();
+
+  public static final Rule LICENSE_DENIED = Rule.builder("deps/license/denied", FAMILY)
+      .title("Dependency licence is on the policy's deny list")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.HIGH)
+      .description("Every way of complying with this package's licence expression uses a licence that "
+          + "scanners.deps.licenses.deny forbids (for an OR, each alternative does), so shipping it breaks the "
+          + "organisation's licence policy.")
+      .fix("Replace the package with one under an allowed licence, or get the licence approved and change the policy "
+          + "(or waive this package with the decision recorded).")
+      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .build();
+
+  public static final Rule LICENSE_NOT_ALLOWED = Rule.builder("deps/license/not-allowed", FAMILY)
+      .title("Dependency licence is not on the policy's allow list")
+      .severity(Severity.MEDIUM)
+      .confidence(Confidence.HIGH)
+      .description("The policy lists the allowed licences (scanners.deps.licenses.allow), and no way of complying with "
+          + "this package's licence expression uses allowed licences only.")
+      .fix("Have the licence reviewed; add it to the allow list if it is acceptable, otherwise replace the package.")
+      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .build();
+
+  public static final Rule LICENSE_UNKNOWN = Rule.builder("deps/license/unknown", FAMILY)
+      .title("Dependency licence is unknown")
+      .severity(Severity.LOW)
+      .confidence(Confidence.HIGH)
+      .description("The licence the lockfile or local metadata states is not a valid SPDX expression, names "
+          + "identifiers shipgate does not recognise, or is missing where the lockfile records licences; the licence "
+          + "policy cannot judge the package.")
+      .fix("Find the package's real licence (its repository, its published metadata) and record the decision, or ask "
+          + "the maintainers to declare an SPDX expression.")
+      .tags("ssdf:PW.4.4", "ssdf:PS.3.2")
+      .build();
+
+  public static final Rule LICENSE_INCOMPATIBLE_HEADER = Rule.builder("deps/license/incompatible-source-header", FAMILY)
+      .title("Source file licence is incompatible with the project's licence")
+      .severity(Severity.HIGH)
+      .confidence(Confidence.HIGH)
+      .description("The file's SPDX-License-Identifier header names a licence that cannot be part of a work under the "
+          + "project's declared licence (copyleft code in a permissive or proprietary project, Apache-2.0 in a "
+          + "GPL-2.0-only one, ...): typically code copied from another project, often by a coding assistant.")
+      .fix("Remove or rewrite the copied code, or obtain it under a compatible licence; if the header is wrong, "
+          + "correct it. The project licence comes from scanners.deps.licenses.project, package.json, Cargo.toml, "
+          + "pyproject.toml, pom.xml or the LICENSE file.")
+      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .build();
+
+  public static final List<Rule> ALL = List.of(KNOWN_ADVISORY, UNPINNED_VERSION, NON_REGISTRY_SOURCE, MISSING_INTEGRITY,
+      INSTALL_SCRIPT, UNAPPROVED_REGISTRY, TYPOSQUAT, LICENSE_DENIED, LICENSE_NOT_ALLOWED, LICENSE_UNKNOWN,
+      LICENSE_INCOMPATIBLE_HEADER);
 
   private DepsRules() {}
 }

@@ -19,6 +19,11 @@ import dev.shipgate.scanner.deps.osv.OsvEntry;
 import dev.shipgate.scanner.deps.osv.OsvImporter;
 import dev.shipgate.scanner.deps.osv.OsvRecords;
 import dev.shipgate.scanner.deps.osv.RangeMatcher;
+import dev.shipgate.scanner.deps.license.Compatibility;
+import dev.shipgate.scanner.deps.license.ProjectLicense;
+import dev.shipgate.scanner.deps.license.SourceHeaders;
+import dev.shipgate.scanner.deps.license.SpdxExpression;
+import dev.shipgate.scanner.deps.policy.DepsPolicy;
 import dev.shipgate.scanner.deps.version.VersionSchemes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +95,8 @@ public final class DepsScanner implements ProjectScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE);
+    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE, DepsPolicy.REGISTRIES,
+        DepsPolicy.INSTALL_SCRIPTS, DepsPolicy.TYPOSQUAT, DepsPolicy.LICENSES);
   }
 
   @Override
@@ -98,7 +104,8 @@ public final class DepsScanner implements ProjectScanner {
     if (dev.shipgate.scanner.deps.extract.Extractors.forPath(path) != null) {
       return true;
     }
-    return AUXILIARY.contains(Extractor.fileName(path)) && !path.contains("node_modules/") && !path.contains("vendor/");
+    return (AUXILIARY.contains(Extractor.fileName(path)) && !path.contains("node_modules/") && !path.contains("vendor/"))
+        || ProjectLicense.reads(path) || SourceHeaders.applies(path);
   }
 
   /** The database directory this scan would use: {@code --db}, the policy setting, or the environment. */
@@ -121,9 +128,11 @@ public final class DepsScanner implements ProjectScanner {
     Settings settings = context.settings();
     long maxAgeDays;
     boolean requireDatabase;
+    DepsPolicy policy;
     try {
       maxAgeDays = settings.integer(SETTING_MAX_AGE_DAYS, 0);
       requireDatabase = settings.bool(SETTING_REQUIRE_DATABASE, true);
+      policy = DepsPolicy.from(settings);
     } catch (PolicyException e) {
       context.error(e.file(), e.line(), e.getMessage());
       return;
@@ -154,12 +163,56 @@ public final class DepsScanner implements ProjectScanner {
         context.report(finding(DepsRules.MISSING_INTEGRITY, p, p.name() + " " + p.version() + " has no integrity hash in " + Extractor.fileName(p.manifest()), null));
       }
     }
+    new PolicyChecks(policy, context).check(packages);
     Map<String, SourceFile> byPath = new HashMap<>();
     files.forEach(f -> byPath.put(f.path(), f));
+    checkSourceHeaders(files, policy, byPath, context);
     matchAdvisories(packages, context, maxAgeDays, requireDatabase, path -> {
       SourceFile f = byPath.get(path);
       return f == null || !f.isValidUtf8() ? null : f.text();
     });
+  }
+
+  /** Source files whose SPDX header licence cannot be part of the project's declared licence. */
+  private static void checkSourceHeaders(List<SourceFile> files, DepsPolicy policy, Map<String, SourceFile> byPath, ScanContext context) {
+    Optional<ProjectLicense.Declared> project = ProjectLicense.detect(policy.licenses().project(), path -> {
+      SourceFile f = byPath.get(path);
+      return f == null || !f.isValidUtf8() ? null : f.text();
+    });
+    if (project.isEmpty()) {
+      return; // nothing to be compatible with
+    }
+    List<SpdxExpression> projectLeaves = project.get().expression().leaves();
+    for (SourceFile f : files) {
+      if (context.cancelled()) {
+        return;
+      }
+      if (!SourceHeaders.applies(f.path()) || !f.isValidUtf8()) {
+        continue;
+      }
+      Optional<SourceHeaders.Header> header = SourceHeaders.find(f.text());
+      if (header.isEmpty()) {
+        continue;
+      }
+      SpdxExpression e;
+      try {
+        e = SpdxExpression.parse(header.get().expression());
+      } catch (SpdxExpression.ParseException ex) {
+        context.skipped(f.path(), "line " + header.get().line() + ": the SPDX-License-Identifier is not an SPDX expression ("
+            + ex.getMessage() + "); its licence was not judged");
+        continue;
+      }
+      if (!e.satisfiable(leaf -> projectLeaves.stream().allMatch(pl -> Compatibility.compatible(leaf, pl)))) {
+        context.report(Finding.builder(DepsRules.LICENSE_INCOMPATIBLE_HEADER)
+            .message("this file is licensed " + e + " (SPDX-License-Identifier), which cannot be part of this project "
+                + "licensed " + project.get().expression() + " (from " + project.get().source() + ")")
+            .at(Location.line(f.path(), header.get().line()))
+            .contextKey(DepsRules.LICENSE_INCOMPATIBLE_HEADER.id() + "|" + e + "|" + project.get().expression())
+            .property("license", e.toString())
+            .property("project_license", project.get().expression().toString())
+            .build());
+      }
+    }
   }
 
   private void checkPinning(Package p, ScanContext context) {
@@ -362,7 +415,7 @@ public final class DepsScanner implements ProjectScanner {
     return builder(rule, p, message, severity).contextKey(rule.id() + "|" + p.ecosystem() + "|" + p.name()).build();
   }
 
-  private static Finding.Builder builder(Rule rule, Package p, String message, Severity severity) {
+  static Finding.Builder builder(Rule rule, Package p, String message, Severity severity) {
     Finding.Builder b = Finding.builder(rule).message(message)
         .at(p.line() > 0 ? Location.line(p.manifest(), p.line()) : Location.file(p.manifest()))
         .property("ecosystem", p.ecosystem().osvName())

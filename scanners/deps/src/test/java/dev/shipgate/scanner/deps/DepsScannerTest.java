@@ -228,10 +228,12 @@ class DepsScannerTest {
   void acceptsManifestsLockfilesAndTheirDeclarationFilesOnly() {
     DepsScanner s = new DepsScanner();
     assertThat(List.of("pom.xml", "a/b/package-lock.json", "yarn.lock", "requirements-dev.txt", "go.mod", "go.sum", "Cargo.lock", "package.json", "x/composer.json",
-        "pyproject.toml", "Pipfile"))
+        "pyproject.toml", "Pipfile", "LICENSE", "Cargo.toml", "src/Main.java", "web/app.ts"))
         .allMatch(s::accepts);
-    assertThat(List.of("node_modules/a/package.json", "README.md", "src/Main.java", "Cargo.toml", "vendor/a/composer.json")).noneMatch(s::accepts);
-    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database");
+    assertThat(List.of("node_modules/a/package.json", "README.md", "a/Cargo.toml", "vendor/a/composer.json", "node_modules/x/index.js",
+        "docs/LICENSE")).noneMatch(s::accepts);
+    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database", "registries",
+        "install_scripts", "typosquat", "licenses");
   }
 
   @Test
