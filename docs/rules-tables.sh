@@ -11,7 +11,7 @@ describe() {
     java) echo "Java SAST: taint flows and API misuse (\`scanners/java\`, models in \`models/*.yml\`)";;
     arch) echo "blessed patterns: forbidden APIs, layers, required wrappers and dependencies (\`scanners/arch\`)";;
     api) echo "HTTP routes: authentication, object access, OpenAPI drift (\`scanners/api\`)";;
-    deps) echo "dependencies: known advisories, pinning, sources, integrity (\`scanners/deps\`)";;
+    deps) echo "dependencies: known advisories, pinning, sources, registries, integrity, install scripts, typosquats, licences (\`scanners/deps\`)";;
     change) echo "change governance: review tiers, AI-assistance notes, signed approvals (\`scanners/change\`)";;
     ci) echo "GitHub Actions and GitLab CI (\`scanners/ci\`)";;
     docker) echo "Dockerfiles and Compose files (\`scanners/docker\`)";;
