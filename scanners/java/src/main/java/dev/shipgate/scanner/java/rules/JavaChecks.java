@@ -10,6 +10,7 @@ public final class JavaChecks {
 
   public static List<JavaCheck> all() {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
-        new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new SqlParameterFix());
+        new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
+        new WeakKeySizeCheck(), new SqlParameterFix());
   }
 }
