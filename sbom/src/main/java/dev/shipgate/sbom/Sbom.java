@@ -1,6 +1,8 @@
 package dev.shipgate.sbom;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,9 +25,22 @@ public record Sbom(RootProject root, List<SbomComponent> components, String tool
    *     a new serial number per generation; reproducible output needs the opposite, so it is a choice)
    */
   public static Sbom of(RootProject root, List<SbomComponent> components, String toolVersion, Instant created, boolean unique) {
-    // The creation time is left out on purpose: regenerating an unchanged project keeps its id.
-    String content = toolVersion + "\n" + root + "\n" + components;
-    UUID id = unique ? UUID.randomUUID() : UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
+    UUID id = unique ? UUID.randomUUID() : UUID.nameUUIDFromBytes(contentDigest(root, components, toolVersion));
     return new Sbom(root, components, toolVersion, created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), id);
+  }
+
+  /** Everything the documents say except the creation time, so regenerating an unchanged project keeps its id. */
+  private static byte[] contentDigest(RootProject root, List<SbomComponent> components, String toolVersion) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+    sha.update((toolVersion + "\n" + root + "\n").getBytes(StandardCharsets.UTF_8));
+    for (SbomComponent c : components) {
+      sha.update((c + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return sha.digest();
   }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,7 @@ public final class SpdxWriter {
   static final String DOCUMENT_ID = "SPDXRef-DOCUMENT";
   static final String ROOT_ID = "SPDXRef-Root";
   static final String NAMESPACE_BASE = "https://shipgate.dev/spdxdocs/";
+  private static final Pattern NOT_ID_CHARS = Pattern.compile("[^A-Za-z0-9.-]+");
 
   private SpdxWriter() {}
 
@@ -139,8 +141,8 @@ public final class SpdxWriter {
    * and made unique by a short hash of the component's reference (names that differ only in punctuation collapse).
    */
   static String spdxId(SbomComponent c, Set<String> used) {
-    String readable = (c.ecosystem().purlType() + "-" + c.name() + (c.version().isEmpty() ? "" : "-" + c.version()))
-        .replaceAll("[^A-Za-z0-9.-]+", "-");
+    String readable = NOT_ID_CHARS.matcher(c.ecosystem().purlType() + "-" + c.name() + (c.version().isEmpty() ? "" : "-" + c.version()))
+        .replaceAll("-");
     if (readable.length() > 80) {
       readable = readable.substring(0, 80);
     }

@@ -10,6 +10,7 @@ class UrlsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "https://registry.npmjs.org/a/-/a-1.0.0.tgz | https://registry.npmjs.org/a/-/a-1.0.0.tgz",
+      // shipgate:ignore secrets/url/basic-auth -- a made-up credential: the test proves it is stripped
       "https://user:s3cret@npm.example.com/a/-/a-1.0.0.tgz | https://npm.example.com/a/-/a-1.0.0.tgz",
       "https://ghp_token123@github.com/o/r.git | https://github.com/o/r.git",
       "https://user:p@ss@host.example/x.tgz | https://host.example/x.tgz",

@@ -14,6 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -158,13 +159,15 @@ public final class SbomCommand implements Callable<Integer> {
     return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
   }
 
-  /** Through a temporary file in the same directory, so a failed run never leaves half a document behind. */
+  /**
+   * Through a temporary file in the same directory, so a failed run never leaves half a document behind. The
+   * temporary file is created like any other (the umask decides its mode), unlike Files.createTempFile's 0600.
+   */
   private static void write(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

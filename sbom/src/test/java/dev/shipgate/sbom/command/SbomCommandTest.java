@@ -86,6 +86,11 @@ class SbomCommandTest {
     assertThat(Files.readString(cdx) + Files.readString(spdx)).doesNotContain("topsecret");
     assertThat(JSON.readTree(spdx.toFile()).path("packages")).hasSize(5);
     assertThat(r.out()).isEmpty();
+    Path plain = Files.writeString(out.resolve("plain.txt"), "");
+    assertThat(Files.getPosixFilePermissions(cdx)).as("mode as for any new file").isEqualTo(Files.getPosixFilePermissions(plain));
+    try (var listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bom.cdx.json", "bom.spdx.json", "plain.txt");
+    }
   }
 
   @Test
@@ -191,7 +196,7 @@ class SbomCommandTest {
     assertThat(packages.at("/2/licenseDeclared").asText()).isEqualTo("NOASSERTION");
   }
 
-  /** 20 lockfiles of 1,500 packages each, every file sharing half its packages with the next: 15,500 components. */
+  /** 20 lockfiles of 1,500 packages each, every file sharing half its packages with the next: 15,750 components. */
   @Test
   void aGeneratedMonorepoInventory() throws Exception {
     int files = 20;
