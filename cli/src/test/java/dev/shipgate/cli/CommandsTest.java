@@ -46,6 +46,23 @@ class CommandsTest {
   }
 
   @Test
+  void everyCommandIsReachableByNameAndListedInUsage() {
+    String usage = Cli.run("--help").out();
+    for (Class<?> c : Main.SUBCOMMANDS) {
+      String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+      assertThat(usage).as("usage lists %s", name).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(name) + "\\s");
+      Cli help = Cli.run(name, "--help");
+      assertThat(help.exit()).as("%s --help: %s", name, help).isZero();
+      assertThat(help.out()).contains("Usage: shipgate " + name);
+    }
+    // Commands that need their siblings get every one: help about another command, and a typo's suggestion.
+    assertThat(Cli.run("help", "scan").out()).contains("--base");
+    Cli typo = Cli.run("scna");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("scan");
+  }
+
+  @Test
   void initWritesAPolicyThatLoadsAndSuitsTheRepository(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("src/main/java/a"));
     Files.writeString(dir.resolve("src/main/java/a/A.java"), "class A {}");
