@@ -1,6 +1,7 @@
 package dev.shipgate.sbom;
 
 import dev.shipgate.core.gate.Coverage;
+import dev.shipgate.core.policy.Glob;
 import dev.shipgate.core.policy.Policy;
 import dev.shipgate.core.walk.FileWalker;
 import dev.shipgate.scanner.deps.Inventory;
@@ -36,14 +37,19 @@ public final class ProjectInventory {
 
   private ProjectInventory() {}
 
-  public static Result collect(Path dir) throws IOException {
+  /**
+   * @param excludes files to leave out, relative to {@code dir} as the policy's {@code paths.exclude} globs are to
+   *     the policy's directory (test fixtures and vendored samples are not part of what ships)
+   */
+  public static Result collect(Path dir, List<Glob> excludes) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
     Path gitTop = gitTop(root);
-    // No policy globs (those belong to scans), and no size limit of the walk's own: Inventory refuses oversized
-    // lockfiles itself, with a message that says so, instead of the walk skipping them.
+    String prefix = gitTop == null || gitTop.equals(root) ? "" : gitTop.relativize(root).toString().replace('\\', '/');
+    // No size limit of the walk's own: Inventory refuses oversized lockfiles itself, with a message that says so,
+    // instead of the walk skipping them.
     Policy d = Policy.defaults();
     Policy policy = new Policy(d.source(), d.digest(), d.version(), d.failOn(), d.report(), d.families(), d.disabledFamilies(),
-        d.ruleOverrides(), d.include(), d.exclude(), d.globBase(), Long.MAX_VALUE, d.scannerTimeout(), d.failOnErrors());
+        d.ruleOverrides(), List.of(), List.copyOf(excludes), prefix, Long.MAX_VALUE, d.scannerTimeout(), d.failOnErrors());
     FileWalker.Result walked = new FileWalker(root, gitTop, policy).walk();
     List<Problem> problems = new ArrayList<>();
     for (Coverage.Skipped s : walked.skipped()) {

@@ -1,6 +1,7 @@
 package dev.shipgate.sbom.command;
 
 import dev.shipgate.core.ShipgateVersion;
+import dev.shipgate.core.policy.Glob;
 import dev.shipgate.sbom.CycloneDxWriter;
 import dev.shipgate.sbom.ProjectInventory;
 import dev.shipgate.sbom.RootProject;
@@ -52,6 +53,11 @@ public final class SbomCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, paramLabel = "FORMAT=FILE",
       description = "cyclonedx=FILE (CycloneDX 1.6 JSON) or spdx=FILE (SPDX 2.3 JSON); repeat for both. FILE - is standard output.")
   List<String> formats = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Leave out files matching GLOB, relative to PATH (the syntax of shipgate.yml's paths.exclude), "
+          + "e.g. '**/src/test/resources/**' for test fixtures; repeatable.")
+  List<String> excludes = new ArrayList<>();
 
   @Option(names = "--unique-id",
       description = "A random CycloneDX serial number and SPDX namespace instead of ones derived from the content "
@@ -111,9 +117,19 @@ public final class SbomCommand implements Callable<Integer> {
       return USAGE;
     }
 
+    List<Glob> globs = new ArrayList<>();
+    for (String g : excludes) {
+      try {
+        globs.add(Glob.compile(g));
+      } catch (IllegalArgumentException e) {
+        err.println("shipgate: --exclude '" + g + "': " + e.getMessage());
+        return USAGE;
+      }
+    }
+
     ProjectInventory.Result inventory;
     try {
-      inventory = ProjectInventory.collect(root);
+      inventory = ProjectInventory.collect(root, globs);
     } catch (IOException | UncheckedIOException e) {
       err.println("shipgate: " + path + ": cannot read: " + e.getMessage());
       return ERROR;

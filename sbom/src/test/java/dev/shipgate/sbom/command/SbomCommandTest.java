@@ -224,4 +224,22 @@ class SbomCommandTest {
     assertThat(new org.cyclonedx.parsers.JsonParser().validate(cdx.toFile(), org.cyclonedx.Version.VERSION_16)).isEmpty();
     assertThat(JSON.readTree(spdx.toFile()).path("packages")).hasSize(distinct + 1);
   }
+
+  @Test
+  void excludedFixturesNeitherCountNorFail() throws Exception {
+    Files.createDirectories(repo.resolve(".git"));
+    write("app/package-lock.json", packageLock("app", "lodash", "4.17.21"));
+    write("app/src/test/resources/fixtures/broken/package-lock.json", "{ not json");
+    write("app/src/test/resources/fixtures/old/requirements.txt", "django==1.2\n");
+    Run failing = run(repo.resolve("app").toString(), "--format", "cyclonedx=-");
+    assertThat(failing.exit()).isEqualTo(SbomCommand.ERROR);
+    Run r = run(repo.resolve("app").toString(), "--format", "cyclonedx=-", "--exclude", "src/test/resources/**");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode bom = JSON.readTree(r.out());
+    assertThat(bom.path("components")).hasSize(1);
+    assertThat(bom.at("/components/0/evidence/occurrences/0/location").asText()).isEqualTo("app/package-lock.json");
+    Run bad = run(repo.toString(), "--format", "cyclonedx=-", "--exclude", "[unclosed");
+    assertThat(bad.exit()).isEqualTo(SbomCommand.USAGE);
+    assertThat(bad.err()).contains("--exclude '[unclosed'");
+  }
 }
