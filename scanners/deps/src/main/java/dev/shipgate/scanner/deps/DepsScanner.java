@@ -13,6 +13,7 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Package.Pin;
 import dev.shipgate.scanner.deps.Package.Source;
 import dev.shipgate.scanner.deps.extract.Extractor;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
 import dev.shipgate.scanner.deps.osv.DatabaseLocation;
 import dev.shipgate.scanner.deps.osv.OsvDatabase;
 import dev.shipgate.scanner.deps.osv.OsvEntry;
@@ -61,6 +62,7 @@ public final class DepsScanner implements ProjectScanner {
 
   private final Function<ScanContext, Path> databaseLocator;
   private final Clock clock;
+  private final Path mavenRepository;
 
   /** The run note every report prints: which advisory database judged the packages, and its age. */
   public static final String NOTE_DATABASE = "advisory-database";
@@ -74,8 +76,14 @@ public final class DepsScanner implements ProjectScanner {
    *     from the setting, {@code $SHIPGATE_DB} or the user cache directory
    */
   public DepsScanner(Path database, Clock clock) {
+    this(database, clock, LocalLicenses.defaultMavenRepository());
+  }
+
+  /** @param mavenRepository the local Maven repository whose POMs give licences (tests: a fixture one), or null */
+  DepsScanner(Path database, Clock clock, Path mavenRepository) {
     this.databaseLocator = database != null ? c -> database : DepsScanner::locate;
     this.clock = clock;
+    this.mavenRepository = mavenRepository;
   }
 
   @Override
@@ -137,7 +145,7 @@ public final class DepsScanner implements ProjectScanner {
       context.error(e.file(), e.line(), e.getMessage());
       return;
     }
-    Inventory.Result inventory = Inventory.of(files, context.root());
+    Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(mavenRepository, context.root()));
     for (Inventory.Problem p : inventory.problems()) {
       context.error(p.path(), p.line(), p.message());
     }

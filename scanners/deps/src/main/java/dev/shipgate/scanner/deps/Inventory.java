@@ -5,6 +5,7 @@ import dev.shipgate.scanner.deps.extract.ExtractContext;
 import dev.shipgate.scanner.deps.extract.ExtractException;
 import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.extract.Extractors;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +43,14 @@ public final class Inventory {
    *     to look only among {@code files}
    */
   public static Result of(List<SourceFile> files, Path root) {
+    return of(files, root, LocalLicenses.NONE);
+  }
+
+  /**
+   * As {@link #of(List, Path)}, with licences the lockfiles do not state taken from local metadata
+   * ({@code LocalLicenses.of(LocalLicenses.defaultMavenRepository(), root)}: POMs in ~/.m2, virtualenvs in the root).
+   */
+  public static Result of(List<SourceFile> files, Path root, LocalLicenses licences) {
     Map<String, SourceFile> byPath = new HashMap<>();
     for (SourceFile f : files) {
       byPath.put(f.path(), f);
@@ -61,7 +70,7 @@ public final class Inventory {
       problems.addAll(r.problems);
       notes.addAll(r.notes);
     }
-    return new Result(dedupe(packages), used, problems, notes);
+    return new Result(licences.apply(dedupe(packages)), used, problems, notes);
   }
 
   private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes) {}

@@ -34,7 +34,9 @@ final class PolicyChecks {
   void check(List<Package> packages) {
     Set<String> manifestsWithLicences = new HashSet<>();
     for (Package p : packages) {
-      if (!p.license().isEmpty()) {
+      // Only npm and composer lockfiles state licences themselves; elsewhere a licence came from local metadata,
+      // whose absence for one package says nothing about what the package declares.
+      if (!p.license().isEmpty() && (p.ecosystem() == Ecosystem.NPM || p.ecosystem() == Ecosystem.PACKAGIST)) {
         manifestsWithLicences.add(p.manifest());
       }
     }
