@@ -11,6 +11,6 @@ public final class JavaChecks {
   public static List<JavaCheck> all() {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
         new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
-        new WeakKeySizeCheck(), new SqlParameterFix());
+        new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new SqlParameterFix());
   }
 }
