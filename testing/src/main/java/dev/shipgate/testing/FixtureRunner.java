@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
-import dev.shipgate.core.scan.FileScanner;
-import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,16 +129,7 @@ public final class FixtureRunner {
 
   /** Runs the scanner on in-memory files, whichever kind it is. */
   public List<Finding> run(List<SourceFile> files, RecordingContext ctx) throws IOException {
-    if (scanner instanceof FileScanner fs) {
-      for (SourceFile f : files) {
-        fs.scan(f, ctx);
-      }
-    } else if (scanner instanceof ProjectScanner ps) {
-      ps.scan(new ArrayList<>(files), ctx);
-    } else {
-      throw new IllegalArgumentException(scanner.family() + " is neither a FileScanner nor a ProjectScanner");
-    }
-    return ctx.findings();
+    return ctx.run(scanner, files);
   }
 
   private static String key(int line, String rule) {

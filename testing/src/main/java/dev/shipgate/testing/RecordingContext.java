@@ -1,9 +1,17 @@
 package dev.shipgate.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.shipgate.core.gate.Coverage;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.Scanner;
+import dev.shipgate.core.scan.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +39,43 @@ public final class RecordingContext implements ScanContext {
 
   public RecordingContext() {
     this(Path.of("."), Settings.empty("<test>"));
+  }
+
+  /** What {@code scanner} reports on one in-memory file, in a fresh context with empty settings. */
+  public static RecordingContext scan(Scanner scanner, String path, byte[] content) throws IOException {
+    RecordingContext ctx = new RecordingContext();
+    ctx.run(scanner, List.of(SourceFile.of(path, content)));
+    return ctx;
+  }
+
+  /** {@link #scan(Scanner, String, byte[])} of the text's UTF-8 bytes. */
+  public static RecordingContext scan(Scanner scanner, String path, String content) throws IOException {
+    return scan(scanner, path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The one error recorded; fails unless there is exactly one. */
+  public static Coverage.ScanError onlyError(RecordingContext ctx) {
+    assertThat(ctx.errors()).hasSize(1);
+    return ctx.errors().get(0);
+  }
+
+  /** The start lines of {@code rule}'s findings, in the order they were reported. */
+  public static List<Integer> lines(RecordingContext ctx, String rule) {
+    return ctx.findings().stream().filter(f -> f.ruleId().equals(rule)).map(f -> f.location().startLine()).toList();
+  }
+
+  /** Runs a scanner of either kind over in-memory files into this context; returns every finding so far. */
+  public List<Finding> run(Scanner scanner, List<SourceFile> files) throws IOException {
+    if (scanner instanceof FileScanner fs) {
+      for (SourceFile f : files) {
+        fs.scan(f, this);
+      }
+    } else if (scanner instanceof ProjectScanner ps) {
+      ps.scan(new ArrayList<>(files), this);
+    } else {
+      throw new IllegalArgumentException(scanner.family() + " is neither a FileScanner nor a ProjectScanner");
+    }
+    return findings();
   }
 
   public RecordingContext option(String name, String value) {
