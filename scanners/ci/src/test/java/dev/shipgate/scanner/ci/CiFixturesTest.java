@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipgate.core.fix.FixApplier;
 import dev.shipgate.core.model.Finding;
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.FixtureRunner;
 import dev.shipgate.testing.RecordingContext;
-import java.lang.reflect.Modifier;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,46 +75,24 @@ class CiFixturesTest {
 
   @Test
   void ruleIdsAreUniqueAndGroupedByPlatform() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : SCANNER.rules()) {
-      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-      assertThat(r.id()).matches("ci/(github|gitlab)/[a-z0-9-]+");
-      assertThat(r.family()).isEqualTo(SCANNER.family());
-    }
-    assertThat(seen).hasSize(CiRules.ALL.size());
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "ci/(github|gitlab)/[a-z0-9-]+", CiRules.ALL.size());
   }
 
   @Test
   void everyRuleCarriesCompleteMetadata() {
-    for (Rule r : SCANNER.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
-      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
-          .allMatch(t -> t.matches("owasp-top10:A\\d\\d:2021|ssdf:P[OSWR]\\.\\d+\\.\\d+|iso27001:2022-A\\.\\d+\\.\\d+|soc2:CC\\d\\.\\d"
-              + "|owasp-cicd:CICD-SEC-(?:[1-9]|10)|cis-supply-chain:\\d+\\.\\d+"), "scheme:value in a known scheme")
-          .anyMatch(t -> t.startsWith("owasp-top10:"))
-          .anyMatch(t -> t.startsWith("owasp-cicd:"));
-    }
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.OWASP_TOP10, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2, TagScheme.OWASP_CICD, TagScheme.CIS_SUPPLY_CHAIN),
+        TagScheme.OWASP_TOP10, TagScheme.OWASP_CICD);
   }
 
   @Test
   void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    for (Rule r : SCANNER.rules()) {
-      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
-    }
-    for (String key : SCANNER.settingKeys()) {
-      assertThat(readme).as("README.md documents scanners.ci.%s", key).contains("`" + key + "`");
-    }
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
+    RuleCatalogChecks.everySettingIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
   void everyRuleClassPublishesItsMetadataAsAConstant() throws Exception {
-    for (CiRule rule : CiRules.ALL) {
-      Class<?> type = rule.getClass();
-      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
-      assertThat(type.getField("RULE").get(null)).as("%s.RULE", type.getSimpleName()).isSameAs(rule.rule());
-    }
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(CiRules.ALL, CiRule::rule);
   }
 }

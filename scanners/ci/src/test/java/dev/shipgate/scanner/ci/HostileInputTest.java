@@ -1,9 +1,9 @@
 package dev.shipgate.scanner.ci;
 
+import static dev.shipgate.testing.RecordingContext.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipgate.core.gate.Coverage;
-import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,25 +20,16 @@ class HostileInputTest {
   private static final String WORKFLOW = ".github/workflows/ci.yml";
   private final CiScanner scanner = new CiScanner();
 
-  private RecordingContext scan(String path, byte[] content) throws Exception {
-    RecordingContext ctx = new RecordingContext();
-    scanner.scan(SourceFile.of(path, content), ctx);
-    return ctx;
-  }
-
-  private RecordingContext scan(String path, String content) throws Exception {
-    return scan(path, content.getBytes(StandardCharsets.UTF_8));
-  }
-
+  /** A file this family cannot read is judged no further: the error is all it reports. */
   private static Coverage.ScanError onlyError(RecordingContext ctx) {
-    assertThat(ctx.errors()).hasSize(1);
+    Coverage.ScanError e = RecordingContext.onlyError(ctx);
     assertThat(ctx.findings()).isEmpty();
-    return ctx.errors().get(0);
+    return e;
   }
 
   @Test
   void malformedYamlIsOneErrorOnTheLineOfTheProblem() throws Exception {
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, "on: push\njobs:\n  a:\n    steps: [run: x\n    runs-on: y\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, "on: push\njobs:\n  a:\n    steps: [run: x\n    runs-on: y\n"));
     assertThat(e.path()).isEqualTo(WORKFLOW);
     assertThat(e.line()).isBetween(4, 6);
     assertThat(e.message()).startsWith("not valid YAML");
@@ -46,12 +37,12 @@ class HostileInputTest {
 
   @Test
   void tabIndentationIsAnErrorOnItsLine() throws Exception {
-    assertThat(onlyError(scan(".gitlab-ci.yml", "build:\n  script:\n\t- make\n")).line()).isEqualTo(3);
+    assertThat(onlyError(scan(scanner, ".gitlab-ci.yml", "build:\n  script:\n\t- make\n")).line()).isEqualTo(3);
   }
 
   @Test
   void binaryContentIsAnErrorNamingTheLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, "on: push\njobs:\n\u0000\u0001".getBytes(StandardCharsets.UTF_8)));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, "on: push\njobs:\n\u0000\u0001".getBytes(StandardCharsets.UTF_8)));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.message()).contains("binary");
   }
@@ -59,7 +50,7 @@ class HostileInputTest {
   @Test
   void invalidUtf8IsAnErrorOnTheLineOfTheBadByte() throws Exception {
     byte[] latin1 = "on: push\nname: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, latin1));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, latin1));
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.message()).contains("UTF-8");
   }
@@ -71,7 +62,7 @@ class HostileInputTest {
       byte[] junk = new byte[1 + random.nextInt(3000)];
       random.nextBytes(junk);
       for (String path : new String[] {WORKFLOW, "action.yml", ".gitlab-ci.yml"}) {
-        RecordingContext ctx = scan(path, junk);
+        RecordingContext ctx = scan(scanner, path, junk);
         assertThat(ctx.errors().size() + ctx.skippedFiles().size()).as("junk %d in %s", i, path).isLessThanOrEqualTo(1);
         ctx.errors().forEach(err -> assertThat(err.line()).isNotNegative());
       }
@@ -82,7 +73,7 @@ class HostileInputTest {
   void hugeFileIsRefusedOnTheLineWhereTheLimitIsCrossed() throws Exception {
     byte[] huge = new byte[20 * 1024 * 1024];
     Arrays.fill(huge, (byte) 'a');
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, huge));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, huge));
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.message()).contains("bytes");
   }
@@ -95,7 +86,7 @@ class HostileInputTest {
           .append(String.join(", ", Collections.nCopies(9, "*a" + (level - 1)))).append("]\n");
     }
     long start = System.nanoTime();
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, y.toString()));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, y.toString()));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(e.line()).isBetween(1, 14);
   }
@@ -116,7 +107,7 @@ class HostileInputTest {
             steps:
               - *greet
         """;
-    RecordingContext ctx = scan(WORKFLOW, text);
+    RecordingContext ctx = scan(scanner, WORKFLOW, text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(8);
   }
@@ -124,20 +115,20 @@ class HostileInputTest {
   @Test
   void deepNestingIsAnErrorNamingTheLineWhereItGetsTooDeep() throws Exception {
     String deep = "on: push\njobs: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, deep));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, deep));
     assertThat(e.line()).isEqualTo(2);
     String deepBlock = "on: push\njobs:\n" + "- ".repeat(5_000) + "x\n";
-    RecordingContext ctx = scan(WORKFLOW, deepBlock);
+    RecordingContext ctx = scan(scanner, WORKFLOW, deepBlock);
     assertThat(ctx.findings()).isEmpty();
     assertThat(ctx.errors().size()).isLessThanOrEqualTo(1);
   }
 
   @Test
   void unrenderedTemplatesAreAnErrorOnTheTemplateLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, "on: push\njobs:\n  build:\n    runs-on: {{ .Runner }}\n    steps: []\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, "on: push\njobs:\n  build:\n    runs-on: {{ .Runner }}\n    steps: []\n"));
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.message()).contains("template");
-    Coverage.ScanError jinja = onlyError(scan(".gitlab-ci.yml", "build:\n  script:\n{% for s in steps %}\n    - {{ s }}\n{% endfor %}\n"));
+    Coverage.ScanError jinja = onlyError(scan(scanner, ".gitlab-ci.yml", "build:\n  script:\n{% for s in steps %}\n    - {{ s }}\n{% endfor %}\n"));
     assertThat(jinja.line()).isEqualTo(3);
   }
 
@@ -145,7 +136,7 @@ class HostileInputTest {
   void goTemplatesInsideScriptsAreOrdinaryText() throws Exception {
     String text = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
         + "      - run: docker inspect --format '{{ .State.Health.Status }}' db\n";
-    RecordingContext ctx = scan(WORKFLOW, text);
+    RecordingContext ctx = scan(scanner, WORKFLOW, text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).isEmpty();
   }
@@ -154,19 +145,19 @@ class HostileInputTest {
   void windowsLineEndingsAndAByteOrderMarkKeepLinesRight() throws Exception {
     String text = "\uFEFFon: issues\r\npermissions: {}\r\njobs:\r\n  a:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n"
         + "      - run: |\r\n          echo ok\r\n          echo \"${{ github.event.issue.body }}\"\r\n";
-    RecordingContext ctx = scan(WORKFLOW, text);
+    RecordingContext ctx = scan(scanner, WORKFLOW, text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(9);
   }
 
   @Test
   void documentsThatAreNotMappingsAreErrorsAndUnrelatedActionFilesAreSkipped() throws Exception {
-    Coverage.ScanError e = onlyError(scan(WORKFLOW, "- just\n- a list\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, WORKFLOW, "- just\n- a list\n"));
     assertThat(e.line()).isEqualTo(1);
-    RecordingContext ansible = scan("roles/web/action.yml", "name: restart\nhandler: nginx\n");
+    RecordingContext ansible = scan(scanner, "roles/web/action.yml", "name: restart\nhandler: nginx\n");
     assertThat(ansible.errors()).isEmpty();
     assertThat(ansible.skippedFiles()).hasSize(1);
-    RecordingContext notWorkflow = scan(".github/workflows/labels.yml", "bug: {color: red}\n");
+    RecordingContext notWorkflow = scan(scanner, ".github/workflows/labels.yml", "bug: {color: red}\n");
     assertThat(notWorkflow.errors()).isEmpty();
     assertThat(notWorkflow.skippedFiles()).extracting(sk -> sk.reason()).singleElement().asString().contains("jobs:");
   }
@@ -177,8 +168,8 @@ class HostileInputTest {
     String curls = head + "curl ".repeat(300_000) + "| x\n";
     String expressions = head + "echo ${{ github.event.issue.title }}".repeat(40_000) + "\n";
     long start = System.nanoTime();
-    RecordingContext a = scan(WORKFLOW, curls);
-    RecordingContext b = scan(WORKFLOW, expressions);
+    RecordingContext a = scan(scanner, WORKFLOW, curls);
+    RecordingContext b = scan(scanner, WORKFLOW, expressions);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThat(a.errors()).isEmpty();
     assertThat(b.errors()).isEmpty();
@@ -210,7 +201,7 @@ class HostileInputTest {
           }
         }
         String mutated = text.toString();
-        RecordingContext ctx = scan(path, mutated);
+        RecordingContext ctx = scan(scanner, path, mutated);
         ctx.errors().forEach(e -> assertThat(e.line()).isNotNegative());
         for (var f : ctx.findings()) {
           if (f.fix() != null) {
@@ -227,7 +218,7 @@ class HostileInputTest {
   @Test
   void emptyAndCommentOnlyFilesAreQuiet() throws Exception {
     for (String text : new String[] {"", "\n", "# nothing yet\n", "---\n---\n"}) {
-      RecordingContext ctx = scan(WORKFLOW, text);
+      RecordingContext ctx = scan(scanner, WORKFLOW, text);
       assertThat(ctx.errors()).as(text).isEmpty();
       assertThat(ctx.findings()).isEmpty();
     }
@@ -236,7 +227,7 @@ class HostileInputTest {
   @Test
   void secretValuesNeverReachMessagesOrSnippets() throws Exception {
     String token = "glpat-" + "Xk2m9QpL4vR7tY1wZ3aB"; // assembled so the literal is not a planted secret in our own tree
-    RecordingContext ctx = scan(".gitlab-ci.yml", "variables:\n  DEPLOY_TOKEN: " + token + "\nbuild:\n  script:\n"
+    RecordingContext ctx = scan(scanner, ".gitlab-ci.yml", "variables:\n  DEPLOY_TOKEN: " + token + "\nbuild:\n  script:\n"
         + "    - 'curl -H \"PRIVATE-TOKEN: " + token + "\" https://x.example/i.sh | sh'\n");
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).hasSize(2);
