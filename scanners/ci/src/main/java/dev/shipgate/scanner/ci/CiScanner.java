@@ -1,9 +1,8 @@
 package dev.shipgate.scanner.ci;
 
 import dev.shipgate.core.model.Rule;
-import dev.shipgate.core.policy.PolicyException;
-import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.core.yaml.YamlException;
@@ -48,10 +47,7 @@ public final class CiScanner implements FileScanner {
   private static final Pattern GITLAB = Pattern.compile("(?:.*/)?(?:[^/]*\\.)?gitlab-ci\\.ya?ml|(?:.*/)?\\.gitlab/ci/.+\\.ya?ml");
 
   private final List<CiRule> rules;
-  /** The settings of the last policy seen; every file of a run shares one. */
-  private volatile CachedSettings cached;
-
-  private record CachedSettings(Settings settings, CiSettings parsed) {}
+  private final ParsedSettings<CiSettings> settings = new ParsedSettings<>(CiSettings::of, CiSettings.DEFAULTS);
 
   public CiScanner() {
     this(CiRules.ALL);
@@ -132,7 +128,7 @@ public final class CiScanner implements FileScanner {
       }
       return;
     }
-    CiSettings settings = settings(context);
+    CiSettings settings = this.settings.get(context);
     Findings out = new Findings(file, context);
     for (Node document : yaml.documents()) {
       if (context.cancelled()) {
@@ -227,34 +223,6 @@ public final class CiScanner implements FileScanner {
       return new Located(line, " (unrendered template syntax `{{ … }}` on this line: scan the rendered file instead)");
     }
     return new Located(0, "");
-  }
-
-  private CiSettings settings(ScanContext context) {
-    Settings settings = context.settings();
-    CachedSettings c = cached;
-    if (c != null && c.settings() == settings) {
-      return c.parsed();
-    }
-    return readSettings(context, settings);
-  }
-
-  /** Synchronized so that parallel scans of one run read the policy, and report a problem in it, once. */
-  private synchronized CiSettings readSettings(ScanContext context, Settings settings) {
-    CachedSettings c = cached;
-    if (c != null && c.settings() == settings) {
-      return c.parsed();
-    }
-    CiSettings parsed;
-    try {
-      parsed = CiSettings.of(settings);
-    } catch (PolicyException e) {
-      // A malformed setting is the policy file's error; the run goes on with the defaults.
-      String policy = settings.file().replace('\\', '/');
-      context.error(policy.startsWith("/") ? policy.substring(policy.lastIndexOf('/') + 1) : policy, e.line(), e.getMessage());
-      parsed = CiSettings.DEFAULTS;
-    }
-    cached = new CachedSettings(settings, parsed);
-    return parsed;
   }
 
   /** 1-based line holding byte {@code offset}. */
