@@ -22,10 +22,31 @@ final class GenericValues {
       "limit", "param", "parameter", "placeholder", "validator", "class", "kind", "location", "reset", "forgot",
       "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days");
 
+  /** The suffixes and their plurals as bytes, for the byte-level test the prechecks run at every keyword hit. */
+  private static final byte[][] NOT_A_CREDENTIAL_ENDING = NOT_A_CREDENTIAL_SUFFIX.stream()
+      .flatMap(x -> java.util.stream.Stream.of(x, x + "s"))
+      .map(x -> x.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+      .toArray(byte[][]::new);
+
   static boolean credentialKey(String key) {
-    String k = key.replace("\"", "").replace("'", "").trim().toLowerCase(Locale.ROOT);
-    for (String suffix : NOT_A_CREDENTIAL_SUFFIX) {
-      if (k.endsWith(suffix) || k.endsWith(suffix + "s")) {
+    byte[] k = key.replace("\"", "").replace("'", "").trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return credentialKey(k, 0, k.length);
+  }
+
+  /** {@link #credentialKey(String)} on the key's bytes {@code [from, to)} (no quotes or spaces in it). */
+  static boolean credentialKey(byte[] b, int from, int to) {
+    for (byte[] suffix : NOT_A_CREDENTIAL_ENDING) {
+      int start = to - suffix.length;
+      if (start < from) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < suffix.length && same; i++) {
+        int c = b[start + i];
+        // The suffixes are lower-case ASCII letters: folding A-Z is enough.
+        same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == suffix[i];
+      }
+      if (same) {
         return false;
       }
     }

@@ -45,6 +45,8 @@ final class SecretEngine {
   private final int[][] detectorsOfKeyword;
   private final int[] keywordLength;
   private final boolean[] anchored;
+  /** Per detector: the regex's group 1 is the whole match, so the secret needs no second (capturing) RE2/J pass. */
+  private final boolean[] wholeMatch;
 
   SecretEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -65,6 +67,10 @@ final class SecretEngine {
     anchored = new boolean[detectors.size()];
     for (int d = 0; d < detectors.size(); d++) {
       anchored[d] = detectors.get(d).anchor() != Detector.Anchor.NONE;
+    }
+    wholeMatch = new boolean[detectors.size()];
+    for (int d = 0; d < detectors.size(); d++) {
+      wholeMatch[d] = groupOneIsWholeMatch(detectors.get(d).regex().pattern());
     }
     keywordLength = keywords.stream().mapToInt(k -> k.getBytes(StandardCharsets.UTF_8).length).toArray();
     detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
@@ -152,7 +158,7 @@ final class SecretEngine {
   private void collect(int d, byte[] b, Lines lines, int[] hitEnds, List<Candidate> out) {
     Detector det = detectors.get(d);
     if (det.anchor() != Detector.Anchor.NONE && det.windowLines() == 0 && det.windowBytes() == 0) {
-      anchored(det, b, lines, hitEnds, out);
+      anchored(det, wholeMatch[d], b, lines, hitEnds, out);
       return;
     }
     // Windows in byte offsets, merged when they touch, so each region is matched once.
@@ -186,18 +192,18 @@ final class SecretEngine {
         continue;
       }
       if (ws >= 0) {
-        match(det, b, ws, we, seen, out);
+        match(det, wholeMatch[d], b, ws, we, seen, out);
       }
       ws = s;
       we = e;
     }
     if (ws >= 0) {
-      match(det, b, ws, we, seen, out);
+      match(det, wholeMatch[d], b, ws, we, seen, out);
     }
   }
 
   /** Matches starting exactly at each keyword occurrence (hit offsets are keyword starts here). */
-  private static void anchored(Detector det, byte[] b, Lines lines, int[] starts, List<Candidate> out) {
+  private static void anchored(Detector det, boolean whole, byte[] b, Lines lines, int[] starts, List<Candidate> out) {
     Set<Integer> seen = new HashSet<>();
     int last = -1;
     for (int s : starts) {
@@ -212,7 +218,7 @@ final class SecretEngine {
       if (!precheck(det, b, s, e)) {
         continue;
       }
-      match(det, b, s, e, seen, out, true);
+      match(det, whole, b, s, e, seen, out, true);
     }
   }
 
@@ -241,7 +247,7 @@ final class SecretEngine {
         // The regex's key group is this identifier (it starts at the keyword and takes the same
         // characters), so judge's key test can run here and spare the regex for `token_url = ...`.
         if (det.generic() && det.regex().namedGroups().containsKey("key")
-            && !GenericValues.credentialKey(new String(b, s, keyEnd - s, StandardCharsets.ISO_8859_1))) {
+            && !GenericValues.credentialKey(b, s, keyEnd)) {
           return false;
         }
         while (i < e && (b[i] == '=' || b[i] == ':' || b[i] == '?' || b[i] == '|' || b[i] == '>' || b[i] == ' ' || b[i] == '\t' || b[i] == '@')) {
@@ -329,7 +335,7 @@ final class SecretEngine {
   }
 
   /** Runs the regex only around runs of exactly {@code runLength} characters of the detector's class. */
-  private static void runs(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
+  private static void runs(Detector det, boolean whole, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
     boolean[] cls = det.runChars();
     int i = from;
     while (i < to) {
@@ -343,21 +349,22 @@ final class SecretEngine {
         j++;
       }
       if (j - i == det.runLength()) {
-        match(det, b, Math.max(from, i - 1), Math.min(to, j + 1), seen, out, false);
+        match(det, whole, b, Math.max(from, i - 1), Math.min(to, j + 1), seen, out, false);
       }
       i = j;
     }
   }
 
-  private static void match(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
+  private static void match(Detector det, boolean whole, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
     if (det.runLength() > 0) {
-      runs(det, b, from, to, seen, out);
+      runs(det, whole, b, from, to, seen, out);
     } else {
-      match(det, b, from, to, seen, out, false);
+      match(det, whole, b, from, to, seen, out, false);
     }
   }
 
-  private static void match(Detector det, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out, boolean anchored) {
+  private static void match(Detector det, boolean whole, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out,
+      boolean anchored) {
     from = Utf8.charStart(b, from);
     to = Utf8.charStart(b, to);
     boolean ascii = Utf8.isAscii(b, from, to);
@@ -368,7 +375,7 @@ final class SecretEngine {
     Integer keyGroup = named.get("key");
     int pos = 0;
     while (pos <= text.length() && (anchored ? pos == 0 && m.lookingAt() : m.find(pos))) {
-      int g = secretGroup(m, named, groups);
+      int g = whole ? 0 : secretGroup(m, named, groups);
       int cs = m.start(g);
       int ce = m.end(g);
       pos = m.end() > m.start() ? m.end() : m.start() + 1;
@@ -383,6 +390,47 @@ final class SecretEngine {
         out.add(c);
       }
     }
+  }
+
+  /**
+   * Whether the regex is {@code (X)}, optionally between {@code \b}s: then group 1 spans the whole match,
+   * which RE2/J reports without re-running the automaton for capture groups.
+   */
+  static boolean groupOneIsWholeMatch(String regex) {
+    String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
+    if (r.endsWith("\\b") && !r.endsWith("\\\\b")) {
+      r = r.substring(0, r.length() - 2);
+    }
+    if (!r.startsWith("(") || r.startsWith("(?")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        // A class ends at the first ] that is not its first member ([]a] and [^]a] hold a literal ]).
+        i++;
+        if (i < r.length() && r.charAt(i) == '^') {
+          i++;
+        }
+        if (i < r.length() && r.charAt(i) == ']') {
+          i++;
+        }
+        while (i < r.length() && r.charAt(i) != ']') {
+          if (r.charAt(i) == '\\') {
+            i++;
+          }
+          i++;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i == r.length() - 1;
+      }
+    }
+    return false;
   }
 
   /** The group named {@code secret} (or its alternative {@code bare}), else the first numbered group that took part. */
@@ -408,11 +456,6 @@ final class SecretEngine {
     if (secret.length() < det.minLength() || secret.length() > det.maxLength()) {
       return false;
     }
-    for (var allow : det.allow()) {
-      if (allow.matcher(secret).find()) {
-        return false;
-      }
-    }
     boolean pem = "pem-body".equals(det.validator());
     String body = pem ? SecretText.pemPayload(secret) : body(secret, det.generic());
     if (!pem && Placeholders.reason(secret, body, det.generic() || det.strictPlaceholders()) != null) {
@@ -422,6 +465,12 @@ final class SecretEngine {
     double minEntropy = Math.min(det.minEntropy(), 0.8 * Math.log(Math.max(2, body.length())) / Math.log(2));
     if (det.minEntropy() > 0 && Entropy.bitsPerChar(body) < minEntropy) {
       return false;
+    }
+    // Allow-list regexes after the cheap tests: each is an RE2/J call.
+    for (var allow : det.allow()) {
+      if (allow.matcher(secret).find()) {
+        return false;
+      }
     }
     if (det.generic() && (!GenericValues.plausible(secret) || c.key != null && !GenericValues.credentialKey(c.key))) {
       return false;
