@@ -2,12 +2,12 @@ package dev.shipgate.scanner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.testing.FixtureRunner;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,43 +43,22 @@ class ConfigFixturesTest {
 
   @Test
   void ruleIdsAreUniqueAndInTheSpringGroupOfTheConfigFamily() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : SCANNER.rules()) {
-      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-      assertThat(r.id()).startsWith("config/spring/");
-      assertThat(r.family()).isEqualTo(SCANNER.family());
-    }
-    assertThat(seen).hasSize(ConfigRules.ALL.size());
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "config/spring/[a-z0-9-]+", ConfigRules.ALL.size());
   }
 
   @Test
   void everyRuleCarriesCompleteMetadata() {
-    for (Rule r : SCANNER.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
-      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
-          .allMatch(t -> t.matches("(owasp-top10:A\\d\\d:2021|asvs:4\\.0\\.3-\\d+\\.\\d+\\.\\d+|ssdf:P[OSWR]\\.\\d+\\.\\d+|iso27001:2022-A\\.\\d+\\.\\d+|soc2:CC\\d\\.\\d)"),
-              "scheme:value in a known scheme")
-          .anyMatch(t -> t.startsWith("owasp-top10:"));
-    }
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.OWASP_TOP10, TagScheme.ASVS, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2), TagScheme.OWASP_TOP10);
   }
 
   @Test
   void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
-    String readme = java.nio.file.Files.readString(Path.of("README.md"));
-    for (Rule r : SCANNER.rules()) {
-      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
-    }
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
   void everyRuleClassPublishesItsMetadataAsAConstant() throws Exception {
-    for (ConfigRule rule : ConfigRules.ALL) {
-      Class<?> type = rule.getClass();
-      assertThat(java.lang.reflect.Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
-      Object constant = type.getField("RULE").get(null);
-      assertThat(constant).as("%s.RULE", type.getSimpleName()).isSameAs(rule.rule());
-    }
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(ConfigRules.ALL, ConfigRule::rule);
   }
 }
