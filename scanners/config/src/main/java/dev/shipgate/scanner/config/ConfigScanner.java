@@ -3,9 +3,8 @@ package dev.shipgate.scanner.config;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
-import dev.shipgate.core.policy.PolicyException;
-import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
@@ -34,10 +33,9 @@ public final class ConfigScanner implements FileScanner {
   static final String PRODUCTION_PROFILES = "production_profiles";
 
   private final List<ConfigRule> rules;
-  /** The profile names of the last policy seen; every file of a run shares one. */
-  private volatile CachedNames cachedNames;
-
-  private record CachedNames(Settings settings, ProfileNames names) {}
+  /** A malformed list in the policy is that file's error; the run goes on with the built-in names. */
+  private final ParsedSettings<ProfileNames> profileNames = new ParsedSettings<>(
+      s -> ProfileNames.DEFAULTS.with(s.strings(DEVELOPMENT_PROFILES), s.strings(PRODUCTION_PROFILES)), ProfileNames.DEFAULTS);
 
   public ConfigScanner() {
     this(ConfigRules.ALL);
@@ -112,7 +110,7 @@ public final class ConfigScanner implements FileScanner {
     for (ParsedConfig.Problem p : parsed.problems()) {
       context.error(path, p.line(), p.message());
     }
-    ProfileNames names = profileNames(context);
+    ProfileNames names = profileNames.get(context);
     Map<String, List<String>> groups = Profile.groups(parsed.entries());
     Profile fileProfile = Profile.ofFile(path, groups, names);
     for (ConfigDocument document : parsed.documents()) {
@@ -162,34 +160,6 @@ public final class ConfigScanner implements FileScanner {
       b.snippet(v.snippet());
     }
     return Optional.of(b.build());
-  }
-
-  private ProfileNames profileNames(ScanContext context) {
-    Settings settings = context.settings();
-    CachedNames cached = cachedNames;
-    if (cached != null && cached.settings() == settings) {
-      return cached.names();
-    }
-    return readProfileNames(context, settings);
-  }
-
-  /** Synchronized so that parallel scans of one run read the policy, and report a problem in it, once. */
-  private synchronized ProfileNames readProfileNames(ScanContext context, Settings settings) {
-    CachedNames cached = cachedNames;
-    if (cached != null && cached.settings() == settings) {
-      return cached.names();
-    }
-    ProfileNames names;
-    try {
-      names = ProfileNames.DEFAULTS.with(settings.strings(DEVELOPMENT_PROFILES), settings.strings(PRODUCTION_PROFILES));
-    } catch (PolicyException e) {
-      // A malformed list in the policy is that file's error; the run goes on with the built-in names.
-      String file = settings.file().replace('\\', '/');
-      context.error(file.startsWith("/") ? file.substring(file.lastIndexOf('/') + 1) : file, e.line(), e.getMessage());
-      names = ProfileNames.DEFAULTS;
-    }
-    cachedNames = new CachedNames(settings, names);
-    return names;
   }
 
   private static int indexOf(byte[] bytes, byte b) {
