@@ -11,6 +11,7 @@ public final class JavaChecks {
   public static List<JavaCheck> all() {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
         new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
-        new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new SqlParameterFix());
+        new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
+        new CorsCredentialsCheck(), new SqlParameterFix());
   }
 }

@@ -1,0 +1,67 @@
+package dev.shipgate.scanner.java.rules;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.frontend.TypeInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every call, member reference and field selection written in one type's method bodies (lambdas included,
+ * nested and anonymous classes excluded: they are types of their own), for declaration-level checks that
+ * look at how a configuration class is written rather than at data flow.
+ */
+record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> references, List<MemberSelectTree> selects) {
+
+  static TypeCalls of(TypeInfo type) {
+    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    TreeScanner<Void, Void> scanner = new TreeScanner<>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        out.calls.add(node);
+        return super.visitMethodInvocation(node, p);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void p) {
+        out.references.add(node);
+        return super.visitMemberReference(node, p);
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void p) {
+        out.selects.add(node);
+        return super.visitMemberSelect(node, p);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void p) {
+        return null;
+      }
+    };
+    for (MethodInfo m : type.methods()) {
+      Tree body = m.body();
+      if (body != null) {
+        scanner.scan(body, null);
+      }
+    }
+    return out;
+  }
+
+  List<MethodInvocationTree> named(String name) {
+    return calls.stream().filter(c -> CallChain.name(c).equals(name)).toList();
+  }
+
+  boolean calls(String name) {
+    return calls.stream().anyMatch(c -> CallChain.name(c).equals(name));
+  }
+
+  boolean selects(String name) {
+    return selects.stream().anyMatch(s -> s.getIdentifier().contentEquals(name));
+  }
+}
