@@ -2,13 +2,11 @@ package dev.shipgate.scanner.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.testing.FixtureRunner;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.EnumSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,46 +35,24 @@ class K8sFixturesTest {
 
   @Test
   void ruleIdsAreUniqueAndGroupedByWhatTheyJudge() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : SCANNER.rules()) {
-      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-      assertThat(r.id()).matches("k8s/(pod|rbac|configmap)/[a-z0-9-]+");
-      assertThat(r.family()).isEqualTo(SCANNER.family());
-    }
-    assertThat(seen).hasSize(K8sRules.ALL.size());
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "k8s/(pod|rbac|configmap)/[a-z0-9-]+", K8sRules.ALL.size());
   }
 
   @Test
   void everyRuleCarriesCompleteMetadata() {
-    String schemes = "(owasp-top10:A\\d\\d:2021|owasp-k8s:K\\d\\d:2022|cis-k8s:5\\.\\d+\\.\\d+|nsa-k8s:[a-z-]+|pss:(baseline|restricted)"
-        + "|mitre-attack:T\\d{4}(\\.\\d{3})?|ssdf:P[OSWR]\\.\\d+\\.\\d+|iso27001:2022-A\\.\\d+\\.\\d+|soc2:CC\\d\\.\\d)";
-    for (Rule r : SCANNER.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
-      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
-          .allMatch(t -> t.matches(schemes), "scheme:value in a known scheme")
-          .anyMatch(t -> t.startsWith("owasp-top10:"))
-          .anyMatch(t -> t.startsWith("ssdf:"))
-          .anyMatch(t -> t.startsWith("iso27001:"))
-          .anyMatch(t -> t.startsWith("soc2:"));
-    }
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.OWASP_TOP10, TagScheme.OWASP_K8S, TagScheme.CIS_K8S, TagScheme.NSA_K8S, TagScheme.PSS, TagScheme.MITRE_ATTACK,
+            TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2),
+        TagScheme.OWASP_TOP10, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2);
   }
 
   @Test
   void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    for (Rule r : SCANNER.rules()) {
-      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
-    }
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
   void everyRuleClassPublishesItsMetadataAsAConstant() throws Exception {
-    for (K8sRule rule : K8sRules.ALL) {
-      Class<?> type = rule.getClass();
-      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
-      assertThat(type.getField("RULE").get(null)).as("%s.RULE", type.getSimpleName()).isSameAs(rule.rule());
-    }
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(K8sRules.ALL, K8sRule::rule);
   }
 }
