@@ -2,9 +2,8 @@ package dev.shipgate.scanner.k8s;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
-import dev.shipgate.core.policy.PolicyException;
-import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.core.yaml.YamlException;
@@ -58,10 +57,8 @@ public final class K8sScanner implements FileScanner {
   static final String HELM_SKIP = "Helm template: render with `helm template` and scan the output";
 
   private final List<K8sRule> rules;
-  /** The resource defaults of the last policy seen; every file of a run shares one. */
-  private volatile CachedDefaults cachedDefaults;
-
-  private record CachedDefaults(Settings settings, ResourceDefaults defaults) {}
+  /** A malformed quantity is the policy's error; fixes still get the built-in defaults. */
+  private final ParsedSettings<ResourceDefaults> defaults = new ParsedSettings<>(ResourceDefaults::from, ResourceDefaults.BUILT_IN);
 
   public K8sScanner() {
     this(K8sRules.ALL);
@@ -220,41 +217,13 @@ public final class K8sScanner implements FileScanner {
     try {
       return switch (issue.remedy) {
         case SECURITY_CONTEXT -> SecurityContextFix.build(t, (Container) issue.target);
-        case RESOURCES -> ResourcesFix.build(t, (Container) issue.target, defaults(context));
+        case RESOURCES -> ResourcesFix.build(t, (Container) issue.target, defaults.get(context));
         case AUTOMOUNT_TOKEN -> AutomountFix.build(t, (Pod) issue.target);
       };
     } catch (RuntimeException e) {
       // A fix is an extra: text it cannot handle costs the fix, never the finding. The reason travels with it.
       return Remediation.none("no fix: the text could not be edited in place (" + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  private ResourceDefaults defaults(ScanContext context) {
-    Settings settings = context.settings();
-    CachedDefaults cached = cachedDefaults;
-    if (cached != null && cached.settings() == settings) {
-      return cached.defaults();
-    }
-    return readDefaults(context, settings);
-  }
-
-  /** Synchronized so that parallel scans of one run read the policy, and report a problem in it, once. */
-  private synchronized ResourceDefaults readDefaults(ScanContext context, Settings settings) {
-    CachedDefaults cached = cachedDefaults;
-    if (cached != null && cached.settings() == settings) {
-      return cached.defaults();
-    }
-    ResourceDefaults defaults;
-    try {
-      defaults = ResourceDefaults.from(settings);
-    } catch (PolicyException e) {
-      // A malformed quantity is the policy's error; fixes still get the built-in defaults.
-      String policy = settings.file().replace('\\', '/');
-      context.error(policy.startsWith("/") ? policy.substring(policy.lastIndexOf('/') + 1) : policy, e.line(), e.getMessage());
-      defaults = ResourceDefaults.BUILT_IN;
-    }
-    cachedDefaults = new CachedDefaults(settings, defaults);
-    return defaults;
   }
 
   /** A chart template: {@code {{ }}} actions in a file under a {@code templates/} folder. */
