@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shipgate.scanner.deps.Package;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -97,7 +99,7 @@ public final class SpdxWriter {
       p.put("versionInfo", c.version());
     }
     // One location only: when files disagree, NOASSERTION is truer than picking one of them.
-    p.put("downloadLocation", c.downloads().size() == 1 ? c.downloads().get(0) : NOASSERTION);
+    p.put("downloadLocation", c.downloads().size() == 1 ? location(c.source(), c.downloads().get(0)) : NOASSERTION);
     p.put("filesAnalyzed", false);
     // Nothing here concludes a licence; the declared one is published only when it is a valid SPDX expression.
     p.put("licenseConcluded", NOASSERTION);
@@ -123,6 +125,18 @@ public final class SpdxWriter {
     }
     p.put("sourceInfo", info.toString());
     return p;
+  }
+
+  /**
+   * SPDX writes a VCS revision as {@code @rev} and keeps {@code #} for a path inside the repository, where npm,
+   * yarn and pnpm write {@code git+https://host/repo.git#commit}: the revision is moved, the rest kept as is.
+   */
+  static String location(Package.Source source, String url) {
+    int hash = url.lastIndexOf('#');
+    if (source != Package.Source.GIT || hash < 0 || !url.toLowerCase(Locale.ROOT).startsWith("git")) {
+      return url;
+    }
+    return url.substring(0, hash) + "@" + url.substring(hash + 1);
   }
 
   private static void purl(ObjectNode p, String purl) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipgate.scanner.deps.Package;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,5 +150,13 @@ class SpdxWriterTest {
       assertThat(used.add(SpdxWriter.spdxId(c, used))).isFalse();
     }
     assertThat(used).hasSize(3).allMatch(id -> id.startsWith("SPDXRef-Package-npm-a-b-1.0.0-"));
+  }
+
+  @Test
+  void aGitRevisionIsWrittenTheSpdxWay() throws Exception {
+    JsonNode leftPad = pkg(JSON.readTree(SpdxWriter.write(Samples.sbom())), "left-pad");
+    assertThat(leftPad.path("downloadLocation").asText()).isEqualTo("git+https://github.com/o/left-pad.git@2fca615");
+    assertThat(SpdxWriter.location(Package.Source.URL, "https://host.example/a.tgz#sha1=ab")).isEqualTo("https://host.example/a.tgz#sha1=ab");
+    assertThat(SpdxWriter.location(Package.Source.GIT, "https://codeload.github.com/o/r/tar.gz/abc")).isEqualTo("https://codeload.github.com/o/r/tar.gz/abc");
   }
 }
