@@ -2,12 +2,11 @@ package dev.shipgate.scanner.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.testing.FixtureRunner;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,49 +49,26 @@ class DockerFixturesTest {
 
   @Test
   void ruleIdsAreUniqueAndGroupedByFileKind() {
-    Set<String> seen = new HashSet<>();
-    for (DockerfileRule r : DockerRules.DOCKERFILE) {
-      assertThat(r.rule().id()).startsWith("docker/dockerfile/");
-      assertThat(seen.add(r.rule().id())).as("duplicate %s", r.rule().id()).isTrue();
-    }
-    for (ComposeRule r : DockerRules.COMPOSE) {
-      assertThat(r.rule().id()).startsWith("docker/compose/");
-      assertThat(seen.add(r.rule().id())).as("duplicate %s", r.rule().id()).isTrue();
-    }
-    assertThat(SCANNER.rules()).hasSize(seen.size()).allMatch(r -> r.family().equals("docker"));
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "docker/(dockerfile|compose)/[a-z0-9-]+", DockerRules.DOCKERFILE.size() + DockerRules.COMPOSE.size());
+    assertThat(DockerRules.DOCKERFILE).allMatch(r -> r.rule().id().startsWith("docker/dockerfile/"));
+    assertThat(DockerRules.COMPOSE).allMatch(r -> r.rule().id().startsWith("docker/compose/"));
   }
 
   @Test
   void everyRuleCarriesCompleteMetadata() {
-    for (Rule r : SCANNER.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
-      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
-          .allMatch(t -> t.matches("(owasp-top10:A\\d\\d:2021|cis-docker:\\d+\\.\\d+|nist-800-190:\\d+\\.\\d+\\.\\d+|ssdf:P[OSWR]\\.\\d+\\.\\d+"
-              + "|iso27001:2022-A\\.\\d+\\.\\d+|soc2:CC\\d\\.\\d)"), "scheme:value in a known scheme")
-          .anyMatch(t -> t.startsWith("owasp-top10:"))
-          .anyMatch(t -> t.startsWith("nist-800-190:"));
-    }
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.OWASP_TOP10, TagScheme.CIS_DOCKER, TagScheme.NIST_800_190, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2),
+        TagScheme.OWASP_TOP10, TagScheme.NIST_800_190);
   }
 
   @Test
   void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    for (Rule r : SCANNER.rules()) {
-      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
-    }
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
   void everyRuleClassIsFinalAndPublishesItsMetadataAsAConstant() throws Exception {
-    List<Object> rules = new ArrayList<>(DockerRules.DOCKERFILE);
-    rules.addAll(DockerRules.COMPOSE);
-    for (Object rule : rules) {
-      Class<?> type = rule.getClass();
-      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
-      Rule expected = rule instanceof DockerfileRule d ? d.rule() : ((ComposeRule) rule).rule();
-      assertThat(type.getField("RULE").get(null)).as("%s.RULE", type.getSimpleName()).isSameAs(expected);
-    }
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(DockerRules.DOCKERFILE, DockerfileRule::rule);
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(DockerRules.COMPOSE, ComposeRule::rule);
   }
 }

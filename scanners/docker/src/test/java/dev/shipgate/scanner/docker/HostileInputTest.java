@@ -1,16 +1,16 @@
 package dev.shipgate.scanner.docker;
 
+import static dev.shipgate.testing.RecordingContext.onlyError;
+import static dev.shipgate.testing.RecordingContext.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipgate.core.gate.Coverage;
 import dev.shipgate.core.model.Finding;
-import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,24 +21,9 @@ class HostileInputTest {
 
   private final DockerScanner scanner = new DockerScanner();
 
-  private RecordingContext scan(String path, byte[] content) throws Exception {
-    RecordingContext ctx = new RecordingContext();
-    scanner.scan(List.of(SourceFile.of(path, content)), ctx);
-    return ctx;
-  }
-
-  private RecordingContext scan(String path, String content) throws Exception {
-    return scan(path, content.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Coverage.ScanError onlyError(RecordingContext ctx) {
-    assertThat(ctx.errors()).hasSize(1);
-    return ctx.errors().get(0);
-  }
-
   @Test
   void unterminatedContinuationAtTheEndOfTheFileIsAnErrorOnItsLineAndTheRestIsJudged() throws Exception {
-    RecordingContext ctx = scan("Dockerfile", "FROM alpine:3.19\nUSER 1000\nRUN curl -s https://x.example/i.sh | sh \\\n");
+    RecordingContext ctx = scan(scanner, "Dockerfile", "FROM alpine:3.19\nUSER 1000\nRUN curl -s https://x.example/i.sh | sh \\\n");
     Coverage.ScanError e = onlyError(ctx);
     assertThat(e.path()).isEqualTo("Dockerfile");
     assertThat(e.line()).isEqualTo(3);
@@ -48,27 +33,27 @@ class HostileInputTest {
 
   @Test
   void unterminatedHeredocIsAnErrorOnTheInstructionsLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan("Dockerfile", "FROM alpine:3.19\nUSER 1000\n\nRUN <<EOT\necho hi\nEOT \n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "Dockerfile", "FROM alpine:3.19\nUSER 1000\n\nRUN <<EOT\necho hi\nEOT \n"));
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.message()).contains("<<EOT").contains("never closed");
   }
 
   @Test
   void unknownInstructionsAndInstructionsBeforeFromAreErrorsNamingTheirLines() throws Exception {
-    RecordingContext ctx = scan("Dockerfile", "ENV A=1\nFROM alpine:3.19\n{% if prod %}\nUSER 1000\n");
+    RecordingContext ctx = scan(scanner, "Dockerfile", "ENV A=1\nFROM alpine:3.19\n{% if prod %}\nUSER 1000\n");
     assertThat(ctx.errors()).extracting(Coverage.ScanError::line).containsExactlyInAnyOrder(1, 3);
     assertThat(ctx.errors()).anyMatch(e -> e.message().contains("unknown instruction '{%'"));
   }
 
   @Test
   void envMixingBothFormsIsAnErrorOnItsLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan("Dockerfile", "FROM alpine:3.19\nENV A=1 B\nUSER 1\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "Dockerfile", "FROM alpine:3.19\nENV A=1 B\nUSER 1\n"));
     assertThat(e.line()).isEqualTo(2);
   }
 
   @Test
   void fileWithoutFromIsAnError() throws Exception {
-    Coverage.ScanError e = onlyError(scan("Dockerfile", "# just a comment\nRUN echo hi\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "Dockerfile", "# just a comment\nRUN echo hi\n"));
     assertThat(e.line()).isEqualTo(2);
   }
 
@@ -76,7 +61,7 @@ class HostileInputTest {
   void emptyAndCommentOnlyFilesAreQuiet() throws Exception {
     for (String name : new String[] {"Dockerfile", "compose.yaml"}) {
       for (String text : new String[] {"", "\n\n", "# nothing here\n"}) {
-        RecordingContext ctx = scan(name, text);
+        RecordingContext ctx = scan(scanner, name, text);
         assertThat(ctx.errors()).as("%s %s", name, text).isEmpty();
         assertThat(ctx.findings()).isEmpty();
       }
@@ -86,7 +71,7 @@ class HostileInputTest {
   @Test
   void binaryContentIsAnErrorNamingTheLineOfTheFirstNulByte() throws Exception {
     for (String name : new String[] {"Dockerfile", "docker-compose.yml"}) {
-      Coverage.ScanError e = onlyError(scan(name, "FROM alpine\nRUN x\n\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8)));
+      Coverage.ScanError e = onlyError(scan(scanner, name, "FROM alpine\nRUN x\n\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8)));
       assertThat(e.line()).isEqualTo(3);
       assertThat(e.message()).contains("binary");
     }
@@ -104,7 +89,7 @@ class HostileInputTest {
         }
       }
       for (String name : new String[] {"Dockerfile", "docker-compose.yml"}) {
-        RecordingContext ctx = scan(name, junk);
+        RecordingContext ctx = scan(scanner, name, junk);
         assertThat(ctx.errors()).as("junk %d in %s", i, name).isNotEmpty().allMatch(e -> e.line() > 0);
       }
     }
@@ -116,7 +101,7 @@ class HostileInputTest {
     Arrays.fill(huge, (byte) 'a');
     System.arraycopy("RUN ".getBytes(StandardCharsets.UTF_8), 0, huge, 0, 4);
     for (String name : new String[] {"Dockerfile", "compose.yml"}) {
-      Coverage.ScanError e = onlyError(scan(name, huge));
+      Coverage.ScanError e = onlyError(scan(scanner, name, huge));
       assertThat(e.line()).isEqualTo(1);
       assertThat(e.message()).contains("bytes");
     }
@@ -126,7 +111,7 @@ class HostileInputTest {
   void longLinesUnderTheLimitAreParsedAndLaterLinesStillJudged() throws Exception {
     String text = "FROM alpine:3.19\nRUN echo " + "x".repeat(900_000) + "\nRUN curl https://x | sh\nUSER 1\n";
     long start = System.nanoTime();
-    RecordingContext ctx = scan("Dockerfile", text);
+    RecordingContext ctx = scan(scanner, "Dockerfile", text);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(3);
@@ -135,7 +120,7 @@ class HostileInputTest {
   @Test
   void tensOfThousandsOfContinuationLinesAreOneInstruction() throws Exception {
     String text = "FROM alpine:3.19\nRUN true" + " \\\n && true".repeat(50_000) + "\nUSER 1\n";
-    RecordingContext ctx = scan("Dockerfile", text);
+    RecordingContext ctx = scan(scanner, "Dockerfile", text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).isEmpty();
   }
@@ -144,7 +129,7 @@ class HostileInputTest {
   void manyInstructionsThatNeedVariablesStayLinear() throws Exception {
     String text = "FROM alpine:3.19\nARG P=22\n" + "EXPOSE $P\nCOPY --from=$P / /\n".repeat(8_000) + "USER 1\n";
     long start = System.nanoTime();
-    RecordingContext ctx = scan("Dockerfile", text);
+    RecordingContext ctx = scan(scanner, "Dockerfile", text);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).filteredOn(f -> f.ruleId().endsWith("expose-ssh")).hasSize(8_000);
@@ -154,7 +139,7 @@ class HostileInputTest {
   void keywordDenseMegabyteRunLineStaysLinear() throws Exception {
     String text = "FROM alpine:3.19\nRUN " + "curl -k sh apt-get install pip --trusted-host x | ".repeat(8_000) + "true\nUSER 1\n";
     long start = System.nanoTime();
-    RecordingContext ctx = scan("Dockerfile", text);
+    RecordingContext ctx = scan(scanner, "Dockerfile", text);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(Finding::ruleId).containsExactly("docker/dockerfile/verification-disabled");
@@ -163,8 +148,8 @@ class HostileInputTest {
   @Test
   void windowsLineEndingsGiveTheSameFindingsOnTheSameLines() throws Exception {
     String unix = "FROM node\nENV DB_PASSWORD=hunter2hunter2\nRUN curl -s https://x \\\n  | sh\n";
-    RecordingContext a = scan("Dockerfile", unix);
-    RecordingContext b = scan("Dockerfile", unix.replace("\n", "\r\n"));
+    RecordingContext a = scan(scanner, "Dockerfile", unix);
+    RecordingContext b = scan(scanner, "Dockerfile", unix.replace("\n", "\r\n"));
     assertThat(b.errors()).isEmpty();
     assertThat(b.findings()).extracting(f -> f.location().startLine() + " " + f.ruleId())
         .containsExactlyElementsOf(a.findings().stream().map(f -> f.location().startLine() + " " + f.ruleId()).toList())
@@ -173,20 +158,20 @@ class HostileInputTest {
 
   @Test
   void invalidEscapeDirectiveIsAnErrorOnLineOne() throws Exception {
-    Coverage.ScanError e = onlyError(scan("Dockerfile", "# escape=x\nFROM alpine:3.19\nUSER 1\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "Dockerfile", "# escape=x\nFROM alpine:3.19\nUSER 1\n"));
     assertThat(e.line()).isEqualTo(1);
   }
 
   @Test
   void malformedComposeYamlIsAnErrorOnTheLineOfTheProblem() throws Exception {
-    Coverage.ScanError e = onlyError(scan("docker-compose.yml", "services:\n  web:\n    image: [nginx\n    privileged: true\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "docker-compose.yml", "services:\n  web:\n    image: [nginx\n    privileged: true\n"));
     assertThat(e.line()).isBetween(3, 4);
     assertThat(e.message()).startsWith("not valid YAML");
   }
 
   @Test
   void composeDocumentThatIsNotAMappingIsAnError() throws Exception {
-    Coverage.ScanError e = onlyError(scan("compose.yaml", "- services\n- web\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "compose.yaml", "- services\n- web\n"));
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.message()).contains("not a Compose file");
   }
@@ -201,7 +186,7 @@ class HostileInputTest {
       }
       y.append("services:\n  web: {image: nginx:1.25, environment: *a9, <<: *a0}\n");
       long start = System.nanoTime();
-      RecordingContext ctx = scan("docker-compose.yml", y.toString());
+      RecordingContext ctx = scan(scanner, "docker-compose.yml", y.toString());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       if (width == 9) {
         // 81 aliases: read as a graph, judged once per node.
@@ -215,7 +200,7 @@ class HostileInputTest {
 
   @Test
   void selfMergingAnchorsDoNotLoop() throws Exception {
-    RecordingContext ctx = scan("compose.yml", "x: &x\n  privileged: true\n  <<: {pid: host}\nservices:\n  a:\n    <<: [*x, *x]\n    image: busybox:1.36\n");
+    RecordingContext ctx = scan(scanner, "compose.yml", "x: &x\n  privileged: true\n  <<: {pid: host}\nservices:\n  a:\n    <<: [*x, *x]\n    image: busybox:1.36\n");
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("docker/compose/privileged", "docker/compose/host-namespace");
   }
@@ -223,7 +208,7 @@ class HostileInputTest {
   @Test
   void deeplyNestedComposeIsAnErrorNotAStackOverflow() throws Exception {
     String deep = "services:\n  a: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
-    RecordingContext ctx = scan("compose.yml", deep);
+    RecordingContext ctx = scan(scanner, "compose.yml", deep);
     assertThat(ctx.errors()).hasSize(1);
   }
 }
