@@ -2,8 +2,7 @@ package dev.shipgate.scanner.docker;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
-import dev.shipgate.core.policy.PolicyException;
-import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -53,6 +52,8 @@ public final class DockerScanner implements ProjectScanner {
 
   private final List<DockerfileRule> dockerfileRules;
   private final List<ComposeRule> composeRules;
+  /** A malformed setting is the policy file's error; the scan goes on with the defaults. */
+  private final ParsedSettings<DockerSettings> settings = new ParsedSettings<>(DockerSettings::read, DockerSettings.DEFAULTS);
 
   public DockerScanner() {
     this(DockerRules.DOCKERFILE, DockerRules.COMPOSE);
@@ -121,7 +122,7 @@ public final class DockerScanner implements ProjectScanner {
 
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
-    DockerSettings settings = settings(context);
+    DockerSettings settings = this.settings.get(context);
     Map<String, SourceFile> ignores = new HashMap<>();
     for (SourceFile f : files) {
       if (isIgnore(f.name())) {
@@ -142,18 +143,6 @@ public final class DockerScanner implements ProjectScanner {
       } finally {
         f.release();
       }
-    }
-  }
-
-  private static DockerSettings settings(ScanContext context) {
-    Settings s = context.settings();
-    try {
-      return DockerSettings.read(s);
-    } catch (PolicyException e) {
-      // A malformed setting is the policy file's error; the scan goes on with the defaults.
-      String file = s.file().replace('\\', '/');
-      context.error(file.startsWith("/") ? file.substring(file.lastIndexOf('/') + 1) : file, e.line(), e.getMessage());
-      return DockerSettings.DEFAULTS;
     }
   }
 
