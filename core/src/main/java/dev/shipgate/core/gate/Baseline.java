@@ -24,7 +24,11 @@ import java.util.TreeMap;
 public final class Baseline {
 
   public static final String FILE = ".shipgate/baseline.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Built on first use: most scans have no baseline, and Jackson's object mapper costs a tenth of a second cold. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final Set<String> fingerprints;
 
@@ -42,7 +46,7 @@ public final class Baseline {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = Json.MAPPER.readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new PolicyException(displayName, line, 0, "not valid JSON: " + e.getOriginalMessage());
@@ -71,7 +75,7 @@ public final class Baseline {
         sorted.put(f.fingerprint(), f);
       }
     }
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("schema_version", 1);
     root.put("tool", "shipgate " + toolVersion);
     ArrayNode arr = root.putArray("findings");
@@ -82,7 +86,7 @@ public final class Baseline {
       o.put("path", f.location().path());
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
-    JSON.writeValue(file.toFile(), root);
+    Json.MAPPER.writeValue(file.toFile(), root);
   }
 
   public int size() {

@@ -37,9 +37,12 @@ final class Manifests {
   private static final Pattern GRADLE_COORDINATE = Pattern.compile("([^:\\s'\"$]+):([^:\\s'\"$]+)(?::[^\\s'\"]*)?");
   private static final Pattern GRADLE_MAP_TAIL = Pattern.compile("\\s*[:=]\\s*(?=['\"])");
   private static final Pattern GRADLE_NAME = Pattern.compile("\\bname\\s*[:=]\\s*(?=['\"])");
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-      .build();
+  /** Built when the first package.json is read: the scanner asks {@link #kind} of every path in every scan. */
+  private static final class Json {
+    static final JsonFactory FACTORY = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+        .build();
+  }
 
   private Manifests() {}
 
@@ -230,7 +233,7 @@ final class Manifests {
   /** The keys of the dependency sections of the top-level object. */
   static List<Declared> packageJson(String text) throws Unreadable {
     List<Declared> out = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(text)) {
+    try (JsonParser p = Json.FACTORY.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new Unreadable("package.json is not a JSON object");
       }
