@@ -1,5 +1,7 @@
 package dev.shipgate.scanner.terraform;
 
+import static dev.shipgate.testing.RecordingContext.onlyError;
+import static dev.shipgate.testing.RecordingContext.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipgate.core.gate.Coverage;
@@ -19,24 +21,9 @@ class HostileInputTest {
 
   private final TerraformScanner scanner = new TerraformScanner();
 
-  private RecordingContext scan(String path, byte[] content) throws Exception {
-    RecordingContext ctx = new RecordingContext();
-    scanner.scan(List.of(SourceFile.of(path, content)), ctx);
-    return ctx;
-  }
-
-  private RecordingContext scan(String path, String content) throws Exception {
-    return scan(path, content.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Coverage.ScanError onlyError(RecordingContext ctx) {
-    assertThat(ctx.errors()).hasSize(1);
-    return ctx.errors().get(0);
-  }
-
   @Test
   void unclosedBlockIsAnErrorAtTheBlockThatIsNeverClosed() throws Exception {
-    Coverage.ScanError e = onlyError(scan("infra/main.tf", "variable \"a\" {}\n\nresource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "infra/main.tf", "variable \"a\" {}\n\nresource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n"));
     assertThat(e.path()).isEqualTo("infra/main.tf");
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.message()).startsWith("not valid HCL").contains("never closed");
@@ -44,41 +31,41 @@ class HostileInputTest {
 
   @Test
   void strayClosingBraceIsAnErrorOnItsLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan("main.tf", "locals {\n  a = 1\n}\n}\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", "locals {\n  a = 1\n}\n}\n"));
     assertThat(e.line()).isEqualTo(4);
   }
 
   @Test
   void unterminatedStringIsAnErrorOnItsLine() throws Exception {
-    Coverage.ScanError e = onlyError(scan("main.tf", "resource \"a\" \"b\" {\n  x = 1\n  acl = \"public-read\n}\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", "resource \"a\" \"b\" {\n  x = 1\n  acl = \"public-read\n}\n"));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.message()).contains("string");
   }
 
   @Test
   void unterminatedHeredocIsAnErrorAtItsStart() throws Exception {
-    Coverage.ScanError e = onlyError(scan("main.tf", "resource \"a\" \"b\" {\n  policy = <<EOT\n{\n}\n}\n"));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", "resource \"a\" \"b\" {\n  policy = <<EOT\n{\n}\n}\n"));
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.message()).contains("heredoc <<EOT");
   }
 
   @Test
   void unclosedInterpolationAndCommentAreErrors() throws Exception {
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = \"${var.x\"\n}\n")).line()).isEqualTo(2);
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = 1\n}\n/* never closed\n")).line()).isEqualTo(4);
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = \"${var.x\"\n}\n")).line()).isEqualTo(2);
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = 1\n}\n/* never closed\n")).line()).isEqualTo(4);
   }
 
   @Test
   void missingValueAndBadTokensAreErrorsOnTheirLine() throws Exception {
-    assertThat(onlyError(scan("main.tf", "locals {\n  a =\n}\n")).line()).isEqualTo(2);
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = 1 2\n}\n")).line()).isEqualTo(2);
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = [1, 2\n}\n")).line()).isEqualTo(3);
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = 1\n  @b = 2\n}\n")).message()).contains("U+0040");
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a =\n}\n")).line()).isEqualTo(2);
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = 1 2\n}\n")).line()).isEqualTo(2);
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = [1, 2\n}\n")).line()).isEqualTo(3);
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = 1\n  @b = 2\n}\n")).message()).contains("U+0040");
   }
 
   @Test
   void binaryContentIsAnErrorNamingTheLineOfTheFirstNulByte() throws Exception {
-    Coverage.ScanError e = onlyError(scan("main.tf", "locals {}\n\n\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8)));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", "locals {}\n\n\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8)));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.message()).contains("binary");
   }
@@ -86,7 +73,7 @@ class HostileInputTest {
   @Test
   void invalidUtf8IsAnErrorOnItsLine() throws Exception {
     byte[] bytes = "locals {\n  a = \"x\"\n  b = \"\u00ff\"\n}\n".getBytes(StandardCharsets.ISO_8859_1);
-    Coverage.ScanError e = onlyError(scan("main.tf", bytes));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", bytes));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.message()).contains("UTF-8");
   }
@@ -101,21 +88,21 @@ class HostileInputTest {
       for (int k = 0; k < len; k++) {
         b.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      RecordingContext ctx = scan("junk.tf", b.toString());
+      RecordingContext ctx = scan(scanner, "junk.tf", b.toString());
       assertThat(ctx.errors().size()).as("junk %d", i).isLessThanOrEqualTo(1);
       ctx.errors().forEach(e -> assertThat(e.line()).isPositive());
     }
     for (int i = 0; i < 50; i++) {
       byte[] junk = new byte[1 + random.nextInt(4000)];
       random.nextBytes(junk);
-      assertThat(scan("bin.tf", junk).errors()).hasSize(1);
+      assertThat(scan(scanner, "bin.tf", junk).errors()).hasSize(1);
     }
   }
 
   @Test
   void tenThousandLevelsOfBlockNestingAreAnError() throws Exception {
     String deep = "a {\n".repeat(10_000) + "}\n".repeat(10_000);
-    Coverage.ScanError e = onlyError(scan("main.tf", deep));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", deep));
     assertThat(e.message()).contains("nesting deeper than");
     assertThat(e.line()).isEqualTo(101);
   }
@@ -127,16 +114,16 @@ class HostileInputTest {
         "locals {\n  a = " + "{ x = ".repeat(10_000) + "1" + " }".repeat(10_000) + "\n}\n",
         "locals {\n  a = " + "f(".repeat(10_000) + ")".repeat(10_000) + "\n}\n",
         "locals {\n  a = 1 + " + "(".repeat(10_000) + ")".repeat(10_000) + "\n}\n"}) {
-      Coverage.ScanError e = onlyError(scan("main.tf", deep));
+      Coverage.ScanError e = onlyError(scan(scanner, "main.tf", deep));
       assertThat(e.line()).isEqualTo(2);
     }
   }
 
   @Test
   void deepUnaryOperatorsAndNestedInterpolationsAreErrorsNotStackOverflows() throws Exception {
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = " + "!".repeat(200_000) + "true\n}\n")).message()).contains("nesting deeper than");
-    assertThat(onlyError(scan("main.tf", "locals {\n  a = " + "-".repeat(200_000) + "1\n}\n")).line()).isEqualTo(2);
-    Coverage.ScanError e = onlyError(scan("main.tf", "locals {\n  a = " + "\"${".repeat(100_000) + "\n}\n"));
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = " + "!".repeat(200_000) + "true\n}\n")).message()).contains("nesting deeper than");
+    assertThat(onlyError(scan(scanner, "main.tf", "locals {\n  a = " + "-".repeat(200_000) + "1\n}\n")).line()).isEqualTo(2);
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", "locals {\n  a = " + "\"${".repeat(100_000) + "\n}\n"));
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.message()).contains("nested deeper than");
   }
@@ -146,7 +133,7 @@ class HostileInputTest {
     byte[] huge = new byte[TerraformScanner.MAX_BYTES + 100];
     Arrays.fill(huge, (byte) ' ');
     huge[10] = '\n';
-    Coverage.ScanError e = onlyError(scan("main.tf", huge));
+    Coverage.ScanError e = onlyError(scan(scanner, "main.tf", huge));
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.message()).contains("bytes");
   }
@@ -154,7 +141,7 @@ class HostileInputTest {
   @Test
   void longFileUnderTheLimitIsParsedAndJudged() throws Exception {
     String text = "locals {\n  blob = \"" + "x".repeat(2_000_000) + "\"\n}\nresource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n";
-    RecordingContext ctx = scan("main.tf", text);
+    RecordingContext ctx = scan(scanner, "main.tf", text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(f -> f.location().startLine()).containsExactly(5);
   }
@@ -162,8 +149,8 @@ class HostileInputTest {
   @Test
   void windowsLineEndingsGiveTheSameFindingsOnTheSameLines() throws Exception {
     String unix = "# comment\r\nresource \"aws_db_instance\" \"d\" {\n  publicly_accessible = true\n  policy = <<-EOT\n    x\n  EOT\n}\n";
-    RecordingContext lf = scan("main.tf", unix.replace("\r\n", "\n"));
-    RecordingContext crlf = scan("main.tf", unix.replace("\r\n", "\n").replace("\n", "\r\n"));
+    RecordingContext lf = scan(scanner, "main.tf", unix.replace("\r\n", "\n"));
+    RecordingContext crlf = scan(scanner, "main.tf", unix.replace("\r\n", "\n").replace("\n", "\r\n"));
     assertThat(crlf.errors()).isEmpty();
     assertThat(crlf.findings()).extracting(f -> f.ruleId() + "@" + f.location().startLine())
         .containsExactlyElementsOf(lf.findings().stream().map(f -> f.ruleId() + "@" + f.location().startLine()).toList())
@@ -172,7 +159,7 @@ class HostileInputTest {
 
   @Test
   void byteOrderMarkIsAccepted() throws Exception {
-    RecordingContext ctx = scan("main.tf", "\uFEFFresource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n");
+    RecordingContext ctx = scan(scanner, "main.tf", "\uFEFFresource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n");
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).hasSize(1);
   }
@@ -189,7 +176,7 @@ class HostileInputTest {
   @Test
   void emptyAndCommentOnlyFilesAreFine() throws Exception {
     for (String text : new String[] {"", "\n\n", "# only a comment", "/* block */", "// x\r\n"}) {
-      RecordingContext ctx = scan("main.tf", text);
+      RecordingContext ctx = scan(scanner, "main.tf", text);
       assertThat(ctx.errors()).as("%s", text).isEmpty();
       assertThat(ctx.findings()).isEmpty();
     }
@@ -213,7 +200,7 @@ class HostileInputTest {
           cidr_blocks = ["0.0.0.0/0"]
         }
         """;
-    RecordingContext ctx = scan("main.tf", text);
+    RecordingContext ctx = scan(scanner, "main.tf", text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).isEmpty();
   }
@@ -221,7 +208,7 @@ class HostileInputTest {
   @Test
   void cyclicLocalsEndWithoutAnswer() throws Exception {
     String text = "locals {\n  a = local.b\n  b = local.a\n}\nresource \"aws_ebs_volume\" \"v\" {\n  encrypted = local.a\n}\n";
-    RecordingContext ctx = scan("main.tf", text);
+    RecordingContext ctx = scan(scanner, "main.tf", text);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).isEmpty();
   }

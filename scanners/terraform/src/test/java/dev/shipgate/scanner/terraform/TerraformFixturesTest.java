@@ -2,13 +2,12 @@ package dev.shipgate.scanner.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.testing.FixtureRunner;
-import java.lang.reflect.Modifier;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.EnumSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,43 +44,24 @@ class TerraformFixturesTest {
 
   @Test
   void ruleIdsAreUniqueAndNamedByCloud() {
-    Set<String> seen = new HashSet<>();
-    for (Rule r : SCANNER.rules()) {
-      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-      assertThat(r.id()).matches("terraform/(aws|azure|gcp)/[a-z0-9-]+");
-      assertThat(r.family()).isEqualTo(SCANNER.family());
-    }
-    assertThat(seen).hasSize(TerraformRules.ALL.size());
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "terraform/(aws|azure|gcp)/[a-z0-9-]+", TerraformRules.ALL.size());
   }
 
   @Test
   void everyRuleCarriesCompleteMetadata() {
-    for (Rule r : SCANNER.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
-      assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
-          .allMatch(t -> t.matches("(cis-(aws|azure|gcp):\\d+(\\.\\d+)*|owasp-top10:A\\d\\d:2021|ssdf:P[OSWR]\\.\\d+\\.\\d+|iso27001:2022-A\\.\\d+\\.\\d+|soc2:CC\\d\\.\\d)"),
-              "scheme:value in a known scheme")
-          .anyMatch(t -> t.startsWith("owasp-top10:"))
-          .anyMatch(t -> t.startsWith("iso27001:"));
-    }
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.CIS_AWS, TagScheme.CIS_AZURE, TagScheme.CIS_GCP, TagScheme.OWASP_TOP10, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2),
+        TagScheme.OWASP_TOP10, TagScheme.ISO27001);
   }
 
   @Test
-  void everyRuleIsDocumentedInTheModuleReadme() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    for (Rule r : SCANNER.rules()) {
-      assertThat(readme).as("README.md row for %s", r.id()).contains("| `" + r.id() + "` |");
-    }
+  void everyRuleAndSettingIsDocumentedInTheModuleReadme() throws Exception {
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
+    RuleCatalogChecks.everySettingIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
   void everyRuleClassPublishesItsMetadataAsAConstant() throws Exception {
-    for (TerraformRule rule : TerraformRules.ALL) {
-      Class<?> type = rule.getClass();
-      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
-      assertThat(type.getField("RULE").get(null)).as("%s.RULE", type.getSimpleName()).isSameAs(rule.rule());
-    }
+    RuleCatalogChecks.everyRuleClassPublishesItsRule(TerraformRules.ALL, TerraformRule::rule);
   }
 }
