@@ -64,6 +64,8 @@ public final class JavaProject {
   private final Set<String> libraryTypes;
   private final Map<String, Set<String>> supertypeClosure = new ConcurrentHashMap<>();
   private final List<MethodInfo> methods = new ArrayList<>();
+  /** {@link #calls} per method: the api family asks for a handler's calls more than once, and the rules ask too. */
+  private final Map<MethodInfo, List<CallSite>> callsByMethod = new ConcurrentHashMap<>();
 
   private JavaProject(List<JavaUnit> units, LibraryTypes library) {
     this.units = List.copyOf(units);
@@ -697,9 +699,13 @@ public final class JavaProject {
    * bodies excluded (they are methods of their own), in source order. For rules that ask "who calls what".
    */
   public List<CallSite> calls(MethodInfo m) {
+    return callsByMethod.computeIfAbsent(m, this::collectCalls);
+  }
+
+  private List<CallSite> collectCalls(MethodInfo m) {
     List<CallSite> out = new ArrayList<>();
     if (m.body() == null) {
-      return out;
+      return List.of();
     }
     MethodScope s = scope(m);
     JavaUnit unit = m.owner().unit();
@@ -729,7 +735,7 @@ public final class JavaProject {
     }.scan(m.body(), null);
     // Evaluation order: a receiver or argument completes before the call that uses it.
     out.sort(java.util.Comparator.comparingLong(c -> unit.endPosition(c.tree())));
-    return out;
+    return List.copyOf(out);
   }
 
   /** Resolves {@code new T(...)}: declaring type T, method {@code <init>}. */
