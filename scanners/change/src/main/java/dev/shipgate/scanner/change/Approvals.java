@@ -54,16 +54,21 @@ final class Approvals {
     if (!uncoveredFiles.isEmpty()) {
       m.append(" Files without an approval by one of their own CODEOWNERS: ").append(String.join(", ", uncoveredFiles)).append('.');
     }
+    // The dependencies tier approves the change's packages as one decision: the finding lists them.
+    Optional<DependencyReview.Result> deps = tier.name().equals(DependencyReview.TIER) ? g.dependencies : Optional.empty();
+    deps.ifPresent(d -> m.append(" Dependency changes: ").append(DependencyReview.describe(d)).append('.'));
     if (!cannot) {
       m.append(" To approve: ").append(ChangeRule.howToApprove(tier.name(), g.baseRef)).append('.');
     }
-    return Optional.of(rule.finding(first.path(), first.line(), "tier:" + tier.name() + "@" + g.change.id())
+    dev.shipgate.core.model.Finding.Builder f = rule.finding(first.path(), first.line(), "tier:" + tier.name() + "@" + g.change.id())
         .message(m.toString())
         .property("tier", tier.name())
         .property("required", Integer.toString(r.required()))
         .property("approved", Integer.toString(counted.size()))
-        .property("change", g.change.id())
-        .build());
+        .property("change", g.change.id());
+    deps.ifPresent(d -> f.property("new_direct_dependencies",
+        String.join(", ", d.diff().newDirect().stream().map(c -> c.ecosystem().purlType() + ":" + c.name()).toList())));
+    return Optional.of(f.build());
   }
 
   private static List<String> notCounted(Governance g, Governance.Requirement r) {

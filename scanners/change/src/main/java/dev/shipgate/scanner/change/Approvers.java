@@ -17,7 +17,9 @@ public final class Approvers {
   public static Optional<String> refusal(ChangePolicy policy, ChangeSet cs, Change change, List<GitWorkspace.Commit> commits,
       String tier, String identity) throws GitException, IOException {
     Tier t = policy.tiers().get(tier);
-    Map<String, List<Classifier.Hit>> tiers = new Classifier(policy).classify(change.files());
+    Optional<DependencyReview.Result> dependencies = DependencyReview.of(cs);
+    Map<String, List<Classifier.Hit>> tiers = DependencyReview.withNewDirect(policy, new Classifier(policy).classify(change.files()),
+        dependencies);
     if (t == null || !tiers.containsKey(tier)) {
       return Optional.of("this change does not touch tier '" + tier + "'" + (tiers.isEmpty() ? "; it touches no tier"
           : "; it touches " + String.join(", ", tiers.keySet())));
@@ -31,7 +33,8 @@ public final class Approvers {
       }
     }
     Governance g = new Governance(policy, change, cs.ref(), commits, owners, CodeOwners.none(), tiers, List.of(),
-        Optional.empty(), List.of(), List.of(), List.of(), new Records.Result(List.of(), List.of(), List.of()), Map.of());
+        Optional.empty(), List.of(), List.of(), List.of(), new Records.Result(List.of(), List.of(), List.of()), Map.of(),
+        dependencies);
     if (g.isAuthor(identity)) {
       return Optional.of(identity + " is an author of this change (authors: " + String.join(", ", g.authors)
           + "); the gate never counts a self-approval: ask another owner");

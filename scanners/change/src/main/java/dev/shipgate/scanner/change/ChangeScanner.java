@@ -153,6 +153,13 @@ public final class ChangeScanner implements ProjectScanner {
     CodeOwners owners = baseCodeOwners(cs, context);
     CodeOwners currentOwners = currentCodeOwners(tree, context);
     Map<String, List<Classifier.Hit>> tiers = new Classifier(policy).classify(change.files());
+    Optional<DependencyReview.Result> dependencies = DependencyReview.of(cs);
+    dependencies.ifPresent(d -> {
+      if (!d.diff().isEmpty()) {
+        context.note(DEPENDENCIES_NOTE, DependencyReview.describe(d));
+      }
+    });
+    tiers = DependencyReview.withNewDirect(policy, tiers, dependencies);
     List<AiAssistance.Evidence> ai = new AiAssistance(policy.assistants()).detect(commits);
 
     String branch = context.option("branch").orElseGet(() -> ws.branch().orElse(""));
@@ -201,8 +208,12 @@ public final class ChangeScanner implements ProjectScanner {
     }
     Map<String, Governance.AiIgnoreState> aiIgnore = policy.aiIgnoreCheck() ? aiIgnore(policy, tree) : Map.of();
     return new Governance(policy, change, baseRef, commits, owners, currentOwners, tiers, ai, note, candidates, grants,
-        acceptances, records, aiIgnore);
+        acceptances, records, aiIgnore, dependencies);
   }
+
+  /** The run note with the change's dependency changes (added, removed, upgraded, downgraded, newly direct). */
+  public static final String DEPENDENCIES_NOTE = "dependency-changes";
+
 
   /**
    * CODEOWNERS as of the base, so a change cannot make its author an owner of what it changes (GitHub also reads it

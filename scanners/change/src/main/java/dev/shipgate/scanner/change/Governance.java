@@ -59,6 +59,8 @@ final class Governance {
   final Records.Result records;
   final Map<String, AiIgnoreState> aiIgnore;
   final Set<String> authors;
+  /** The packages the change adds, removes, upgrades or downgrades; empty when it touches no dependency file. */
+  final Optional<DependencyReview.Result> dependencies;
 
   /** The state of one assistant ignore file: missing, stale (with why), or current. */
   record AiIgnoreState(String file, boolean exists, String staleWhy) {}
@@ -66,7 +68,8 @@ final class Governance {
   Governance(ChangePolicy policy, Change change, String baseRef, List<GitWorkspace.Commit> commits,
       CodeOwners codeOwners, CodeOwners currentCodeOwners, Map<String, List<Classifier.Hit>> tiers,
       List<AiAssistance.Evidence> ai, Optional<Note> note, List<String> noteCandidates, List<Grant> grants,
-      List<Records.Verified> acceptances, Records.Result records, Map<String, AiIgnoreState> aiIgnore) {
+      List<Records.Verified> acceptances, Records.Result records, Map<String, AiIgnoreState> aiIgnore,
+      Optional<DependencyReview.Result> dependencies) {
     this.policy = policy;
     this.identities = Identities.of(policy);
     this.change = change;
@@ -82,6 +85,7 @@ final class Governance {
     this.records = records;
     this.aiIgnore = aiIgnore;
     this.authors = Authors.of(commits, policy);
+    this.dependencies = dependencies;
   }
 
   /** Pre-commit mode: nothing is committed yet, so nothing can have been approved; approvals are judged in base mode. */
