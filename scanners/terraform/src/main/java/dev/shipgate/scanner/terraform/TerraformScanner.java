@@ -136,7 +136,7 @@ public final class TerraformScanner implements ProjectScanner {
     String text = f.text();
     if (!f.isValidUtf8()) {
       int bad = text.indexOf('\uFFFD');
-      context.error(path, bad < 0 ? 1 : lineOf(text, bad), "not valid UTF-8; Terraform requires UTF-8 and rejects the file");
+      context.error(path, bad < 0 ? 1 : f.lineOf(bad), "not valid UTF-8; Terraform requires UTF-8 and rejects the file");
       return null;
     }
     try {
@@ -146,7 +146,7 @@ public final class TerraformScanner implements ProjectScanner {
       }
       return new TfFile(f, json ? JsonSyntax.parse(text) : HclParser.parse(text));
     } catch (HclException e) {
-      context.error(path, lineOf(text, e.offset()), (path.endsWith(".json") ? "not valid Terraform JSON: " : "not valid HCL: ") + e.getMessage());
+      context.error(path, f.lineOf(e.offset()), (path.endsWith(".json") ? "not valid Terraform JSON: " : "not valid HCL: ") + e.getMessage());
       return null;
     }
   }
@@ -172,17 +172,6 @@ public final class TerraformScanner implements ProjectScanner {
       context.error(settings.file(), e.line(), e.getMessage());
     }
     return ports;
-  }
-
-  private static int lineOf(String text, int offset) {
-    int line = 1;
-    int end = Math.min(offset, text.length());
-    for (int i = 0; i < end; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 
   private static int lineAtByte(byte[] bytes, int offset) {
