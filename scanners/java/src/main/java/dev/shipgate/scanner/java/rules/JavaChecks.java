@@ -12,6 +12,7 @@ public final class JavaChecks {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
         new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
         new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
-        new CorsCredentialsCheck(), new SqlParameterFix());
+        new CorsCredentialsCheck(), new CredentialsInQueryCheck(), new TimingUnsafeComparisonCheck(),
+        new ExceptionExposureCheck(), new SqlParameterFix());
   }
 }

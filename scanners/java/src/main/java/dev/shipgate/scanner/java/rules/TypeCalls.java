@@ -12,13 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call, member reference and field selection written in one type's method bodies (lambdas included,
+ * Every call, member reference and field selection written in the method bodies of one type (or one method; lambdas included,
  * nested and anonymous classes excluded: they are types of their own), for declaration-level checks that
  * look at how a configuration class is written rather than at data flow.
  */
 record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> references, List<MemberSelectTree> selects) {
 
   static TypeCalls of(TypeInfo type) {
+    return of(type.methods());
+  }
+
+  static TypeCalls of(MethodInfo method) {
+    return of(List.of(method));
+  }
+
+  private static TypeCalls of(List<MethodInfo> methods) {
     TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       @Override
@@ -44,7 +52,7 @@ record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> ref
         return null;
       }
     };
-    for (MethodInfo m : type.methods()) {
+    for (MethodInfo m : methods) {
       Tree body = m.body();
       if (body != null) {
         scanner.scan(body, null);

@@ -1,0 +1,103 @@
+package dev.shipgate.scanner.java.rules;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.shipgate.core.model.Confidence;
+import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.model.Severity;
+import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.taint.CallEvent;
+import dev.shipgate.scanner.java.taint.JavaCheck;
+import dev.shipgate.scanner.java.taint.MethodVisitor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A signature, MAC, hash, token or secret compared with {@code equals} ({@code String.equals},
+ * {@code Arrays.equals}, {@code Objects.equals}, {@code contentEquals}), which returns at the first differing
+ * character: response times tell an attacker how much of a guess is right. Comparisons with literals, and
+ * values that only describe a secret (its type, name, length), are not reported.
+ */
+public final class TimingUnsafeComparisonCheck implements JavaCheck {
+
+  static final Rule RULE = Rule.builder("java/crypto/timing-unsafe-comparison", "java")
+      .title("Secret compared in non-constant time")
+      .severity(Severity.MEDIUM)
+      .confidence(Confidence.MEDIUM)
+      .cwe("CWE-208")
+      .tags("owasp-top10:A02:2021", "asvs:4.0.3-6.2.1", "asvs:4.0.3-2.9.1")
+      .description("equals stops at the first differing byte, so the time it takes reveals how many leading bytes of a"
+          + " guessed signature, MAC, token or key are right; an attacker can recover the expected value byte by byte.")
+      .fix("Compare secrets with MessageDigest.isEqual(a, b) on their bytes (constant time), or compare hashes of both"
+          + " values.")
+      .build();
+
+  /** Camel-case words of a name that hold a secret to be checked. */
+  private static final Set<String> SECRET_WORDS = Set.of("signature", "sig", "hmac", "mac", "digest", "hash", "token",
+      "secret", "apikey", "otp", "csrf", "xsrf");
+  /** Words that make the name describe the secret rather than hold it. */
+  private static final Set<String> DESCRIPTIVE = Set.of("type", "name", "kind", "status", "header", "prefix", "format",
+      "length", "len", "count", "id", "version", "algorithm", "alg", "url", "endpoint", "code", "expiry", "expires", "expiration");
+  private static final Pattern WORD = Pattern.compile("[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])");
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(RULE);
+  }
+
+  @Override
+  public MethodVisitor begin(MethodInfo method) {
+    return new MethodVisitor() {
+      @Override
+      public void call(CallEvent e) {
+        String name = e.call().name();
+        ExpressionTree a;
+        ExpressionTree b;
+        if ((name.equals("equals") || name.equals("contentEquals")) && e.argTrees().size() == 1
+            && e.tree() instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree ms
+            && !e.call().staticReceiver()) {
+          a = ms.getExpression();
+          b = e.argTrees().get(0);
+        } else if (name.equals("equals") && e.argTrees().size() == 2 && e.call().staticReceiver()
+            && (e.is("java.util.Arrays", "equals") || e.is("java.util.Objects", "equals"))) {
+          a = e.argTrees().get(0);
+          b = e.argTrees().get(1);
+        } else {
+          return;
+        }
+        if (isConstant(a) || isConstant(b) || e.constantArg(0) != null) {
+          return;
+        }
+        String secret = secretName(a) != null ? secretName(a) : secretName(b);
+        if (secret != null) {
+          e.reporter().report(RULE, e.tree(), "`" + secret + "` is compared with " + name + ", which is not constant-time", null);
+        }
+      }
+    };
+  }
+
+  private static boolean isConstant(ExpressionTree e) {
+    return e instanceof LiteralTree || e instanceof IdentifierTree id && id.getName().toString().matches("[A-Z][A-Z0-9_]*")
+        || e instanceof MemberSelectTree ms && ms.getIdentifier().toString().matches("[A-Z][A-Z0-9_]*");
+  }
+
+  /** The variable, field or getter name when it names a secret to check, else null. */
+  private static String secretName(ExpressionTree e) {
+    String name = e instanceof IdentifierTree id ? id.getName().toString()
+        : e instanceof MemberSelectTree ms ? ms.getIdentifier().toString()
+        : e instanceof MethodInvocationTree mi && mi.getArguments().isEmpty() ? CallChain.name(mi) : null;
+    if (name == null) {
+      return null;
+    }
+    List<String> words = WORD.matcher(name).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList();
+    if (words.stream().anyMatch(DESCRIPTIVE::contains)) {
+      return null;
+    }
+    return words.stream().anyMatch(SECRET_WORDS::contains) || name.toLowerCase(Locale.ROOT).endsWith("apikey") ? name : null;
+  }
+}
