@@ -1,5 +1,7 @@
 package dev.shipgate.scanner.terraform.rules;
 
+import dev.shipgate.core.model.Fix;
+import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.hcl.Attribute;
@@ -54,5 +56,27 @@ final class S3 {
       }
     }
     return false;
+  }
+
+  /**
+   * A fix that appends a {@code type} resource for {@code bucket}, named like it, with {@code body} (indented lines)
+   * after its {@code bucket} reference; null for a repeated bucket ({@code count}/{@code for_each}: it has no single
+   * {@code .id} to refer to) or when a {@code type} resource of that name exists (the address would clash).
+   */
+  static Fix attachFix(Module m, Resource bucket, String type, String body, String description) {
+    if (bucket.repeated()) {
+      return null;
+    }
+    for (Resource r : m.resources(type)) {
+      if (r.name().equals(bucket.name())) {
+        return null;
+      }
+    }
+    String block = "resource \"" + type + "\" \"" + bucket.name() + "\" {\n"
+        + "  bucket = " + bucket.address() + ".id\n"
+        + "\n"
+        + body
+        + "}";
+    return Fixes.appendAfter(bucket, block, description);
   }
 }

@@ -4,7 +4,6 @@ import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
@@ -52,24 +51,12 @@ public final class S3EncryptionMissingRule implements TerraformRule {
   }
 
   private static Fix fix(Module m, Resource bucket) {
-    if (bucket.repeated()) {
-      return null;
-    }
-    for (Resource r : m.resources(TYPE)) {
-      if (r.name().equals(bucket.name())) {
-        return null;
-      }
-    }
-    String block = "resource \"" + TYPE + "\" \"" + bucket.name() + "\" {\n"
-        + "  bucket = " + bucket.address() + ".id\n"
-        + "\n"
-        + "  rule {\n"
+    return S3.attachFix(m, bucket, TYPE, "  rule {\n"
         + "    apply_server_side_encryption_by_default {\n"
         + "      sse_algorithm = \"aws:kms\"\n"
         + "    }\n"
         + "    bucket_key_enabled = true\n"
-        + "  }\n"
-        + "}";
-    return Fixes.appendAfter(bucket, block, "add an aws_s3_bucket_server_side_encryption_configuration using SSE-KMS");
+        + "  }\n",
+        "add an aws_s3_bucket_server_side_encryption_configuration using SSE-KMS");
   }
 }

@@ -4,7 +4,6 @@ import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
@@ -49,22 +48,10 @@ public final class S3PublicAccessBlockMissingRule implements TerraformRule {
   }
 
   private static Fix fix(Module m, Resource bucket) {
-    if (bucket.repeated()) {
-      return null;
-    }
-    for (Resource r : m.resources(TYPE)) {
-      if (r.name().equals(bucket.name())) {
-        return null;
-      }
-    }
-    String block = "resource \"" + TYPE + "\" \"" + bucket.name() + "\" {\n"
-        + "  bucket = " + bucket.address() + ".id\n"
-        + "\n"
-        + "  block_public_acls       = true\n"
+    return S3.attachFix(m, bucket, TYPE, "  block_public_acls       = true\n"
         + "  block_public_policy     = true\n"
         + "  ignore_public_acls      = true\n"
-        + "  restrict_public_buckets = true\n"
-        + "}";
-    return Fixes.appendAfter(bucket, block, "add an aws_s3_bucket_public_access_block blocking all public access");
+        + "  restrict_public_buckets = true\n",
+        "add an aws_s3_bucket_public_access_block blocking all public access");
   }
 }
