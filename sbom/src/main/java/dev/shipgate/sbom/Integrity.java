@@ -24,6 +24,7 @@ final class Integrity {
 
   private static final Pattern SRI = Pattern.compile("(sha1|sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})");
   private static final Pattern PREFIXED_HEX = Pattern.compile("(sha1|sha256|sha384|sha512)(?:-hex)?:([0-9A-Fa-f]+)");
+  private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
@@ -31,10 +32,9 @@ final class Integrity {
 
   static List<Digest> parse(Ecosystem ecosystem, String integrity) {
     List<Digest> out = new ArrayList<>();
-    if (integrity == null || integrity.isBlank()) {
-      return out;
-    }
-    for (String token : integrity.strip().split("\\s+")) {
+    Matcher tokens = TOKEN.matcher(integrity);
+    while (tokens.find()) {
+      String token = tokens.group();
       Matcher m = SRI.matcher(token);
       if (m.matches()) {
         add(out, m.group(1), decodeBase64(m.group(2)));

@@ -29,6 +29,8 @@ public final class ProjectInventory {
   }
 
   /**
+   * The components, and what keeps them from being the whole truth.
+   *
    * @param notes coverage remarks that do not make the document wrong (a {@code pom.xml} gives direct dependencies
    *     only), as {@code path: message}
    * @param manifests how many files an extractor read
@@ -38,6 +40,8 @@ public final class ProjectInventory {
   private ProjectInventory() {}
 
   /**
+   * Walks {@code dir} and reads every manifest and lockfile an extractor claims.
+   *
    * @param excludes files to leave out, relative to {@code dir} as the policy's {@code paths.exclude} globs are to
    *     the policy's directory (test fixtures and vendored samples are not part of what ships)
    */

@@ -21,6 +21,8 @@ public record Sbom(RootProject root, List<SbomComponent> components, String tool
   }
 
   /**
+   * The document model of a project's components, with its id.
+   *
    * @param unique a random id, for users who register every generated document separately (CycloneDX recommends
    *     a new serial number per generation; reproducible output needs the opposite, so it is a choice)
    */
