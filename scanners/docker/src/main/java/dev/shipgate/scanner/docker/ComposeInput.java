@@ -28,7 +28,33 @@ public record ComposeInput(SourceFile file, YamlFile yaml, DockerSettings settin
    * @param name the key under {@code services:}
    * @param entries its settings with {@code <<} merges applied (own keys win), each with its own position
    */
-  public record Service(String name, Map<String, NodeTuple> entries) {}
+  public record Service(String name, Map<String, NodeTuple> entries) {
+
+    /** Its {@code volumes:} entries, in short ({@code source:target[:mode]}) or long syntax. */
+    public List<Volume> volumes() {
+      NodeTuple t = entries.get("volumes");
+      if (t == null) {
+        return List.of();
+      }
+      List<Volume> out = new ArrayList<>();
+      for (Node volume : YamlFile.items(t.getValueNode())) {
+        Node at = YamlFile.get(volume, "source").orElse(volume);
+        String source = YamlFile.scalar(volume).map(v -> v.contains(":") ? v.substring(0, v.indexOf(':')) : "")
+            .orElse(YamlFile.scalar(at).orElse("")).strip();
+        out.add(new Volume(volume, at, source));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * One volume of a service.
+   *
+   * @param node the entry
+   * @param at where findings about its source point: the long syntax's {@code source}, else the entry
+   * @param source the host path or volume name, stripped; empty for an anonymous volume
+   */
+  public record Volume(Node node, Node at, String source) {}
 
   public String path() {
     return file.path();

@@ -4,15 +4,11 @@ import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.core.yaml.YamlFile;
 import dev.shipgate.scanner.docker.ComposeInput;
 import dev.shipgate.scanner.docker.ComposeRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /** A volume that mounts the container engine's API socket: whoever controls the service controls the host. */
 public final class DockerSocketRule implements ComposeRule {
@@ -42,19 +38,11 @@ public final class DockerSocketRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeInput input, ComposeInput.Service service) {
-    NodeTuple t = service.entries().get("volumes");
-    if (t == null) {
-      return List.of();
-    }
     List<Finding> out = new ArrayList<>();
-    for (Node volume : YamlFile.items(t.getValueNode())) {
-      Node at = YamlFile.get(volume, "source").orElse(volume);
-      Optional<String> source = YamlFile.scalar(volume)
-          .map(v -> v.contains(":") ? v.substring(0, v.indexOf(':')) : "")
-          .or(() -> YamlFile.scalar(at));
-      if (source.isPresent() && SOCKET.matcher(source.get().strip()).matches()) {
-        out.add(input.at(RULE, service, at)
-            .message("service '" + service.name() + "' mounts " + source.get().strip() + ": control of the container engine is control of the host")
+    for (ComposeInput.Volume volume : service.volumes()) {
+      if (SOCKET.matcher(volume.source()).matches()) {
+        out.add(input.at(RULE, service, volume.at())
+            .message("service '" + service.name() + "' mounts " + volume.source() + ": control of the container engine is control of the host")
             .build());
       }
     }

@@ -9,10 +9,7 @@ import dev.shipgate.scanner.docker.ComposeInput;
 import dev.shipgate.scanner.docker.ComposeRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * A bind mount of a host system directory ({@code /}, {@code /etc}, {@code /proc}, {@code /root}, …) into a
@@ -45,21 +42,15 @@ public final class SensitiveHostMountRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeInput input, ComposeInput.Service service) {
-    NodeTuple t = service.entries().get("volumes");
-    if (t == null) {
-      return List.of();
-    }
     List<Finding> out = new ArrayList<>();
-    for (Node volume : YamlFile.items(t.getValueNode())) {
-      Node at = YamlFile.get(volume, "source").orElse(volume);
-      Optional<String> shortSyntax = YamlFile.scalar(volume);
-      String source = shortSyntax.map(v -> v.contains(":") ? v.substring(0, v.indexOf(':')) : "").orElse(YamlFile.scalar(at).orElse("")).strip();
+    for (ComposeInput.Volume volume : service.volumes()) {
+      String source = volume.source();
       if (!SENSITIVE.matcher(source).matches()) {
         continue;
       }
-      boolean readOnly = shortSyntax.map(v -> v.matches(".*:(?:[a-z,]*,)?ro(?:,[a-z,]*)?")).orElse(false)
-          || YamlFile.string(volume, "read_only").map(v -> v.equalsIgnoreCase("true")).orElse(false);
-      out.add(input.at(RULE, service, at)
+      boolean readOnly = YamlFile.scalar(volume.node()).map(v -> v.matches(".*:(?:[a-z,]*,)?ro(?:,[a-z,]*)?")).orElse(false)
+          || YamlFile.string(volume.node(), "read_only").map(v -> v.equalsIgnoreCase("true")).orElse(false);
+      out.add(input.at(RULE, service, volume.at())
           .severity(readOnly ? Severity.MEDIUM : Severity.HIGH)
           .message("service '" + service.name() + "' mounts the host's " + source + (readOnly ? " read-only" : " writable"))
           .build());
