@@ -12,6 +12,7 @@ public final class Extractors {
       new BunLockExtractor(),
       new PomExtractor(),
       new GradleLockExtractor(),
+      new GradleCatalogExtractor(),
       new RequirementsExtractor(),
       new PoetryLockExtractor(),
       new PipfileLockExtractor(),

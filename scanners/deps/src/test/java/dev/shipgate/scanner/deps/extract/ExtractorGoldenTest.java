@@ -139,10 +139,10 @@ class ExtractorGoldenTest {
     for (String path : List.of("package-lock.json", "a/npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "requirements.txt",
         "requirements-dev.txt", "dev-requirements.txt", "requirements/base.txt", "poetry.lock", "go.mod", "Cargo.lock", "Gemfile.lock", "composer.lock", "gradle.lockfile",
         "buildscript-gradle.lockfile", "gradle/dependency-locks/compileClasspath.lockfile", "Pipfile.lock", "uv.lock", "bun.lock", "pdm.lock", "pylock.toml",
-        "pylock.dev.toml", "src/App/packages.lock.json")) {
+        "pylock.dev.toml", "src/App/packages.lock.json", "gradle/libs.versions.toml", "libs.versions.toml", "gradle/deps.versions.toml")) {
       assertThat(Extractors.ALL.stream().filter(e -> e.accepts(path)).count()).as(path).isEqualTo(1);
     }
-    for (String path : List.of("node_modules/x/package-lock.json", "venv/lib/python3.12/site-packages/x/requirements.txt", "a/node_modules/b/yarn.lock", "package.json", "target/pom.xml", "constraints.txt", "vendor/x/go.mod", "notes.txt")) {
+    for (String path : List.of("node_modules/x/package-lock.json", "venv/lib/python3.12/site-packages/x/requirements.txt", "a/node_modules/b/yarn.lock", "package.json", "target/pom.xml", "constraints.txt", "vendor/x/go.mod", "notes.txt", "config/app.versions.toml")) {
       assertThat(Extractors.forPath(path)).as(path).isNull();
     }
   }
