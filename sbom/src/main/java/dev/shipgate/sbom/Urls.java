@@ -16,9 +16,6 @@ final class Urls {
 
   /** The redacted URL, or "" when {@code resolved} is not a URL we publish (local paths, scp-like git). */
   static String publishable(String resolved) {
-    if (resolved == null) {
-      return "";
-    }
     String s = resolved.strip();
     int colon = s.indexOf("://");
     if (colon <= 0 || !SCHEMES.contains(s.substring(0, colon).toLowerCase(Locale.ROOT)) || s.chars().anyMatch(Character::isWhitespace)) {
