@@ -3,13 +3,10 @@ package dev.shipgate.scanner.terraform.rules;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
-import dev.shipgate.scanner.terraform.hcl.Attribute;
-import java.util.List;
 
 /** A CloudTrail trail without log file integrity validation. */
 public final class CloudTrailLogValidationRule implements TerraformRule {
@@ -35,14 +32,7 @@ public final class CloudTrailLogValidationRule implements TerraformRule {
   @Override
   public void check(Module m, Report out) {
     for (Resource r : m.resources("aws_cloudtrail")) {
-      Attribute a = r.attribute("enable_log_file_validation");
-      if (a == null) {
-        out.add(RULE, r, r.block().start(), "enable_log_file_validation", r.address() + " does not set enable_log_file_validation (default false)",
-            Fixes.insert(r, r.block(), List.of("enable_log_file_validation = true"), "set enable_log_file_validation = true"));
-      } else if (Boolean.FALSE.equals(m.bool(a))) {
-        out.add(RULE, r, a.start(), "enable_log_file_validation", r.address() + " sets enable_log_file_validation = false" + m.via(a.value()),
-            Fixes.replace(r, a, true, "set enable_log_file_validation = true"));
-      }
+      Flags.requireTrue(RULE, m, r, "enable_log_file_validation", "", out);
     }
   }
 }

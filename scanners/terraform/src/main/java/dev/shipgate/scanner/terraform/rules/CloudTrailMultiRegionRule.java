@@ -3,13 +3,10 @@ package dev.shipgate.scanner.terraform.rules;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
-import dev.shipgate.scanner.terraform.hcl.Attribute;
-import java.util.List;
 
 /** A CloudTrail trail that records only its own region. */
 public final class CloudTrailMultiRegionRule implements TerraformRule {
@@ -35,14 +32,7 @@ public final class CloudTrailMultiRegionRule implements TerraformRule {
   @Override
   public void check(Module m, Report out) {
     for (Resource r : m.resources("aws_cloudtrail")) {
-      Attribute a = r.attribute("is_multi_region_trail");
-      if (a == null) {
-        out.add(RULE, r, r.block().start(), "is_multi_region_trail", r.address() + " does not set is_multi_region_trail (default false)",
-            Fixes.insert(r, r.block(), List.of("is_multi_region_trail = true"), "set is_multi_region_trail = true"));
-      } else if (Boolean.FALSE.equals(m.bool(a))) {
-        out.add(RULE, r, a.start(), "is_multi_region_trail", r.address() + " sets is_multi_region_trail = false" + m.via(a.value()),
-            Fixes.replace(r, a, true, "set is_multi_region_trail = true"));
-      }
+      Flags.requireTrue(RULE, m, r, "is_multi_region_trail", "", out);
     }
   }
 }

@@ -3,13 +3,10 @@ package dev.shipgate.scanner.terraform.rules;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
-import dev.shipgate.scanner.terraform.Fixes;
 import dev.shipgate.scanner.terraform.Module;
 import dev.shipgate.scanner.terraform.Report;
 import dev.shipgate.scanner.terraform.Resource;
 import dev.shipgate.scanner.terraform.TerraformRule;
-import dev.shipgate.scanner.terraform.hcl.Attribute;
-import java.util.List;
 
 /**
  * RDS instances and Aurora clusters without storage encryption. Read replicas and restores from a snapshot
@@ -43,14 +40,7 @@ public final class RdsStorageUnencryptedRule implements TerraformRule {
           || r.attribute("replication_source_identifier") != null || "serverless".equals(m.string(r.attribute("engine_mode")))) {
         continue;
       }
-      Attribute a = r.attribute("storage_encrypted");
-      if (a == null) {
-        out.add(RULE, r, r.block().start(), "storage_encrypted", r.address() + " does not set storage_encrypted (default false)",
-            Fixes.insert(r, r.block(), List.of("storage_encrypted = true"), "set storage_encrypted = true (forces a new database)"));
-      } else if (Boolean.FALSE.equals(m.bool(a))) {
-        out.add(RULE, r, a.start(), "storage_encrypted", r.address() + " sets storage_encrypted = false" + m.via(a.value()),
-            Fixes.replace(r, a, true, "set storage_encrypted = true (forces a new database)"));
-      }
+      Flags.requireTrue(RULE, m, r, "storage_encrypted", " (forces a new database)", out);
     }
   }
 }
