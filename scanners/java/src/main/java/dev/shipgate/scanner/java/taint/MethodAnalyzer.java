@@ -1278,6 +1278,7 @@ final class MethodAnalyzer {
         }
       }
     }
+    result = regexBacktracking(type, name, recv, recvVar, args, at, rc.exact(), result);
     if (!modelled) {
       Map<String, List<Fact>> stored = new LinkedHashMap<>();
       for (MethodInfo target : rc.targets()) {
@@ -1323,6 +1324,57 @@ final class MethodAnalyzer {
       }
     }
     return result;
+  }
+
+  private static final String REDOS = "java/dos/redos";
+  /** Marker kind of a compiled Pattern that backtracks catastrophically, so its matcher(input) is a sink. */
+  private static final String BACKTRACKING_PATTERN = "backtracking-pattern";
+
+  /**
+   * ReDoS: input matched against a pattern that backtracks exponentially. {@code Pattern.compile} of such a
+   * constant marks the compiled pattern; {@code matcher(input)} on a marked pattern, {@code String.matches} /
+   * {@code replaceAll} / {@code replaceFirst} / {@code split} and {@code Pattern.matches} with such a constant
+   * are sinks for the input.
+   */
+  private Value regexBacktracking(String type, String name, Value recv, String recvVar, List<Value> args, Location at,
+      boolean exact, Value result) {
+    if ("java.util.regex.Pattern".equals(type)) {
+      if (name.equals("compile") && !args.isEmpty() && args.get(0).constant() instanceof String r
+          && Backtracking.catastrophic(r, false)) {
+        return result.withFacts(List.of(new Fact(Fact.SOURCE, BACKTRACKING_PATTERN, 0,
+            Step.start(at, "pattern with nested repetition"))));
+      }
+      if (name.equals("matcher") && args.size() == 1 && (recv != null && recv.hasSourceOfKind(BACKTRACKING_PATTERN)
+          || compiledInField(recvVar) instanceof String r && Backtracking.catastrophic(r, false))) {
+        sink(REDOS, null, args.get(0), at, exact);
+      } else if (name.equals("matches") && args.size() == 2 && args.get(0).constant() instanceof String r
+          && Backtracking.catastrophic(r, true)) {
+        sink(REDOS, null, args.get(1), at, exact);
+      }
+    } else if ("java.lang.String".equals(type) && recv != null && !args.isEmpty() && args.get(0).constant() instanceof String r
+        && (name.equals("matches") || name.equals("replaceAll") || name.equals("replaceFirst") || name.equals("split"))
+        && Backtracking.catastrophic(r, name.equals("matches"))) {
+      sink(REDOS, null, recv, at, exact);
+    }
+    return result;
+  }
+
+  /**
+   * The constant regex of a field initialised with {@code Pattern.compile(regex)} (field initializers of
+   * static fields are not walked, so the compiled pattern's marker never reaches its readers).
+   */
+  private Object compiledInField(String recvVar) {
+    TypeInfo.FieldInfo f = recvVar != null && recvVar.startsWith("this.") ? project.field(scope.owner(), recvVar.substring(5)) : null;
+    if (f == null || !(f.initializer() instanceof MethodInvocationTree mi) || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
+        || !ms.getIdentifier().contentEquals("compile") || mi.getArguments().isEmpty()) {
+      return null;
+    }
+    ExpressionTree regex = mi.getArguments().get(0);
+    if (regex instanceof LiteralTree l) {
+      return l.getValue();
+    }
+    TypeInfo.FieldInfo constant = regex instanceof IdentifierTree id ? project.field(scope.owner(), id.getName().toString()) : null;
+    return constant == null ? null : engine.fieldConstant(constant, scope.owner());
   }
 
   /** Classes of characters that a negated character class must not keep for line breaks to be gone. */
