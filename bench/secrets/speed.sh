@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Whole-process speed of the secrets scan vs ripgrep searching the same tree for an alternation of the
-# detectors' prefilter keywords (the provider prefixes and credential words), warm page cache, 2 threads.
+# Whole-process speed of the secrets scan (the CLI: `shipgate scan --only secrets`) vs ripgrep searching the
+# same tree for an alternation of the detectors' prefilter keywords (the provider prefixes and credential
+# words), warm page cache, 2 threads each, rounds alternating the two tools.
 # Usage: bench/secrets/speed.sh [FILES] [TOTAL_MB] [ROUNDS]   (defaults: 60000 files, 600 MB, 3 rounds)
-# Needs ripgrep (Debian: apt-get install -y ripgrep).
+# The CLI jar: SHIPGATE_JAR, default cli/target/shipgate.jar, built with
+#   ./mvnw -o -q -B -pl scanners/secrets install -DskipTests && ./mvnw -o -q -B -pl cli package -DskipTests
+# (copy it elsewhere first when others rebuild the checkout's jar while you measure).
+# Needs ripgrep (Debian: apt-get install -y ripgrep); uses `perf stat` for instruction counts when it works.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files="${1:-60000}"; mb="${2:-600}"; rounds="${3:-3}"
-cp=$(bench/secrets/classpath.sh)
+jar="${SHIPGATE_JAR:-cli/target/shipgate.jar}"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work="bench/work/secrets-speed-$files-$mb"
 if [ ! -d "$work" ]; then
-  "$java" -cp "$cp" dev.shipgate.bench.secrets.SecretCorpus "$work" "$files" "$mb" 7 0.1
+  "$java" -cp "$(bench/secrets/classpath.sh)" dev.shipgate.bench.secrets.SecretCorpus "$work" "$files" "$mb" 7 0.1
 fi
+[ -f "$jar" ] || { echo "no CLI jar at $jar (see the build command at the top of this script)" >&2; exit 2; }
 bytes=$(find "$work" -type f -printf "%s\n" | paste -sd+ | bc)
 # The same keywords the scanner's Aho-Corasick prefilter looks for, as one case-insensitive regex.
 pattern=$(python3 - <<'PY'
@@ -22,16 +27,29 @@ meta = set(".^$*+?()[]{}|\\")
 print("(?i)(?:" + "|".join("".join("\\" + ch if ch in meta else ch for ch in k) for k in kws) + ")")
 PY
 )
-echo "tree: $(find "$work" -type f | wc -l) files, $((bytes / 1048576)) MiB; $(rg --version | head -1); java: $("$java" -version 2>&1 | head -1)"
+echo "tree: $(find "$work" -type f | wc -l) files, $((bytes / 1048576)) MiB; $(rg --version | head -1); java: $("$java" -version 2>&1 | head -1); jar: $jar"
 echo "rg pattern: ${#pattern} chars, $(echo "$pattern" | tr '|' '\n' | wc -l) alternatives"
 find "$work" -type f -print0 | xargs -0 cat > /dev/null
-# Wall time is what the issue's target speaks of; CPU seconds (user+sys, from /usr/bin/time) are reported
-# too because the build machines are shared and wall time swings with their load.
+# Instructions (user space, all threads) do not depend on what else the shared machine runs; wall and CPU
+# seconds do, so the load average is printed with every round.
+perf=()
+if perf stat -x, -e instructions:u true 2>&1 | grep -q '^[0-9]'; then perf=(perf stat -x, -e instructions:u); fi
+timed() { # prints "wall cpu [instructions]" for the command, its output to /dev/null
+  local s e t
+  s=$(date +%s.%N)
+  t=$( { /usr/bin/time -f "time %U %S" "${perf[@]}" "$@" > /dev/null; } 2>&1 )
+  e=$(date +%s.%N)
+  echo "$(echo "$e - $s" | bc) $(echo "$t" | awk '/^time/ {print $2 + $3}') $(echo "$t" | awk -F, '/instructions/ {print $1}')"
+}
 for round in $(seq 1 "$rounds"); do
-  s=$(date +%s.%N); rcpu=$( { /usr/bin/time -f "%U %S" rg -j2 --no-ignore --hidden -e "$pattern" "$work" > /dev/null; } 2>&1 | tail -1); e=$(date +%s.%N)
-  ref=$(echo "$e - $s" | bc)
-  s=$(date +%s.%N); out=$( { /usr/bin/time -f "cpu %U %S" "$java" -Xmx512m -cp "$cp" dev.shipgate.bench.secrets.SecretScan speed "$work" 2; } 2>&1); e=$(date +%s.%N)
-  sg=$(echo "$e - $s" | bc)
-  rc=$(echo "$rcpu" | awk '{print $1 + $2}'); sc=$(echo "$out" | awk '/^cpu/ {print $2 + $3}')
-  echo "round $round: rg ${ref}s wall ${rc}s cpu ($(echo "scale=0; $bytes / 1048576 / $ref" | bc) MiB/s), shipgate secrets (whole process) ${sg}s wall ${sc}s cpu, ratio wall $(echo "scale=2; $sg / $ref" | bc) cpu $(echo "scale=2; $sc / $rc" | bc); $(echo "$out" | grep '^files')"
+  read -r rw rc ri < <(timed rg -j2 --no-ignore --hidden -e "$pattern" "$work")
+  read -r sw sc si < <(timed "$java" -jar "$jar" scan "$work" --only secrets --no-config --no-fail --quiet --threads 2 --format json=/dev/null)
+  line="round $round (load $(cut -d' ' -f1 /proc/loadavg)): rg ${rw}s wall ${rc}s cpu, shipgate ${sw}s wall ${sc}s cpu"
+  line="$line; ratio wall $(echo "scale=2; $sw / $rw" | bc) cpu $(echo "scale=2; $sc / $rc" | bc)"
+  if [ -n "$ri" ] && [ -n "$si" ]; then
+    line="$line instructions $(echo "scale=2; $si / $ri" | bc) ($((ri / 1000000)) M vs $((si / 1000000)) M)"
+  fi
+  echo "$line"
 done
+# One more run for the scan's own summary (files, findings, skips, errors).
+"$java" -jar "$jar" scan "$work" --only secrets --no-config --no-fail --quiet --threads 2 --format json=/dev/null 2>&1 | grep '^scanned'

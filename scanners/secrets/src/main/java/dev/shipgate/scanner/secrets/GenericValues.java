@@ -41,9 +41,10 @@ final class GenericValues {
         continue;
       }
       boolean same = true;
-      for (int i = 0; i < suffix.length && same; i++) {
+      // From the last byte back: most suffixes differ there. They are lower-case ASCII letters, so
+      // folding A-Z is enough.
+      for (int i = suffix.length - 1; i >= 0 && same; i--) {
         int c = b[start + i];
-        // The suffixes are lower-case ASCII letters: folding A-Z is enough.
         same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == suffix[i];
       }
       if (same) {
