@@ -50,8 +50,9 @@ public final class SbomCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Repository directory (default: current directory).")
   Path path = Path.of(".");
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT=FILE",
-      description = "cyclonedx=FILE (CycloneDX 1.6 JSON) or spdx=FILE (SPDX 2.3 JSON); repeat for both. FILE - is standard output.")
+  @Option(names = "--format", required = true, split = ",", paramLabel = "FORMAT=FILE",
+      description = "cyclonedx=FILE (CycloneDX 1.6 JSON) or spdx=FILE (SPDX 2.3 JSON); repeat, or separate with commas as "
+          + "scan's --format, for both. FILE - is standard output.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = "--exclude", paramLabel = "GLOB",

@@ -131,7 +131,7 @@ class SbomCommandTest {
   @Test
   void emptyRepositoryGivesValidEmptyDocuments() throws Exception {
     write("README.md", "nothing here\n");
-    Run r = run(repo.toString(), "--format", "cyclonedx=" + out.resolve("c.json"), "--format", "spdx=" + out.resolve("s.json"));
+    Run r = run(repo.toString(), "--format", "cyclonedx=" + out.resolve("c.json") + ",spdx=" + out.resolve("s.json"));
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("no manifest or lockfile found");
     assertThat(JSON.readTree(out.resolve("c.json").toFile()).path("components")).isEmpty();
