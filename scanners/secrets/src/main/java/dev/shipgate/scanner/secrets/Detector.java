@@ -15,7 +15,8 @@ import java.util.List;
  *     secrets that span lines (PEM blocks, service-account JSON)
  * @param minEntropy Shannon entropy in bits per character the secret must reach (0: no check)
  * @param validator name of an offline format check in {@link Validators}, or null
- * @param context a regex that must occur within {@code contextLines} lines of the secret, or null
+ * @param regexSource the detector's regex ({@link #regex()} compiles it on first use for the built-in catalogue)
+ * @param contextSource a regex that must occur within {@code contextLines} lines of the secret, or null
  * @param allow regexes; a secret matching any of them is a known example and is not reported
  * @param generic generic detectors yield to provider detectors on overlapping text and get stricter
  *     placeholder checks
@@ -35,14 +36,14 @@ record Detector(
     Rule rule,
     String provider,
     List<String> keywords,
-    Pattern regex,
+    Regex regexSource,
     int windowLines,
     int windowBytes,
     double minEntropy,
     String validator,
-    Pattern context,
+    Regex contextSource,
     int contextLines,
-    List<Pattern> allow,
+    List<Regex> allow,
     boolean generic,
     boolean strictPlaceholders,
     int priority,
@@ -82,6 +83,15 @@ record Detector(
 
   String id() {
     return rule.id();
+  }
+
+  Pattern regex() {
+    return regexSource.pattern();
+  }
+
+  /** The context regex, or null. */
+  Pattern context() {
+    return contextSource == null ? null : contextSource.pattern();
   }
 
   Severity severity() {

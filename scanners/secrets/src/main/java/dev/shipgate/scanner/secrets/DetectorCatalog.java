@@ -1,7 +1,5 @@
 package dev.shipgate.scanner.secrets;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
@@ -41,7 +39,7 @@ public final class DetectorCatalog {
       if (in == null) {
         throw new IllegalStateException("missing resource " + BUILT_IN);
       }
-      return new DetectorCatalog(parse(BUILT_IN, in));
+      return new DetectorCatalog(parse(BUILT_IN, in, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,8 +71,13 @@ public final class DetectorCatalog {
     return all;
   }
 
-  @SuppressWarnings("unchecked")
   static List<Detector> parse(String name, InputStream in) {
+    return parse(name, in, false);
+  }
+
+  /** @param lazy compile regexes on first use (only for the built-in file, which the tests compile whole) */
+  @SuppressWarnings("unchecked")
+  private static List<Detector> parse(String name, InputStream in, boolean lazy) {
     Object root = new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
     if (!(root instanceof Map<?, ?> top)) {
       throw new IllegalArgumentException(name + ": a detector file is a mapping with 'detectors:'");
@@ -88,13 +91,17 @@ public final class DetectorCatalog {
       if (!(o instanceof Map<?, ?> entry)) {
         throw new IllegalArgumentException(name + ": each detector is a mapping");
       }
-      out.add(detector(name, (Map<String, Object>) entry, defaults));
+      out.add(detector(name, (Map<String, Object>) entry, defaults, lazy));
     }
     return checkUnique(out);
   }
 
-  @SuppressWarnings("unchecked")
   static Detector detector(String file, Map<String, Object> e, Map<String, Object> defaults) {
+    return detector(file, e, defaults, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Detector detector(String file, Map<String, Object> e, Map<String, Object> defaults, boolean lazy) {
     String id = str(e, "id", null);
     if (id == null) {
       throw new IllegalArgumentException(file + ": a detector without 'id'");
@@ -111,8 +118,8 @@ public final class DetectorCatalog {
     if (keywords.isEmpty()) {
       throw new IllegalArgumentException(where + "needs at least one keyword for the prefilter");
     }
-    Pattern regex = compile(where + "regex", str(e, "regex", null));
-    if (regex.groupCount() < 1) {
+    Regex regex = regex(where + "regex", str(e, "regex", null), lazy);
+    if (!lazy && regex.pattern().groupCount() < 1) {
       throw new IllegalArgumentException(where + "regex needs a capture group for the secret");
     }
     int windowLines = 0;
@@ -121,10 +128,10 @@ public final class DetectorCatalog {
       windowLines = num(w.get("lines"), 0);
       windowBytes = num(w.get("bytes"), 0);
     }
-    Pattern context = null;
+    Regex context = null;
     int contextLines = 0;
     if (e.get("context") instanceof Map<?, ?> c) {
-      context = compile(where + "context", String.valueOf(c.get("regex")));
+      context = regex(where + "context", String.valueOf(c.get("regex")), lazy);
       contextLines = num(c.get("lines"), 0);
     }
     boolean[] runChars = null;
@@ -139,9 +146,9 @@ public final class DetectorCatalog {
       minLength = num(len.get("min"), 0);
       maxLength = num(len.get("max"), Integer.MAX_VALUE);
     }
-    List<Pattern> allow = new ArrayList<>();
+    List<Regex> allow = new ArrayList<>();
     for (String a : strings(e.get("allow"))) {
-      allow.add(compile(where + "allow", a));
+      allow.add(regex(where + "allow", a, lazy));
     }
     List<String> trueSamples = List.of();
     List<String> falseSamples = List.of();
@@ -198,15 +205,8 @@ public final class DetectorCatalog {
     return table;
   }
 
-  private static Pattern compile(String where, String regex) {
-    if (regex == null || regex.equals("null")) {
-      throw new IllegalArgumentException(where + " is missing");
-    }
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException ex) {
-      throw new IllegalArgumentException(where + " is not a valid RE2 regex: " + ex.getMessage(), ex);
-    }
+  private static Regex regex(String where, String regex, boolean lazy) {
+    return lazy ? Regex.lazy(where, regex) : Regex.compiled(where, regex);
   }
 
   private static String str(Map<String, Object> m, String key, String fallback) {

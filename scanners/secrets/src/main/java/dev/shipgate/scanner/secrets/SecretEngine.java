@@ -70,7 +70,7 @@ final class SecretEngine {
     }
     wholeMatch = new boolean[detectors.size()];
     for (int d = 0; d < detectors.size(); d++) {
-      wholeMatch[d] = groupOneIsWholeMatch(detectors.get(d).regex().pattern());
+      wholeMatch[d] = groupOneIsWholeMatch(detectors.get(d).regexSource().source());
     }
     keywordLength = keywords.stream().mapToInt(k -> k.getBytes(StandardCharsets.UTF_8).length).toArray();
     detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
@@ -467,8 +467,8 @@ final class SecretEngine {
       return false;
     }
     // Allow-list regexes after the cheap tests: each is an RE2/J call.
-    for (var allow : det.allow()) {
-      if (allow.matcher(secret).find()) {
+    for (Regex allow : det.allow()) {
+      if (allow.pattern().matcher(secret).find()) {
         return false;
       }
     }

@@ -61,6 +61,18 @@ class CatalogueTest {
   }
 
   @Test
+  void everyBuiltInRegexCompilesWithAGroupForTheSecret() {
+    // The built-in catalogue compiles its regexes on first use, so load-time checks of user files are made here.
+    for (Detector d : DETECTORS) {
+      assertThat(d.regex().groupCount()).as(d.id()).isGreaterThanOrEqualTo(1);
+      if (d.contextSource() != null) {
+        assertThat(d.context()).as(d.id()).isNotNull();
+      }
+      assertThat(d.allow()).allSatisfy(a -> assertThat(a.pattern()).as(d.id()).isNotNull());
+    }
+  }
+
+  @Test
   void everyRegexIsLinearOnPathologicalInput() throws IOException {
     // Each keyword repeated with near-miss tails: a backtracking engine would blow up on several patterns.
     StringBuilder sb = new StringBuilder();
