@@ -4,6 +4,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
@@ -12,22 +13,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call, member reference and field selection written in the method bodies of one type (or one method; lambdas included,
- * nested and anonymous classes excluded: they are types of their own), for declaration-level checks that
+ * Every call, constructor call, member reference and field selection written in one type's method bodies and
+ * field initializers (or one method's body; lambdas included, nested and anonymous classes excluded: they are
+ * types of their own), for declaration-level checks that
  * look at how a configuration class is written rather than at data flow.
  */
-record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> references, List<MemberSelectTree> selects) {
+record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> references, List<MemberSelectTree> selects,
+    List<NewClassTree> news) {
 
+  /** The type's method bodies and field initializers. */
   static TypeCalls of(TypeInfo type) {
-    return of(type.methods());
+    List<Tree> trees = new ArrayList<>();
+    type.methods().forEach(m -> trees.add(m.body()));
+    type.fields().values().forEach(f -> trees.add(f.initializer()));
+    return of(trees);
   }
 
   static TypeCalls of(MethodInfo method) {
-    return of(List.of(method));
+    return of(java.util.Collections.singletonList(method.body()));
   }
 
-  private static TypeCalls of(List<MethodInfo> methods) {
-    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+  private static TypeCalls of(List<Tree> trees) {
+    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
@@ -48,14 +55,22 @@ record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> ref
       }
 
       @Override
+      public Void visitNewClass(NewClassTree node, Void p) {
+        out.news.add(node);
+        // an anonymous class body is a type of its own
+        scan(node.getEnclosingExpression(), p);
+        scan(node.getArguments(), p);
+        return null;
+      }
+
+      @Override
       public Void visitClass(ClassTree node, Void p) {
         return null;
       }
     };
-    for (MethodInfo m : methods) {
-      Tree body = m.body();
-      if (body != null) {
-        scanner.scan(body, null);
+    for (Tree t : trees) {
+      if (t != null) {
+        scanner.scan(t, null);
       }
     }
     return out;
