@@ -467,6 +467,24 @@ public final class JavaProject {
     return null;
   }
 
+  /** Logger types of the {@code log} field that Lombok's annotations generate, by annotation simple name. */
+  private static final Map<String, String> LOMBOK_LOGGERS = Map.of("Slf4j", "org.slf4j.Logger", "XSlf4j", "org.slf4j.Logger",
+      "Log4j2", "org.apache.logging.log4j.Logger", "Log4j", "org.apache.log4j.Logger", "CommonsLog",
+      "org.apache.commons.logging.Log", "Log", "java.util.logging.Logger", "JBossLog", "org.jboss.logging.Logger");
+
+  /** The type of the undeclared {@code log} field of a class (or outer class) annotated with a Lombok logger annotation. */
+  private static String lombokLogger(TypeInfo owner) {
+    for (TypeInfo t = owner; t != null; t = t.outer()) {
+      for (String a : t.annotations()) {
+        String simple = a.substring(a.lastIndexOf('.') + 1);
+        if (LOMBOK_LOGGERS.containsKey(simple) && (a.startsWith("lombok.") || a.equals(simple))) {
+          return LOMBOK_LOGGERS.get(simple);
+        }
+      }
+    }
+    return null;
+  }
+
   /** Static type of an expression where it can be told by name, else null. */
   public String typeOf(MethodScope s, ExpressionTree e) {
     if (e == null) {
@@ -511,7 +529,7 @@ public final class JavaProject {
         return s.localType(n);
       }
       TypeInfo.FieldInfo f = s.owner == null ? null : field(s.owner, n);
-      return f == null ? null : f.type();
+      return f != null ? f.type() : n.equals("log") ? lombokLogger(s.owner) : null;
     }
     if (e instanceof MemberSelectTree ms) {
       String member = ms.getIdentifier().toString();
