@@ -14,6 +14,7 @@ import dev.shipgate.scanner.deps.Package.Pin;
 import dev.shipgate.scanner.deps.Package.Source;
 import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import dev.shipgate.scanner.deps.osv.DatabaseLocation;
 import dev.shipgate.scanner.deps.osv.OsvDatabase;
 import dev.shipgate.scanner.deps.osv.OsvEntry;
@@ -145,7 +146,8 @@ public final class DepsScanner implements ProjectScanner {
       context.error(e.file(), e.line(), e.getMessage());
       return;
     }
-    Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(mavenRepository, context.root()));
+    Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(mavenRepository, context.root()),
+        MavenTransitive.of(mavenRepository));
     for (Inventory.Problem p : inventory.problems()) {
       context.error(p.path(), p.line(), p.message());
     }

@@ -6,6 +6,8 @@ import dev.shipgate.scanner.deps.extract.ExtractException;
 import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.extract.Extractors;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenTransitive;
+import dev.shipgate.scanner.deps.extract.PomExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +53,15 @@ public final class Inventory {
    * ({@code LocalLicenses.of(LocalLicenses.defaultMavenRepository(), root)}: POMs in ~/.m2, virtualenvs in the root).
    */
   public static Result of(List<SourceFile> files, Path root, LocalLicenses licences) {
+    return of(files, root, licences, null);
+  }
+
+  /**
+   * As {@link #of(List, Path, LocalLicenses)}, plus the transitive dependencies of every {@code pom.xml} collected from
+   * a local Maven repository ({@code MavenTransitive.of(LocalLicenses.defaultMavenRepository())}); null for direct
+   * dependencies only.
+   */
+  public static Result of(List<SourceFile> files, Path root, LocalLicenses licences, MavenTransitive maven) {
     Map<String, SourceFile> byPath = new HashMap<>();
     for (SourceFile f : files) {
       byPath.put(f.path(), f);
@@ -68,9 +79,28 @@ public final class Inventory {
       used.put(r.path, r.extractor);
       packages.addAll(r.packages);
       problems.addAll(r.problems);
-      notes.addAll(r.notes);
+      if (maven != null && r.extractor instanceof PomExtractor && r.problems.isEmpty()) {
+        transitive(r, maven, packages, notes);
+      } else {
+        notes.addAll(r.notes);
+      }
     }
     return new Result(licences.apply(dedupe(packages)), used, problems, notes);
+  }
+
+  /** Adds a POM's transitive packages; its "direct dependencies only" note stays only while POMs are missing. */
+  private static void transitive(FileResult r, MavenTransitive maven, List<Package> packages, List<Note> notes) {
+    MavenTransitive.Result t = maven.resolve(r.path, r.packages);
+    packages.addAll(t.packages());
+    for (Note n : r.notes) {
+      if (!n.message().equals(r.extractor.coverageNote())) {
+        notes.add(n);
+      } else if (!t.missing().isEmpty()) {
+        notes.add(new Note(r.path, "transitive dependencies incomplete: the local Maven repository has no POM for "
+            + String.join(", ", t.missing().stream().limit(10).toList()) + (t.missing().size() > 10 ? " and "
+            + (t.missing().size() - 10) + " more" : "") + ", so what they depend on is not known"));
+      }
+    }
   }
 
   private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes) {}

@@ -27,7 +27,7 @@ class DepsFixturesTest {
 
   @BeforeAll
   static void database(@TempDir Path dir) throws Exception {
-    scanner = new DepsScanner(TestDatabase.build(dir), TestDatabase.daysLater(1));
+    scanner = new DepsScanner(TestDatabase.build(dir), TestDatabase.daysLater(1), null);
     runner = new FixtureRunner(scanner);
   }
 

@@ -36,7 +36,7 @@ class DepsScannerTest {
   }
 
   private static DepsScanner scanner() {
-    return new DepsScanner(database, TestDatabase.daysLater(1));
+    return new DepsScanner(database, TestDatabase.daysLater(1), null);
   }
 
   private static Settings settings(String yaml) {
@@ -148,7 +148,7 @@ class DepsScannerTest {
   @Test
   void withoutADatabaseTheGateFailsClosedWithAnInstruction() throws Exception {
     RecordingContext ctx = new RecordingContext();
-    DepsScanner scanner = new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1));
+    DepsScanner scanner = new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1), null);
     scan(scanner, ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
     assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString()
         .startsWith("advisory database missing: run `shipgate db import`").contains(tmp.resolve("no-db").toString());
@@ -157,7 +157,7 @@ class DepsScannerTest {
   @Test
   void requireDatabaseFalseTurnsTheMissingDatabaseIntoASkipReason() throws Exception {
     RecordingContext ctx = new RecordingContext(tmp, settings("require_database: false\n"));
-    scan(new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1)), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    scan(new DepsScanner(tmp.resolve("no-db"), TestDatabase.daysLater(1), null), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.skippedFiles()).extracting(Coverage.Skipped::reason).anyMatch(r -> r.startsWith("advisory database missing"));
   }
@@ -167,18 +167,18 @@ class DepsScannerTest {
     Path db = tmp.resolve("npm-only");
     new dev.shipgate.scanner.deps.osv.OsvImporter().importInto(db, List.of(TestDatabase.RECORDS.resolve("npm")));
     RecordingContext ctx = new RecordingContext();
-    scan(new DepsScanner(db, TestDatabase.daysLater(1)), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
+    scan(new DepsScanner(db, TestDatabase.daysLater(1), null), ctx, SourceFile.of("requirements.txt", "requests==2.19.1\n"));
     assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString().contains("has no PyPI advisories");
   }
 
   @Test
   void aDatabaseOlderThanTheLimitIsAnError() throws Exception {
     RecordingContext ctx = new RecordingContext(tmp, settings("max_db_age_days: 7\n"));
-    scan(new DepsScanner(database, TestDatabase.daysLater(8)), ctx, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
+    scan(new DepsScanner(database, TestDatabase.daysLater(8), null), ctx, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
     assertThat(ctx.errors()).extracting(Coverage.ScanError::message).singleElement().asString()
         .contains("8 days old", "max_db_age_days = 7", "shipgate db update");
     RecordingContext fresh = new RecordingContext(tmp, settings("max_db_age_days: 7\n"));
-    scan(new DepsScanner(database, TestDatabase.daysLater(6)), fresh, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
+    scan(new DepsScanner(database, TestDatabase.daysLater(6), null), fresh, SourceFile.of("requirements.txt", "flask==2.0.1\n"));
     assertThat(fresh.errors()).isEmpty();
   }
 
@@ -209,7 +209,8 @@ class DepsScannerTest {
   void mavenFilesCarryTheDirectDependenciesOnlyCoverageNote() throws Exception {
     RecordingContext ctx = new RecordingContext();
     scan(scanner(), ctx, SourceFile.of("pom.xml", "<project><dependencies/></project>"));
-    assertThat(ctx.skippedFiles()).containsExactly(new Coverage.Skipped("pom.xml", "direct dependencies only: transitive Maven dependencies are not resolved yet"));
+    assertThat(ctx.skippedFiles()).containsExactly(new Coverage.Skipped("pom.xml", "direct dependencies only: transitive Maven dependencies need their POMs in a local Maven repository (~/.m2), "
+        + "and none was found"));
   }
 
   @Test

@@ -23,7 +23,7 @@ class HostileInputTest {
 
   private static List<Coverage.ScanError> errors(String path, String content) throws Exception {
     RecordingContext ctx = new RecordingContext();
-    new DepsScanner(database, TestDatabase.daysLater(1)).scan(List.of(SourceFile.of(path, content)), ctx);
+    new DepsScanner(database, TestDatabase.daysLater(1), null).scan(List.of(SourceFile.of(path, content)), ctx);
     return ctx.errors();
   }
 
@@ -62,7 +62,7 @@ class HostileInputTest {
     java.nio.file.Files.writeString(root.resolve("requirements.txt"), "-r requirements-b.txt\nrequests==2.19.1\n");
     java.nio.file.Files.writeString(root.resolve("requirements-b.txt"), "-r requirements.txt\n");
     RecordingContext ctx = new RecordingContext(root, dev.shipgate.core.policy.Settings.empty("<test>"));
-    new DepsScanner(database, TestDatabase.daysLater(1)).scan(List.of(SourceFile.of("requirements.txt", "-r requirements-b.txt\nrequests==2.19.1\n")), ctx);
+    new DepsScanner(database, TestDatabase.daysLater(1), null).scan(List.of(SourceFile.of("requirements.txt", "-r requirements-b.txt\nrequests==2.19.1\n")), ctx);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).hasSize(1);
   }

@@ -37,7 +37,7 @@ class PolicyRulesTest {
 
   private static RecordingContext scan(String yaml, SourceFile... files) throws Exception {
     RecordingContext ctx = yaml == null ? new RecordingContext() : new RecordingContext(Path.of("."), settings(yaml));
-    new DepsScanner(database, TestDatabase.daysLater(1)).scan(List.of(files), ctx);
+    new DepsScanner(database, TestDatabase.daysLater(1), null).scan(List.of(files), ctx);
     return ctx;
   }
 

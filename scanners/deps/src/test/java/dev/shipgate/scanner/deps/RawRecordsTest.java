@@ -32,7 +32,7 @@ class RawRecordsTest {
   @Test
   void aFolderOfOsvRecordsIsUsableAsTheDatabaseWithoutImport(@TempDir Path tmp) throws Exception {
     RecordingContext ctx = new RecordingContext(tmp, dev.shipgate.core.policy.Settings.empty("<test>"));
-    new DepsScanner(records(), Clock.systemUTC()).scan(List.of(SourceFile.of("pom.xml", POM)), ctx);
+    new DepsScanner(records(), Clock.systemUTC(), null).scan(List.of(SourceFile.of("pom.xml", POM)), ctx);
     assertThat(ctx.errors()).isEmpty();
     assertThat(ctx.findings()).extracting(Finding::ruleId).contains("deps/vulnerable/known-advisory");
     assertThat(ctx.findings()).filteredOn(f -> f.ruleId().equals("deps/vulnerable/known-advisory"))
@@ -46,7 +46,7 @@ class RawRecordsTest {
   void anEmptyFolderIsStillAMissingDatabase(@TempDir Path tmp) throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("db"));
     RecordingContext ctx = new RecordingContext(tmp, dev.shipgate.core.policy.Settings.empty("<test>"));
-    new DepsScanner(empty, Clock.systemUTC()).scan(List.of(SourceFile.of("pom.xml", POM)), ctx);
+    new DepsScanner(empty, Clock.systemUTC(), null).scan(List.of(SourceFile.of("pom.xml", POM)), ctx);
     assertThat(ctx.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("advisory database missing"));
   }
 }

@@ -20,7 +20,7 @@ class UpgradeFixTest {
 
   @BeforeAll
   static void database(@TempDir Path dir) throws Exception {
-    runner = new FixtureRunner(new DepsScanner(TestDatabase.build(dir), TestDatabase.daysLater(1)));
+    runner = new FixtureRunner(new DepsScanner(TestDatabase.build(dir), TestDatabase.daysLater(1), null));
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class PomExtractor implements Extractor {
 
   @Override
   public String coverageNote() {
-    return "direct dependencies only: transitive Maven dependencies are not resolved yet";
+    return "direct dependencies only: transitive Maven dependencies need their POMs in a local Maven repository (~/.m2), "
+        + "and none was found";
   }
 
   /** What a POM and its ancestors contribute: properties and managed versions, child entries winning. */

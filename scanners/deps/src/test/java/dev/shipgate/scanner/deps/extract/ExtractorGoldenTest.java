@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code expected-error.txt} ({@code line N: message fragment}). Neighbour files (package.json, parent POMs,
  * includes) are read from the case folder.
  */
-class ExtractorGoldenTest {
+public class ExtractorGoldenTest {
 
   private static final Path TESTDATA = Path.of("src/test/resources/testdata");
 
@@ -75,7 +75,7 @@ class ExtractorGoldenTest {
    * Every field, in record order, so any change of output shows up; the licence and the install-script mark follow
    * only when set, since most formats record neither.
    */
-  static String render(Package p) {
+  public static String render(Package p) {
     String line = String.join(" | ", p.ecosystem().osvName(), p.name(), p.version(), p.pin().name(), p.direct() ? "direct" : "transitive",
         p.scope().name(), p.source().name(), p.manifest() + ":" + p.line(), p.purl(), p.resolved(), p.integrity());
     return line + (p.license().isEmpty() ? "" : " | license=" + p.license()) + (p.installScripts() ? " | install-scripts" : "");

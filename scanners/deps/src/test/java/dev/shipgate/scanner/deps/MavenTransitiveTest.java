@@ -1,0 +1,40 @@
+package dev.shipgate.scanner.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.extract.ExtractorGoldenTest;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenTransitive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Transitive Maven dependencies collected offline from a local repository ({@code testdata/maven-transitive/m2}). */
+class MavenTransitiveTest {
+
+  private static final Path DIR = Path.of("src/test/resources/testdata/maven-transitive");
+
+  private static Inventory.Result inventory(Path repository) throws Exception {
+    List<SourceFile> files = List.of(SourceFile.of("pom.xml", Files.readAllBytes(DIR.resolve("pom.xml"))));
+    return Inventory.of(files, null, LocalLicenses.NONE, MavenTransitive.of(repository));
+  }
+
+  @Test
+  void mavenMediatesScopesAndNamesTheMissingPoms() throws Exception {
+    Inventory.Result r = inventory(DIR.resolve("m2"));
+    List<String> expected = Files.readAllLines(DIR.resolve("expected.txt")).stream().filter(l -> !l.startsWith("#")).toList();
+    assertThat(r.packages()).extracting(ExtractorGoldenTest::render).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(r.notes()).extracting(Inventory.Note::message).containsExactly("transitive dependencies incomplete: the local "
+        + "Maven repository has no POM for org.acme:missing:9.9, so what they depend on is not known");
+  }
+
+  @Test
+  void withoutALocalRepositoryTheDirectDependenciesAndTheNoteStay() throws Exception {
+    assertThat(MavenTransitive.of(DIR.resolve("no-such-repository"))).isNull();
+    Inventory.Result r = inventory(DIR.resolve("no-such-repository"));
+    assertThat(r.packages()).hasSize(3).allMatch(Package::direct);
+    assertThat(r.notes()).extracting(Inventory.Note::message).singleElement().asString().startsWith("direct dependencies only");
+  }
+}
