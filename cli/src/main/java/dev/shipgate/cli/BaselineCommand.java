@@ -34,7 +34,7 @@ final class BaselineCommand implements Callable<Integer> {
     if (options.base != null || options.staged) {
       throw new UsageException("baseline records the whole tree; --base and --staged do not apply");
     }
-    ScanRunner runner = new ScanRunner(Scanners.all(), Clock.system(java.time.ZoneId.systemDefault()));
+    ScanRunner runner = new ScanRunner(Scanners.REGISTRY, Clock.system(java.time.ZoneId.systemDefault()));
     ScanReport report = runner.run(options, null);
     Path file = output != null ? output : runner.baselineFile(options);
     Baseline.write(file, report.findings(), ShipgateVersion.get());

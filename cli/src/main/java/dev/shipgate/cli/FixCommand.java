@@ -74,7 +74,7 @@ final class FixCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
     }
-    FixRunner runner = new FixRunner(new ScanRunner(Scanners.all(), Clock.systemUTC()), Scanners.all());
+    FixRunner runner = new FixRunner(new ScanRunner(Scanners.REGISTRY, Clock.systemUTC()), Scanners.REGISTRY);
     FixRunner.Outcome outcome = runner.run(o, new LinkedHashSet<>(only));
 
     List<Finding> chosen = outcome.accepted();

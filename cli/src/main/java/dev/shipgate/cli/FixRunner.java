@@ -43,11 +43,11 @@ final class FixRunner {
   private static final int MAX_SINGLE_CHECKS = 25;
 
   private final ScanRunner runner;
-  private final List<Scanner> registry;
+  private final Scanners.Registry registry;
   private Verifier lastVerifier;
   private Function<String, String> lastTexts;
 
-  FixRunner(ScanRunner runner, List<Scanner> registry) {
+  FixRunner(ScanRunner runner, Scanners.Registry registry) {
     this.runner = runner;
     this.registry = registry;
   }
@@ -56,7 +56,7 @@ final class FixRunner {
   Outcome run(ScanOptions o, Set<String> rules) throws UsageException {
     ScanRunner.Workspace ws = runner.workspace(o);
     List<Scanner> scanners = runner.selected(o, ws.policy());
-    Set<String> ruleIds = Scanners.ruleIds(registry);
+    Set<String> ruleIds = registry.ruleIds();
     for (String r : rules) {
       if (!ruleIds.contains(r)) {
         throw new UsageException("unknown rule '" + r + "' in --only (list them with 'shipgate rules')");

@@ -50,7 +50,7 @@ final class InitCommand implements Callable<Integer> {
     }
     String yaml = render(survey(root));
     try {
-      new PolicyLoader(Scanners.settingKeys(Scanners.all()), Scanners.ruleIds(Scanners.all())).parse(yaml, PolicyLoader.FILE_NAME, "");
+      new PolicyLoader(Scanners.REGISTRY).parse(yaml, PolicyLoader.FILE_NAME, "");
     } catch (PolicyException e) {
       throw new IllegalStateException("init produced a policy that does not load: " + e.getMessage(), e);
     }

@@ -5,7 +5,10 @@ import dev.shipgate.core.gate.Verdict;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,22 +66,23 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Commands that scan need every family and git; both take a few hundred milliseconds to load, so they start
+   * Commands that scan need their families and git; both take a few hundred milliseconds to load, so they start
    * loading now, while picocli parses the command line (start-up is measured in bench/RESULTS.md).
    */
   private static void warmUp(String[] args) {
     if (args.length == 0 || !java.util.Set.of("scan", "baseline").contains(args[0])) {
       return;
     }
-    Thread families = new Thread(() -> {
+    Set<String> families = familiesSelectedBy(args);
+    Thread load = new Thread(() -> {
       try {
-        Scanners.all();
+        Scanners.REGISTRY.get(families);
       } catch (RuntimeException e) {
         // The command builds them again and reports the failure through the normal error path (exit 3).
       }
     }, "shipgate-load-families");
-    families.setDaemon(true);
-    families.start();
+    load.setDaemon(true);
+    load.start();
     Thread git = new Thread(() -> {
       try {
         dev.shipgate.git.JGitSetup.init();
@@ -88,6 +92,29 @@ public final class Main implements Runnable {
     }, "shipgate-load-git");
     git.setDaemon(true);
     git.start();
+  }
+
+  /**
+   * The families a scan command line selects with {@code --only} and {@code --skip}: a guess made before picocli
+   * parses the line, good enough to warm up (the command decides, with the policy, what really runs).
+   */
+  static Set<String> familiesSelectedBy(String[] args) {
+    Set<String> only = new LinkedHashSet<>();
+    Set<String> skip = new HashSet<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      boolean isOnly = a.equals("--only") || a.startsWith("--only=");
+      if (!isOnly && !a.equals("--skip") && !a.startsWith("--skip=")) {
+        continue;
+      }
+      int eq = a.indexOf('=');
+      String value = eq >= 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[++i] : "";
+      (isOnly ? only : skip).addAll(List.of(value.split(",")));
+    }
+    Set<String> out = new LinkedHashSet<>(only.isEmpty() ? Scanners.REGISTRY.families() : only);
+    out.removeAll(skip);
+    out.retainAll(Scanners.REGISTRY.families());
+    return out;
   }
 
   /** Runs a command line with the given streams and returns the exit code (for tests and the Maven plugin). */
@@ -100,7 +127,7 @@ public final class Main implements Runnable {
           ScanOptions o = new ScanOptions();
           o.path = repo;
           o.config = config.orElse(null);
-          return new ScanRunner(Scanners.all(), java.time.Clock.systemUTC()).run(o,
+          return new ScanRunner(Scanners.REGISTRY, java.time.Clock.systemUTC()).run(o,
               new ScanCommand.Progress(new PrintWriter(java.io.Writer.nullWriter()), false, false));
         }));
       }

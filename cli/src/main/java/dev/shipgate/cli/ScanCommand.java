@@ -82,7 +82,7 @@ final class ScanCommand implements Callable<Integer> {
     Progress progress = new Progress(err, !quiet && Terminal.stderrIsTty(), System.getenv("SHIPGATE_TRACE_STARTUP") != null);
     ScanReport report;
     try {
-      report = new ScanRunner(Scanners.all(), Clock.system(java.time.ZoneId.systemDefault())).run(options, progress);
+      report = new ScanRunner(Scanners.REGISTRY, Clock.system(java.time.ZoneId.systemDefault())).run(options, progress);
     } finally {
       progress.clear();
     }

@@ -45,11 +45,11 @@ import java.util.Set;
  */
 final class ScanRunner {
 
-  private final List<Scanner> registry;
+  private final Scanners.Registry registry;
   private final Clock clock;
 
-  ScanRunner(List<Scanner> registry, Clock clock) {
-    this.registry = List.copyOf(registry);
+  ScanRunner(Scanners.Registry registry, Clock clock) {
+    this.registry = registry;
     this.clock = clock;
   }
 
@@ -82,7 +82,7 @@ final class ScanRunner {
     }
     Path top = git.map(GitWorkspace::topLevel).map(p -> p.toAbsolutePath().normalize()).orElse(null);
     String prefix = top == null || top.equals(root) ? "" : top.relativize(root).toString().replace('\\', '/');
-    PolicyLoader loader = new PolicyLoader(Scanners.settingKeys(registry), Scanners.ruleIds(registry));
+    PolicyLoader loader = new PolicyLoader(registry);
     Policy policy;
     Path projectDir;
     try {
@@ -116,20 +116,20 @@ final class ScanRunner {
 
   /** Families to run: registered, enabled by the policy, and selected by --only/--skip. */
   List<Scanner> selected(ScanOptions o, Policy policy) throws UsageException {
-    Set<String> known = Scanners.families(registry);
+    Set<String> known = registry.families();
     for (String f : concat(o.only, o.skip)) {
       if (!known.contains(f)) {
-        throw new UsageException("unknown scanner family '" + f + "' (known: " + String.join(", ", known) + ")");
+        throw new UsageException("unknown scanner family '" + f + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
       }
     }
-    List<Scanner> out = new ArrayList<>();
-    for (Scanner s : registry) {
-      boolean chosen = o.only.isEmpty() ? policy.familyEnabled(s.family()) : o.only.contains(s.family());
-      if (chosen && !o.skip.contains(s.family())) {
-        out.add(s);
+    List<String> chosen = new ArrayList<>();
+    for (String family : known) {
+      boolean wanted = o.only.isEmpty() ? policy.familyEnabled(family) : o.only.contains(family);
+      if (wanted && !o.skip.contains(family)) {
+        chosen.add(family);
       }
     }
-    return out;
+    return registry.get(chosen);
   }
 
   ScanReport run(ScanOptions o, ScanEngine.Progress progress) throws UsageException {
@@ -146,7 +146,7 @@ final class ScanRunner {
     long t0 = System.nanoTime();
     Workspace ws = workspace(o);
     List<Scanner> scanners = selected(o, ws.policy());
-    Set<String> ruleIds = Scanners.ruleIds(registry);
+    Set<String> ruleIds = registry.ruleIds();
     Map<String, String> notes = new LinkedHashMap<>();
     if (ws.policy().source().startsWith("<")) {
       notes.put("policy", o.noConfig ? "--no-config: built-in defaults" : "no shipgate.yml found: built-in defaults (write one with 'shipgate init')");

@@ -62,7 +62,7 @@ class FixRunnerTest {
   }
 
   private FixRunner.Outcome run(Set<String> only) throws Exception {
-    List<Scanner> registry = List.of(new Demo());
+    Scanners.Registry registry = Scanners.Registry.of(List.of(new Demo()));
     ScanOptions o = new ScanOptions();
     o.path = dir;
     o.noConfig = true;

@@ -29,8 +29,12 @@ public final class InlineSuppressions {
 
   private final Set<String> knownRuleIds;
 
+  /**
+   * @param knownRuleIds every rule id of every family; read only when a comment names rules, so the caller may
+   *     compute it on first use (a registry that builds families on demand does)
+   */
   public InlineSuppressions(Set<String> knownRuleIds) {
-    this.knownRuleIds = Set.copyOf(knownRuleIds);
+    this.knownRuleIds = knownRuleIds;
   }
 
   /**

@@ -38,16 +38,54 @@ public final class PolicyLoader {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
-  private final Map<String, Set<String>> familySettingKeys;
-  private final Set<String> knownRuleIds;
+  /**
+   * What a policy is checked against. The loader asks for a family's keys only when the policy has a section for it,
+   * and for the rule ids only when it overrides rules, so a registry can leave families it does not need unbuilt.
+   */
+  public interface Catalog {
+    /** Every known scanner family. */
+    Set<String> families();
+
+    /** The keys {@code family} accepts under {@code scanners.<family>}, besides {@code enabled}. */
+    Set<String> settingKeys(String family);
+
+    /** Every rule id, so overrides of rules that do not exist are caught. */
+    Set<String> ruleIds();
+
+    static Catalog of(Map<String, Set<String>> familySettingKeys, Set<String> knownRuleIds) {
+      Map<String, Set<String>> keys = Map.copyOf(familySettingKeys);
+      Set<String> ids = Set.copyOf(knownRuleIds);
+      return new Catalog() {
+        @Override
+        public Set<String> families() {
+          return keys.keySet();
+        }
+
+        @Override
+        public Set<String> settingKeys(String family) {
+          return keys.get(family);
+        }
+
+        @Override
+        public Set<String> ruleIds() {
+          return ids;
+        }
+      };
+    }
+  }
+
+  private final Catalog catalog;
 
   /**
    * @param familySettingKeys each known scanner family with the keys it accepts under {@code scanners.<family>}
    * @param knownRuleIds every rule id, so overrides of rules that do not exist are caught
    */
   public PolicyLoader(Map<String, Set<String>> familySettingKeys, Set<String> knownRuleIds) {
-    this.familySettingKeys = Map.copyOf(familySettingKeys);
-    this.knownRuleIds = Set.copyOf(knownRuleIds);
+    this(Catalog.of(familySettingKeys, knownRuleIds));
+  }
+
+  public PolicyLoader(Catalog catalog) {
+    this.catalog = catalog;
   }
 
   /** Finds {@code shipgate.yml} in {@code start} or its parents, stopping at {@code stop} (the git root). */
@@ -109,10 +147,10 @@ public final class PolicyLoader {
     List<String> disabled = new ArrayList<>();
     Settings scanners = top.section("scanners");
     for (String family : scanners.keys()) {
-      Set<String> keys = familySettingKeys.get(family);
-      if (keys == null) {
-        throw scanners.errorAtKey(family, "unknown scanner family '" + family + "' (known: " + String.join(", ", new java.util.TreeSet<>(familySettingKeys.keySet())) + ")");
+      if (!catalog.families().contains(family)) {
+        throw scanners.errorAtKey(family, "unknown scanner family '" + family + "' (known: " + String.join(", ", new java.util.TreeSet<>(catalog.families())) + ")");
       }
+      Set<String> keys = catalog.settingKeys(family);
       Settings s = scanners.section(family);
       java.util.Set<String> allowed = new java.util.HashSet<>(keys);
       allowed.add("enabled");
@@ -203,7 +241,7 @@ public final class PolicyLoader {
     } catch (IllegalArgumentException e) {
       throw rules.errorAtKey(pattern, "bad rule pattern: " + e.getMessage());
     }
-    if (knownRuleIds.stream().noneMatch(glob::matches)) {
+    if (catalog.ruleIds().stream().noneMatch(glob::matches)) {
       throw rules.errorAtKey(pattern, "'" + pattern + "' matches no known rule (see 'shipgate rules')");
     }
     Settings o = rules.section(pattern);
