@@ -163,20 +163,29 @@ final class MethodAnalyzer {
   private List<Models.ReturnSink> responseBodySinks() {
     List<Models.ReturnSink> out = new ArrayList<>();
     for (Models.ReturnSink rs : models.returnSinks()) {
-      boolean annotated = false;
-      for (String a : method.annotations()) {
-        annotated |= rs.annotations().contains(a) || matchesSimple(rs.annotations(), a);
-      }
-      for (TypeInfo t = method.owner(); t != null && !annotated; t = t.outer()) {
-        for (String a : t.annotations()) {
-          annotated |= rs.annotations().contains(a) || matchesSimple(rs.annotations(), a);
-        }
-      }
-      if (annotated && rs.returnTypes().contains(method.returnType()) && !producesNonHtml()) {
+      if (annotated(rs.annotations()) && !annotated(rs.unlessAnnotated()) && rs.returnTypes().contains(method.returnType())
+          && !producesNonHtml()) {
         out.add(rs);
       }
     }
     return out;
+  }
+
+  /** Whether the method or its class (or an outer class) carries one of {@code annotations}. */
+  private boolean annotated(Set<String> annotations) {
+    for (String a : method.annotations()) {
+      if (annotations.contains(a) || matchesSimple(annotations, a)) {
+        return true;
+      }
+    }
+    for (TypeInfo t = method.owner(); t != null; t = t.outer()) {
+      for (String a : t.annotations()) {
+        if (annotations.contains(a) || matchesSimple(annotations, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A mapping with {@code produces} naming JSON, XML or plain text is not rendered as HTML. */
@@ -893,6 +902,9 @@ final class MethodAnalyzer {
     if (op == Tree.Kind.PLUS) {
       List<Fact> fs = new ArrayList<>(l.deepFacts());
       Value right = l.constant() instanceof String prefix && fixesHost(prefix) ? r.sanitize(models.ruleBit("java/web/ssrf")) : r;
+      if (l.constant() instanceof String prefix && (prefix.startsWith("redirect:") || prefix.startsWith("forward:"))) {
+        right = right.sanitize(models.ruleBit("java/injection/template")); // a redirect, not a view template
+      }
       fs.addAll(right.deepFacts());
       return Value.of(Value.cap(fs)).withConstant(c);
     }

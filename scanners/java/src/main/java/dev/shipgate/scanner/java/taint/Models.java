@@ -62,7 +62,9 @@ public final class Models implements LibraryTypes {
    * with one of {@code annotations}, returning one of {@code returnTypes}; a {@code produces} attribute
    * naming a non-HTML media type turns it off.
    */
-  public record ReturnSink(Set<String> annotations, Set<String> returnTypes, String rule, String label) {}
+  /** {@code unlessAnnotated}: method or class annotations that make the return value something else (a response body). */
+  public record ReturnSink(Set<String> annotations, Set<String> unlessAnnotated, Set<String> returnTypes, String rule,
+      String label) {}
 
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, Integer> ruleBits = new HashMap<>();
@@ -237,12 +239,15 @@ public final class Models implements LibraryTypes {
     }
     for (Map<String, Object> e : entries(file, doc, "returnSinks")) {
       String where = "return sink " + e.get("annotations");
-      requireOnly(file, where, e, Set.of("annotations", "returnTypes", "rule", "label"));
+      requireOnly(file, where, e, Set.of("annotations", "unlessAnnotated", "returnTypes", "rule", "label"));
       String rule = text(file, where, e, "rule");
       pendingSinkRules.add(new String[] {file, rule});
       Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
       knownTypes.addAll(anns);
-      returnSinks.add(new ReturnSink(anns, new LinkedHashSet<>(strings(file, where, e, "returnTypes")), rule,
+      Set<String> unless = e.containsKey("unlessAnnotated") ? new LinkedHashSet<>(strings(file, where, e, "unlessAnnotated"))
+          : Set.of();
+      knownTypes.addAll(unless);
+      returnSinks.add(new ReturnSink(anns, unless, new LinkedHashSet<>(strings(file, where, e, "returnTypes")), rule,
           text(file, where, e, "label")));
     }
     for (Map<String, Object> e : entries(file, doc, "sinks")) {
