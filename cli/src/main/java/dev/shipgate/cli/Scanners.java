@@ -2,7 +2,9 @@ package dev.shipgate.cli;
 
 import dev.shipgate.core.gate.CoreRules;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.PolicyLoader;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.scanner.api.ApiScanner;
 import dev.shipgate.scanner.arch.ArchScanner;
@@ -107,6 +109,11 @@ final class Scanners {
     @Override
     public Set<String> settingKeys(String family) {
       return get(List.of(family)).get(0).settingKeys();
+    }
+
+    @Override
+    public void validate(String family, Settings section) throws PolicyException {
+      get(List.of(family)).get(0).validate(section);
     }
 
     /** Every rule id of every family plus the gate's own; building every family happens on the first lookup. */

@@ -91,6 +91,19 @@ class ScanCommandTest {
   }
 
   @Test
+  void badValueInAFamilySectionIsAConfigurationErrorBeforeAnyScan() throws Exception {
+    write("application.properties", "server.port=8080\n");
+    write("shipgate.yml", "version: 1\nscanners:\n  arch:\n    forbidden:\n      - {id: x, java: [\"java.net.Http-Conn\"], message: m}\n");
+    Cli arch = Cli.run("scan", dir.toString(), "--only", "config");
+    assertThat(arch.exit()).as(arch.toString()).isEqualTo(2);
+    assertThat(arch.err()).contains("shipgate.yml:5:").contains("Http-Conn").doesNotContain("Exception");
+    write("shipgate.yml", "version: 1\nscanners:\n  k8s:\n    limits: sometimes\n");
+    Cli k8s = Cli.run("scan", dir.toString());
+    assertThat(k8s.exit()).as(k8s.toString()).isEqualTo(2);
+    assertThat(k8s.err()).contains("shipgate.yml:4:");
+  }
+
+  @Test
   void unknownFamilyAndUnknownFormatAreUsageErrors() {
     assertThat(Cli.run("scan", dir.toString(), "--only", "cobol").err()).contains("unknown scanner family 'cobol'");
     assertThat(Cli.run("scan", dir.toString(), "--only", "cobol").exit()).isEqualTo(2);

@@ -52,6 +52,9 @@ public final class PolicyLoader {
     /** Every rule id, so overrides of rules that do not exist are caught. */
     Set<String> ruleIds();
 
+    /** Checks the section {@code scanners.<family>} as its family reads it (see {@code Scanner.validate}). */
+    default void validate(String family, Settings section) throws PolicyException {}
+
     static Catalog of(Map<String, Set<String>> familySettingKeys, Set<String> knownRuleIds) {
       Map<String, Set<String>> keys = Map.copyOf(familySettingKeys);
       Set<String> ids = Set.copyOf(knownRuleIds);
@@ -155,6 +158,7 @@ public final class PolicyLoader {
       java.util.Set<String> allowed = new java.util.HashSet<>(keys);
       allowed.add("enabled");
       s.requireOnly(allowed, "scanners." + family);
+      catalog.validate(family, s);
       if (!s.bool("enabled", true)) {
         disabled.add(family);
       }

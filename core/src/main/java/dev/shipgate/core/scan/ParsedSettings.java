@@ -30,6 +30,14 @@ public final class ParsedSettings<T> {
     this.fallback = fallback;
   }
 
+  /**
+   * Reads {@code settings} now and keeps the result for the scan, throwing what the reader throws: for
+   * {@link Scanner#validate}, so that the policy loader reports a bad value as a configuration error.
+   */
+  public synchronized void validate(Settings settings) throws PolicyException {
+    last = new Last<>(settings, reader.read(settings));
+  }
+
   /** The section of {@code context}'s policy, read on first use; a policy error is reported to that context. */
   public T get(ScanContext context) {
     Settings settings = context.settings();

@@ -42,6 +42,12 @@ public interface Scanner {
   }
 
   /**
+   * Checks this family's policy section when the policy loads, so that a bad value is a configuration error naming
+   * its file and line (exit 2) rather than a scan error. Families whose section holds more than flags override it.
+   */
+  default void validate(Settings section) throws PolicyException {}
+
+  /**
    * Whether findings carry values that must never be printed (secrets). The engine then never fills a
    * missing snippet from the source line; the scanner supplies redacted snippets itself.
    */

@@ -2,6 +2,7 @@ package dev.shipgate.scanner.api;
 
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -67,6 +68,11 @@ public final class ApiScanner implements ProjectScanner {
   @Override
   public Set<String> settingKeys() {
     return ApiPolicy.KEYS;
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    ApiPolicy.from(section);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.shipgate.scanner.arch;
 import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -57,6 +58,11 @@ public final class ArchScanner implements ProjectScanner {
   @Override
   public Set<String> settingKeys() {
     return ArchPolicy.KEYS;
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    ArchPolicy.parse(section);
   }
 
   @Override

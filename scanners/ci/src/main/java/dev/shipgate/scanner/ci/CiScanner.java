@@ -1,6 +1,8 @@
 package dev.shipgate.scanner.ci;
 
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
@@ -75,6 +77,11 @@ public final class CiScanner implements FileScanner {
   @Override
   public Set<String> settingKeys() {
     return CiSettings.KEYS;
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    settings.validate(section);
   }
 
   @Override

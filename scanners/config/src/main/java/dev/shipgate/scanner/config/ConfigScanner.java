@@ -3,6 +3,8 @@ package dev.shipgate.scanner.config;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
@@ -64,6 +66,11 @@ public final class ConfigScanner implements FileScanner {
   @Override
   public Set<String> settingKeys() {
     return Set.of(DEVELOPMENT_PROFILES, PRODUCTION_PROFILES);
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    profileNames.validate(section);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.shipgate.scanner.docker;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
@@ -85,6 +87,11 @@ public final class DockerScanner implements ProjectScanner {
   @Override
   public Set<String> settingKeys() {
     return DockerSettings.KEYS;
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    settings.validate(section);
   }
 
   /** Secrets in ENV, ARG and environment: are reported, redacted; every finding carries its own snippet. */

@@ -2,6 +2,8 @@ package dev.shipgate.scanner.k8s;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
@@ -87,6 +89,11 @@ public final class K8sScanner implements FileScanner {
   @Override
   public Set<String> settingKeys() {
     return Set.of(ResourceDefaults.LIMITS, ResourceDefaults.REQUESTS);
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    defaults.validate(section);
   }
 
   @Override
