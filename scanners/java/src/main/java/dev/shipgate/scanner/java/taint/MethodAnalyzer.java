@@ -1291,6 +1291,9 @@ final class MethodAnalyzer {
       }
     }
     result = regexBacktracking(type, name, recv, recvVar, args, at, rc.exact(), result);
+    if (!modelled && rc.declaringType() == null && rc.targets().isEmpty() && recv != null) {
+      result = result.withFacts(modelOutput(recv));
+    }
     if (!modelled) {
       Map<String, List<Fact>> stored = new LinkedHashMap<>();
       for (MethodInfo target : rc.targets()) {
@@ -1337,6 +1340,24 @@ final class MethodAnalyzer {
     }
     return result;
   }
+
+  /**
+   * Facts of a model response that an accessor of unknown type passes on: SDK response objects are read
+   * through chains whose element types the front end cannot see ({@code choices().get(0).message().content()}),
+   * and whatever is read from a model's response is model output. Other unknown calls pass nothing on.
+   */
+  private static List<Fact> modelOutput(Value recv) {
+    List<Fact> out = new ArrayList<>();
+    for (Fact f : recv.deepFacts()) {
+      if (f.isSource() && f.path().first().message().startsWith(LLM_SOURCE)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The label prefix of LLM response sources in the models (llm.yml). */
+  private static final String LLM_SOURCE = "LLM response";
 
   private static final String REDOS = "java/dos/redos";
   /** Marker kind of a compiled Pattern that backtracks catastrophically, so its matcher(input) is a sink. */
