@@ -393,15 +393,16 @@ final class SecretEngine {
   }
 
   /**
-   * Whether the regex is {@code (X)}, optionally between {@code \b}s: then group 1 spans the whole match,
-   * which RE2/J reports without re-running the automaton for capture groups.
+   * Whether the regex is {@code (X)} without named groups, optionally between {@code \b}s: then group 1 spans the
+   * whole match, which RE2/J reports without re-running the automaton for capture groups.
    */
   static boolean groupOneIsWholeMatch(String regex) {
     String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
     if (r.endsWith("\\b") && !r.endsWith("\\\\b")) {
       r = r.substring(0, r.length() - 2);
     }
-    if (!r.startsWith("(") || r.startsWith("(?")) {
+    // A named group inside (secret, bare) would name the secret instead of group 1.
+    if (!r.startsWith("(") || r.startsWith("(?") || r.contains("(?P<") || r.contains("(?<")) {
       return false;
     }
     int depth = 0;

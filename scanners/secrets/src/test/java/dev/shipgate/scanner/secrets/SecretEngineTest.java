@@ -19,6 +19,7 @@ class SecretEngineTest {
     assertThat(SecretEngine.groupOneIsWholeMatch("(?i)(a)")).isFalse();
     assertThat(SecretEngine.groupOneIsWholeMatch("(?:x)(a)")).isFalse();
     assertThat(SecretEngine.groupOneIsWholeMatch("key=(a)")).isFalse();
+    assertThat(SecretEngine.groupOneIsWholeMatch("\\b(tok_(?P<secret>[a-z]+))\\b")).isFalse();
   }
 
   @Test
