@@ -1,7 +1,6 @@
 package dev.shipgate.scanner.java.rules;
 
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -13,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call, constructor call, member reference and field selection written in one type's method bodies and
+ * Every call, constructor call and member selection written in one type's method bodies and
  * field initializers (or one method's body; lambdas included, nested and anonymous classes excluded: they are
  * types of their own), for declaration-level checks that
  * look at how a configuration class is written rather than at data flow.
  */
-record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> references, List<MemberSelectTree> selects,
-    List<NewClassTree> news) {
+record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> selects, List<NewClassTree> news) {
 
   /** The type's method bodies and field initializers. */
   static TypeCalls of(TypeInfo type) {
@@ -34,18 +32,12 @@ record TypeCalls(List<MethodInvocationTree> calls, List<MemberReferenceTree> ref
   }
 
   private static TypeCalls of(List<Tree> trees) {
-    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
         out.calls.add(node);
         return super.visitMethodInvocation(node, p);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree node, Void p) {
-        out.references.add(node);
-        return super.visitMemberReference(node, p);
       }
 
       @Override
