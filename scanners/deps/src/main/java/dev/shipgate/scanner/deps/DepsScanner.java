@@ -57,6 +57,8 @@ public final class DepsScanner implements ProjectScanner {
   public static final String SETTING_DATABASE = "database";
   public static final String SETTING_MAX_AGE_DAYS = "max_db_age_days";
   public static final String SETTING_REQUIRE_DATABASE = "require_database";
+  /** The local Maven repository for POM licences and transitive dependencies; {@code none} turns both off. */
+  public static final String SETTING_MAVEN_REPOSITORY = "maven_repository";
 
   /** Files read only to help an extractor (which names the project declares directly). */
   private static final Set<String> AUXILIARY = Set.of("package.json", "composer.json", "pyproject.toml", "Pipfile", "go.sum");
@@ -104,7 +106,7 @@ public final class DepsScanner implements ProjectScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE, DepsPolicy.REGISTRIES,
+    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE, SETTING_MAVEN_REPOSITORY, DepsPolicy.REGISTRIES,
         DepsPolicy.INSTALL_SCRIPTS, DepsPolicy.TYPOSQUAT, DepsPolicy.LICENSES);
   }
 
@@ -138,16 +140,24 @@ public final class DepsScanner implements ProjectScanner {
     long maxAgeDays;
     boolean requireDatabase;
     DepsPolicy policy;
+    Path localMaven = mavenRepository;
     try {
       maxAgeDays = settings.integer(SETTING_MAX_AGE_DAYS, 0);
       requireDatabase = settings.bool(SETTING_REQUIRE_DATABASE, true);
       policy = DepsPolicy.from(settings);
+      String configured = settings.string(SETTING_MAVEN_REPOSITORY, null);
+      if (configured != null) {
+        localMaven = configured.equals("none") ? null : context.root().resolve(configured.replaceFirst("^~(?=/|$)",
+            java.util.regex.Matcher.quoteReplacement(System.getProperty("user.home")))).normalize();
+      }
     } catch (PolicyException e) {
       context.error(e.file(), e.line(), e.getMessage());
       return;
     }
-    Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(mavenRepository, context.root()),
-        MavenTransitive.of(mavenRepository));
+    // Maven's resolver takes a moment to assemble: only when there is a POM to resolve.
+    boolean poms = files.stream().anyMatch(f -> Extractor.fileName(f.path()).equals("pom.xml"));
+    Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(localMaven, context.root()),
+        poms ? MavenTransitive.of(localMaven) : null);
     for (Inventory.Problem p : inventory.problems()) {
       context.error(p.path(), p.line(), p.message());
     }

@@ -72,6 +72,12 @@ public final class Inventory {
     Map<String, Extractor> used = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
+    // POMs are resolved independently (the resolver and its cache are thread-safe): in parallel, merged in order.
+    Map<FileResult, MavenTransitive.Result> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    if (maven != null) {
+      results.parallelStream().filter(r -> r != null && r.extractor instanceof PomExtractor && r.problems.isEmpty())
+          .forEach(r -> resolved.put(r, maven.resolve(r.path, r.packages)));
+    }
     for (FileResult r : results) {
       if (r == null) {
         continue;
@@ -79,8 +85,8 @@ public final class Inventory {
       used.put(r.path, r.extractor);
       packages.addAll(r.packages);
       problems.addAll(r.problems);
-      if (maven != null && r.extractor instanceof PomExtractor && r.problems.isEmpty()) {
-        transitive(r, maven, packages, notes);
+      if (resolved.containsKey(r)) {
+        transitive(r, resolved.get(r), packages, notes);
       } else {
         notes.addAll(r.notes);
       }
@@ -89,8 +95,7 @@ public final class Inventory {
   }
 
   /** Adds a POM's transitive packages; its "direct dependencies only" note stays only while POMs are missing. */
-  private static void transitive(FileResult r, MavenTransitive maven, List<Package> packages, List<Note> notes) {
-    MavenTransitive.Result t = maven.resolve(r.path, r.packages);
+  private static void transitive(FileResult r, MavenTransitive.Result t, List<Package> packages, List<Note> notes) {
     packages.addAll(t.packages());
     for (Note n : r.notes) {
       if (!n.message().equals(r.extractor.coverageNote())) {

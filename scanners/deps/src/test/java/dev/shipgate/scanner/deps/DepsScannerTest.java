@@ -233,7 +233,7 @@ class DepsScannerTest {
         .allMatch(s::accepts);
     assertThat(List.of("node_modules/a/package.json", "README.md", "a/Cargo.toml", "vendor/a/composer.json", "node_modules/x/index.js",
         "docs/LICENSE")).noneMatch(s::accepts);
-    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database", "registries",
+    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database", "maven_repository", "registries",
         "install_scripts", "typosquat", "licenses");
   }
 

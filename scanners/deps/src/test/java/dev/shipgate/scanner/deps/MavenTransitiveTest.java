@@ -31,6 +31,20 @@ class MavenTransitiveTest {
   }
 
   @Test
+  void thePolicyNamesTheLocalRepositoryOrTurnsItOff(@org.junit.jupiter.api.io.TempDir Path db) throws Exception {
+    SourceFile pom = SourceFile.of("pom.xml", Files.readAllBytes(DIR.resolve("pom.xml")));
+    for (String setting : List.of("maven_repository: m2\n", "maven_repository: none\n")) {
+      dev.shipgate.core.policy.Settings settings = dev.shipgate.core.policy.Settings.of("shipgate.yml",
+          new org.snakeyaml.engine.v2.api.lowlevel.Compose(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+              .composeString("require_database: false\n" + setting).orElseThrow(), "scanners.deps");
+      dev.shipgate.testing.RecordingContext ctx = new dev.shipgate.testing.RecordingContext(DIR, settings);
+      new DepsScanner(db, TestDatabase.daysLater(1), null).scan(List.of(pom), ctx);
+      assertThat(ctx.skippedFiles()).extracting(s -> s.reason()).as(setting)
+          .anyMatch(r -> r.startsWith(setting.contains("none") ? "direct dependencies only" : "transitive dependencies incomplete"));
+    }
+  }
+
+  @Test
   void withoutALocalRepositoryTheDirectDependenciesAndTheNoteStay() throws Exception {
     assertThat(MavenTransitive.of(DIR.resolve("no-such-repository"))).isNull();
     Inventory.Result r = inventory(DIR.resolve("no-such-repository"));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
@@ -54,6 +55,8 @@ public final class MavenTransitive {
     s.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(true, true));
     // "simple": artifacts count as present whatever remote repository they once came from (no _remote.repositories check).
     s.setLocalRepositoryManager(system.newLocalRepositoryManager(s, new LocalRepository(localRepository.toFile(), "simple")));
+    // Descriptors read once per scan: the modules of one build share most of their dependencies.
+    s.setCache(new DefaultRepositoryCache());
     s.setReadOnly();
     this.session = s;
   }
