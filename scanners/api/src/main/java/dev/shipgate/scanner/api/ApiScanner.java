@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Family {@code api}: the HTTP routes of the tree, whether each demands authentication, object loads
@@ -34,15 +35,16 @@ public final class ApiScanner implements ProjectScanner {
   /** Route extraction and security evaluation recurse over trees; deep nesting needs a big stack. */
   private static final long STACK_BYTES = 256L << 20;
 
-  private final LibraryTypes library;
+  /** The java family's library models, read when the first Java file is: a tree without Java never needs them. */
+  private final Supplier<LibraryTypes> library;
   private final List<ApiRule> checks = ApiRule.all();
 
   public ApiScanner() {
-    this(Models.loadDefault());
+    this.library = Models::loadDefault;
   }
 
   ApiScanner(LibraryTypes library) {
-    this.library = library;
+    this.library = () -> library;
   }
 
   @Override
@@ -109,8 +111,9 @@ public final class ApiScanner implements ProjectScanner {
 
   private Inventory build(List<SourceFile> java, List<SourceFile> others, Map<String, SourceFile> openapi, ApiPolicy policy,
       ScanContext context) {
-    JavaProject project = ParsedSources.shared(java, library, context).project();
-    for (ParseProblem p : ParsedSources.shared(java, library, context).parse().problems()) {
+    ParsedSources parsed = ParsedSources.shared(java, java.isEmpty() ? LibraryTypes.NONE : library.get(), context);
+    JavaProject project = parsed.project();
+    for (ParseProblem p : parsed.parse().problems()) {
       context.error(p.path(), p.line(), "routes not read: " + p.message());
     }
     List<OpenApiDocument> docs = new ArrayList<>();

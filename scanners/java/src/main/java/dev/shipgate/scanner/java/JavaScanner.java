@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Family {@code java}: parses every {@code .java} file without building the project, resolves names,
@@ -37,18 +38,23 @@ public final class JavaScanner implements ProjectScanner {
   /** The analysis recurses over expression trees; very deep nesting needs a bigger stack than a pool thread has. */
   private static final long STACK_BYTES = 512L << 20;
 
-  private final Models models;
+  /** The models, parsed when the first Java file is analysed: a tree without Java never needs them. */
+  private final Supplier<Models> models;
   private final List<JavaCheck> checks;
   private final List<Rule> rules;
 
   public JavaScanner() {
-    this(Models.loadDefault(), JavaChecks.all());
+    this(Models.shippedRules(), Models::loadDefault, JavaChecks.all());
   }
 
   JavaScanner(Models models, List<JavaCheck> checks) {
+    this(models.rules(), () -> models, checks);
+  }
+
+  private JavaScanner(List<Rule> taintRules, Supplier<Models> models, List<JavaCheck> checks) {
     this.models = models;
     this.checks = List.copyOf(checks);
-    List<Rule> all = new ArrayList<>(models.rules());
+    List<Rule> all = new ArrayList<>(taintRules);
     for (JavaCheck c : checks) {
       all.addAll(c.rules());
     }
@@ -85,6 +91,9 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
+    if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()))) {
+      return; // configuration files are read only for the values Java code looks up
+    }
     TaintEngine.Limits limits;
     try {
       limits = new TaintEngine.Limits(context.settings().integer(STEPS_KEY, TaintEngine.Limits.DEFAULT.stepsPerMethod()),
@@ -151,8 +160,9 @@ public final class JavaScanner implements ProjectScanner {
         for (SourceFile f : files) {
           (ProjectConfig.isConfigFile(f.path()) ? properties : sources).add(f);
         }
-        ParsedSources parsed = context == null ? ParsedSources.parse(sources, models) : ParsedSources.shared(sources, models, context);
-        TaintEngine engine = new TaintEngine(parsed.project(), models, checks, sources, limits, ProjectConfig.fromFiles(properties));
+        Models m = models.get();
+        ParsedSources parsed = context == null ? ParsedSources.parse(sources, m) : ParsedSources.shared(sources, m, context);
+        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties));
         out.set(new Analysis(parsed.parse(), parsed.project(), engine.run(cancelled)));
       } catch (Throwable e) {
         failure.set(e);

@@ -105,4 +105,10 @@ class ModelsTest {
         new Fact(Fact.SOURCE, "random", 0, Step.start(dev.shipgate.core.model.Location.line("a", 2), "rnd"))));
     assertThat(v.dropKind("remote").deepFacts()).extracting(Fact::sourceKind).containsExactly("random");
   }
+
+  @Test
+  void theRuleFileAloneGivesTheSameRulesAsEveryModel() {
+    // The scanner lists rules from rules.yml at start-up and parses the other models on first use.
+    assertThat(Models.shippedRules()).isNotEmpty().containsExactlyElementsOf(Models.loadDefault().rules());
+  }
 }
