@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param license the package's licence as an SPDX expression, as the lockfile or local metadata states it (not
  *     validated here: {@code license.SpdxExpression} parses it), or empty when nothing says
  * @param installScripts whether the lockfile says installing the package runs its own code (npm
- *     {@code hasInstallScript}, pnpm {@code requiresBuild}, a Python package locked as a source distribution only)
+ *     {@code hasInstallScript}, pnpm {@code requiresBuild}); false where the format does not say
  */
 public record Package(
     Ecosystem ecosystem,
