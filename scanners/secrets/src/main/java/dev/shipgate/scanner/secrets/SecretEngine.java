@@ -348,7 +348,9 @@ final class SecretEngine {
       while (j < to && b[j] >= 0 && cls[b[j]]) {
         j++;
       }
-      if (j - i == det.runLength()) {
+      // The run is the secret (that is what `run` declares), so the value tests can spare the regex for
+      // git SHAs and other low-entropy runs; run characters are ASCII.
+      if (j - i == det.runLength() && valuePasses(det, new String(b, i, j - i, StandardCharsets.ISO_8859_1))) {
         match(det, whole, b, Math.max(from, i - 1), Math.min(to, j + 1), seen, out, false);
       }
       i = j;
@@ -454,17 +456,7 @@ final class SecretEngine {
   private boolean judge(Candidate c, byte[] b, Lines lines, String pathReason) {
     Detector det = c.detector;
     String secret = c.secret;
-    if (secret.length() < det.minLength() || secret.length() > det.maxLength()) {
-      return false;
-    }
-    boolean pem = "pem-body".equals(det.validator());
-    String body = pem ? SecretText.pemPayload(secret) : body(secret, det.generic());
-    if (!pem && Placeholders.reason(secret, body, det.generic() || det.strictPlaceholders()) != null) {
-      return false;
-    }
-    // Short random strings cannot reach a long one's entropy: cap the bar at 80% of the maximum for the length.
-    double minEntropy = Math.min(det.minEntropy(), 0.8 * Math.log(Math.max(2, body.length())) / Math.log(2));
-    if (det.minEntropy() > 0 && Entropy.bitsPerChar(body) < minEntropy) {
+    if (!valuePasses(det, secret)) {
       return false;
     }
     // Allow-list regexes after the cheap tests: each is an RE2/J call.
@@ -516,6 +508,21 @@ final class SecretEngine {
       }
     }
     return true;
+  }
+
+  /** The tests of {@link #judge} that need only the secret itself: length, placeholders, entropy. */
+  private static boolean valuePasses(Detector det, String secret) {
+    if (secret.length() < det.minLength() || secret.length() > det.maxLength()) {
+      return false;
+    }
+    boolean pem = "pem-body".equals(det.validator());
+    String body = pem ? SecretText.pemPayload(secret) : body(secret, det.generic());
+    if (!pem && Placeholders.reason(secret, body, det.generic() || det.strictPlaceholders()) != null) {
+      return false;
+    }
+    // Short random strings cannot reach a long one's entropy: cap the bar at 80% of the maximum for the length.
+    double minEntropy = Math.min(det.minEntropy(), 0.8 * Math.log(Math.max(2, body.length())) / Math.log(2));
+    return det.minEntropy() <= 0 || Entropy.bitsPerChar(body) >= minEntropy;
   }
 
   /** The variable part of a provider token: what follows a short fixed prefix ending in _, - or . */
