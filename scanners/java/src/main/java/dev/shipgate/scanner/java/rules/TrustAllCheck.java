@@ -4,6 +4,8 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -21,7 +23,9 @@ import java.util.List;
 
 /**
  * TLS verification switched off: an X509TrustManager whose checkServerTrusted accepts every chain (an
- * empty body), or a HostnameVerifier whose verify always returns true (class, anonymous class or lambda).
+ * empty body), a HostnameVerifier whose verify always returns true (class, anonymous class or lambda), or
+ * the HTTP client libraries' own switches (Apache NoopHostnameVerifier, TrustAllStrategy,
+ * TrustSelfSignedStrategy, a TrustStrategy lambda returning true; Netty InsecureTrustManagerFactory).
  */
 public final class TrustAllCheck implements JavaCheck {
 
@@ -72,6 +76,31 @@ public final class TrustAllCheck implements JavaCheck {
     }
   }
 
+  /**
+   * Library objects that switch verification off, by their documented names: Apache HttpClient's
+   * NoopHostnameVerifier / ALLOW_ALL_HOSTNAME_VERIFIER, TrustAllStrategy and TrustSelfSignedStrategy (any
+   * self-signed certificate, including an attacker's), Netty's InsecureTrustManagerFactory.
+   */
+  private static String libraryShortcut(ExpressionTree arg) {
+    String name = arg instanceof NewClassTree n && n.getArguments().isEmpty() ? simple(n.getIdentifier().toString())
+        : arg instanceof MemberSelectTree ms ? simple(ms.getExpression().toString()) + "." + ms.getIdentifier() : null;
+    if (name == null) {
+      return null;
+    }
+    return switch (name) {
+      case "NoopHostnameVerifier", "NoopHostnameVerifier.INSTANCE", "SSLConnectionSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER" ->
+          "Apache HttpClient's NoopHostnameVerifier";
+      case "TrustAllStrategy", "TrustAllStrategy.INSTANCE", "TrustSelfSignedStrategy", "TrustSelfSignedStrategy.INSTANCE" ->
+          "Apache HttpClient's " + name.replace(".INSTANCE", "");
+      case "InsecureTrustManagerFactory.INSTANCE" -> "Netty's InsecureTrustManagerFactory";
+      default -> null;
+    };
+  }
+
+  private static String simple(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
   private static boolean isA(TypeInfo type, JavaProject project, String iface) {
     for (String s : type.supertypes()) {
       if (project.isSubtype(s, iface)) {
@@ -96,6 +125,18 @@ public final class TrustAllCheck implements JavaCheck {
       @Override
       public void call(CallEvent e) {
         String name = e.call().name();
+        for (ExpressionTree arg : e.argTrees()) {
+          String library = libraryShortcut(arg);
+          if (library != null) {
+            boolean host = library.contains("Hostname");
+            e.reporter().report(host ? ANY_HOST : TRUST_ALL, e.tree(), library + (host ? " accepts every host name"
+                : " accepts every certificate"), null);
+          }
+        }
+        if (name.equals("loadTrustMaterial") && e.argTrees().size() == 2 && e.argTrees().get(1) instanceof LambdaExpressionTree l
+            && (l.getBody() instanceof ExpressionTree ex && isTrue(ex) || l.getBody() instanceof BlockTree b && returnsTrue(b))) {
+          e.reporter().report(TRUST_ALL, e.tree(), "the TrustStrategy lambda accepts every certificate chain", null);
+        }
         if ((name.equals("setHostnameVerifier") || name.equals("setDefaultHostnameVerifier") || name.equals("hostnameVerifier"))
             && e.argTrees().size() == 1 && e.argTrees().get(0) instanceof LambdaExpressionTree l) {
           Tree body = l.getBody();
