@@ -110,6 +110,16 @@ public final class DepsScanner implements ProjectScanner {
         DepsPolicy.INSTALL_SCRIPTS, DepsPolicy.TYPOSQUAT, DepsPolicy.LICENSES);
   }
 
+  /** Every setting is read when the policy loads, so a mistake is a configuration error (exit 2) at its line. */
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    section.integer(SETTING_MAX_AGE_DAYS, 0);
+    section.bool(SETTING_REQUIRE_DATABASE, true);
+    section.string(SETTING_DATABASE, null);
+    section.string(SETTING_MAVEN_REPOSITORY, null);
+    DepsPolicy.from(section);
+  }
+
   @Override
   public boolean accepts(String path) {
     if (dev.shipgate.scanner.deps.extract.Extractors.forPath(path) != null) {

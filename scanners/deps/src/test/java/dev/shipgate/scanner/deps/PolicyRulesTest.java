@@ -180,6 +180,14 @@ class PolicyRulesTest {
   }
 
   @Test
+  void policyMistakesAreAlsoFoundWhenThePolicyLoads() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DepsScanner().validate(settings("require_database: true\nlicenses: {deny: [MIT], allow: [MIT]}\n")))
+        .isInstanceOf(dev.shipgate.core.policy.PolicyException.class).hasMessageContaining("both allowed and denied");
+    org.assertj.core.api.Assertions.assertThatCode(() -> new DepsScanner().validate(settings("maven_repository: none\nregistries: {npm: [registry.npmjs.org]}\n")))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void sourceHeadersIncompatibleWithTheProjectLicence() throws Exception {
     SourceFile pkg = SourceFile.of("package.json", "{\"name\": \"app\", \"license\": \"Apache-2.0\"}");
     RecordingContext ctx = scan(null, pkg,
