@@ -60,12 +60,18 @@ public final class ExceptionExposureCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    Set<Tree> generic = genericExceptions(method);
     boolean handler = method.annotations().stream().anyMatch(a -> a.endsWith("Mapping") || a.endsWith("ExceptionHandler"));
-    if (generic.isEmpty()) {
-      return null;
-    }
     return new MethodVisitor() {
+      /** Computed on the first call that could send something, since most methods send nothing. */
+      Set<Tree> generic;
+
+      Set<Tree> generic() {
+        if (generic == null) {
+          generic = genericExceptions(method);
+        }
+        return generic;
+      }
+
       @Override
       public void call(CallEvent e) {
         String name = e.call().name();
@@ -73,10 +79,10 @@ public final class ExceptionExposureCheck implements JavaCheck {
         if (name.equals("printStackTrace") && e.args().size() == 1 && e.args().get(0).hasSourceOfKind("response-writer")) {
           e.reporter().report(RULE, e.tree(), "A stack trace is printed to the HTTP response", null);
         } else if ((toResponse && WRITES.contains(name) || name.equals("sendError") || name.equals("body") && fromResponseEntity(e))
-            && e.argTrees().stream().anyMatch(a -> mentions(a, generic))) {
+            && e.argTrees().stream().anyMatch(a -> mentions(a, generic()))) {
           e.reporter().report(RULE, e.tree(), "Exception details are sent to the client", null);
         } else if (name.equals("<init>") && e.call().declaringType() != null && e.call().declaringType().endsWith("ResponseEntity")
-            && !e.argTrees().isEmpty() && mentions(e.argTrees().get(0), generic)) {
+            && !e.argTrees().isEmpty() && mentions(e.argTrees().get(0), generic())) {
           e.reporter().report(RULE, e.tree(), "Exception details are sent to the client", null);
         }
       }
@@ -84,7 +90,7 @@ public final class ExceptionExposureCheck implements JavaCheck {
       @Override
       public void returns(Value value, Tree at, Reporter reporter) {
         if (handler && at instanceof ReturnTree r && r.getExpression() != null && !(r.getExpression() instanceof MethodInvocationTree mi
-            && (CallChain.name(mi).equals("body") || CallChain.name(mi).equals("build"))) && mentions(r.getExpression(), generic)) {
+            && (CallChain.name(mi).equals("body") || CallChain.name(mi).equals("build"))) && mentions(r.getExpression(), generic())) {
           reporter.report(RULE, at, "Exception details are returned to the client", null);
         }
       }
