@@ -67,7 +67,7 @@ final class LiteralBytes {
     void called(CallEvent e, Set<Integer> judgedArgs) {
       for (int i = 0; i < e.argTrees().size(); i++) {
         if (!judgedArgs.contains(i) && e.argTrees().get(i) instanceof IdentifierTree id) {
-          locals.put(id.getName().toString(), null);
+          locals.computeIfPresent(id.getName().toString(), (k, v) -> null); // forgotten: an untracked local is never literal
         }
       }
     }
