@@ -4,6 +4,9 @@ import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.FindingStatus;
 import dev.shipgate.core.model.Location;
 import dev.shipgate.core.scan.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
 public final class InlineSuppressions {
 
   static final String MARKER = "shipgate:ignore";
+  private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
   /** The marker counts only right after a comment opener, so prose and string literals that mention it do not. */
   private static final Pattern OPENER = Pattern.compile("(?://+|#+|/\\*+|<!--|--|;+|^\\s*\\*)[ \\t]*shipgate:ignore");
   private static final Pattern COMMENT = Pattern.compile("shipgate:ignore(?:[ \\t]+([A-Za-z0-9_./,\\t -]*?))?(?:[ \\t]+--[ \\t]*(.*?))?[ \\t]*(?:\\*/|-->)?[ \\t]*$");
@@ -42,8 +46,14 @@ public final class InlineSuppressions {
    * findings for malformed comments. Files that are not text are left alone.
    */
   public List<Finding> apply(SourceFile file, List<Finding> findings) {
-    String text = file.text();
-    if (!text.contains(MARKER)) {
+    // Most files have no comment: find the ASCII marker in the bytes rather than decoding every file.
+    byte[] bytes;
+    try {
+      bytes = file.bytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(file.path() + ": cannot read: " + e.getMessage(), e); // as text() would
+    }
+    if (SourceFile.indexOf(bytes, MARKER_BYTES, 0) < 0) {
       return findings;
     }
     List<Comment> comments = parse(file);

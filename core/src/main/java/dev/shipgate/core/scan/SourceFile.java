@@ -145,6 +145,31 @@ public final class SourceFile {
     return i >= 0 ? i + 1 : -i - 1;
   }
 
+  /**
+   * Where {@code needle} first occurs in {@code bytes} at or after {@code from}, or -1: for ASCII markers and
+   * keywords, which a scanner can look for in the raw bytes before it pays for decoding the text.
+   */
+  public static int indexOf(byte[] bytes, byte[] needle, int from) {
+    if (needle.length == 0) {
+      return Math.max(0, Math.min(from, bytes.length));
+    }
+    byte first = needle[0];
+    int last = bytes.length - needle.length;
+    outer:
+    for (int i = Math.max(0, from); i <= last; i++) {
+      if (bytes[i] != first) {
+        continue;
+      }
+      for (int k = 1; k < needle.length; k++) {
+        if (bytes[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** The 1-based column of character offset {@code offset}. */
   public int columnOf(int offset) {
     return offset - lineStarts()[lineOf(offset) - 1] + 1;

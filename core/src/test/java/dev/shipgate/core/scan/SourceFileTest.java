@@ -75,4 +75,24 @@ class SourceFileTest {
     lateNul[9_000] = 0;
     assertThat(Binary.looksBinary(lateNul)).as("only the first 8000 bytes are probed, as git does").isFalse();
   }
+
+  @Property
+  void byteSearchAgreesWithStringSearch(@ForAll String hay, @ForAll String needle) {
+    // ISO-8859-1 maps each char below 256 to one byte; other chars are folded so both sides see the same units.
+    String h = hay.chars().map(c -> c & 0xff).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String n = needle.chars().map(c -> c & 0xff).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    assertThat(SourceFile.indexOf(h.getBytes(StandardCharsets.ISO_8859_1), n.getBytes(StandardCharsets.ISO_8859_1), 0))
+        .isEqualTo(h.indexOf(n));
+  }
+
+  @Test
+  void byteSearchHonoursItsStartAndBounds() {
+    byte[] b = "ab shipgate:ignore cd shipgate:ignore".getBytes(StandardCharsets.US_ASCII);
+    byte[] m = "shipgate:ignore".getBytes(StandardCharsets.US_ASCII);
+    assertThat(SourceFile.indexOf(b, m, 0)).isEqualTo(3);
+    assertThat(SourceFile.indexOf(b, m, 4)).isEqualTo(22);
+    assertThat(SourceFile.indexOf(b, m, 23)).isEqualTo(-1);
+    assertThat(SourceFile.indexOf(new byte[0], m, 0)).isEqualTo(-1);
+    assertThat(SourceFile.indexOf(m, m, 0)).isZero();
+  }
 }

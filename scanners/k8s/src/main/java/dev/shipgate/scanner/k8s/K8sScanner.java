@@ -107,7 +107,7 @@ public final class K8sScanner implements FileScanner {
     String path = file.path();
     byte[] bytes = file.bytes();
     // Cheap content test first: a file that never says apiVersion and kind holds no Kubernetes object.
-    if (indexOf(bytes, API_VERSION, 0) < 0 || indexOf(bytes, KIND, 0) < 0) {
+    if (SourceFile.indexOf(bytes, API_VERSION, 0) < 0 || SourceFile.indexOf(bytes, KIND, 0) < 0) {
       return;
     }
     if (bytes.length > MAX_BYTES) {
@@ -115,7 +115,7 @@ public final class K8sScanner implements FileScanner {
           + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return;
     }
-    int nul = indexOf(bytes, new byte[] {0}, 0);
+    int nul = SourceFile.indexOf(bytes, new byte[] {0}, 0);
     if (nul >= 0) {
       context.error(path, lineAtByte(bytes, nul), "binary content (a NUL byte) in a YAML file; kubectl cannot apply it");
       return;
@@ -276,19 +276,6 @@ public final class K8sScanner implements FileScanner {
 
   private static final byte[] API_VERSION = "apiVersion".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] KIND = "kind".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  private static int indexOf(byte[] bytes, byte[] needle, int from) {
-    outer:
-    for (int i = from; i <= bytes.length - needle.length; i++) {
-      for (int k = 0; k < needle.length; k++) {
-        if (bytes[i + k] != needle[k]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
 
   /** 1-based line holding byte {@code offset}. */
   static int lineAtByte(byte[] bytes, int offset) {
