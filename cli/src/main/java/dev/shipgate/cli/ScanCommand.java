@@ -106,10 +106,12 @@ final class ScanCommand implements Callable<Integer> {
     }
     int code = report.verdict().exitCode();
     boolean explicitAudit = attest != null || Boolean.TRUE.equals(audit);
-    if (!explicitAudit && audit == null && insideGitWorkTree(options.path)) {
-      try {
-        AuditLog.recordScan(options.path, report);
-      } catch (EvidenceException e) {
+    if (!explicitAudit && audit == null) {
+      try (GitWorkspace ws = GitWorkspace.find(options.path).orElse(null)) {
+        if (ws != null) { // outside a work tree nothing is recorded unless asked for
+          AuditLog.recordScan(ws.topLevel(), ws.head().orElse(""), report);
+        }
+      } catch (EvidenceException | GitException e) {
         // Recording by default must not break scans of read-only checkouts; --audit makes it a control that fails closed.
         err.println("shipgate: warning: audit log not written: " + e.getMessage() + " (--audit makes this an error, --no-audit silences it)");
       }
@@ -134,14 +136,6 @@ final class ScanCommand implements Callable<Integer> {
       return Verdict.PASS;
     }
     return code;
-  }
-
-  private static boolean insideGitWorkTree(Path path) {
-    try (GitWorkspace ws = GitWorkspace.find(path).orElse(null)) {
-      return ws != null;
-    } catch (GitException e) {
-      return false;
-    }
   }
 
   /** The approvals the change family counted, from its run note ("@alice for tier 'auth'; ..."). */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.gate.Verdict;
+import dev.shipgate.git.GitException;
+import dev.shipgate.git.GitWorkspace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -76,9 +78,21 @@ public final class AuditLog {
     }
   }
 
-  /** Records a gate decision in the repository's log ({@code .shipgate/audit.jsonl} at the work tree's top). */
-  public static Head recordScan(Path repoRoot, ScanReport report) throws EvidenceException {
-    Optional<Subject.Head> head = Subject.head(repoRoot);
+  /**
+   * Records a gate decision in the repository's log ({@code .shipgate/audit.jsonl} at the work tree's top, or in
+   * {@code dir} outside a repository).
+   */
+  public static Head recordScan(Path dir, ScanReport report) throws EvidenceException {
+    try (GitWorkspace ws = GitWorkspace.find(dir).orElse(null)) {
+      return ws == null ? recordScan(dir.toAbsolutePath().normalize(), "", report)
+          : recordScan(ws.topLevel(), ws.head().orElse(""), report);
+    } catch (GitException e) {
+      throw new EvidenceException(e.getMessage(), e);
+    }
+  }
+
+  /** Records a gate decision of the work tree {@code topLevel} at {@code commit} ("" before the first commit). */
+  public static Head recordScan(Path topLevel, String commit, ScanReport report) throws EvidenceException {
     Verdict v = report.verdict();
     Map<String, String> details = new LinkedHashMap<>();
     details.put("tool", report.toolVersion());
@@ -94,9 +108,8 @@ public final class AuditLog {
       details.put("reasons", String.join("; ", v.reasons()));
     }
     String verdict = v.passed() ? "pass" : v.exitCode() == Verdict.ERROR ? "error" : "fail";
-    Event e = new Event("gate", currentActor(), head.map(Subject.Head::commit).orElse(""), verdict, report.summaryLine(),
-        details);
-    return append(Subject.root(repoRoot).resolve(FILE), e, Clock.systemUTC());
+    Event e = new Event("gate", currentActor(), commit, verdict, report.summaryLine(), details);
+    return append(topLevel.resolve(FILE), e, Clock.systemUTC());
   }
 
   /** Records an approval the gate accepted. */
