@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A signature, MAC, hash, token or secret compared with {@code equals} ({@code String.equals},
+ * A signature, MAC, token or secret compared with {@code equals} ({@code String.equals},
  * {@code Arrays.equals}, {@code Objects.equals}, {@code contentEquals}), which returns at the first differing
  * character: response times tell an attacker how much of a guess is right. Comparisons with literals, and
  * values that only describe a secret (its type, name, length), are not reported.
@@ -37,9 +37,13 @@ public final class TimingUnsafeComparisonCheck implements JavaCheck {
           + " values.")
       .build();
 
-  /** Camel-case words of a name that hold a secret to be checked. */
-  private static final Set<String> SECRET_WORDS = Set.of("signature", "sig", "hmac", "mac", "digest", "hash", "token",
-      "secret", "apikey", "otp", "csrf", "xsrf");
+  /**
+   * Camel-case words of a name that hold a secret to be checked. Not "digest" or "hash": comparing plain digests is
+   * the remedy (an attacker cannot steer the digest of a guess byte by byte), and it is how integrity checks of
+   * files and hash chains compare; keyed digests are MACs and signatures, which are here.
+   */
+  private static final Set<String> SECRET_WORDS = Set.of("signature", "sig", "hmac", "mac", "token", "secret", "apikey",
+      "otp", "csrf", "xsrf");
   /** Words that make the name describe the secret rather than hold it. */
   private static final Set<String> DESCRIPTIVE = Set.of("type", "name", "kind", "status", "header", "prefix", "format",
       "length", "len", "count", "id", "version", "algorithm", "alg", "url", "endpoint", "code", "expiry", "expires", "expiration");
