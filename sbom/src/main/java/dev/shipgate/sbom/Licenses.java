@@ -101,6 +101,7 @@ final class Licenses {
   private static boolean isOperator(String token, String... names) {
     for (String n : names) {
       // The SPDX specification accepts the operators in upper or lower case, not mixed.
+      // shipgate:ignore java/crypto/timing-unsafe-comparison -- a lexer token of an SPDX expression, not a credential
       if (token.equals(n) || token.equals(n.toLowerCase(Locale.ROOT))) {
         return true;
       }
