@@ -76,7 +76,7 @@ public final class Inventory {
     Map<FileResult, MavenTransitive.Result> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     if (maven != null) {
       results.parallelStream().filter(r -> r != null && r.extractor instanceof PomExtractor && r.problems.isEmpty())
-          .forEach(r -> resolved.put(r, maven.resolve(r.path, r.packages)));
+          .forEach(r -> resolved.put(r, maven.resolve(r.path, r.packages, r.managed)));
     }
     for (FileResult r : results) {
       if (r == null) {
@@ -108,7 +108,9 @@ public final class Inventory {
     }
   }
 
-  private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes) {}
+  /** {@code managed}: a POM's dependencyManagement, which the transitive resolution applies (empty for other files). */
+  private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes,
+      Map<String, String> managed) {}
 
   private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root) {
     Extractor extractor = Extractors.forPath(f.path());
@@ -144,10 +146,14 @@ public final class Inventory {
     };
     if (f.size() > MAX_BYTES) {
       problems.add(new Problem(f.path(), 0, "file is " + f.size() + " bytes; " + extractor.name() + " reads at most " + MAX_BYTES));
-      return new FileResult(f.path(), extractor, packages, problems, notes);
+      return new FileResult(f.path(), extractor, packages, problems, notes, Map.of());
     }
+    Map<String, String> managed = Map.of();
     try {
       packages = extractor.extract(f, context);
+      if (extractor instanceof PomExtractor pom) {
+        managed = pom.managedVersions(f, context);
+      }
       if (extractor.coverageNote() != null) {
         notes.add(new Note(f.path(), extractor.coverageNote()));
       }
@@ -156,7 +162,7 @@ public final class Inventory {
     } catch (UncheckedIOException e) {
       problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
     }
-    return new FileResult(f.path(), extractor, packages, problems, notes);
+    return new FileResult(f.path(), extractor, packages, problems, notes, managed);
   }
 
   /** A file included from two scanned files is extracted twice; keep the first of each declaration. */

@@ -31,6 +31,19 @@ class MavenTransitiveTest {
   }
 
   @Test
+  void thePomsDependencyManagementDecidesTransitiveVersions() throws Exception {
+    // Mediation alone picks core 2.5 (nearer); a managed version wins over mediation, as in Maven.
+    String pom = Files.readString(DIR.resolve("pom.xml")).replace("  <dependencies>", """
+          <properties><core.version>3.0</core.version></properties>
+          <dependencyManagement><dependencies>
+            <dependency><groupId>org.acme</groupId><artifactId>core</artifactId><version>${core.version}</version></dependency>
+          </dependencies></dependencyManagement>
+          <dependencies>""");
+    Inventory.Result r = Inventory.of(List.of(SourceFile.of("pom.xml", pom)), null, LocalLicenses.NONE, MavenTransitive.of(DIR.resolve("m2")));
+    assertThat(r.packages()).filteredOn(p -> p.name().equals("org.acme:core")).extracting(Package::version).containsExactly("3.0");
+  }
+
+  @Test
   void thePolicyNamesTheLocalRepositoryOrTurnsItOff(@org.junit.jupiter.api.io.TempDir Path db) throws Exception {
     SourceFile pom = SourceFile.of("pom.xml", Files.readAllBytes(DIR.resolve("pom.xml")));
     for (String setting : List.of("maven_repository: m2\n", "maven_repository: none\n")) {

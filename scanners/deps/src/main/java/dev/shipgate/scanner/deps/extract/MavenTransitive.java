@@ -68,8 +68,22 @@ public final class MavenTransitive {
 
   /** The transitive packages of the exactly versioned direct dependencies in {@code direct}, declared in {@code manifest}. */
   public Result resolve(String manifest, List<Package> direct) {
+    return resolve(manifest, direct, Map.of());
+  }
+
+  /**
+   * As above, with the manifest's {@code dependencyManagement} ({@code group:artifact} to version), which Maven
+   * applies to every transitive dependency it names.
+   */
+  public Result resolve(String manifest, List<Package> direct, Map<String, String> managed) {
     Map<String, Package> roots = new LinkedHashMap<>();
     CollectRequest request = new CollectRequest();
+    managed.forEach((key, version) -> {
+      int c = key.indexOf(':');
+      if (c > 0) {
+        request.addManagedDependency(new Dependency(new DefaultArtifact(key.substring(0, c), key.substring(c + 1), "jar", version), null));
+      }
+    });
     for (Package p : direct) {
       int colon = p.name().indexOf(':');
       if (p.ecosystem() != Ecosystem.MAVEN || p.pin() != Pin.PINNED || p.source() != Source.REGISTRY || colon < 0) {

@@ -94,6 +94,23 @@ public final class PomExtractor implements Extractor {
   }
 
   /**
+   * The versions the POM's {@code dependencyManagement} fixes ({@code group:artifact} to version), inherited and
+   * imported as {@link #extract} applies them, with properties interpolated; Maven applies them to transitive
+   * dependencies too. Entries whose version is still a property or a range are left out.
+   */
+  public Map<String, String> managedVersions(SourceFile file, ExtractContext context) throws ExtractException {
+    Element project = Xml.parse(Extractor.text(file));
+    Model model = model(file.path(), project, context, 0);
+    Map<String, String> out = new java.util.TreeMap<>();
+    model.managedVersions.forEach((key, version) -> {
+      if (!version.isEmpty() && !version.contains("${") && pinOf(version) == Pin.PINNED) {
+        out.put(key, version);
+      }
+    });
+    return out;
+  }
+
+  /**
    * Properties and managed versions of a POM with its in-repository parents, oldest ancestor first so each
    * child overrides what it inherits; BOMs imported with {@code <scope>import</scope>} that are POMs of this
    * repository contribute the versions not managed explicitly, first import first, as Maven does.
