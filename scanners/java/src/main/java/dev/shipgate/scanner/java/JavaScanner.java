@@ -13,6 +13,8 @@ import dev.shipgate.scanner.java.frontend.ParseProblem;
 import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.rules.JavaChecks;
+import dev.shipgate.scanner.java.rules.MyBatisMappers;
+import dev.shipgate.scanner.java.rules.MyBatisSubstitutionCheck;
 import dev.shipgate.scanner.java.taint.JavaCheck;
 import dev.shipgate.scanner.java.taint.Models;
 import dev.shipgate.scanner.java.taint.TaintEngine;
@@ -81,6 +83,9 @@ public final class JavaScanner implements ProjectScanner {
     if (ProjectConfig.isConfigFile(path)) {
       return true; // read for configured values (algorithm names and the like), never judged on their own
     }
+    if (MyBatisMappers.isCandidate(path)) {
+      return true; // MyBatis mapper statements; other XML files are dropped after a look at their content
+    }
     return ParsedSources.isJavaSource(path);
   }
 
@@ -91,7 +96,7 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
-    if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()))) {
+    if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()) || MyBatisMappers.isCandidate(f.path()))) {
       return; // configuration files are read only for the values Java code looks up
     }
     TaintEngine.Limits limits;
@@ -105,6 +110,9 @@ public final class JavaScanner implements ProjectScanner {
     }
     Analysis a = analyse(files, limits, context::cancelled, context);
     for (ParseProblem p : a.parse().problems()) {
+      context.error(p.path(), p.line(), p.message());
+    }
+    for (ParseProblem p : a.mapperProblems()) {
       context.error(p.path(), p.line(), p.message());
     }
     for (TaintEngine.Stopped s : a.result().stopped()) {
@@ -141,7 +149,8 @@ public final class JavaScanner implements ProjectScanner {
   }
 
   /** Everything one run produced, for the scanner, the benchmark and tests. */
-  public record Analysis(JavaFrontEnd.ParseResult parse, JavaProject project, TaintEngine.Result result) {}
+  public record Analysis(JavaFrontEnd.ParseResult parse, JavaProject project, TaintEngine.Result result,
+      List<ParseProblem> mapperProblems) {}
 
   /** Parses (in parallel) and analyses {@code files}; runs on a thread with a large stack. */
   public Analysis analyse(List<SourceFile> files, TaintEngine.Limits limits, java.util.function.BooleanSupplier cancelled) {
@@ -157,13 +166,25 @@ public final class JavaScanner implements ProjectScanner {
       try {
         List<SourceFile> sources = new ArrayList<>();
         List<SourceFile> properties = new ArrayList<>();
+        List<SourceFile> xml = new ArrayList<>();
         for (SourceFile f : files) {
-          (ProjectConfig.isConfigFile(f.path()) ? properties : sources).add(f);
+          (ProjectConfig.isConfigFile(f.path()) ? properties : MyBatisMappers.isCandidate(f.path()) ? xml : sources).add(f);
         }
         Models m = models.get();
         ParsedSources parsed = context == null ? ParsedSources.parse(sources, m) : ParsedSources.shared(sources, m, context);
-        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties));
-        out.set(new Analysis(parsed.parse(), parsed.project(), engine.run(cancelled)));
+        MyBatisMappers.Result mybatis = MyBatisMappers.find(parsed.project(), xml);
+        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties),
+            MyBatisSubstitutionCheck.sinks(mybatis));
+        TaintEngine.Result r = engine.run(cancelled);
+        List<Finding> unreached = MyBatisSubstitutionCheck.unreached(mybatis, r.findings());
+        if (!unreached.isEmpty()) {
+          List<Finding> all = new ArrayList<>(r.findings());
+          all.addAll(unreached);
+          all.sort(java.util.Comparator.comparing((Finding f) -> f.location().path())
+              .thenComparingInt(f -> f.location().startLine()).thenComparing(Finding::ruleId));
+          r = new TaintEngine.Result(all, r.stopped(), r.methods(), r.analyses());
+        }
+        out.set(new Analysis(parsed.parse(), parsed.project(), r, mybatis.problems()));
       } catch (Throwable e) {
         failure.set(e);
       }

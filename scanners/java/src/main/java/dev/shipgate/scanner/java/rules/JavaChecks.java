@@ -13,6 +13,7 @@ public final class JavaChecks {
         new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
         new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
         new CorsCredentialsCheck(), new CredentialsInQueryCheck(), new TimingUnsafeComparisonCheck(),
-        new ExceptionExposureCheck(), new HttpClientTimeoutCheck(), new CookieSameSiteCheck(), new SqlParameterFix());
+        new ExceptionExposureCheck(), new HttpClientTimeoutCheck(), new CookieSameSiteCheck(), new SqlParameterFix(),
+        new MyBatisSubstitutionCheck());
   }
 }

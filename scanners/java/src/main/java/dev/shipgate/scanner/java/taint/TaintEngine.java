@@ -71,6 +71,12 @@ public final class TaintEngine {
 
   public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
       ProjectConfig config) {
+    this(project, models, checks, files, limits, config, List.of());
+  }
+
+  /** With {@code parameterSinks}: summaries of body-less methods whose parameters reach sinks elsewhere. */
+  public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
+      ProjectConfig config, List<ParameterSink> parameterSinks) {
     this.project = project;
     this.config = config;
     this.models = models;
@@ -80,6 +86,18 @@ public final class TaintEngine {
       this.files.put(f.path(), f);
     }
     this.limits = limits;
+    Map<MethodInfo, List<Summary.SinkHit>> hits = new LinkedHashMap<>();
+    for (ParameterSink p : parameterSinks) {
+      if (p.method().hasBody() || models.rule(p.rule()) == null) {
+        throw new IllegalArgumentException("parameter sink on a method with a body or with an unknown rule: " + p);
+      }
+      MethodInfo m = p.method();
+      Step path = Step.start(m.owner().unit().location(m.tree()), "parameter `" + m.paramNames().get(p.param()) + "`")
+          .then(p.at(), "reaches " + p.label());
+      hits.computeIfAbsent(m, k -> new ArrayList<>())
+          .add(new Summary.SinkHit(p.param(), p.rule(), p.at(), 0, path, p.label(), true, "param"));
+    }
+    hits.forEach((m, h) -> summaries.put(m, new Summary(List.of(), h, Map.of())));
   }
 
   /** Collects findings for one method analysis; replaced when the method is analysed again. */
