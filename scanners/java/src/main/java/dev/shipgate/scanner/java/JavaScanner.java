@@ -4,6 +4,8 @@ import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Fix;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ProjectScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -13,6 +15,7 @@ import dev.shipgate.scanner.java.frontend.ParseProblem;
 import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.rules.JavaChecks;
+import dev.shipgate.scanner.java.rules.JwtLifetimeCheck;
 import dev.shipgate.scanner.java.rules.MyBatisMappers;
 import dev.shipgate.scanner.java.rules.MyBatisSubstitutionCheck;
 import dev.shipgate.scanner.java.taint.JavaCheck;
@@ -44,6 +47,9 @@ public final class JavaScanner implements ProjectScanner {
   private final Supplier<Models> models;
   private final List<JavaCheck> checks;
   private final List<Rule> rules;
+  /** The JWT lifetime limits of the policy, read once per policy. */
+  private final ParsedSettings<JwtLifetimeCheck.Limits> lifetimeLimits =
+      new ParsedSettings<>(JwtLifetimeCheck.Limits::read, JwtLifetimeCheck.Limits.DEFAULT);
 
   public JavaScanner() {
     this(Models.shippedRules(), Models::loadDefault, JavaChecks.all());
@@ -91,7 +97,15 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(TIMEOUT_KEY, STEPS_KEY, FILE_TIMEOUT_KEY);
+    return Set.of(TIMEOUT_KEY, STEPS_KEY, FILE_TIMEOUT_KEY, JwtLifetimeCheck.MAX_KEY, JwtLifetimeCheck.REFRESH_MAX_KEY);
+  }
+
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    for (String key : List.of(TIMEOUT_KEY, STEPS_KEY, FILE_TIMEOUT_KEY)) {
+      section.integer(key, 0); // a whole number, or an error at its line
+    }
+    lifetimeLimits.validate(section);
   }
 
   @Override
@@ -120,8 +134,11 @@ public final class JavaScanner implements ProjectScanner {
       context.skipped(s.path(), what + s.reason() + " (raise scanners.java." + TIMEOUT_KEY + ", " + STEPS_KEY + " or "
           + FILE_TIMEOUT_KEY + ")");
     }
+    JwtLifetimeCheck.Limits limitsOfPolicy = lifetimeLimits.get(context);
     for (Finding f : withFixes(a.result().findings(), files, a.project())) {
-      context.report(f);
+      if (!f.ruleId().equals(JwtLifetimeCheck.RULE_ID) || !limitsOfPolicy.allows(f)) {
+        context.report(f);
+      }
     }
   }
 

@@ -1,18 +1,24 @@
 package dev.shipgate.scanner.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
+import dev.shipgate.core.policy.PolicyException;
+import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 
 class ScannerContractTest {
 
@@ -27,6 +33,40 @@ class ScannerContractTest {
     assertThat(s.accepts("src/main/resources/app.properties")).as("read for configured values").isTrue();
     assertThat(s.accepts("src/main/resources/application-prod.yml")).as("read for configured values").isTrue();
     assertThat(s.accepts("docker-compose.yml")).isFalse();
+    assertThat(s.accepts("src/main/resources/mapper/UserMapper.xml")).as("MyBatis mappers, judged by content").isTrue();
+  }
+
+  private static Settings section(String yaml) throws PolicyException {
+    return Settings.of("shipgate.yml", new Compose(LoadSettings.builder().build()).composeString(yaml).orElseThrow(),
+        "scanners.java");
+  }
+
+  @Test
+  void jwtLifetimeLimitsComeFromThePolicyAndBadValuesNameTheirLine() throws Exception {
+    String code = """
+        package p;
+        import io.jsonwebtoken.Jwts;
+        class T {
+          String issue(java.security.Key k) {
+            return Jwts.builder().expiration(new java.util.Date(System.currentTimeMillis() + 2 * 3600 * 1000L)).signWith(k).compact();
+          }
+        }
+        """;
+    RecordingContext defaults = new RecordingContext(Path.of("."), section("enabled: true\n"));
+    ScanSupport.SCANNER.scan(List.of(ScanSupport.file("p/T.java", code)), defaults);
+    assertThat(defaults.findings()).as("2 h is within the default 24 h").isEmpty();
+
+    RecordingContext strict = new RecordingContext(Path.of("."), section("jwt-max-lifetime: 15m\n"));
+    ScanSupport.SCANNER.scan(List.of(ScanSupport.file("p/T.java", code)), strict);
+    assertThat(strict.findings()).extracting(f -> f.ruleId() + ":" + f.location().startLine())
+        .containsExactly("java/auth/jwt-excessive-lifetime:5");
+    assertThat(strict.findings().get(0).message()).contains("2 h");
+
+    assertThatThrownBy(() -> ScanSupport.SCANNER.validate(section("method-timeout-ms: 100\njwt-refresh-max-lifetime: soon\n")))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("jwt-refresh-max-lifetime")
+        .satisfies(e -> assertThat(((PolicyException) e).line()).isEqualTo(2));
+    assertThatThrownBy(() -> ScanSupport.SCANNER.validate(section("jwt-max-lifetime: 0h\n"))).isInstanceOf(PolicyException.class);
   }
 
   @Test

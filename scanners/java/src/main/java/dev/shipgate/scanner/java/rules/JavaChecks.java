@@ -11,7 +11,7 @@ public final class JavaChecks {
   public static List<JavaCheck> all() {
     return List.of(new WeakHashCheck(), new WeakCipherCheck(), new InsecureRandomCheck(), new InsecureCookieCheck(),
         new TrustAllCheck(), new XxeCheck(), new CredentialLoggingCheck(), new HardcodedKeyCheck(), new StaticIvCheck(),
-        new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
+        new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtLifetimeCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
         new CorsCredentialsCheck(), new CredentialsInQueryCheck(), new TimingUnsafeComparisonCheck(),
         new ExceptionExposureCheck(), new HttpClientTimeoutCheck(), new CookieSameSiteCheck(), new SqlParameterFix(),
         new MyBatisSubstitutionCheck());

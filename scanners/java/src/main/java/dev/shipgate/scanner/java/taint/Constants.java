@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Java constant folding over boxed values, enough to decide the conditions and keys that matter. */
-final class Constants {
+public final class Constants {
 
   private Constants() {}
 
@@ -32,7 +32,7 @@ final class Constants {
   }
 
   /** Folds a binary operation; null when an operand is unknown or the operation is not constant. */
-  static Object binary(Tree.Kind kind, Object a, Object b) {
+  public static Object binary(Tree.Kind kind, Object a, Object b) {
     if (a == null || b == null) {
       return null;
     }

@@ -7,4 +7,7 @@ import dev.shipgate.core.model.Rule;
 public interface Reporter {
 
   void report(Rule rule, Tree at, String message, Step path);
+
+  /** With facts the scanner reads afterwards ({@code Finding.properties}), e.g. a value to compare with the policy. */
+  void reportWith(Rule rule, Tree at, String message, java.util.Map<String, String> properties);
 }

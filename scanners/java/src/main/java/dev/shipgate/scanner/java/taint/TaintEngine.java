@@ -116,6 +116,12 @@ public final class TaintEngine {
       add(finding(rule, loc, message, path));
     }
 
+    @Override
+    public void reportWith(Rule rule, Tree at, String message, Map<String, String> properties) {
+      int line = MethodAnalyzer.callLine(unit, at);
+      add(finding(rule, new Location(unit.path(), line, 0, line, 0), message, null, properties));
+    }
+
     void add(Finding f) {
       findings.putIfAbsent(f.ruleId() + "|" + f.location().path() + "|" + f.location().startLine(), f);
     }
@@ -460,7 +466,12 @@ public final class TaintEngine {
   }
 
   Finding finding(Rule rule, Location loc, String message, Step path) {
+    return finding(rule, loc, message, path, Map.of());
+  }
+
+  private Finding finding(Rule rule, Location loc, String message, Step path, Map<String, String> properties) {
     Finding.Builder b = Finding.builder(rule).at(loc).message(message);
+    properties.forEach(b::property);
     SourceFile f = files.get(loc.path());
     if (f != null) {
       b.snippet(f.line(loc.startLine()).trim());
