@@ -195,7 +195,7 @@ class RobustnessTest {
   @Test
   void budgetSettingsComeFromThePolicySection() throws IOException {
     assertThat(ScanSupport.SCANNER.settingKeys()).containsExactlyInAnyOrder("method-timeout-ms", "method-step-limit",
-        "file-timeout-ms");
+        "file-timeout-ms", "jwt-max-lifetime", "jwt-refresh-max-lifetime");
     RecordingContext ctx = new RecordingContext(java.nio.file.Path.of("."), Settings.empty("<test>"));
     ScanSupport.SCANNER.scan(List.of(SourceFile.of("p/Ok.java", VULNERABLE)), ctx);
     assertThat(ctx.skippedFiles()).isEmpty();
