@@ -117,7 +117,6 @@ public final class Main implements Runnable {
     return out;
   }
 
-  /** Runs a command line with the given streams and returns the exit code (for tests and the Maven plugin). */
   /** Builds commands; {@code report compliance} without an attestation judges a fresh gate run. */
   private static final class Factory implements CommandLine.IFactory {
     @Override
@@ -135,6 +134,7 @@ public final class Main implements Runnable {
     }
   }
 
+  /** Runs a command line with the given streams and returns the exit code (for tests and the Maven plugin). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(args);
     cl.setOut(out);

@@ -170,6 +170,18 @@ public final class SourceFile {
     return -1;
   }
 
+  /** The 1-based line holding byte {@code offset} of {@code bytes}: for errors found before the text is decoded. */
+  public static int lineAtByte(byte[] bytes, int offset) {
+    int line = 1;
+    int end = Math.min(offset, bytes.length);
+    for (int i = 0; i < end; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
   /** The 1-based column of character offset {@code offset}. */
   public int columnOf(int offset) {
     return offset - lineStarts()[lineOf(offset) - 1] + 1;

@@ -95,4 +95,13 @@ class SourceFileTest {
     assertThat(SourceFile.indexOf(new byte[0], m, 0)).isEqualTo(-1);
     assertThat(SourceFile.indexOf(m, m, 0)).isZero();
   }
+
+  @Property
+  void lineAtByteAgreesWithTheDecodedText(
+      @ForAll @net.jqwik.api.constraints.CharRange(from = '\n', to = 'z') String text,
+      @ForAll @net.jqwik.api.constraints.IntRange(max = 400) int offset) throws java.io.IOException {
+    SourceFile f = SourceFile.of("a.txt", text);
+    // ASCII: byte and character offsets coincide, so the line of a byte is the line of the same character.
+    assertThat(SourceFile.lineAtByte(f.bytes(), offset)).isEqualTo(f.lineOf(Math.min(offset, text.length())));
+  }
 }

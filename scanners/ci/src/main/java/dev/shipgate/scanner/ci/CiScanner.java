@@ -108,13 +108,13 @@ public final class CiScanner implements FileScanner {
     CiFile.Kind pathKind = kind(path);
     byte[] bytes = file.bytes();
     if (bytes.length > MAX_BYTES) {
-      context.error(path, lineAtByte(bytes, MAX_BYTES),
+      context.error(path, SourceFile.lineAtByte(bytes, MAX_BYTES),
           "file is " + bytes.length + " bytes; pipeline files over " + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return;
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        context.error(path, lineAtByte(bytes, i), "binary content (a NUL byte) in a pipeline file; the CI service cannot load it");
+        context.error(path, SourceFile.lineAtByte(bytes, i), "binary content (a NUL byte) in a pipeline file; the CI service cannot load it");
         return;
       }
     }
@@ -232,15 +232,4 @@ public final class CiScanner implements FileScanner {
     return new Located(0, "");
   }
 
-  /** 1-based line holding byte {@code offset}. */
-  static int lineAtByte(byte[] bytes, int offset) {
-    int line = 1;
-    int end = Math.min(offset, bytes.length);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 }

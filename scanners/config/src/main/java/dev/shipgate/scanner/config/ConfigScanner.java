@@ -83,13 +83,13 @@ public final class ConfigScanner implements FileScanner {
     String path = file.path();
     byte[] bytes = file.bytes();
     if (bytes.length > MAX_BYTES) {
-      context.error(path, lineAtByte(bytes, MAX_BYTES),
+      context.error(path, SourceFile.lineAtByte(bytes, MAX_BYTES),
           "file is " + bytes.length + " bytes; configuration files over " + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return;
     }
     int nul = indexOf(bytes, (byte) 0);
     if (nul >= 0) {
-      context.error(path, lineAtByte(bytes, nul), "binary content (a NUL byte) in a configuration file; Spring cannot load it");
+      context.error(path, SourceFile.lineAtByte(bytes, nul), "binary content (a NUL byte) in a configuration file; Spring cannot load it");
       return;
     }
     ParsedConfig parsed;
@@ -99,7 +99,7 @@ public final class ConfigScanner implements FileScanner {
     } else {
       int bad = firstInvalidUtf8(bytes);
       if (bad >= 0) {
-        context.error(path, lineAtByte(bytes, bad), "not valid UTF-8 (byte 0x" + Integer.toHexString(bytes[bad] & 0xff)
+        context.error(path, SourceFile.lineAtByte(bytes, bad), "not valid UTF-8 (byte 0x" + Integer.toHexString(bytes[bad] & 0xff)
             + "); YAML must be Unicode and Spring rejects the file");
         return;
       }
@@ -178,17 +178,6 @@ public final class ConfigScanner implements FileScanner {
     return -1;
   }
 
-  /** 1-based line holding byte {@code offset}. */
-  static int lineAtByte(byte[] bytes, int offset) {
-    int line = 1;
-    int end = Math.min(offset, bytes.length);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 
   /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
   static int firstInvalidUtf8(byte[] b) {

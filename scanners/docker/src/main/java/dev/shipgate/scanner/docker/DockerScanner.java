@@ -157,13 +157,13 @@ public final class DockerScanner implements ProjectScanner {
   private static String readText(SourceFile f, ScanContext context) throws IOException {
     byte[] bytes = f.bytes();
     if (bytes.length > MAX_BYTES) {
-      context.error(f.path(), lineAtByte(bytes, MAX_BYTES), "file is " + bytes.length + " bytes; Docker files over " + MAX_BYTES
+      context.error(f.path(), SourceFile.lineAtByte(bytes, MAX_BYTES), "file is " + bytes.length + " bytes; Docker files over " + MAX_BYTES
           + " bytes are not parsed (the limit is crossed on this line)");
       return null;
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        context.error(f.path(), lineAtByte(bytes, i), "binary content (a NUL byte); not a Dockerfile or Compose file");
+        context.error(f.path(), SourceFile.lineAtByte(bytes, i), "binary content (a NUL byte); not a Dockerfile or Compose file");
         return null;
       }
     }
@@ -332,15 +332,4 @@ public final class DockerScanner implements ProjectScanner {
     return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
   }
 
-  /** 1-based line holding byte {@code offset}. */
-  static int lineAtByte(byte[] bytes, int offset) {
-    int line = 1;
-    int end = Math.min(offset, bytes.length);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 }

@@ -111,13 +111,13 @@ public final class K8sScanner implements FileScanner {
       return;
     }
     if (bytes.length > MAX_BYTES) {
-      context.error(path, lineAtByte(bytes, MAX_BYTES), "file is " + bytes.length + " bytes; manifests over "
+      context.error(path, SourceFile.lineAtByte(bytes, MAX_BYTES), "file is " + bytes.length + " bytes; manifests over "
           + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return;
     }
     int nul = SourceFile.indexOf(bytes, new byte[] {0}, 0);
     if (nul >= 0) {
-      context.error(path, lineAtByte(bytes, nul), "binary content (a NUL byte) in a YAML file; kubectl cannot apply it");
+      context.error(path, SourceFile.lineAtByte(bytes, nul), "binary content (a NUL byte) in a YAML file; kubectl cannot apply it");
       return;
     }
     String text = file.text();
@@ -277,15 +277,4 @@ public final class K8sScanner implements FileScanner {
   private static final byte[] API_VERSION = "apiVersion".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] KIND = "kind".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  /** 1-based line holding byte {@code offset}. */
-  static int lineAtByte(byte[] bytes, int offset) {
-    int line = 1;
-    int end = Math.min(offset, bytes.length);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 }

@@ -123,13 +123,13 @@ public final class TerraformScanner implements ProjectScanner {
     String path = f.path();
     byte[] bytes = f.bytes();
     if (bytes.length > MAX_BYTES) {
-      context.error(path, lineAtByte(bytes, MAX_BYTES),
+      context.error(path, SourceFile.lineAtByte(bytes, MAX_BYTES),
           "file is " + bytes.length + " bytes; Terraform files over " + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return null;
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        context.error(path, lineAtByte(bytes, i), "binary content (a NUL byte) in a Terraform file; Terraform cannot load it");
+        context.error(path, SourceFile.lineAtByte(bytes, i), "binary content (a NUL byte) in a Terraform file; Terraform cannot load it");
         return null;
       }
     }
@@ -174,14 +174,4 @@ public final class TerraformScanner implements ProjectScanner {
     return ports;
   }
 
-  private static int lineAtByte(byte[] bytes, int offset) {
-    int line = 1;
-    int end = Math.min(offset, bytes.length);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
 }
