@@ -77,6 +77,12 @@ public final class ChangeScanner implements ProjectScanner {
     return ChangePolicy.KEYS;
   }
 
+  /** The section is read as a scan in diff mode reads it, so a bad value fails at policy load (exit 2) in every mode. */
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    ChangePolicy.from(section);
+  }
+
   /** Only what the family reads from the tree; everything else about the change comes from git. */
   @Override
   public boolean accepts(String path) {

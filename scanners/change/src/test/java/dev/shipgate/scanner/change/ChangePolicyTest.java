@@ -50,6 +50,16 @@ class ChangePolicyTest {
   }
 
   @Test
+  void theScannerRejectsABadSectionWhenThePolicyLoads() throws Exception {
+    Settings bad = PolicyFiles.parse("shipgate.yml", "scanners:\n  change:\n    tiers:\n      ci: {approvals: -1}\n")
+        .section("scanners").section("change");
+    assertThatThrownBy(() -> new ChangeScanner().validate(bad))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("shipgate.yml:4");
+    new ChangeScanner().validate(PolicyFiles.parse("shipgate.yml", "scanners:\n  change:\n    ai: {require_note: true}\n")
+        .section("scanners").section("change"));
+  }
+
+  @Test
   void relaxingNeedsAReasonAtTheRelaxedKey() {
     assertThatThrownBy(() -> policy("scanners:\n  change:\n    tiers:\n      ci: {enabled: false}\n"))
         .isInstanceOf(PolicyException.class).hasMessageContaining("shipgate.yml:4").hasMessageContaining("reason");
