@@ -12,6 +12,7 @@ import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.JavaCheck;
 import dev.shipgate.scanner.java.taint.MethodVisitor;
+import dev.shipgate.scanner.java.taint.Value;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +48,7 @@ public final class TimingUnsafeComparisonCheck implements JavaCheck {
   /** Words that make the name describe the secret rather than hold it. */
   private static final Set<String> DESCRIPTIVE = Set.of("type", "name", "kind", "status", "header", "prefix", "format",
       "length", "len", "count", "id", "version", "algorithm", "alg", "url", "endpoint", "code", "expiry", "expires", "expiration");
+  private static final Set<String> AMBIGUOUS = Set.of("token");
   private static final Pattern WORD = Pattern.compile("[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])");
 
   @Override
@@ -65,27 +67,55 @@ public final class TimingUnsafeComparisonCheck implements JavaCheck {
         String name = e.call().name();
         ExpressionTree a;
         ExpressionTree b;
+        Value va;
+        Value vb;
         if ((name.equals("equals") || name.equals("contentEquals")) && e.argTrees().size() == 1
             && e.tree() instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree ms
             && !e.call().staticReceiver()) {
           a = ms.getExpression();
           b = e.argTrees().get(0);
+          va = e.receiver();
+          vb = e.args().get(0);
         } else if (name.equals("equals") && e.argTrees().size() == 2 && e.call().staticReceiver()
             && (e.is("java.util.Arrays", "equals") || e.is("java.util.Objects", "equals"))) {
           a = e.argTrees().get(0);
           b = e.argTrees().get(1);
+          va = e.args().get(0);
+          vb = e.args().get(1);
         } else {
           return;
         }
         if (isConstant(a) || isConstant(b) || e.constantArg(0) != null) {
           return;
         }
-        String secret = secretName(a) != null ? secretName(a) : secretName(b);
-        if (secret != null) {
-          e.reporter().report(RULE, e.tree(), "`" + secret + "` is compared with " + name + ", which is not constant-time", null);
+        String secretA = secretName(a);
+        String secretB = secretName(b);
+        String secret = secretA != null ? secretA : secretB;
+        if (secret == null) {
+          return;
         }
+        // "token" alone also names lexer and parser tokens: it counts when the other side is a secret too or request data.
+        boolean ambiguous = (secretA == null || isAmbiguous(secretA)) && (secretB == null || isAmbiguous(secretB));
+        if (ambiguous && (secretA == null || secretB == null) && !(remote(va) || remote(vb))) {
+          return;
+        }
+        e.reporter().report(RULE, e.tree(), "`" + secret + "` is compared with " + name + ", which is not constant-time", null);
       }
     };
+  }
+
+  private static boolean remote(Value v) {
+    return v != null && v.hasSourceOfKind("remote");
+  }
+
+  /** Whether every secret word of {@code name} is an ambiguous one. */
+  private static boolean isAmbiguous(String name) {
+    return words(name).stream().filter(SECRET_WORDS::contains).allMatch(AMBIGUOUS::contains)
+        && !name.toLowerCase(Locale.ROOT).endsWith("apikey");
+  }
+
+  private static List<String> words(String name) {
+    return WORD.matcher(name).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList();
   }
 
   private static boolean isConstant(ExpressionTree e) {
@@ -101,7 +131,7 @@ public final class TimingUnsafeComparisonCheck implements JavaCheck {
     if (name == null) {
       return null;
     }
-    List<String> words = WORD.matcher(name).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList();
+    List<String> words = words(name);
     if (words.stream().anyMatch(DESCRIPTIVE::contains)) {
       return null;
     }
