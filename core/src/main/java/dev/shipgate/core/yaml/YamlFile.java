@@ -32,6 +32,17 @@ public final class YamlFile {
   public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
   private final String path;
+  /**
+   * Immutable, so one instance serves every parse (building it per file built a schema per file). Errors carry
+   * positions, not the label, so no path is set.
+   */
+  private static final LoadSettings SETTINGS = LoadSettings.builder()
+      .setAllowDuplicateKeys(true)
+      .setAllowRecursiveKeys(false)
+      .setMaxAliasesForCollections(100)
+      .setCodePointLimit(MAX_CODE_POINTS)
+      .build();
+
   private final String text;
   private final List<Node> documents;
   private final int codePoints;
@@ -48,16 +59,9 @@ public final class YamlFile {
    * nested or alias-bomb input raises {@link YamlException} with the position of the problem.
    */
   public static YamlFile parse(String path, String text) throws YamlException {
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel(path)
-        .setAllowDuplicateKeys(true)
-        .setAllowRecursiveKeys(false)
-        .setMaxAliasesForCollections(100)
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .build();
     List<Node> docs = new ArrayList<>();
     try {
-      for (Node doc : new Compose(settings).composeAllFromString(text)) {
+      for (Node doc : new Compose(SETTINGS).composeAllFromString(text)) {
         if (doc != null && !(doc instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty())) {
           docs.add(doc);
         }
