@@ -2,6 +2,7 @@ package dev.shipgate.scanner.api;
 
 import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.Settings;
+import dev.shipgate.scanner.api.model.PathPattern;
 import dev.shipgate.scanner.api.model.Paths;
 import dev.shipgate.scanner.api.model.Route;
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ public record ApiPolicy(List<String> openapi, List<PublicRoute> publicRoutes) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
 
   /** One {@code public_routes} entry; {@code method} null matches every method. */
-  public record PublicRoute(String method, String pattern) {
+  public record PublicRoute(String method, PathPattern pattern) {
 
     public boolean covers(Route r, String contextPath) {
       if (method != null && !method.equals("ANY") && !method.equals(r.method())) {
         return false;
       }
-      return Paths.matches(pattern, r.path()) || (!contextPath.isEmpty() && Paths.matches(pattern, Paths.join(contextPath, r.path())));
+      return pattern.matches(r.path()) || (!contextPath.isEmpty() && pattern.matches(Paths.join(contextPath, r.path())));
     }
 
     @Override
@@ -54,7 +55,7 @@ public record ApiPolicy(List<String> openapi, List<PublicRoute> publicRoutes) {
         throw s.errorAt(PUBLIC_ROUTES, "'" + entry + "' in " + PUBLIC_ROUTES
             + " must be a path pattern starting with '/', optionally after an HTTP method: \"GET /health\", \"/public/**\"");
       }
-      routes.add(new PublicRoute(method, pattern));
+      routes.add(new PublicRoute(method, PathPattern.compile(pattern)));
     }
     for (String file : s.strings(OPENAPI)) {
       if (file.isBlank() || file.startsWith("/") || file.contains("..") || file.contains("://")) {

@@ -61,17 +61,28 @@ public record Ann(String name, Map<String, Attr> attrs, AnnotationTree tree, Typ
    * carried one's, as Spring's {@code @AliasFor} usually arranges.
    */
   public static List<Ann> of(JavaProject project, TypeInfo context, ModifiersTree mods) {
+    return of(project, context, mods, null);
+  }
+
+  /**
+   * As {@link #of(JavaProject, TypeInfo, ModifiersTree)}, with the annotation names the front end already
+   * resolved for {@code mods} ({@code TypeInfo/MethodInfo.annotations()}, {@code paramAnnotations()}), or null.
+   */
+  public static List<Ann> of(JavaProject project, TypeInfo context, ModifiersTree mods, List<String> resolved) {
     List<Ann> out = new ArrayList<>();
     if (mods != null) {
-      collect(project, context, mods, out, Map.of(), 0);
+      collect(project, context, mods, resolved, out, Map.of(), 0);
     }
     return out;
   }
 
-  private static void collect(JavaProject project, TypeInfo context, ModifiersTree mods, List<Ann> out,
+  private static void collect(JavaProject project, TypeInfo context, ModifiersTree mods, List<String> resolved, List<Ann> out,
       Map<String, Attr> overrides, int depth) {
-    for (AnnotationTree a : mods.getAnnotations()) {
-      String name = qualify(context, project.resolveType(context, a.getAnnotationType()));
+    List<? extends AnnotationTree> trees = mods.getAnnotations();
+    boolean known = resolved != null && resolved.size() == trees.size();
+    for (int i = 0; i < trees.size(); i++) {
+      AnnotationTree a = trees.get(i);
+      String name = qualify(context, known ? resolved.get(i) : project.resolveType(context, a.getAnnotationType()));
       Map<String, Attr> attrs = new LinkedHashMap<>();
       for (ExpressionTree arg : a.getArguments()) {
         if (arg instanceof AssignmentTree as && as.getVariable() instanceof IdentifierTree id) {
@@ -94,7 +105,7 @@ public record Ann(String name, Map<String, Attr> attrs, AnnotationTree tree, Typ
             carried.put(k, attrs.get(k));
           }
         }
-        collect(project, meta, meta.tree().getModifiers(), out, carried, depth + 1);
+        collect(project, meta, meta.tree().getModifiers(), meta.annotations(), out, carried, depth + 1);
       }
     }
   }

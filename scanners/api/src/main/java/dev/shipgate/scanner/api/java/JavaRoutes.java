@@ -4,6 +4,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.shipgate.scanner.api.model.Param;
@@ -29,6 +30,8 @@ import javax.lang.model.element.Modifier;
  */
 public final class JavaRoutes {
 
+  /** Bound on a type's supertypes, as in the front end's closure, so a cyclic or huge hierarchy ends. */
+  private static final int MAX_SUPERTYPES = 200;
   private static final Set<String> FUNCTIONAL_VERBS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
   private static final Set<String> CONTROLLER_MARKERS = new java.util.HashSet<>();
@@ -44,8 +47,10 @@ public final class JavaRoutes {
   private final Constants constants;
   /** Per file: imports Reactor (annotated WebFlux) / functional endpoints; computed once, imports() copies. */
   private final Map<dev.shipgate.scanner.java.frontend.JavaUnit, boolean[]> importFlags = new java.util.IdentityHashMap<>();
-  /** Parameter annotations per method, read once for routes, parameters and the object-access check. */
-  private final Map<MethodInfo, List<List<Ann>>> paramAnns = new java.util.IdentityHashMap<>();
+  /** Annotations per declaration: a type's are read for itself, its subtypes and the JAX-RS application path. */
+  private final Map<ModifiersTree, List<Ann>> annotations = new java.util.IdentityHashMap<>();
+  /** Per type: itself, then its repository supertypes, nearest first. */
+  private final Map<TypeInfo, List<TypeInfo>> hierarchies = new java.util.IdentityHashMap<>();
 
   public JavaRoutes(JavaProject project) {
     this.project = project;
@@ -64,13 +69,18 @@ public final class JavaRoutes {
       if (t.isAnonymous() || t.kind() != Tree.Kind.CLASS || t.tree().getModifiers().getFlags().contains(Modifier.ABSTRACT)) {
         continue;
       }
-      List<Ann> classAnns = classAnnotations(t);
+      // Services, repositories and entities are most of a tree: the front end's resolved annotation names rule
+      // them out before any annotation is read in full.
+      List<Ann> classAnns = annotated(t) ? classAnnotations(t) : List.of();
       boolean controller = Ann.find(classAnns, CONTROLLER_MARKERS) != null;
+      if (!controller && !anyRouteAnnotation(t)) {
+        continue;
+      }
       for (MethodInfo m : handlerCandidates(t)) {
         if (!controller && !mayCarryRoute(m)) {
           continue; // services and entities: only Quarkus @Route marks a route on a plain bean
         }
-        List<Ann> methodAnns = methodAnnotations(t, m);
+        List<Ann> methodAnns = methodAnnotations(declarations(t, m));
         spring(t, classAnns, m, methodAnns, out);
         jaxrs(t, classAnns, m, methodAnns, applicationPath, out);
         micronaut(t, classAnns, m, methodAnns, out);
@@ -217,7 +227,8 @@ public final class JavaRoutes {
       }
       Route r = new Route(c.call().name(), Paths.clean(path), "spring-webflux", m.owner().unit().path(), c.line(), handler,
           target, List.of(), null);
-      out.add(new JavaRoute(r, m.owner(), List.of(), target == null ? List.of() : methodAnnotations(target.owner(), target)));
+      List<MethodInfo> decls = target == null ? List.of() : declarations(target.owner(), target);
+      out.add(new JavaRoute(r, m.owner(), List.of(), methodAnnotations(decls), target == null ? List.of() : paramAnnotations(decls, target)));
     }
   }
 
@@ -236,7 +247,8 @@ public final class JavaRoutes {
 
   private void add(List<JavaRoute> out, TypeInfo t, List<Ann> classAnns, MethodInfo m, List<Ann> methodAnns,
       List<String> verbs, List<String> prefixes, List<String> suffixes, String framework) {
-    List<Param> params = params(t, m);
+    List<List<Ann>> paramAnns = paramAnnotations(declarations(t, m), m);
+    List<Param> params = params(m, paramAnns);
     int line = line(m);
     String file = m.owner().unit().path();
     for (String verb : verbs.isEmpty() ? List.of("ANY") : verbs) {
@@ -244,16 +256,38 @@ public final class JavaRoutes {
         for (String suffix : suffixes) {
           Route r = new Route(verb.toUpperCase(java.util.Locale.ROOT), Paths.join(prefix, suffix), framework, file, line,
               t.name() + "#" + m.name(), m, params, null);
-          out.add(new JavaRoute(r, t, classAnns, methodAnns));
+          out.add(new JavaRoute(r, t, classAnns, methodAnns, paramAnns));
         }
       }
     }
   }
 
+  /** Whether {@code t} or one of its repository supertypes carries any annotation. */
+  private boolean annotated(TypeInfo t) {
+    for (TypeInfo st : hierarchy(t)) {
+      if (!st.tree().getModifiers().getAnnotations().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a method of {@code t} or of its repository supertypes may carry a Quarkus {@code @Route}. */
+  private boolean anyRouteAnnotation(TypeInfo t) {
+    for (TypeInfo st : hierarchy(t)) {
+      for (MethodInfo m : st.methods()) {
+        if (m.tree() != null && mayCarryRoute(m)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a Quarkus {@code @Route} may sit on the method; the front end has resolved the annotation names. */
   private static boolean mayCarryRoute(MethodInfo m) {
-    for (var a : m.tree().getModifiers().getAnnotations()) {
-      String n = a.getAnnotationType().toString();
-      if (n.equals("Route") || n.endsWith(".Route")) {
+    for (String n : m.annotations()) {
+      if (n != null && (n.equals("Route") || n.endsWith(".Route"))) {
         return true;
       }
     }
@@ -282,10 +316,10 @@ public final class JavaRoutes {
     return values;
   }
 
-  private List<Param> params(TypeInfo t, MethodInfo m) {
+  private List<Param> params(MethodInfo m, List<List<Ann>> paramAnns) {
     List<Param> out = new ArrayList<>();
     for (int i = 0; i < m.paramNames().size(); i++) {
-      List<Ann> anns = paramAnnotations(t, m, i);
+      List<Ann> anns = paramAnns.get(i);
       String name = m.paramNames().get(i);
       String type = m.paramTypes().get(i);
       for (Ann a : anns) {
@@ -305,22 +339,21 @@ public final class JavaRoutes {
     return out;
   }
 
-  /** Annotations of parameter {@code i}, from the first declaration in the hierarchy that has any. */
-  public List<Ann> paramAnnotations(TypeInfo t, MethodInfo m, int i) {
-    return paramAnns.computeIfAbsent(m, k -> {
-      List<List<Ann>> all = new ArrayList<>();
-      for (int p = 0; p < m.paramNames().size(); p++) {
-        all.add(readParamAnnotations(t, m, p));
-      }
-      return all;
-    }).get(i);
+  /** Per parameter of {@code m}: its annotations, from the first of its {@code declarations} that has any. */
+  private List<List<Ann>> paramAnnotations(List<MethodInfo> declarations, MethodInfo m) {
+    List<List<Ann>> out = new ArrayList<>();
+    for (int i = 0; i < m.paramNames().size(); i++) {
+      out.add(paramAnnotations(declarations, i));
+    }
+    return out;
   }
 
-  private List<Ann> readParamAnnotations(TypeInfo t, MethodInfo m, int i) {
-    for (MethodInfo decl : declarations(t, m)) {
+  private List<Ann> paramAnnotations(List<MethodInfo> declarations, int i) {
+    for (MethodInfo decl : declarations) {
       if (decl.tree() != null && i < decl.tree().getParameters().size()) {
         VariableTree p = decl.tree().getParameters().get(i);
-        List<Ann> anns = Ann.of(project, decl.owner(), p.getModifiers());
+        List<Ann> anns = annotations(decl.owner(), p.getModifiers(),
+            () -> i < decl.paramAnnotations().size() ? decl.paramAnnotations().get(i) : null);
         if (!anns.isEmpty()) {
           return anns;
         }
@@ -329,24 +362,36 @@ public final class JavaRoutes {
     return List.of();
   }
 
+  /**
+   * The annotations on {@code mods}, declared in {@code context}, read once per declaration; {@code resolved}
+   * gives the names the front end resolved for them.
+   */
+  private List<Ann> annotations(TypeInfo context, ModifiersTree mods, java.util.function.Supplier<List<String>> resolved) {
+    if (mods.getAnnotations().isEmpty()) {
+      return List.of();
+    }
+    return annotations.computeIfAbsent(mods, k -> List.copyOf(Ann.of(project, context, mods, resolved.get())));
+  }
+
+  private List<Ann> typeAnnotations(TypeInfo t) {
+    return annotations(t, t.tree().getModifiers(), t::annotations);
+  }
+
   /** The class's annotations followed by those of its repository supertypes (mappings may sit on an interface). */
   public List<Ann> classAnnotations(TypeInfo t) {
     List<Ann> out = new ArrayList<>();
-    for (String s : project.supertypes(t.name())) {
-      TypeInfo st = project.type(s);
-      if (st != null) {
-        out.addAll(Ann.of(project, st, st.tree().getModifiers()));
-      }
+    for (TypeInfo st : hierarchy(t)) {
+      out.addAll(typeAnnotations(st));
     }
     return out;
   }
 
-  /** The method's annotations followed by those of the methods it overrides. */
-  public List<Ann> methodAnnotations(TypeInfo t, MethodInfo m) {
+  /** The method's annotations followed by those of the methods it overrides ({@code declarations}, nearest first). */
+  private List<Ann> methodAnnotations(List<MethodInfo> declarations) {
     List<Ann> out = new ArrayList<>();
-    for (MethodInfo decl : declarations(t, m)) {
+    for (MethodInfo decl : declarations) {
       if (decl.tree() != null) {
-        out.addAll(Ann.of(project, decl.owner(), decl.tree().getModifiers()));
+        out.addAll(annotations(decl.owner(), decl.tree().getModifiers(), decl::annotations));
       }
     }
     return out;
@@ -356,9 +401,8 @@ public final class JavaRoutes {
   private List<MethodInfo> declarations(TypeInfo t, MethodInfo m) {
     List<MethodInfo> out = new ArrayList<>();
     out.add(m);
-    for (String s : project.supertypes(t.name())) {
-      TypeInfo st = project.type(s);
-      if (st == null || st == m.owner()) {
+    for (TypeInfo st : hierarchy(t)) {
+      if (st == m.owner()) {
         continue;
       }
       for (MethodInfo other : st.methods()) {
@@ -370,14 +414,30 @@ public final class JavaRoutes {
     return out;
   }
 
+  /** {@code t} and its repository supertypes, breadth first (declaration order), so the nearest declaration wins. */
+  private List<TypeInfo> hierarchy(TypeInfo t) {
+    return hierarchies.computeIfAbsent(t, k -> {
+      Set<TypeInfo> seen = new LinkedHashSet<>();
+      java.util.ArrayDeque<TypeInfo> work = new java.util.ArrayDeque<>(List.of(t));
+      while (!work.isEmpty() && seen.size() < MAX_SUPERTYPES) {
+        TypeInfo next = work.poll();
+        if (seen.add(next)) {
+          for (String s : next.supertypes()) {
+            TypeInfo st = project.type(s);
+            if (st != null) {
+              work.add(st);
+            }
+          }
+        }
+      }
+      return List.copyOf(seen);
+    });
+  }
+
   /** Instance methods the class serves: its own and those inherited from repository supertypes. */
   private List<MethodInfo> handlerCandidates(TypeInfo t) {
     Map<String, MethodInfo> bySignature = new LinkedHashMap<>();
-    for (String s : project.supertypes(t.name())) {
-      TypeInfo st = project.type(s);
-      if (st == null) {
-        continue;
-      }
+    for (TypeInfo st : hierarchy(t)) {
       for (MethodInfo m : st.methods()) {
         if (m.isConstructor() || m.isStatic() || m.tree() == null || (st != t && st.kind() == Tree.Kind.INTERFACE && !m.hasBody())) {
           continue;
@@ -392,7 +452,7 @@ public final class JavaRoutes {
   private String applicationPath() {
     Set<String> found = new LinkedHashSet<>();
     for (TypeInfo t : project.types()) {
-      Ann a = Ann.find(Ann.of(project, t, t.tree().getModifiers()), Names.JAXRS_APPLICATION_PATH);
+      Ann a = Ann.find(typeAnnotations(t), Names.JAXRS_APPLICATION_PATH);
       if (a != null) {
         found.addAll(a.strings(constants, "value"));
       }

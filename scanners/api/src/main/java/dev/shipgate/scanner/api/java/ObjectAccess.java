@@ -57,6 +57,9 @@ public final class ObjectAccess {
   }
 
   private final java.util.Map<MethodInfo, java.util.Optional<Hit>> cache = new java.util.IdentityHashMap<>();
+  private final java.util.Map<javax.lang.model.element.Name, Boolean> guardedNames = new java.util.IdentityHashMap<>();
+  /** Per called method name: whether it is an owner- or tenant-scoped finder; names recur across handlers. */
+  private final java.util.Map<String, Boolean> scoped = new java.util.HashMap<>();
 
   private Hit judge(JavaRoute jr) {
     MethodInfo m = jr.route().handlerMethod();
@@ -99,7 +102,7 @@ public final class ObjectAccess {
       if (PRINCIPAL_TYPES.contains(simple) || guard(m.paramNames().get(i)) || guard(simple)) {
         return true;
       }
-      for (Ann a : routes.paramAnnotations(jr.controller(), m, i)) {
+      for (Ann a : jr.paramAnns(i)) {
         if (Names.AUTHENTICATION_PRINCIPAL.contains(a.name()) || guard(a.simpleName())) {
           return true;
         }
@@ -112,7 +115,7 @@ public final class ObjectAccess {
   private Set<String> idParameters(JavaRoute jr, MethodInfo m) {
     Set<String> out = new HashSet<>();
     for (int i = 0; i < m.paramNames().size(); i++) {
-      for (Ann a : routes.paramAnnotations(jr.controller(), m, i)) {
+      for (Ann a : jr.paramAnns(i)) {
         boolean bound = Names.SPRING_PATH_VARIABLE.contains(a.name()) || Names.SPRING_REQUEST_PARAM.contains(a.name())
             || Names.JAXRS_PATH_PARAM.contains(a.name()) || Names.JAXRS_QUERY_PARAM.contains(a.name())
             || Names.MICRONAUT_PATH_VARIABLE.contains(a.name()) || Names.MICRONAUT_QUERY.contains(a.name());
@@ -134,24 +137,15 @@ public final class ObjectAccess {
     if (!visited.add(m) || m.body() == null) {
       return true;
     }
-    if (mentionsCaller(m)) {
+    Set<String> names = new HashSet<>(ids);
+    if (mentionsCaller(m, names)) {
       return false;
     }
-    Set<String> names = new HashSet<>(ids);
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(com.sun.source.tree.VariableTree v, Void p) {
-        if (v.getInitializer() != null && mentions(v.getInitializer(), names)) {
-          names.add(v.getName().toString()); // Long orderId = Long.valueOf(id): the id under another name
-        }
-        return super.visitVariable(v, p);
-      }
-    }.scan(m.body(), null);
     for (CallSite c : project.calls(m)) {
       List<? extends ExpressionTree> args = c.tree() instanceof MethodInvocationTree mi ? mi.getArguments()
           : c.tree() instanceof NewClassTree n ? n.getArguments() : List.of();
       String name = c.call().name();
-      if (SCOPED.matcher(name).find()) {
+      if (scoped.computeIfAbsent(name, k -> SCOPED.matcher(k).find())) {
         return false;
       }
       for (int k = 0; k < args.size(); k++) {
@@ -175,20 +169,29 @@ public final class ObjectAccess {
     return true;
   }
 
-  /** Whether any name used in {@code m}'s body refers to the caller; names, not printed source, for speed. */
-  private static boolean mentionsCaller(MethodInfo m) {
+  /**
+   * One walk over {@code m}'s body: whether any name used there refers to the caller (names, not printed
+   * source, for speed), and the locals initialised from an id, which join {@code names}
+   * ({@code Long orderId = Long.valueOf(id)}: the id under another name).
+   */
+  private boolean mentionsCaller(MethodInfo m, Set<String> names) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
+      public Void scan(com.sun.source.tree.Tree tree, Void p) {
+        return found[0] ? null : super.scan(tree, p);
+      }
+
+      @Override
       public Void visitIdentifier(IdentifierTree node, Void p) {
-        found[0] |= guard(node.getName());
+        found[0] |= guardName(node.getName());
         return null;
       }
 
       @Override
       public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void p) {
-        found[0] |= guard(node.getIdentifier());
-        return found[0] ? null : super.visitMemberSelect(node, p);
+        found[0] |= guardName(node.getIdentifier());
+        return super.visitMemberSelect(node, p);
       }
 
       @Override
@@ -196,8 +199,29 @@ public final class ObjectAccess {
         found[0] |= node.getValue() instanceof String v && guard(v);
         return null;
       }
+
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree v, Void p) {
+        if (v.getInitializer() != null && mentions(v.getInitializer(), names)) {
+          names.add(v.getName().toString());
+        }
+        return super.visitVariable(v, p);
+      }
     }.scan(m.body(), null);
     return found[0];
+  }
+
+  /**
+   * {@link #guard} of a javac name. The parser interns names, so the answer is kept per name object: the same
+   * identifiers recur in every handler and service.
+   */
+  private boolean guardName(javax.lang.model.element.Name name) {
+    Boolean known = guardedNames.get(name);
+    if (known == null) {
+      known = guard(name);
+      guardedNames.put(name, known);
+    }
+    return known;
   }
 
   private static boolean guard(CharSequence name) {

@@ -15,7 +15,6 @@ public final class Paths {
   // Compiled once: these run for every segment of every route and pattern.
   private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}|:[A-Za-z_]\\w*\\??|<(?:\\w+:)?\\w+>");
   private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
-  private static final Pattern REST = Pattern.compile("\\{\\*[^}]*}");
   private static final Pattern NAMES = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}|^:([A-Za-z_]\\w*)$|^<(?:\\w+:)?(\\w+)>$");
 
   private Paths() {}
@@ -30,13 +29,8 @@ public final class Paths {
 
   /** One leading slash, no doubled or trailing slashes; "/" for the root. */
   public static String clean(String path) {
-    StringBuilder out = new StringBuilder();
-    for (String seg : path.split("/")) {
-      if (!seg.isEmpty()) {
-        out.append('/').append(seg);
-      }
-    }
-    return out.length() == 0 ? "/" : out.toString();
+    String[] segs = split(path);
+    return segs.length == 0 ? "/" : "/" + String.join("/", segs);
   }
 
   /**
@@ -45,7 +39,7 @@ public final class Paths {
    */
   public static String key(String path) {
     List<String> out = new ArrayList<>();
-    for (String seg : segments(clean(path))) {
+    for (String seg : split(path)) {
       out.add(isVariable(seg) ? "{}" : seg.indexOf('{') < 0 ? seg : TEMPLATE.matcher(seg).replaceAll("{}"));
     }
     return "/" + String.join("/", out);
@@ -55,7 +49,7 @@ public final class Paths {
   public static List<String> variables(String path) {
     List<String> out = new ArrayList<>();
     java.util.regex.Matcher m = NAMES.matcher("");
-    for (String seg : segments(clean(path))) {
+    for (String seg : split(path)) {
       m.reset(seg);
       while (m.find()) {
         out.add(m.group(1) != null ? m.group(1).trim() : m.group(2) != null ? m.group(2) : m.group(3));
@@ -69,78 +63,32 @@ public final class Paths {
     return (c == '{' || c == ':' || c == '<') && VARIABLE.matcher(seg).matches();
   }
 
-  static List<String> segments(String path) {
+  /** The non-empty segments of a path (the segments of its {@link #clean} form), without a regular expression. */
+  public static String[] split(String path) {
     List<String> out = new ArrayList<>();
-    for (String s : path.split("/")) {
-      if (!s.isEmpty()) {
-        out.add(s);
+    int start = 0;
+    int n = path.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || path.charAt(i) == '/') {
+        if (i > start) {
+          out.add(path.substring(start, i));
+        }
+        start = i + 1;
       }
     }
-    return out;
+    return out.toArray(new String[0]);
+  }
+
+  /** Whether a route segment holds a template variable (then only a wildcard pattern segment covers it). */
+  static boolean isTemplated(String seg) {
+    return seg.indexOf('{') >= 0 || isVariable(seg);
   }
 
   /**
-   * Whether a security or policy pattern covers every request of a route path. A template segment of the
-   * route matches only wildcard or template segments of the pattern: a literal pattern segment such as
-   * {@code /users/me} is taken to mean a more specific handler, not this one.
+   * Whether a security or policy pattern covers every request of a route path (see {@link PathPattern}; a
+   * pattern checked against many routes is compiled once with {@link PathPattern#compile}).
    */
   public static boolean matches(String pattern, String routePath) {
-    List<String> p = segments(clean(pattern));
-    List<String> r = segments(clean(routePath));
-    // matched[i][j]: pattern segments from i match route segments from j; filled from the end, so many
-    // '**' segments cost (pattern x route) steps rather than exponential backtracking.
-    boolean[][] matched = new boolean[p.size() + 1][r.size() + 1];
-    matched[p.size()][r.size()] = true;
-    for (int i = p.size() - 1; i >= 0; i--) {
-      String seg = p.get(i);
-      boolean any = seg.equals("**") || (seg.startsWith("{*") && REST.matcher(seg).matches());
-      for (int j = r.size(); j >= 0; j--) {
-        if (any) {
-          matched[i][j] = matched[i + 1][j] || (j < r.size() && matched[i][j + 1]);
-        } else {
-          matched[i][j] = j < r.size() && matched[i + 1][j + 1] && segmentMatches(seg, r.get(j));
-        }
-      }
-    }
-    return matched[0][0];
-  }
-
-  private static boolean segmentMatches(String pattern, String routeSeg) {
-    boolean wholeWildcard = pattern.equals("*") || (pattern.startsWith("{") && TEMPLATE.matcher(pattern).matches());
-    if (isVariable(routeSeg) || routeSeg.contains("{")) {
-      return wholeWildcard;
-    }
-    if (wholeWildcard) {
-      return true;
-    }
-    return SEGMENT_PATTERNS.computeIfAbsent(pattern, Paths::segmentRegex).matcher(routeSeg).matches();
-  }
-
-  /** Compiled segment patterns: a project has a few dozen, checked against every route. */
-  private static final java.util.Map<String, Pattern> SEGMENT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static java.util.regex.Pattern segmentRegex(String pattern) {
-    StringBuilder re = new StringBuilder();
-    int i = 0;
-    while (i < pattern.length()) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        re.append("[^/]*");
-      } else if (c == '?') {
-        re.append("[^/]");
-      } else if (c == '{') {
-        int close = pattern.indexOf('}', i);
-        if (close < 0) {
-          re.append("\\{");
-        } else {
-          re.append("[^/]+");
-          i = close;
-        }
-      } else {
-        re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-      }
-      i++;
-    }
-    return java.util.regex.Pattern.compile(re.toString());
+    return PathPattern.compile(pattern).matches(routePath);
   }
 }

@@ -6,6 +6,7 @@ import dev.shipgate.scanner.api.java.JavaRoute;
 import dev.shipgate.scanner.api.java.Names;
 import dev.shipgate.scanner.api.model.Access;
 import dev.shipgate.scanner.api.model.Decision;
+import dev.shipgate.scanner.api.model.Paths;
 import dev.shipgate.scanner.api.model.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,9 +87,10 @@ public final class AuthResolver {
           : Decision.of(Access.PUBLIC, "no Spring Security in the build or code");
     }
     List<String> methods = r.anyMethod() ? CONCRETE : List.of(r.method());
+    String[] path = Paths.split(r.path());
     Decision best = null;
     for (String m : methods) {
-      Decision d = combine(evaluate(m, r.path()));
+      Decision d = combine(evaluate(m, path));
       if (r.anyMethod()) {
         d = new Decision(d.access(), d.certain(), m + ": " + d.reason(), false);
       }
@@ -99,7 +101,7 @@ public final class AuthResolver {
     return best;
   }
 
-  private List<Outcome> evaluate(String method, String path) {
+  private List<Outcome> evaluate(String method, String[] path) {
     for (SpringSecurity.Matcher m : spring.ignored()) {
       Boolean hit = m.matches(method, path);
       if (Boolean.TRUE.equals(hit)) {
@@ -109,7 +111,7 @@ public final class AuthResolver {
     return chains(method, path, 0, null);
   }
 
-  private List<Outcome> chains(String method, String path, int i, String unresolved) {
+  private List<Outcome> chains(String method, String[] path, int i, String unresolved) {
     List<SpringSecurity.Chain> all = spring.chains();
     if (i == all.size()) {
       String why = all.isEmpty() ? "no SecurityFilterChain applies" : "no SecurityFilterChain's securityMatcher covers the path";
@@ -141,7 +143,7 @@ public final class AuthResolver {
     return out;
   }
 
-  private List<Outcome> rules(SpringSecurity.Chain c, String method, String path, int j, String unresolved) {
+  private List<Outcome> rules(SpringSecurity.Chain c, String method, String[] path, int j, String unresolved) {
     if (j == c.rules().size()) {
       return switch (c.style()) {
         case AUTHORIZE_HTTP_REQUESTS -> List.of(new Outcome(Access.DENIED,

@@ -3,6 +3,7 @@ package dev.shipgate.scanner.api.security;
 import dev.shipgate.scanner.api.model.Access;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Classifies Spring Security expressions ({@code @PreAuthorize}, {@code access("...")}, Micronaut
@@ -12,13 +13,17 @@ import java.util.List;
  */
 public final class Expressions {
 
+  // Compiled once: every secured handler's expression is split with them.
+  private static final Pattern OR = Pattern.compile("(?i)\\s+or\\s+|\\|\\|");
+  private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+|&&");
+
   private Expressions() {}
 
   public static Access classify(String expression) {
     Access best = null;
-    for (String disjunct : split(expression, "(?i)\\s+or\\s+|\\|\\|")) {
+    for (String disjunct : split(expression, OR)) {
       Access worst = null;
-      for (String conjunct : split(disjunct, "(?i)\\s+and\\s+|&&")) {
+      for (String conjunct : split(disjunct, AND)) {
         Access a = atom(conjunct.trim());
         worst = worst == null || a.compareTo(worst) > 0 ? a : worst;
       }
@@ -29,9 +34,9 @@ public final class Expressions {
     return best == null ? Access.RESTRICTED : best;
   }
 
-  private static List<String> split(String s, String regex) {
+  private static List<String> split(String s, Pattern separator) {
     List<String> out = new ArrayList<>();
-    for (String part : s.split(regex)) {
+    for (String part : separator.split(s)) {
       String p = part.trim();
       while (p.startsWith("(") && p.endsWith(")") && p.length() > 2) {
         p = p.substring(1, p.length() - 1).trim();

@@ -18,7 +18,7 @@ import com.sun.source.util.TreeScanner;
 import dev.shipgate.scanner.api.java.Ann;
 import dev.shipgate.scanner.api.java.Constants;
 import dev.shipgate.scanner.api.model.Access;
-import dev.shipgate.scanner.api.model.Paths;
+import dev.shipgate.scanner.api.model.PathPattern;
 import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
@@ -46,10 +46,10 @@ public final class SpringSecurity {
    * A request matcher. {@code patterns} null means any request; {@code methods} empty means any method;
    * unresolved matchers (a variable, a custom matcher) may or may not match.
    */
-  public record Matcher(Set<String> methods, List<String> patterns, boolean resolved, String text, String file, int line) {
+  public record Matcher(Set<String> methods, List<PathPattern> patterns, boolean resolved, String text, String file, int line) {
 
-    /** TRUE, FALSE or null (unknown) for requests with {@code method} to every URL of {@code path}. */
-    public Boolean matches(String method, String path) {
+    /** TRUE, FALSE or null (unknown) for requests with {@code method} to every URL of the route split into {@code path}. */
+    public Boolean matches(String method, String[] path) {
       if (!resolved) {
         return null;
       }
@@ -59,8 +59,8 @@ public final class SpringSecurity {
       if (patterns == null) {
         return true;
       }
-      for (String p : patterns) {
-        if (Paths.matches(p, path)) {
+      for (PathPattern p : patterns) {
+        if (p.matches(path)) {
           return true;
         }
       }
@@ -149,7 +149,8 @@ public final class SpringSecurity {
   private static int httpParameter(MethodInfo m) {
     for (int i = 0; i < m.paramTypes().size(); i++) {
       String t = m.paramTypes().get(i);
-      if (HTTP_SECURITY.contains(t.substring(t.lastIndexOf('.') + 1))) {
+      // Every method of the repository passes here: test the ending before cutting the simple name out.
+      if (t.endsWith("HttpSecurity") && HTTP_SECURITY.contains(t.substring(t.lastIndexOf('.') + 1))) {
         return i;
       }
     }
@@ -413,7 +414,7 @@ public final class SpringSecurity {
     for (ExpressionTree a : args) {
       resolved &= readMatcherArg(a, in.owner(), methods, patterns, 0);
     }
-    return new Matcher(Set.copyOf(methods), List.copyOf(patterns), resolved, text, file, line);
+    return new Matcher(Set.copyOf(methods), PathPattern.compileAll(patterns), resolved, text, file, line);
   }
 
   private boolean readMatcherArg(ExpressionTree a, TypeInfo context, Set<String> methods, List<String> patterns, int depth) {
