@@ -67,36 +67,57 @@ public final class Inventory {
       byPath.put(f.path(), f);
     }
     // Files are independent: extract them in parallel, then merge in input order so results are deterministic.
-    List<FileResult> results = files.parallelStream().map(f -> extractOne(f, byPath, root)).toList();
+    List<FileResult> results = files.parallelStream().map(f -> extractOne(f, byPath, root, maven)).toList();
     List<Package> packages = new ArrayList<>();
     Map<String, Extractor> used = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
-    // POMs are resolved independently (the resolver and its cache are thread-safe): in parallel, merged in order.
+    // POMs are resolved independently (the resolver and its caches are thread-safe): in parallel, merged in order.
     Map<FileResult, MavenTransitive.Result> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     if (maven != null) {
-      results.parallelStream().filter(r -> r != null && r.extractor instanceof PomExtractor && r.problems.isEmpty())
-          .forEach(r -> resolved.put(r, maven.resolve(r.path, r.packages, r.managed)));
+      if (root != null) {
+        for (FileResult r : results) {
+          if (r != null && r.pom != null && !r.pom.coordinates().isEmpty()) {
+            maven.addReactorPom(r.pom.coordinates(), root.resolve(r.path));
+          }
+        }
+      }
+      results.parallelStream().filter(r -> r != null && r.pom != null && r.problems.isEmpty())
+          .forEach(r -> resolved.put(r, maven.resolve(r.path, r.pom)));
     }
     for (FileResult r : results) {
       if (r == null) {
         continue;
       }
       used.put(r.path, r.extractor);
-      packages.addAll(r.packages);
       problems.addAll(r.problems);
       if (resolved.containsKey(r)) {
         transitive(r, resolved.get(r), packages, notes);
       } else {
+        packages.addAll(r.packages);
         notes.addAll(r.notes);
       }
     }
     return new Result(licences.apply(dedupe(packages)), used, problems, notes);
   }
 
-  /** Adds a POM's transitive packages; its "direct dependencies only" note stays only while POMs are missing. */
+  /**
+   * Adds a POM's direct and transitive packages with the edges Maven resolved between them; its "direct dependencies
+   * only" note stays only while POMs are missing.
+   */
   private static void transitive(FileResult r, MavenTransitive.Result t, List<Package> packages, List<Note> notes) {
-    packages.addAll(t.packages());
+    Map<String, String> purls = new HashMap<>();
+    List<Package> all = new ArrayList<>(r.packages);
+    all.addAll(t.packages());
+    for (Package p : all) {
+      if (p.pin() == Package.Pin.PINNED && !p.purl().isEmpty()) {
+        purls.putIfAbsent(p.name(), p.purl());
+      }
+    }
+    for (Package p : all) {
+      List<String> targets = t.edges().getOrDefault(p.name(), List.of()).stream().map(purls::get).filter(java.util.Objects::nonNull).toList();
+      packages.add(targets.isEmpty() ? p : p.withDependencies(targets));
+    }
     for (Note n : r.notes) {
       if (!n.message().equals(r.extractor.coverageNote())) {
         notes.add(n);
@@ -108,11 +129,11 @@ public final class Inventory {
     }
   }
 
-  /** {@code managed}: a POM's dependencyManagement, which the transitive resolution applies (empty for other files). */
+  /** {@code pom}: what a {@code pom.xml} declares for the transitive resolution (null for other files). */
   private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes,
-      Map<String, String> managed) {}
+      PomExtractor.Declared pom) {}
 
-  private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root) {
+  private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root, MavenTransitive maven) {
     Extractor extractor = Extractors.forPath(f.path());
     if (extractor == null) {
       return null;
@@ -140,19 +161,26 @@ public final class Inventory {
       }
 
       @Override
+      public Optional<SourceFile> repositoryPom(String groupId, String artifactId, String version) {
+        return maven == null ? Optional.empty() : maven.pom(groupId, artifactId, version);
+      }
+
+      @Override
       public void note(String path, int line, String message) {
         notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
       }
     };
     if (f.size() > MAX_BYTES) {
       problems.add(new Problem(f.path(), 0, "file is " + f.size() + " bytes; " + extractor.name() + " reads at most " + MAX_BYTES));
-      return new FileResult(f.path(), extractor, packages, problems, notes, Map.of());
+      return new FileResult(f.path(), extractor, packages, problems, notes, null);
     }
-    Map<String, String> managed = Map.of();
+    PomExtractor.Declared pom = null;
     try {
-      packages = extractor.extract(f, context);
-      if (extractor instanceof PomExtractor pom) {
-        managed = pom.managedVersions(f, context);
+      if (extractor instanceof PomExtractor pomExtractor) {
+        pom = pomExtractor.read(f, context);
+        packages = pom.packages();
+      } else {
+        packages = extractor.extract(f, context);
       }
       if (extractor.coverageNote() != null) {
         notes.add(new Note(f.path(), extractor.coverageNote()));
@@ -162,7 +190,7 @@ public final class Inventory {
     } catch (UncheckedIOException e) {
       problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
     }
-    return new FileResult(f.path(), extractor, packages, problems, notes, managed);
+    return new FileResult(f.path(), extractor, packages, problems, notes, pom);
   }
 
   /** A file included from two scanned files is extracted twice; keep the first of each declaration. */

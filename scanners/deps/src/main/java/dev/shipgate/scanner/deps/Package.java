@@ -1,6 +1,9 @@
 package dev.shipgate.scanner.deps;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * One dependency as a manifest or lockfile states it.
@@ -16,6 +19,9 @@ import java.util.Objects;
  *     validated here: {@code license.SpdxExpression} parses it), or empty when nothing says
  * @param installScripts whether the lockfile says installing the package runs its own code (npm
  *     {@code hasInstallScript}, pnpm {@code requiresBuild}); false where the format does not say
+ * @param dependsOn the PURLs of the packages of the same manifest this one depends on, as the lockfile's dependency
+ *     graph (or Maven's resolution) records them, sorted and distinct; empty when the format has no graph or the
+ *     package needs nothing
  */
 public record Package(
     Ecosystem ecosystem,
@@ -31,7 +37,8 @@ public record Package(
     String resolved,
     String integrity,
     String license,
-    boolean installScripts) {
+    boolean installScripts,
+    List<String> dependsOn) {
 
   /** How exactly the version is known. */
   public enum Pin {
@@ -73,16 +80,30 @@ public record Package(
     resolved = resolved == null ? "" : resolved;
     integrity = integrity == null ? "" : integrity;
     license = license == null ? "" : license.strip();
+    dependsOn = dependsOn == null ? List.of() : List.copyOf(new TreeSet<>(dependsOn));
   }
 
   /** The same package declared elsewhere as transitive (pip-compile's {@code # via} annotations). */
   public Package asTransitive() {
-    return new Package(ecosystem, name, version, pin, purl, false, scope, source, manifest, line, resolved, integrity, license, installScripts);
+    return new Package(ecosystem, name, version, pin, purl, false, scope, source, manifest, line, resolved, integrity, license, installScripts,
+        dependsOn);
   }
 
   /** The same package with a licence found in metadata outside the lockfile (a local repository POM, a virtualenv). */
   public Package withLicense(String value) {
-    return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, value, installScripts);
+    return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, value, installScripts,
+        dependsOn);
+  }
+
+  /** The same package with the PURLs of the packages it depends on (replacing any it had). */
+  public Package withDependencies(Collection<String> purls) {
+    return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license, installScripts,
+        List.copyOf(purls));
+  }
+
+  /** The PURL a package of this ecosystem, name and exact version has ("" when the name cannot form one). */
+  public static String purlOf(Ecosystem ecosystem, String name, String version) {
+    return Purls.of(ecosystem, name, version);
   }
 
   public static Builder builder(Ecosystem ecosystem, String name, String manifest) {
@@ -166,7 +187,7 @@ public record Package(
       boolean exact = pin == Pin.LOCKED || pin == Pin.PINNED;
       String purl = Purls.of(ecosystem, name, exact ? version : "");
       return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license,
-          installScripts);
+          installScripts, List.of());
     }
   }
 }

@@ -27,6 +27,15 @@ public interface ExtractContext {
     return java.util.List.of();
   }
 
+  /**
+   * A POM of the local Maven repository ({@code <group path>/<artifact>/<version>/<artifact>-<version>.pom}), for
+   * parents and BOMs that are not files of the scanned repository; empty when it is not there or no local repository
+   * is read.
+   */
+  default Optional<SourceFile> repositoryPom(String groupId, String artifactId, String version) {
+    return Optional.empty();
+  }
+
   /** Something the extractor could not follow (a missing include) that does not make the file unreadable. */
   void note(String path, int line, String message);
 

@@ -1,22 +1,34 @@
 package dev.shipgate.scanner.deps.extract;
 
+import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Pin;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.maven.model.building.ModelBuilder;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.apache.maven.repository.internal.ModelCacheFactory;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
@@ -24,7 +36,19 @@ import org.eclipse.aether.collection.CollectResult;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.impl.ArtifactDescriptorReader;
+import org.eclipse.aether.impl.ArtifactResolver;
+import org.eclipse.aether.impl.RemoteRepositoryManager;
+import org.eclipse.aether.impl.RepositoryEventDispatcher;
+import org.eclipse.aether.impl.VersionRangeResolver;
+import org.eclipse.aether.impl.VersionResolver;
 import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.WorkspaceReader;
+import org.eclipse.aether.repository.WorkspaceRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
@@ -32,22 +56,35 @@ import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
  * Transitive dependencies of a {@code pom.xml}'s direct dependencies, collected by Maven's own resolver from the POMs
  * in a local repository: offline, with no remote repository at all (those named in POMs are ignored), so a scan never
  * downloads anything. Mediation (nearest wins), scopes, exclusions and the dependencies' own dependencyManagement are
- * Maven's. The project's dependencyManagement is not applied to transitive versions, and a POM missing from the local
- * repository ends that branch: the result says which were missing, and the file keeps its "direct dependencies only"
- * note, naming them.
+ * Maven's; so is the project's dependencyManagement, which decides transitive versions. The scanned build's own
+ * modules are read from the scanned tree ({@link #addReactorPom}), as a reactor build reads them. A POM missing from
+ * the local repository ends that branch: the result says which were missing.
+ *
+ * <p>One instance serves one scan: every POM's resolution shares one repository system, one session and its caches,
+ * and each artifact descriptor (one Maven model build) is read once per scan, even by POMs resolved in parallel.
  */
 public final class MavenTransitive {
 
-  /** The packages found below the direct ones, and the coordinates whose POM the local repository lacks. */
-  public record Result(List<Package> packages, List<String> missing) {}
+  /** Coordinates that can name a file in the repository layout: no path separators, dots alone or properties. */
+  private static final Pattern COORDINATE = Pattern.compile("[A-Za-z0-9_.+\\-]+");
+
+  /**
+   * The packages found below the direct ones, the coordinates whose POM the local repository lacks, and the
+   * dependency edges Maven resolved: {@code group:artifact} to the {@code group:artifact} of each dependency it pulls
+   * in (versions are the mediated ones, unique per POM), for the direct packages as for the transitive ones.
+   */
+  public record Result(List<Package> packages, List<String> missing, Map<String, List<String>> edges) {}
 
   private final Path localRepository;
   private final RepositorySystem system;
   private final DefaultRepositorySystemSession session;
+  /** The scanned build's own POMs on disk by {@code group:artifact:version}. */
+  private final Map<String, File> reactor = new ConcurrentHashMap<>();
+  private final Map<String, Optional<SourceFile>> poms = new ConcurrentHashMap<>();
 
   private MavenTransitive(Path localRepository) {
     this.localRepository = localRepository;
-    this.system = new RepositorySystemSupplier().get();
+    this.system = new OnceSupplier().get();
     DefaultRepositorySystemSession s = MavenRepositorySystemUtils.newSession();
     s.setOffline(true);
     s.setIgnoreArtifactDescriptorRepositories(true);
@@ -55,7 +92,8 @@ public final class MavenTransitive {
     s.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(true, true));
     // "simple": artifacts count as present whatever remote repository they once came from (no _remote.repositories check).
     s.setLocalRepositoryManager(system.newLocalRepositoryManager(s, new LocalRepository(localRepository.toFile(), "simple")));
-    // Descriptors read once per scan: the modules of one build share most of their dependencies.
+    s.setWorkspaceReader(new Reactor());
+    // Parents and imported BOMs (Maven's model cache) are read once per scan: the modules of one build share most.
     s.setCache(new DefaultRepositoryCache());
     s.setReadOnly();
     this.session = s;
@@ -66,39 +104,66 @@ public final class MavenTransitive {
     return localRepository != null && Files.isDirectory(localRepository) ? new MavenTransitive(localRepository) : null;
   }
 
-  /** The transitive packages of the exactly versioned direct dependencies in {@code direct}, declared in {@code manifest}. */
-  public Result resolve(String manifest, List<Package> direct) {
-    return resolve(manifest, direct, Map.of());
+  /**
+   * Makes a POM of the scanned build resolvable as {@code coordinates} ({@code group:artifact:version}) from its file,
+   * ahead of the local repository: another module depending on it gets the dependencies the tree declares, whether
+   * or not the build was ever installed.
+   */
+  public void addReactorPom(String coordinates, Path pom) {
+    if (Files.isRegularFile(pom, LinkOption.NOFOLLOW_LINKS)) {
+      reactor.putIfAbsent(coordinates, pom.toFile());
+    }
   }
 
-  /**
-   * As above, with the manifest's {@code dependencyManagement} ({@code group:artifact} to version), which Maven
-   * applies to every transitive dependency it names.
-   */
-  public Result resolve(String manifest, List<Package> direct, Map<String, String> managed) {
+  /** {@code group/artifact/version/artifact-version.pom} in the local repository, read once per scan; at most 2 MB. */
+  public Optional<SourceFile> pom(String group, String artifact, String version) {
+    if (!COORDINATE.matcher(group + artifact + version).matches() || (group + artifact + version).contains("..")) {
+      return Optional.empty();
+    }
+    return poms.computeIfAbsent(group + ":" + artifact + ":" + version, k -> {
+      Path p = pomPath(group, artifact, version, version);
+      try {
+        if (!Files.isRegularFile(p) || Files.size(p) > LocalLicenses.MAX_POM_BYTES) {
+          return Optional.empty();
+        }
+        return Optional.of(SourceFile.of(k, Files.readAllBytes(p)));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The transitive packages of the exactly versioned direct dependencies of a POM read by {@link PomExtractor#read}. */
+  public Result resolve(String manifest, PomExtractor.Declared pom) {
     Map<String, Package> roots = new LinkedHashMap<>();
     CollectRequest request = new CollectRequest();
-    managed.forEach((key, version) -> {
+    pom.managed().forEach((key, version) -> {
       int c = key.indexOf(':');
       if (c > 0) {
         request.addManagedDependency(new Dependency(new DefaultArtifact(key.substring(0, c), key.substring(c + 1), "jar", version), null));
       }
     });
-    for (Package p : direct) {
+    for (Package p : pom.packages()) {
       int colon = p.name().indexOf(':');
       if (p.ecosystem() != Ecosystem.MAVEN || p.pin() != Pin.PINNED || p.source() != Source.REGISTRY || colon < 0) {
         continue;
       }
       String g = p.name().substring(0, colon);
       String a = p.name().substring(colon + 1);
+      List<Exclusion> exclusions = new ArrayList<>();
+      for (String x : pom.exclusions().getOrDefault(p.name(), List.of())) {
+        int xc = x.indexOf(':');
+        exclusions.add(new Exclusion(x.substring(0, xc), x.substring(xc + 1), "*", "*"));
+      }
       request.addDependency(new Dependency(new DefaultArtifact(g, a, "jar", p.version()), p.scope() == Scope.TEST ? "test" : "compile",
-          p.scope() == Scope.OPTIONAL));
+          p.scope() == Scope.OPTIONAL, exclusions));
       roots.put(g + ":" + a, p);
     }
     List<Package> out = new ArrayList<>();
     Set<String> missing = new LinkedHashSet<>();
+    Map<String, List<String>> edges = new LinkedHashMap<>();
     if (roots.isEmpty()) {
-      return new Result(out, List.of());
+      return new Result(out, List.of(), Map.of());
     }
     CollectResult collected;
     try {
@@ -109,22 +174,27 @@ public final class MavenTransitive {
     Set<String> seen = new LinkedHashSet<>(roots.keySet());
     for (DependencyNode top : collected.getRoot().getChildren()) {
       Artifact ta = top.getArtifact();
-      Package root = roots.get(ta.getGroupId() + ":" + ta.getArtifactId());
+      Package root = roots.get(key(ta));
       checkPom(ta, missing);
-      walk(top, root, manifest, seen, missing, out, 0);
+      walk(top, root, manifest, seen, missing, out, edges, 0);
     }
-    return new Result(out, List.copyOf(missing));
+    return new Result(out, List.copyOf(missing), edges);
   }
 
   private void walk(DependencyNode node, Package root, String manifest, Set<String> seen, Set<String> missing, List<Package> out,
-      int depth) {
+      Map<String, List<String>> edges, int depth) {
     if (depth > 64) {
       return; // a cycle the resolver did not cut; Maven's graphs are far shallower
     }
+    String from = key(node.getArtifact());
     for (DependencyNode child : node.getChildren()) {
       Artifact a = child.getArtifact();
-      String key = a.getGroupId() + ":" + a.getArtifactId();
+      String key = key(a);
       checkPom(a, missing);
+      List<String> targets = edges.computeIfAbsent(from, k -> new ArrayList<>());
+      if (!targets.contains(key)) {
+        targets.add(key);
+      }
       if (seen.add(key)) {
         boolean test = root != null && root.scope() == Scope.TEST || "test".equals(child.getDependency().getScope());
         out.add(Package.builder(Ecosystem.MAVEN, key, manifest)
@@ -134,15 +204,101 @@ public final class MavenTransitive {
             .line(root == null ? 0 : root.line())
             .build());
       }
-      walk(child, root, manifest, seen, missing, out, depth + 1);
+      walk(child, root, manifest, seen, missing, out, edges, depth + 1);
     }
   }
 
+  private static String key(Artifact a) {
+    return a.getGroupId() + ":" + a.getArtifactId();
+  }
+
   private void checkPom(Artifact a, Set<String> missing) {
-    Path pom = localRepository.resolve(a.getGroupId().replace('.', '/')).resolve(a.getArtifactId()).resolve(a.getBaseVersion())
-        .resolve(a.getArtifactId() + "-" + a.getVersion() + ".pom");
-    if (!Files.isRegularFile(pom)) {
-      missing.add(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion());
+    String coordinates = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion();
+    if (!reactor.containsKey(coordinates) && !Files.isRegularFile(pomPath(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getVersion()))) {
+      missing.add(coordinates);
+    }
+  }
+
+  private Path pomPath(String group, String artifact, String baseVersion, String version) {
+    return localRepository.resolve(group.replace('.', '/')).resolve(artifact).resolve(baseVersion).resolve(artifact + "-" + version + ".pom");
+  }
+
+  /** The scanned build's modules, as Maven's reactor offers them to each other: only their POMs are needed. */
+  private final class Reactor implements WorkspaceReader {
+    private final WorkspaceRepository repository = new WorkspaceRepository("shipgate-scanned-tree");
+
+    @Override
+    public WorkspaceRepository getRepository() {
+      return repository;
+    }
+
+    @Override
+    public File findArtifact(Artifact artifact) {
+      return artifact.getExtension().equals("pom") ? reactor.get(key(artifact) + ":" + artifact.getBaseVersion()) : null;
+    }
+
+    @Override
+    public List<String> findVersions(Artifact artifact) {
+      String prefix = key(artifact) + ":";
+      return reactor.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
+    }
+  }
+
+  /** Maven's repository system, with an artifact descriptor reader that reads each descriptor once. */
+  private static final class OnceSupplier extends RepositorySystemSupplier {
+    @Override
+    protected ArtifactDescriptorReader getArtifactDescriptorReader(RemoteRepositoryManager remoteRepositoryManager, VersionResolver versionResolver,
+        VersionRangeResolver versionRangeResolver, ArtifactResolver artifactResolver, ModelBuilder modelBuilder,
+        RepositoryEventDispatcher repositoryEventDispatcher, ModelCacheFactory modelCacheFactory) {
+      return new OnceDescriptorReader(super.getArtifactDescriptorReader(remoteRepositoryManager, versionResolver, versionRangeResolver,
+          artifactResolver, modelBuilder, repositoryEventDispatcher, modelCacheFactory));
+    }
+  }
+
+  /**
+   * Maven's collector caches descriptors per session, but only once read: POMs resolved in parallel would build the
+   * models of shared dependencies (most of them) once per thread. Here the first caller reads, the others wait for its
+   * result. Reading a descriptor never reads another through this reader (parents and BOMs go through the model
+   * builder), so a wait cannot deadlock.
+   */
+  private static final class OnceDescriptorReader implements ArtifactDescriptorReader {
+    private final ArtifactDescriptorReader delegate;
+    private final Map<String, CompletableFuture<ArtifactDescriptorResult>> results = new ConcurrentHashMap<>();
+
+    OnceDescriptorReader(ArtifactDescriptorReader delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public ArtifactDescriptorResult readArtifactDescriptor(RepositorySystemSession session, ArtifactDescriptorRequest request)
+        throws ArtifactDescriptorException {
+      // One repository system per scan, never a remote repository: the coordinates alone identify the request (not
+      // the session, which the collector copies per request, nor the artifact's equality, which also compares
+      // properties that differ with the path that reached it).
+      String key = request.getArtifact().toString();
+      CompletableFuture<ArtifactDescriptorResult> mine = new CompletableFuture<>();
+      CompletableFuture<ArtifactDescriptorResult> first = results.putIfAbsent(key, mine);
+      if (first == null) {
+        try {
+          ArtifactDescriptorResult r = delegate.readArtifactDescriptor(session, request);
+          mine.complete(r);
+          return r;
+        } catch (ArtifactDescriptorException | RuntimeException e) {
+          mine.completeExceptionally(e);
+          throw e;
+        }
+      }
+      try {
+        return first.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ArtifactDescriptorException(new ArtifactDescriptorResult(request), "interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof ArtifactDescriptorException ade) {
+          throw ade;
+        }
+        throw (RuntimeException) e.getCause();
+      }
     }
   }
 }

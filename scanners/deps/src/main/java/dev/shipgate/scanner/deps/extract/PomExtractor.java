@@ -9,16 +9,21 @@ import dev.shipgate.scanner.deps.Package.Source;
 import dev.shipgate.scanner.deps.extract.Xml.Element;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Maven {@code pom.xml}: the direct dependencies of the module and of its profiles active by default, with
- * {@code ${property}} interpolation and versions from {@code dependencyManagement}, both inherited from
- * parent POMs found in the repository. No transitive resolution: see {@link #coverageNote()}.
+ * {@code ${property}} interpolation and versions from {@code dependencyManagement}, both inherited from parent POMs
+ * and imported from BOMs, found in the repository or else in the local Maven repository
+ * ({@link ExtractContext#repositoryPom}). Transitive dependencies are {@link MavenTransitive}'s: see
+ * {@link #coverageNote()}.
  */
 public final class PomExtractor implements Extractor {
 
@@ -47,25 +52,53 @@ public final class PomExtractor implements Extractor {
         + "and none was found";
   }
 
+  /**
+   * What a {@code pom.xml} declares, as transitive resolution needs it.
+   *
+   * @param packages the direct dependencies, as {@link #extract} returns them
+   * @param managed the {@code dependencyManagement} versions ({@code group:artifact} to version), inherited and
+   *     imported, properties interpolated; Maven applies them to transitive dependencies too. Entries whose version is
+   *     still a property or a range are left out
+   * @param exclusions per direct dependency ({@code group:artifact}), the {@code group:artifact} patterns it excludes
+   *     ({@code *} for any part)
+   * @param coordinates {@code group:artifact:version} of the POM itself, or "" when a part is unknown
+   */
+  public record Declared(List<Package> packages, Map<String, String> managed, Map<String, List<String>> exclusions, String coordinates) {}
+
   /** What a POM and its ancestors contribute: properties and managed versions, child entries winning. */
   private static final class Model {
     final Map<String, String> properties = new HashMap<>();
     final Map<String, String> managedVersions = new HashMap<>();
     final Map<String, String> managedScopes = new HashMap<>();
+    /** Parents and BOMs found neither in the repository nor in the local Maven repository, as {@code g:a:v (kind)}. */
+    final Set<String> missing = new LinkedHashSet<>();
   }
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
+    return read(file, context).packages();
+  }
+
+  /**
+   * The direct dependencies with what transitive resolution needs besides them; parents and BOMs that could not be
+   * found are named in one note on the file, since the versions and properties they define are then unknown.
+   */
+  public Declared read(SourceFile file, ExtractContext context) throws ExtractException {
     Element project = Xml.parse(Extractor.text(file));
     if (!project.name().equals("project")) {
       throw new ExtractException(project.line(), "root element is <" + project.name() + ">, not <project>");
     }
     Model model = model(file.path(), project, context, 0);
+    if (!model.missing.isEmpty()) {
+      context.note(file.path(), 0, "POMs found neither in the repository nor in the local Maven repository: "
+          + String.join(", ", model.missing) + "; the versions and properties they define are unknown");
+    }
     List<Element> deps = new ArrayList<>(project.list("dependencies", "dependency"));
     for (Element profile : activeProfiles(project)) {
       deps.addAll(profile.list("dependencies", "dependency"));
     }
     List<Package> out = new ArrayList<>();
+    Map<String, List<String>> exclusions = new TreeMap<>();
     for (Element d : deps) {
       String group = interpolate(d.childText("groupId"), model);
       String artifact = interpolate(d.childText("artifactId"), model);
@@ -89,37 +122,39 @@ public final class PomExtractor implements Extractor {
         b.source(Source.FILE).resolved(interpolate(d.childText("systemPath"), model));
       }
       out.add(b.build());
+      for (Element x : d.list("exclusions", "exclusion")) {
+        String xg = interpolate(x.childText("groupId"), model);
+        String xa = interpolate(x.childText("artifactId"), model);
+        exclusions.computeIfAbsent(key, k -> new ArrayList<>()).add((xg.isEmpty() ? "*" : xg) + ":" + (xa.isEmpty() ? "*" : xa));
+      }
     }
-    return out;
-  }
-
-  /**
-   * The versions the POM's {@code dependencyManagement} fixes ({@code group:artifact} to version), inherited and
-   * imported as {@link #extract} applies them, with properties interpolated; Maven applies them to transitive
-   * dependencies too. Entries whose version is still a property or a range are left out.
-   */
-  public Map<String, String> managedVersions(SourceFile file, ExtractContext context) throws ExtractException {
-    Element project = Xml.parse(Extractor.text(file));
-    Model model = model(file.path(), project, context, 0);
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> managed = new TreeMap<>();
     model.managedVersions.forEach((key, version) -> {
       if (!version.isEmpty() && !version.contains("${") && pinOf(version) == Pin.PINNED) {
-        out.put(key, version);
+        managed.put(key, version);
       }
     });
-    return out;
+    String g = interpolate("${project.groupId}", model);
+    String a = interpolate("${project.artifactId}", model);
+    String v = interpolate("${project.version}", model);
+    String coordinates = g.isEmpty() || a.isEmpty() || v.isEmpty() || (g + a + v).contains("${") ? "" : g + ":" + a + ":" + v;
+    return new Declared(List.copyOf(out), managed, exclusions, coordinates);
   }
 
   /**
-   * Properties and managed versions of a POM with its in-repository parents, oldest ancestor first so each
-   * child overrides what it inherits; BOMs imported with {@code <scope>import</scope>} that are POMs of this
-   * repository contribute the versions not managed explicitly, first import first, as Maven does.
+   * Properties and managed versions of a POM with its parents, oldest ancestor first so each child overrides what it
+   * inherits (and an inherited {@code ${x}} takes the child's {@code x}, as Maven interpolates after inheriting); BOMs
+   * imported with {@code <scope>import</scope>} contribute the versions not managed explicitly, first import first,
+   * as Maven does. Parents and BOMs come from the repository, else from the local Maven repository.
+   *
+   * @param path the POM's repository-relative path, or null for a POM of the local Maven repository (whose parents
+   *     come from there, never by {@code relativePath})
    */
   private Model model(String path, Element project, ExtractContext context, int depth) {
     List<Element> chain = new ArrayList<>();
     chain.add(project);
-    parents(path, project, context, chain);
     Model model = new Model();
+    parents(path, project, context, chain, model.missing);
     for (int i = chain.size() - 1; i >= 0; i--) {
       Element pom = chain.get(i);
       for (Element p : children(pom.child("properties"))) {
@@ -166,6 +201,7 @@ public final class PomExtractor implements Extractor {
         String g = interpolate(d.childText("groupId"), model);
         String a = interpolate(d.childText("artifactId"), model);
         String v = interpolate(d.childText("version"), model);
+        boolean found = false;
         for (SourceFile candidate : context.named("pom.xml")) {
           Element bom;
           try {
@@ -176,15 +212,45 @@ public final class PomExtractor implements Extractor {
           String bg = bom.childText("groupId").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("groupId") : bom.childText("groupId");
           String bv = bom.childText("version").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("version") : bom.childText("version");
           if (bom.childText("artifactId").equals(a) && bg.equals(g) && (v.isEmpty() || bv.equals(v) || bv.contains("${"))) {
-            Model imported = model(candidate.path(), bom, context, depth + 1);
-            imported.managedVersions.forEach(model.managedVersions::putIfAbsent);
-            imported.managedScopes.forEach(model.managedScopes::putIfAbsent);
+            importInto(model, model(candidate.path(), bom, context, depth + 1));
+            found = true;
             break;
+          }
+        }
+        if (!found) {
+          Element bom = repositoryPom(g, a, v, "BOM", context, model.missing);
+          if (bom != null) {
+            importInto(model, model(null, bom, context, depth + 1));
           }
         }
       }
     }
     return model;
+  }
+
+  private static void importInto(Model model, Model imported) {
+    imported.managedVersions.forEach(model.managedVersions::putIfAbsent);
+    imported.managedScopes.forEach(model.managedScopes::putIfAbsent);
+    model.missing.addAll(imported.missing);
+  }
+
+  /** A POM of the local Maven repository, or null (then recorded in {@code missing}: absent, or unreadable and why). */
+  private static Element repositoryPom(String g, String a, String v, String kind, ExtractContext context, Set<String> missing) {
+    Optional<SourceFile> f = (g + a + v).contains("${") ? Optional.empty() : context.repositoryPom(g, a, v);
+    if (f.isEmpty()) {
+      missing.add(g + ":" + a + ":" + v + " (" + kind + ")");
+      return null;
+    }
+    try {
+      Element pom = Xml.parse(Extractor.text(f.get()));
+      if (pom.name().equals("project")) {
+        return pom;
+      }
+      missing.add(g + ":" + a + ":" + v + " (" + kind + ", its root element is <" + pom.name() + ">)");
+    } catch (ExtractException e) {
+      missing.add(g + ":" + a + ":" + v + " (" + kind + ", unreadable: line " + e.line() + ": " + e.getMessage() + ")");
+    }
+    return null;
   }
 
   private static List<Element> children(Element e) {
@@ -202,7 +268,11 @@ public final class PomExtractor implements Extractor {
     return out;
   }
 
-  private static void parents(String path, Element pom, ExtractContext context, List<Element> chain) {
+  /**
+   * Appends the ancestors of {@code pom}: by {@code relativePath} while they are files of the repository naming the
+   * parent's artifactId, else from the local Maven repository (as Maven does), from where the rest follow too.
+   */
+  private static void parents(String path, Element pom, ExtractContext context, List<Element> chain, Set<String> missing) {
     String current = path;
     Element child = pom;
     for (int depth = 0; depth < MAX_PARENTS; depth++) {
@@ -210,33 +280,42 @@ public final class PomExtractor implements Extractor {
       if (parent == null) {
         return;
       }
-      String rel = parent.child("relativePath") == null ? "../pom.xml" : parent.childText("relativePath");
-      if (rel.isEmpty()) {
-        return; // <relativePath/>: the parent comes from a repository, not this tree
-      }
-      if (!rel.endsWith(".xml")) {
-        rel = rel.endsWith("/") ? rel + "pom.xml" : rel + "/pom.xml";
-      }
-      String target = ExtractContext.resolve(Extractor.directory(current), rel);
-      Optional<SourceFile> f = target == null ? Optional.empty() : context.find(target);
-      if (f.isEmpty()) {
-        return;
-      }
-      Element p;
-      try {
-        p = Xml.parse(Extractor.text(f.get()));
-      } catch (ExtractException e) {
-        context.note(f.get().path(), e.line(), "parent POM unreadable: " + e.getMessage());
-        return;
+      SourceFile local = current == null ? null : inTree(current, parent, context);
+      Element p = null;
+      if (local != null) {
+        try {
+          p = Xml.parse(Extractor.text(local));
+        } catch (ExtractException e) {
+          context.note(local.path(), e.line(), "parent POM unreadable: " + e.getMessage());
+          return;
+        }
       }
       // The file at relativePath must be the parent named, or Maven looks it up in a repository instead.
-      if (!p.childText("artifactId").equals(parent.childText("artifactId"))) {
-        return;
+      if (p != null && p.childText("artifactId").equals(parent.childText("artifactId"))) {
+        current = local.path();
+      } else {
+        p = repositoryPom(parent.childText("groupId"), parent.childText("artifactId"), parent.childText("version"), "parent", context, missing);
+        if (p == null) {
+          return;
+        }
+        current = null;
       }
       chain.add(p);
-      current = target;
       child = p;
     }
+  }
+
+  /** The file {@code <parent>}'s relativePath (default {@code ../pom.xml}) names in the repository, or null. */
+  private static SourceFile inTree(String current, Element parent, ExtractContext context) {
+    String rel = parent.child("relativePath") == null ? "../pom.xml" : parent.childText("relativePath");
+    if (rel.isEmpty()) {
+      return null; // <relativePath/>: the parent comes from a repository, not this tree
+    }
+    if (!rel.endsWith(".xml")) {
+      rel = rel.endsWith("/") ? rel + "pom.xml" : rel + "/pom.xml";
+    }
+    String target = ExtractContext.resolve(Extractor.directory(current), rel);
+    return target == null ? null : context.find(target).orElse(null);
   }
 
   static String interpolate(String value, Map<String, String> properties) {

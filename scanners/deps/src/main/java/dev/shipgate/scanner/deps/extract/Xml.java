@@ -57,12 +57,15 @@ final class Xml {
 
   private static final int MAX_DEPTH = 100;
 
+  /**
+   * One configured factory per thread: {@code newFactory()} searches the class path for a StAX provider on every
+   * call, and factories are not specified to be thread-safe.
+   */
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(Xml::newFactory);
+
   private Xml() {}
 
-  static Element parse(String text) throws ExtractException {
-    if (text.isBlank()) {
-      throw new ExtractException(1, "empty file: expected an XML document");
-    }
+  private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -72,6 +75,14 @@ final class Xml {
     } catch (IllegalArgumentException ignored) {
       // not every StAX implementation knows the JAXP 1.5 property; DTD support is off anyway
     }
+    return f;
+  }
+
+  static Element parse(String text) throws ExtractException {
+    if (text.isBlank()) {
+      throw new ExtractException(1, "empty file: expected an XML document");
+    }
+    XMLInputFactory f = FACTORY.get();
     XMLStreamReader r = null;
     try {
       r = f.createXMLStreamReader(new StringReader(text));

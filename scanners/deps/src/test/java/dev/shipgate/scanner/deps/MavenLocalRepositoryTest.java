@@ -1,0 +1,174 @@
+package dev.shipgate.scanner.deps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenTransitive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parents and BOMs that live only in the local Maven repository, the scanned build's own modules, exclusions and the
+ * resolved edges. Each test writes a throw-away local repository (POMs only) under {@code @TempDir}.
+ */
+class MavenLocalRepositoryTest {
+
+  @TempDir
+  Path m2;
+
+  @TempDir
+  Path tree;
+
+  private void pom(String g, String a, String v, String body) throws IOException {
+    Path dir = m2.resolve(g.replace('.', '/')).resolve(a).resolve(v);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(a + "-" + v + ".pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>" + g + "</groupId><artifactId>" + a
+        + "</artifactId><version>" + v + "</version>" + body + "</project>");
+  }
+
+  private void lib(String a, String v, String... deps) throws IOException {
+    StringBuilder b = new StringBuilder("<dependencies>");
+    for (String d : deps) {
+      String[] gav = d.split(":");
+      b.append("<dependency><groupId>").append(gav[0]).append("</groupId><artifactId>").append(gav[1]).append("</artifactId><version>")
+          .append(gav[2]).append("</version></dependency>");
+    }
+    pom("org.lib", a, v, b.append("</dependencies>").toString());
+  }
+
+  private Inventory.Result scan(String... pathAndText) throws IOException {
+    List<SourceFile> files = new ArrayList<>();
+    for (int i = 0; i < pathAndText.length; i += 2) {
+      Path p = tree.resolve(pathAndText[i]);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, pathAndText[i + 1]);
+      files.add(SourceFile.of(pathAndText[i], Files.readAllBytes(p)));
+    }
+    return Inventory.of(files, tree, LocalLicenses.NONE, MavenTransitive.of(m2));
+  }
+
+  private static String version(Inventory.Result r, String name) {
+    return r.packages().stream().filter(p -> p.name().equals(name)).map(Package::version).findFirst().orElse("(absent)");
+  }
+
+  private static final String CHILD_HEAD = "<project><modelVersion>4.0.0</modelVersion>";
+
+  @Test
+  void aParentOnlyInTheLocalRepositoryGivesPropertiesAndManagedVersionsWithItsOwnParent() throws IOException {
+    pom("org.corp", "grandparent", "7", "<packaging>pom</packaging><properties><base.version>2.0</base.version></properties>");
+    pom("org.corp", "parent", "3", "<packaging>pom</packaging><parent><groupId>org.corp</groupId><artifactId>grandparent</artifactId><version>7</version>"
+        + "</parent><properties><util.version>1.5</util.version></properties><dependencyManagement><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>base</artifactId><version>${base.version}</version></dependency>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>util</artifactId><version>${util.version}</version></dependency>"
+        + "</dependencies></dependencyManagement>");
+    lib("base", "2.0", "org.lib:util:1.0");
+    lib("util", "1.0");
+    lib("util", "1.5");
+    // relativePath points at a file that is not there: Maven then takes the parent from the repository.
+    Inventory.Result r = scan("app/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>parent</artifactId><version>3</version></parent>"
+        + "<artifactId>app</artifactId><dependencies><dependency><groupId>org.lib</groupId><artifactId>base</artifactId></dependency>"
+        + "</dependencies></project>");
+    assertThat(version(r, "org.lib:base")).isEqualTo("2.0");
+    // base 2.0 asks for util 1.0; the inherited dependencyManagement says 1.5, and Maven applies it transitively.
+    assertThat(version(r, "org.lib:util")).isEqualTo("1.5");
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @Test
+  void aChildPropertyDecidesAVersionItsRepositoryParentManagesThroughThatProperty() throws IOException {
+    pom("org.corp", "parent", "3", "<packaging>pom</packaging><properties><util.version>1.0</util.version></properties><dependencyManagement>"
+        + "<dependencies><dependency><groupId>org.lib</groupId><artifactId>util</artifactId><version>${util.version}</version></dependency>"
+        + "</dependencies></dependencyManagement>");
+    lib("util", "1.1");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>parent</artifactId><version>3</version>"
+        + "<relativePath/></parent><artifactId>app</artifactId><properties><util.version>1.1</util.version></properties><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>util</artifactId></dependency></dependencies></project>");
+    assertThat(version(r, "org.lib:util")).isEqualTo("1.1");
+  }
+
+  @Test
+  void aBomOnlyInTheLocalRepositoryManagesDirectAndTransitiveVersionsAfterExplicitEntries() throws IOException {
+    pom("org.corp", "bom-parent", "1", "<packaging>pom</packaging><properties><json.version>3.2</json.version></properties>");
+    pom("org.corp", "platform-bom", "5", "<packaging>pom</packaging><parent><groupId>org.corp</groupId><artifactId>bom-parent</artifactId>"
+        + "<version>1</version></parent><dependencyManagement><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>json</artifactId><version>${json.version}</version></dependency>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>http</artifactId><version>4.0</version></dependency>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>log</artifactId><version>9.0</version></dependency>"
+        + "</dependencies></dependencyManagement>");
+    lib("http", "4.0", "org.lib:json:3.0", "org.lib:log:1.0");
+    lib("json", "3.2");
+    lib("log", "2.0");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.corp</groupId><artifactId>app</artifactId><version>1</version>"
+        + "<properties><bom.version>5</bom.version></properties><dependencyManagement><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>log</artifactId><version>2.0</version></dependency>"
+        + "<dependency><groupId>org.corp</groupId><artifactId>platform-bom</artifactId><version>${bom.version}</version><type>pom</type>"
+        + "<scope>import</scope></dependency></dependencies></dependencyManagement><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>http</artifactId></dependency></dependencies></project>");
+    assertThat(version(r, "org.lib:http")).isEqualTo("4.0");
+    assertThat(version(r, "org.lib:json")).isEqualTo("3.2"); // the BOM's, from its own parent's property
+    assertThat(version(r, "org.lib:log")).isEqualTo("2.0"); // the POM's explicit entry wins over the import
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @Test
+  void parentsAndBomsFoundNowhereAreNamedInTheFilesNote() throws IOException {
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<parent><groupId>org.gone</groupId><artifactId>parent</artifactId><version>1</version>"
+        + "</parent><artifactId>app</artifactId><dependencyManagement><dependencies><dependency><groupId>org.gone</groupId>"
+        + "<artifactId>bom</artifactId><version>2</version><type>pom</type><scope>import</scope></dependency></dependencies>"
+        + "</dependencyManagement><dependencies><dependency><groupId>org.lib</groupId><artifactId>util</artifactId></dependency>"
+        + "</dependencies></project>");
+    assertThat(r.packages()).singleElement().satisfies(p -> assertThat(p.pin()).isEqualTo(Package.Pin.NONE));
+    assertThat(r.notes()).extracting(Inventory.Note::message).containsExactly("POMs found neither in the repository nor in the local Maven "
+        + "repository: org.gone:parent:1 (parent), org.gone:bom:2 (BOM); the versions and properties they define are unknown");
+  }
+
+  @Test
+  void theBuildsOwnModulesComeFromTheTreeEvenWhenNeverInstalled() throws IOException {
+    lib("json", "3.2");
+    Inventory.Result r = scan(
+        "pom.xml", CHILD_HEAD + "<groupId>org.corp</groupId><artifactId>root</artifactId><version>1-SNAPSHOT</version><packaging>pom</packaging>"
+            + "<dependencyManagement><dependencies><dependency><groupId>org.corp</groupId><artifactId>core</artifactId>"
+            + "<version>${project.version}</version></dependency></dependencies></dependencyManagement></project>",
+        "core/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>root</artifactId><version>1-SNAPSHOT</version></parent>"
+            + "<artifactId>core</artifactId><dependencies><dependency><groupId>org.lib</groupId><artifactId>json</artifactId>"
+            + "<version>3.2</version></dependency></dependencies></project>",
+        "web/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>root</artifactId><version>1-SNAPSHOT</version></parent>"
+            + "<artifactId>web</artifactId><dependencies><dependency><groupId>org.corp</groupId><artifactId>core</artifactId></dependency>"
+            + "</dependencies></project>");
+    assertThat(r.packages()).filteredOn(p -> p.manifest().equals("web/pom.xml")).extracting(MavenLocalRepositoryTest::render)
+        .containsExactlyInAnyOrder("org.corp:core@1-SNAPSHOT direct", "org.lib:json@3.2 transitive");
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @Test
+  void exclusionsOnDirectDependenciesAreHonoured() throws IOException {
+    lib("http", "4.0", "org.lib:json:3.2", "org.lib:log:2.0");
+    lib("json", "3.2");
+    lib("log", "2.0");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.corp</groupId><artifactId>app</artifactId><version>1</version><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>http</artifactId><version>4.0</version><exclusions>"
+        + "<exclusion><groupId>org.lib</groupId><artifactId>log</artifactId></exclusion></exclusions></dependency></dependencies></project>");
+    assertThat(r.packages()).extracting(Package::name).containsExactlyInAnyOrder("org.lib:http", "org.lib:json");
+  }
+
+  @Test
+  void resolvedEdgesLinkEachPackageToWhatItPullsIn() throws IOException {
+    lib("http", "4.0", "org.lib:json:3.2");
+    lib("json", "3.2", "org.lib:text:1.0");
+    lib("text", "1.0");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.corp</groupId><artifactId>app</artifactId><version>1</version><dependencies>"
+        + "<dependency><groupId>org.lib</groupId><artifactId>http</artifactId><version>4.0</version></dependency></dependencies></project>");
+    assertThat(r.packages()).extracting(p -> p.name() + " -> " + p.dependsOn()).containsExactlyInAnyOrder(
+        "org.lib:http -> [pkg:maven/org.lib/json@3.2]", "org.lib:json -> [pkg:maven/org.lib/text@1.0]", "org.lib:text -> []");
+  }
+
+  private static String render(Package p) {
+    return p.name() + "@" + p.version() + (p.direct() ? " direct" : " transitive");
+  }
+}
