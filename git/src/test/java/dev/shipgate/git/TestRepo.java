@@ -1,9 +1,7 @@
 package dev.shipgate.git;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,29 +14,14 @@ import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.FS_POSIX;
-import org.eclipse.jgit.util.SystemReader;
 
 /** A repository built with JGit's API in a temporary directory; no git binary, no user or system config. */
 final class TestRepo implements AutoCloseable {
-
-  static {
-    JGitSetup.init();
-    isolateFromMachineConfig();
-    // Creating a repository probes core.filemode with setExecute, which asks `sh -c umask` unless told.
-    if (FS.DETECTED instanceof FS_POSIX posix) {
-      posix.setUmask(0022);
-    }
-  }
 
   private static final PersonIdent AUTHOR =
       new PersonIdent("Test", "test@example.invalid", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -52,15 +35,11 @@ final class TestRepo implements AutoCloseable {
   }
 
   static TestRepo init(Path dir) throws Exception {
-    Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
-    StoredConfig config = git.getRepository().getConfig();
-    // No hooks may run while tests commit: point hooksPath at a directory that does not exist.
-    config.setString("core", null, "hooksPath", dir.resolve(".git/no-hooks").toString());
-    config.save();
-    return new TestRepo(git, dir);
+    return new TestRepo(IsolatedGit.init(dir), dir);
   }
 
   static TestRepo open(Path dir) throws IOException {
+    IsolatedGit.isolate();
     return new TestRepo(Git.open(dir.toFile()), dir);
   }
 
@@ -146,90 +125,5 @@ final class TestRepo implements AutoCloseable {
   @Override
   public void close() {
     git.close();
-  }
-
-  /**
-   * Tests must not depend on the developer's ~/.gitconfig (autocrlf, signing, hooksPath) or make JGit look for the
-   * system config by running git.
-   */
-  private static void isolateFromMachineConfig() {
-    SystemReader machine = SystemReader.getInstance();
-    SystemReader.setInstance(new SystemReader() {
-      @Override
-      public String getHostname() {
-        return "localhost";
-      }
-
-      @Override
-      public String getenv(String variable) {
-        return variable.startsWith("GIT_") ? null : machine.getenv(variable);
-      }
-
-      @Override
-      public String getProperty(String key) {
-        return machine.getProperty(key);
-      }
-
-      @Override
-      public FileBasedConfig openUserConfig(Config parent, FS fs) {
-        FileBasedConfig user = empty(parent, fs);
-        // What JGit caches in ~/.config/jgit after measuring the file system once: with it, JGit does not write probe
-        // files into test repositories in the background while JUnit deletes them. 10 ms is coarser than any
-        // file system the tests run on, so racily-clean files are still detected.
-        String store = fileStoreKey();
-        if (store != null) {
-          user.setString("filesystem", store, "timestampResolution", "10 milliseconds");
-          user.setString("filesystem", store, "minRacyThreshold", "10 milliseconds");
-        }
-        return user;
-      }
-
-      @Override
-      public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-        return empty(parent, fs);
-      }
-
-      @Override
-      public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-        return empty(parent, fs);
-      }
-
-      @Override
-      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
-      public long getCurrentTime() {
-        return machine.getCurrentTime();
-      }
-
-      @Override
-      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
-      public int getTimezone(long when) {
-        return machine.getTimezone(when);
-      }
-    });
-  }
-
-  /** JGit's key for the file system of the temporary directory: JVM vendor, version and file-store name. */
-  private static String fileStoreKey() {
-    try {
-      FileStore store = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir")));
-      return System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|' + store.name();
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static FileBasedConfig empty(Config parent, FS fs) {
-    return new FileBasedConfig(parent, (File) null, fs) {
-      @Override
-      public void load() {}
-
-      @Override
-      public void save() {}
-
-      @Override
-      public boolean isOutdated() {
-        return false;
-      }
-    };
   }
 }

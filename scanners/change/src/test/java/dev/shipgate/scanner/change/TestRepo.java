@@ -1,8 +1,7 @@
 package dev.shipgate.scanner.change;
 
 import dev.shipgate.evidence.Keys;
-import dev.shipgate.git.JGitSetup;
-import java.io.File;
+import dev.shipgate.git.IsolatedGit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,28 +11,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.FS_POSIX;
-import org.eclipse.jgit.util.SystemReader;
 
 /** A repository built with JGit in a temporary directory; no git binary, no user or system configuration. */
 final class TestRepo implements AutoCloseable {
-
-  static {
-    JGitSetup.init();
-    // Tests measure the file system's timestamp resolution synchronously: a background probe still writing into a
-    // repository's directory races with the deletion of the test's temporary directory.
-    FS.FileStoreAttributes.setBackground(false);
-    isolateFromMachineConfig();
-    if (FS.DETECTED instanceof FS_POSIX posix) {
-      posix.setUmask(0022); // otherwise JGit asks `sh -c umask` when it creates a repository
-    }
-  }
 
   static final PersonIdent DEV = person("Dev", "dev@example.com");
 
@@ -50,11 +32,7 @@ final class TestRepo implements AutoCloseable {
   }
 
   static TestRepo init(Path dir) throws GitAPIException, IOException {
-    Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
-    StoredConfig config = git.getRepository().getConfig();
-    config.setString("core", null, "hooksPath", dir.resolve(".git/no-hooks").toString());
-    config.save();
-    return new TestRepo(git, dir);
+    return new TestRepo(IsolatedGit.init(dir), dir);
   }
 
   TestRepo write(String path, String content) throws IOException {
@@ -106,68 +84,5 @@ final class TestRepo implements AutoCloseable {
   @Override
   public void close() {
     git.close();
-  }
-
-  /** Tests must not depend on the developer's ~/.gitconfig or make JGit look for the system config by running git. */
-  private static void isolateFromMachineConfig() {
-    SystemReader machine = SystemReader.getInstance();
-    SystemReader.setInstance(new SystemReader() {
-      @Override
-      public String getHostname() {
-        return "localhost";
-      }
-
-      @Override
-      public String getenv(String variable) {
-        return variable.startsWith("GIT_") ? null : machine.getenv(variable);
-      }
-
-      @Override
-      public String getProperty(String key) {
-        return machine.getProperty(key);
-      }
-
-      @Override
-      public FileBasedConfig openUserConfig(Config parent, FS fs) {
-        return empty(parent, fs);
-      }
-
-      @Override
-      public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-        return empty(parent, fs);
-      }
-
-      @Override
-      public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-        return empty(parent, fs);
-      }
-
-      @Override
-      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
-      public long getCurrentTime() {
-        return machine.getCurrentTime();
-      }
-
-      @Override
-      @SuppressWarnings("deprecation") // abstract in SystemReader, so it must be implemented
-      public int getTimezone(long when) {
-        return machine.getTimezone(when);
-      }
-    });
-  }
-
-  private static FileBasedConfig empty(Config parent, FS fs) {
-    return new FileBasedConfig(parent, (File) null, fs) {
-      @Override
-      public void load() {}
-
-      @Override
-      public void save() {}
-
-      @Override
-      public boolean isOutdated() {
-        return false;
-      }
-    };
   }
 }
