@@ -13,7 +13,7 @@ final class PathHints {
 
   private static final Set<String> BINARY_EXTENSIONS = Set.of(
       "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "tif", "tiff", "psd", "heic", "avif",
-      "zip", "jar", "war", "ear", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "apk", "aar", "whl",
+      "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "apk", "aar", "whl",
       "class", "so", "dll", "dylib", "exe", "o", "a", "lib", "obj", "bin", "pyc", "pyo", "wasm", "dex",
       "ttf", "otf", "woff", "woff2", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv", "webm",
       "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "sqlite", "db", "parquet", "avro", "orc",

@@ -5,6 +5,7 @@ import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.Settings;
+import dev.shipgate.core.scan.Binary;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ScanContext;
 import dev.shipgate.core.scan.SourceFile;
@@ -152,9 +153,25 @@ public final class SecretsScanner implements FileScanner {
       context.skipped(file.path(), "larger than the secrets scanner's max-file-size (" + file.size() + " > " + limit + " bytes)");
       return;
     }
-    for (SecretEngine.Match m : engineFor(context).scan(file.path(), file.bytes())) {
+    byte[] bytes = file.bytes();
+    if (ArchiveScan.isArchiveName(file.path()) && ArchiveScan.isZip(bytes)) {
+      ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context);
+      return;
+    }
+    // The engine hands this family binary files too (for archives), so it skips the others as the engine would.
+    if (Binary.looksBinary(bytes)) {
+      context.skipped(file.path(), "binary content");
+      return;
+    }
+    for (SecretEngine.Match m : engineFor(context).scan(file.path(), bytes)) {
       context.report(finding(file.path(), m, Map.of()));
     }
+  }
+
+  /** Archives are binary: the engine offers binary files only to families that ask for them. */
+  @Override
+  public boolean wantsBinary() {
+    return true;
   }
 
   @Override

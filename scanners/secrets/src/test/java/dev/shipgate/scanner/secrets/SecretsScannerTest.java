@@ -2,6 +2,7 @@ package dev.shipgate.scanner.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipgate.core.gate.Coverage;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Severity;
@@ -153,16 +154,17 @@ class SecretsScannerTest {
   @Test
   void binaryNamesAreRejectedCheaplyAndTextIsAccepted() {
     assertThat(scanner.accepts("img/logo.png")).isFalse();
-    assertThat(scanner.accepts("lib/app.jar")).isFalse();
+    assertThat(scanner.accepts("lib/native.so")).isFalse();
+    assertThat(scanner.accepts("lib/app.jar")).as("archives are listed").isTrue();
     assertThat(scanner.accepts(".env")).isTrue();
     assertThat(scanner.accepts("src/Main.java")).isTrue();
     assertThat(scanner.accepts("icons/logo.svg")).isTrue();
   }
 
   @Test
-  void nulBytesInvalidUtf8AndMultibyteTextNeitherFailNorShiftTheColumn() throws IOException {
+  void controlBytesInvalidUtf8AndMultibyteTextNeitherFailNorShiftTheColumn() throws IOException {
     String token = samples.githubToken("ghp_");
-    byte[] head = {(byte) 0xff, (byte) 0xfe, 0, 0, '\n'};
+    byte[] head = {(byte) 0xff, (byte) 0xfe, 1, 0x7f, '\n'};
     byte[] line = ("é€ x=" + token + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + line.length];
     System.arraycopy(head, 0, all, 0, head.length);
@@ -173,6 +175,12 @@ class SecretsScannerTest {
     assertThat(ctx.findings()).hasSize(1);
     assertThat(ctx.findings().get(0).location().startLine()).isEqualTo(2);
     assertThat(ctx.findings().get(0).location().startColumn()).isEqualTo(6);
+    // With a NUL byte the file is binary (as git and the engine judge it): skipped with that reason.
+    all[2] = 0;
+    RecordingContext binary = new RecordingContext();
+    scanner.scan(SourceFile.of("weird.txt", all), binary);
+    assertThat(binary.findings()).isEmpty();
+    assertThat(binary.skippedFiles()).extracting(Coverage.Skipped::reason).containsExactly("binary content");
   }
 
   @Test
