@@ -68,11 +68,13 @@ public final class CargoLockExtractor implements Extractor {
       }
     }
     List<Package> out = new ArrayList<>();
+    List<TomlTables.Table> locked = new ArrayList<>();
     for (TomlTables.Table t : packages) {
       String source = t.string("source");
       if (source.isEmpty()) {
         continue;
       }
+      locked.add(t);
       Source kind = source.startsWith("git+") ? Source.GIT
           : source.startsWith("registry+") || source.startsWith("sparse+") ? Source.REGISTRY : Source.URL;
       out.add(Package.builder(Ecosystem.CRATES_IO, t.string("name"), file.path())
@@ -84,6 +86,12 @@ public final class CargoLockExtractor implements Extractor {
           .integrity(!t.string("checksum").isEmpty() ? t.string("checksum") : legacyChecksums.getOrDefault(t.string("name") + " " + t.string("version"), ""))
           .build());
     }
-    return out;
+    // Each crate's dependencies: "name", "name version" when several versions are locked, then maybe " (source)".
+    List<List<String>> needs = new ArrayList<>();
+    for (TomlTables.Table t : locked) {
+      TomlTables.Value deps = t.values().get("dependencies");
+      needs.add(deps == null ? List.of() : deps.strings().stream().map(d -> d.replaceFirst(" \\(.*$", "")).toList());
+    }
+    return Edges.link(out, needs);
   }
 }

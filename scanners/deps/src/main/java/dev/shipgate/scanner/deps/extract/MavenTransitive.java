@@ -50,6 +50,7 @@ import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.graph.transformer.ConflictResolver;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 /**
@@ -93,6 +94,9 @@ public final class MavenTransitive {
     // "simple": artifacts count as present whatever remote repository they once came from (no _remote.repositories check).
     s.setLocalRepositoryManager(system.newLocalRepositoryManager(s, new LocalRepository(localRepository.toFile(), "simple")));
     s.setWorkspaceReader(new Reactor());
+    // Keep the versions mediation dropped as leaves pointing at the winner: "util needs core" stays an edge when
+    // util's core 3.0 lost to core 2.5 elsewhere.
+    s.setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, true);
     // Parents and imported BOMs (Maven's model cache) are read once per scan: the modules of one build share most.
     s.setCache(new DefaultRepositoryCache());
     s.setReadOnly();
@@ -190,11 +194,14 @@ public final class MavenTransitive {
     for (DependencyNode child : node.getChildren()) {
       Artifact a = child.getArtifact();
       String key = key(a);
-      checkPom(a, missing);
       List<String> targets = edges.computeIfAbsent(from, k -> new ArrayList<>());
       if (!targets.contains(key)) {
         targets.add(key);
       }
+      if (child.getData().get(ConflictResolver.NODE_DATA_WINNER) != null) {
+        continue; // a version mediation dropped: the edge goes to the winner (same group:artifact), listed where it is
+      }
+      checkPom(a, missing);
       if (seen.add(key)) {
         boolean test = root != null && root.scope() == Scope.TEST || "test".equals(child.getDependency().getScope());
         out.add(Package.builder(Ecosystem.MAVEN, key, manifest)

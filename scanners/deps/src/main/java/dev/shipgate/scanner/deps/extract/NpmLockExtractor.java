@@ -83,6 +83,7 @@ public final class NpmLockExtractor implements Extractor {
     Set<String> declaredAnywhere = new HashSet<>();
     declaredBy.values().forEach(declaredAnywhere::addAll);
     List<Package> out = new ArrayList<>();
+    List<List<String>> needs = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = packages.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
@@ -134,6 +135,40 @@ public final class NpmLockExtractor implements Extractor {
           .license(LocatedJson.license(entry))
           .installScripts(LocatedJson.flag(entry, "hasInstallScript"))
           .build());
+      needs.add(needs(packages, key, entry));
+    }
+    return Edges.link(out, needs);
+  }
+
+  /**
+   * What an installed package's {@code dependencies} resolve to, as Node resolves them: the nearest
+   * {@code node_modules/<name>} walking up from the package's own folder; {@code "name version"} of each.
+   */
+  private static List<String> needs(ObjectNode packages, String key, JsonNode entry) {
+    List<String> out = new ArrayList<>();
+    for (String field : List.of("dependencies", "optionalDependencies", "peerDependencies")) {
+      JsonNode d = entry.get(field);
+      if (d == null) {
+        continue;
+      }
+      for (Iterator<String> names = d.fieldNames(); names.hasNext();) {
+        String dep = names.next();
+        for (String base = key;; ) {
+          JsonNode target = packages.get(base.isEmpty() ? NODE_MODULES + dep : base + "/" + NODE_MODULES + dep);
+          if (target != null) {
+            if (!LocatedJson.flag(target, "link")) {
+              String name = LocatedJson.text(target, "name");
+              out.add((name.isEmpty() ? dep : name) + " " + LocatedJson.text(target, "version"));
+            }
+            break;
+          }
+          if (base.isEmpty()) {
+            break; // not installed (an optional or peer dependency left out)
+          }
+          int up = base.lastIndexOf("/" + NODE_MODULES);
+          base = up >= 0 ? base.substring(0, up) : "";
+        }
+      }
     }
     return out;
   }

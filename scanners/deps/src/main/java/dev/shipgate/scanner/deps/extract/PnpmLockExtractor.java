@@ -83,6 +83,15 @@ public final class PnpmLockExtractor implements Extractor {
       return out;
     }
     Set<String> seen = new HashSet<>();
+    // name@version -> "name version" of what it depends on, over every peer variant: 5.x/6.x in packages, 9.x in snapshots.
+    Map<String, Set<String>> graph = new HashMap<>();
+    if (root.get("snapshots") instanceof MappingNode snapshots) {
+      for (Map.Entry<String, Node> e : mapping(snapshots, "snapshots").entrySet()) {
+        String[] nv = nameAndVersion(e.getKey(), false);
+        needs(e.getValue(), v5, graph.computeIfAbsent(nv[0] + "@" + nv[1], k -> new java.util.TreeSet<>()));
+      }
+    }
+    List<String> order = new ArrayList<>();
     for (NodeTuple t : packages.getValue()) {
       String key = scalar(t.getKeyNode());
       Map<String, Node> entry = mapping(t.getValueNode(), "package " + key);
@@ -93,7 +102,9 @@ public final class PnpmLockExtractor implements Extractor {
       if (name.isEmpty() || version.isEmpty()) {
         throw new ExtractException(line, "cannot read name and version from package key '" + key + "'");
       }
-      if (!seen.add(name + "@" + version)) {
+      needs(t.getValueNode(), v5, graph.computeIfAbsent(name + "@" + version, k -> new java.util.TreeSet<>()));
+      String id = name + "@" + version;
+      if (!seen.add(id)) {
         continue; // the same version with other peers
       }
       Map<String, Node> resolution = entry.get("resolution") instanceof MappingNode r ? mapping(r, "resolution") : Map.of();
@@ -137,8 +148,35 @@ public final class PnpmLockExtractor implements Extractor {
           .integrity(integrity)
           .installScripts(scalar(entry.get("requiresBuild")).equals("true"))
           .build());
+      order.add(id);
     }
-    return out;
+    List<Set<String>> needs = new ArrayList<>();
+    for (String id : order) {
+      needs.add(graph.getOrDefault(id, Set.of()));
+    }
+    return Edges.link(out, needs);
+  }
+
+  /** Adds the {@code dependencies} and {@code optionalDependencies} of a package or snapshot entry as "name version". */
+  private static void needs(Node entry, boolean v5, Set<String> into) throws ExtractException {
+    if (!(entry instanceof MappingNode m)) {
+      return;
+    }
+    Map<String, Node> fields = mapping(m, "package");
+    for (String f : new String[] {"dependencies", "optionalDependencies"}) {
+      if (fields.get(f) instanceof MappingNode deps) {
+        for (Map.Entry<String, Node> d : mapping(deps, f).entrySet()) {
+          String v = scalar(d.getValue());
+          if (v.startsWith("/") || v.indexOf('@') > 0) {
+            String[] nv = nameAndVersion(v, v5 && v.startsWith("/")); // an alias: the real package's key
+            into.add(nv[0] + " " + nv[1]);
+          } else {
+            String[] nv = nameAndVersion(d.getKey() + (v5 ? "/" : "@") + v, v5);
+            into.add(d.getKey() + " " + nv[1]);
+          }
+        }
+      }
+    }
   }
 
   /**

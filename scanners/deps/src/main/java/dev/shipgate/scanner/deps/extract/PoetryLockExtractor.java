@@ -42,6 +42,7 @@ public final class PoetryLockExtractor implements Extractor {
     // Lockfile format 1.1 kept the hashes apart, in [metadata.files], keyed by package name.
     TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
     List<Package> out = new ArrayList<>();
+    List<List<String>> requires = new ArrayList<>();
     Map<String, Scope> declared = PythonProject.declared(file.path(), context);
     for (int i = 0; i < tables.size(); i++) {
       TomlTables.Table t = tables.get(i);
@@ -52,11 +53,15 @@ public final class PoetryLockExtractor implements Extractor {
         throw new ExtractException(t.line(), "[[package]] without name or version");
       }
       TomlTables.Table source = null;
+      List<String> needs = new ArrayList<>();
       for (int j = i + 1; j < tables.size() && !tables.get(j).array(); j++) {
         if (tables.get(j).header().equals("package.source")) {
           source = tables.get(j);
+        } else if (tables.get(j).header().equals("package.dependencies")) {
+          tables.get(j).values().keySet().forEach(n -> needs.add(RequirementsExtractor.normalise(n)));
         }
       }
+      requires.add(needs);
       Source kind = Source.REGISTRY;
       String resolved = "";
       if (source != null) {
@@ -102,6 +107,7 @@ public final class PoetryLockExtractor implements Extractor {
           .integrity(hashes.isEmpty() ? "" : hashes.get(0) + (hashes.size() > 1 ? " (+" + (hashes.size() - 1) + ")" : ""))
           .build());
     }
-    return out;
+    // [package.dependencies] names what each package needs; the lockfile holds the version chosen for that name.
+    return Edges.link(out, requires);
   }
 }

@@ -104,8 +104,11 @@ public final class YarnLockExtractor implements Extractor {
       }
     }
     Map<String, Scope> declared = PackageJson.scopes(file.path(), context);
-    Map<Entry, Scope> reached = reach(entries, PackageJson.roots(file.path(), context));
+    Map<String, Entry> byDescriptor = byDescriptor(entries);
+    Map<Entry, Scope> reached = reach(byDescriptor, PackageJson.roots(file.path(), context));
     List<Package> out = new ArrayList<>();
+    List<Entry> kept = new ArrayList<>();
+    Map<Entry, String> identity = new java.util.HashMap<>();
     for (Entry e : entries) {
       String spec = firstSpecifier(e.specifiers);
       int at = nameEnd(spec);
@@ -155,8 +158,30 @@ public final class YarnLockExtractor implements Extractor {
           .resolved(resolved)
           .integrity(integrity)
           .build());
+      kept.add(e);
+      identity.put(e, name + " " + e.version);
     }
-    return out;
+    // Each entry's dependencies name descriptors ("name@range"); the entry whose header lists one is what it resolved to.
+    List<List<String>> needs = new ArrayList<>();
+    for (Entry e : kept) {
+      needs.add(e.dependencies.stream().map(byDescriptor::get).map(identity::get).filter(java.util.Objects::nonNull).toList());
+    }
+    return Edges.link(out, needs);
+  }
+
+  /** Every descriptor a header lists ({@code "a@^1, a@^1.2"}) to its entry. */
+  private static Map<String, Entry> byDescriptor(List<Entry> entries) {
+    Map<String, Entry> byDescriptor = new java.util.HashMap<>();
+    for (Entry e : entries) {
+      for (String spec : e.specifiers.split(",")) {
+        String d = unquote(spec.strip());
+        int at = nameEnd(d);
+        if (at > 0) {
+          byDescriptor.put(descriptor(d.substring(0, at), d.substring(at + 1)), e);
+        }
+      }
+    }
+    return byDescriptor;
   }
 
   /** "name@range" with Berry's implicit "npm:" protocol removed, so classic, Berry and package.json agree. */
@@ -169,17 +194,7 @@ public final class YarnLockExtractor implements Extractor {
    * Walks the lockfile's graph from package.json: packages reachable only from devDependencies are DEV;
    * anything reachable from a runtime declaration is RUNTIME. Without package.json nothing is known.
    */
-  private static Map<Entry, Scope> reach(List<Entry> entries, List<PackageJson.Root> roots) {
-    Map<String, Entry> byDescriptor = new java.util.HashMap<>();
-    for (Entry e : entries) {
-      for (String spec : e.specifiers.split(",")) {
-        String d = unquote(spec.strip());
-        int at = nameEnd(d);
-        if (at > 0) {
-          byDescriptor.put(descriptor(d.substring(0, at), d.substring(at + 1)), e);
-        }
-      }
-    }
+  private static Map<Entry, Scope> reach(Map<String, Entry> byDescriptor, List<PackageJson.Root> roots) {
     Map<Entry, Scope> scope = new java.util.HashMap<>();
     for (Scope pass : new Scope[] {Scope.RUNTIME, Scope.DEV}) {
       java.util.ArrayDeque<Entry> queue = new java.util.ArrayDeque<>();
