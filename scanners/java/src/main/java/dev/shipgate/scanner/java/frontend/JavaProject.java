@@ -781,6 +781,28 @@ public final class JavaProject {
     return new ResolvedCall(type, "<init>", arity, false, targets, type, type != null && type.indexOf('.') > 0);
   }
 
+  /**
+   * {@code rc} re-resolved for a receiver known to be a {@code runtimeType} object ({@code new C()} in an
+   * interface-typed variable): the call then reaches that class's method, not every implementation. Applies
+   * when the runtime type is a known subtype of the call's static type, or when the models know both library
+   * types and deliberately keep them apart ({@code SecureRandom} in a {@code Random} variable); else {@code rc}.
+   */
+  public ResolvedCall narrow(ResolvedCall rc, String runtimeType) {
+    String declared = rc.declaringType();
+    if (runtimeType == null || declared == null || rc.staticReceiver() || rc.name().equals("<init>")
+        || runtimeType.equals(declared) || isSubtype(declared, runtimeType)) {
+      return rc;
+    }
+    boolean known = isSubtype(runtimeType, declared) && runtimeType.indexOf('.') > 0
+        || libraryTypes.contains(runtimeType) && libraryTypes.contains(declared);
+    if (!known) {
+      return rc;
+    }
+    ResolvedCall r = call(runtimeType, rc.name(), rc.arity(), false);
+    return new ResolvedCall(runtimeType, rc.name(), rc.arity(), false, r.targets(),
+        r.returnType() != null ? r.returnType() : rc.returnType(), rc.exact());
+  }
+
   private ResolvedCall call(String type, String name, int arity, boolean isStatic) {
     List<MethodInfo> targets = dispatch(type, name, arity, true);
     String ret = null;

@@ -319,7 +319,7 @@ final class MethodAnalyzer {
         Value init = v.getInitializer() == null ? Value.UNKNOWN : eval(v.getInitializer());
         String type = scope.localType(name);
         if (type != null && NUMERIC.contains(type)) {
-          init = init.dropKind("remote");
+          init = init.toNumber();
         }
         if (v.getInitializer() != null && (init.isContainer() || !init.facts().isEmpty())) {
           init = init.step(loc(v), "assigned to `" + name + "`");
@@ -383,7 +383,7 @@ final class MethodAnalyzer {
         Value elem = elementOf(eval(f.getExpression()));
         String name = f.getVariable().getName().toString();
         String type = scope.localType(name);
-        Value bound = type != null && NUMERIC.contains(type) ? elem.dropKind("remote") : elem;
+        Value bound = type != null && NUMERIC.contains(type) ? elem.toNumber() : elem;
         Value stepped = bound.step(loc(f.getVariable()), "element assigned to `" + name + "`");
         loop(f, null, f.getStatement(), List.of(), false, () -> env.vars.put(name, stepped));
         return;
@@ -398,7 +398,7 @@ final class MethodAnalyzer {
         if (r.getExpression() != null) {
           Value v = eval(r.getExpression());
           if (NUMERIC.contains(method.returnType())) {
-            v = v.dropKind("remote");
+            v = v.toNumber();
           }
           for (Models.ReturnSink rs : returnSinks) {
             sink(rs.rule(), rs.label(), v, loc(r), true);
@@ -853,7 +853,7 @@ final class MethodAnalyzer {
         TypeCastTree c = (TypeCastTree) e;
         Value v = eval(c.getExpression());
         String t = project.resolveType(scope.owner(), c.getType());
-        return t != null && NUMERIC.contains(t) ? v.dropKind("remote") : v;
+        return t != null && NUMERIC.contains(t) ? v.toNumber() : v;
       }
       case INSTANCE_OF:
         eval(((InstanceOfTree) e).getExpression());
@@ -1089,7 +1089,7 @@ final class MethodAnalyzer {
     }
     String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
         ? scope.localType(id.getName().toString()) : null;
-    Value stored = type != null && NUMERIC.contains(type) ? v.dropKind("remote") : v;
+    Value stored = type != null && NUMERIC.contains(type) ? v.toNumber() : v;
     if (stored.isContainer() || !stored.facts().isEmpty()) {
       stored = stored.step(loc(at), "assigned to `" + key + "`");
     }
@@ -1166,8 +1166,19 @@ final class MethodAnalyzer {
     } else if (!rc.staticReceiver()) {
       recv = thisValue(call);
     }
+    if (recv != null && recv.runtimeType() != null) {
+      rc = project.narrow(rc, recv.runtimeType());
+    }
     List<Value> args = evalArgs(call.getArguments(), recv);
-    return invoke(call, rc, recv, recvVar, args, call.getArguments());
+    Value result = invoke(call, rc, recv, recvVar, args, call.getArguments());
+    // A static factory's declared return type is the object's class as far as it is known here.
+    return rc.staticReceiver() && rc.returnType() != null && !result.isContainer() && isObjectType(rc.returnType())
+        ? result.withRuntimeType(rc.returnType()) : result;
+  }
+
+  private boolean isObjectType(String type) {
+    return type.indexOf('.') > 0 && !type.endsWith("[]") && !type.startsWith("java.lang.")
+        && (project.type(type) != null || project.library().knownTypes().contains(type));
   }
 
   private List<Value> evalArgs(List<? extends ExpressionTree> trees, Value recv) {
@@ -1207,6 +1218,9 @@ final class MethodAnalyzer {
       }
     }
     Value v = invoke(n, rc, null, null, args, n.getArguments());
+    if (result == null && type != null && n.getClassBody() == null && !v.isContainer() && type.indexOf('.') > 0) {
+      return v.withRuntimeType(type);
+    }
     return result == null ? v : result.withFacts(v.facts());
   }
 
@@ -1241,7 +1255,7 @@ final class MethodAnalyzer {
     for (Models.SanitizerModel s : models.sanitizers(name)) {
       if (engine.matches(type, s.pattern())) {
         Value from = slot(s.from(), recv, args);
-        Value clean = s.rules().isEmpty() ? from.dropKind("remote") : from.taintOnly().sanitize(bits(s.rules()));
+        Value clean = s.rules().isEmpty() ? from.toNumber() : from.taintOnly().sanitize(bits(s.rules()));
         result = Value.join(result, clean.withConstant(null));
         modelled = true;
       }
@@ -1330,7 +1344,7 @@ final class MethodAnalyzer {
       result = result.withConstant(folded);
     }
     if (rc.returnType() != null && NUMERIC.contains(rc.returnType())) {
-      result = result.dropKind("remote");
+      result = result.toNumber();
     }
     if (!visitors.isEmpty()) {
       CallEvent ev = new CallEvent(tree, rc, recv, recvVar, args, argTrees, project, reporter);

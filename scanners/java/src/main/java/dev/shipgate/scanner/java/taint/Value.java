@@ -25,17 +25,37 @@ public final class Value {
   private final List<Value> elements;
   /** Fields of an object by name, as far as calls on it stored something (setters, constructors); else null. */
   private final Map<String, Value> fields;
+  /**
+   * The class of the object when more is known than the declared type ({@code new C()}, a static factory's
+   * return type), so a call on an interface-typed variable reaches that class's method only; else null.
+   */
+  private final String runtimeType;
 
   Value(Object constant, List<Fact> facts, Map<Object, Value> keyed, List<Value> elements) {
-    this(constant, facts, keyed, elements, null);
+    this(constant, facts, keyed, elements, null, null);
   }
 
   Value(Object constant, List<Fact> facts, Map<Object, Value> keyed, List<Value> elements, Map<String, Value> fields) {
+    this(constant, facts, keyed, elements, fields, null);
+  }
+
+  private Value(Object constant, List<Fact> facts, Map<Object, Value> keyed, List<Value> elements,
+      Map<String, Value> fields, String runtimeType) {
     this.constant = constant;
     this.facts = facts;
     this.keyed = keyed;
     this.elements = elements;
     this.fields = fields;
+    this.runtimeType = runtimeType;
+  }
+
+  /** The object's class when known more precisely than its declared type, else null. */
+  public String runtimeType() {
+    return runtimeType;
+  }
+
+  Value withRuntimeType(String type) {
+    return new Value(constant, facts, keyed, elements, fields, type);
   }
 
   public static Value constant(Object c) {
@@ -90,7 +110,7 @@ public final class Value {
     if (f.size() > MAX_ENTRIES) {
       return withFacts(v.deepFacts());
     }
-    return new Value(constant, facts, keyed, elements, f);
+    return new Value(constant, facts, keyed, elements, f, runtimeType);
   }
 
   /** Every fact on the value and anything it contains. */
@@ -127,7 +147,7 @@ public final class Value {
   }
 
   Value withConstant(Object c) {
-    return new Value(c, facts, keyed, elements, fields);
+    return new Value(c, facts, keyed, elements, fields, runtimeType);
   }
 
   Value withFacts(List<Fact> more) {
@@ -136,7 +156,7 @@ public final class Value {
     }
     List<Fact> all = new ArrayList<>(facts);
     all.addAll(more);
-    return new Value(constant, cap(all), keyed, elements, fields);
+    return new Value(constant, cap(all), keyed, elements, fields, runtimeType);
   }
 
   Value withKeyed(Map<Object, Value> k) {
@@ -171,11 +191,17 @@ public final class Value {
     return map(f -> f.sanitize(bits));
   }
 
-  /** Removes facts of {@code kind} (a conversion to a number kills request-data taint, not weak randomness). */
-  Value dropKind(String kind) {
+  /**
+   * The value converted to a number or boolean: request data does not survive (no injection fits in a
+   * number), weak randomness does. Parameter and receiver facts of a summary stand for whatever the caller
+   * passes, so they are kept for randomness but marked sanitized for every taint rule.
+   */
+  Value toNumber() {
     List<Fact> kept = new ArrayList<>();
     for (Fact f : deepFacts()) {
-      if (!f.sourceKind().equals(kind)) {
+      if (!f.isSource()) {
+        kept.add(f.sanitize(-1L));
+      } else if (!f.sourceKind().equals("remote")) {
         kept.add(f);
       }
     }
@@ -208,7 +234,7 @@ public final class Value {
         fl.put(e.getKey(), e.getValue().map(op));
       }
     }
-    return new Value(constant, fs, k, el, fl);
+    return new Value(constant, fs, k, el, fl, runtimeType);
   }
 
   /** Least upper bound: constants survive only when equal, facts are united, containers joined by key. */
@@ -252,7 +278,7 @@ public final class Value {
         }
       }
     }
-    return new Value(c, fs, k, el, fl);
+    return new Value(c, fs, k, el, fl, Objects.equals(a.runtimeType, b.runtimeType) ? a.runtimeType : null);
   }
 
   static List<Fact> deep(List<Value> values) {
@@ -288,7 +314,7 @@ public final class Value {
     if (this == o) {
       return true;
     }
-    if (!Objects.equals(constant, o.constant) || facts.size() != o.facts.size()) {
+    if (!Objects.equals(constant, o.constant) || !Objects.equals(runtimeType, o.runtimeType) || facts.size() != o.facts.size()) {
       return false;
     }
     for (int i = 0; i < facts.size(); i++) {

@@ -94,7 +94,7 @@ class ModelsTest {
   }
 
   @Test
-  void sanitizerForAllRulesRemovesRequestTaintButKeepsRandomness() {
+  void sanitizerForAllRulesRemovesRequestTaintKeepsRandomnessAndCleansParametersForEveryRule() {
     Models m = parse("r.yml", RULE, "s.yml", """
         sanitizers:
           - {types: [java.lang.Integer], methods: [parseInt], rules: all}
@@ -102,8 +102,10 @@ class ModelsTest {
     assertThat(m.sanitizers("parseInt")).singleElement().satisfies(s -> assertThat(s.rules()).isEmpty());
     Value v = Value.of(java.util.List.of(
         new Fact(Fact.SOURCE, "remote", 0, Step.start(dev.shipgate.core.model.Location.line("a", 1), "src")),
-        new Fact(Fact.SOURCE, "random", 0, Step.start(dev.shipgate.core.model.Location.line("a", 2), "rnd"))));
-    assertThat(v.dropKind("remote").deepFacts()).extracting(Fact::sourceKind).containsExactly("random");
+        new Fact(Fact.SOURCE, "random", 0, Step.start(dev.shipgate.core.model.Location.line("a", 2), "rnd")),
+        new Fact(0, "param", 0, Step.start(dev.shipgate.core.model.Location.line("a", 3), "parameter"))));
+    assertThat(v.toNumber().deepFacts()).extracting(Fact::sourceKind).containsExactly("random", "param");
+    assertThat(v.toNumber().deepFacts().get(1).sanitized()).isEqualTo(-1L);
   }
 
   @Test
