@@ -49,19 +49,31 @@ public final class CycloneDxWriter {
 
     List<Component> components = new ArrayList<>();
     List<Dependency> direct = new ArrayList<>();
+    List<Dependency> edges = new ArrayList<>();
     for (SbomComponent c : sbom.components()) {
       components.add(component(c));
       if (c.direct()) {
         direct.add(new Dependency(c.ref()));
       }
+      if (!c.dependsOn().isEmpty()) {
+        Dependency d = new Dependency(c.ref());
+        d.setDependencies(c.dependsOn().stream().map(Dependency::new).toList());
+        edges.add(d);
+      }
     }
     bom.setComponents(components);
-    // Only the edges the inventory knows: the project to its direct dependencies. Lockfiles' package-to-package
-    // edges are not in the inventory, and an absent entry means "unknown" where an empty one would mean "none".
+    // Only the edges the inventory knows: the project to its direct dependencies, and package to package where a
+    // lockfile's graph (or Maven's resolution) records them. An absent entry means "unknown", where an empty one
+    // would mean "needs nothing", so packages without recorded edges get none.
+    List<Dependency> dependencies = new ArrayList<>();
     if (!direct.isEmpty()) {
       Dependency rootDeps = new Dependency(root.getBomRef());
       rootDeps.setDependencies(direct);
-      bom.setDependencies(new ArrayList<>(List.of(rootDeps)));
+      dependencies.add(rootDeps);
+    }
+    dependencies.addAll(edges);
+    if (!dependencies.isEmpty()) {
+      bom.setDependencies(dependencies);
     }
     try {
       return BomGeneratorFactory.createJson(VERSION, bom).toJsonString(true);

@@ -1,7 +1,7 @@
 package dev.shipgate.sbom;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
+import dev.shipgate.scanner.deps.Ecosystem;
+import dev.shipgate.scanner.deps.Package;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,14 +77,7 @@ public record RootProject(String group, String name, String version, String purl
     }
     group = group.contains("${") ? "" : group;
     version = version.contains("${") ? "" : version;
-    String purl = "";
-    if (!group.isEmpty()) {
-      try {
-        purl = new PackageURL("maven", group, artifact, version.isEmpty() ? null : version, null, null).canonicalize();
-      } catch (MalformedPackageURLException | RuntimeException e) {
-        purl = "";
-      }
-    }
+    String purl = group.isEmpty() ? "" : Package.purlOf(Ecosystem.MAVEN, group + ":" + artifact, version);
     return new RootProject(group, artifact, version, purl);
   }
 

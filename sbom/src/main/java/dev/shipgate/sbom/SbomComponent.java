@@ -17,6 +17,8 @@ import java.util.List;
  * @param license the declared licence text, "" when no file states one
  * @param downloads redacted download URLs, sorted and distinct
  * @param occurrences every manifest and line that declares it, sorted
+ * @param dependsOn refs of the components it depends on, as the lockfiles' graphs (or Maven's resolution) record them,
+ *     sorted and distinct; empty when no file records what it needs
  */
 public record SbomComponent(
     String ref,
@@ -31,12 +33,14 @@ public record SbomComponent(
     List<Digest> hashes,
     String license,
     List<String> downloads,
-    List<Occurrence> occurrences) {
+    List<Occurrence> occurrences,
+    List<String> dependsOn) {
 
   public SbomComponent {
     hashes = List.copyOf(hashes);
     downloads = List.copyOf(downloads);
     occurrences = List.copyOf(occurrences);
+    dependsOn = List.copyOf(dependsOn);
   }
 
   public boolean direct() {

@@ -52,8 +52,12 @@ public final class SpdxWriter {
     ArrayNode relationships = mapper.createArrayNode();
     relationships.add(relationship(mapper, DOCUMENT_ID, "DESCRIBES", ROOT_ID));
     Set<String> used = new HashSet<>(Set.of(DOCUMENT_ID, ROOT_ID));
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
     for (SbomComponent c : sbom.components()) {
-      String id = spdxId(c, used);
+      ids.put(c.ref(), spdxId(c, used));
+    }
+    for (SbomComponent c : sbom.components()) {
+      String id = ids.get(c.ref());
       packages.add(pkg(mapper, c, id));
       if (c.direct()) {
         // SPDX 2.3 names the non-runtime kinds; their direction is from the dependency to the project.
@@ -63,6 +67,10 @@ public final class SpdxWriter {
           case DEV -> relationships.add(relationship(mapper, id, "DEV_DEPENDENCY_OF", ROOT_ID));
           case TEST -> relationships.add(relationship(mapper, id, "TEST_DEPENDENCY_OF", ROOT_ID));
         }
+      }
+      // Package to package, where a lockfile's graph (or Maven's resolution) records the edge.
+      for (String target : c.dependsOn()) {
+        relationships.add(relationship(mapper, id, "DEPENDS_ON", ids.get(target)));
       }
     }
     doc.set("relationships", relationships);

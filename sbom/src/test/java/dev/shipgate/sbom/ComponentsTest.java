@@ -100,15 +100,24 @@ class ComponentsTest {
 
   @Test
   void purlsOfNonAsciiNamesAreValidPercentEncodedUtf8() {
-    Package p = locked(Ecosystem.NPM, "ünï", "1.0.0", "package-lock.json", 1).build();
-    assertThat(Components.purl(p)).isEqualTo("pkg:npm/%C3%BCn%C3%AF@1.0.0");
+    SbomComponent c = Components.of(List.of(npm("ünï", "1.0.0", "package-lock.json", 1))).get(0);
+    assertThat(c.purl()).isEqualTo("pkg:npm/%C3%BCn%C3%AF@1.0.0");
   }
 
   @Test
-  void controlCharactersInANameLeaveTheComponentWithoutPurl() {
+  void controlCharactersInANameArePercentEncodedInThePurl() {
     SbomComponent c = Components.of(List.of(npm("evil\nname", "1.0.0", "package-lock.json", 1))).get(0);
-    assertThat(c.purl()).isEmpty();
-    assertThat(c.ref()).isEqualTo("shipgate:npm/evil%0Aname@1.0.0");
+    assertThat(c.purl()).isEqualTo("pkg:npm/evil%0Aname@1.0.0");
+    assertThat(c.ref()).isEqualTo(c.purl());
+  }
+
+  @Test
+  void edgesAreMergedAcrossFilesAndKeptOnlyToListedComponents() {
+    Package a1 = npm("a", "1.0.0", "x/package-lock.json", 1).withDependencies(List.of("pkg:npm/b@1.0.0"));
+    Package a2 = npm("a", "1.0.0", "y/package-lock.json", 1).withDependencies(List.of("pkg:npm/c@2.0.0", "pkg:npm/gone@9.9.9"));
+    List<SbomComponent> out = Components.of(List.of(a1, a2, npm("b", "1.0.0", "x/package-lock.json", 2), npm("c", "2.0.0", "y/package-lock.json", 2)));
+    assertThat(out).extracting(c -> c.name() + " -> " + c.dependsOn())
+        .containsExactly("a -> [pkg:npm/b@1.0.0, pkg:npm/c@2.0.0]", "b -> []", "c -> []");
   }
 
   @Test

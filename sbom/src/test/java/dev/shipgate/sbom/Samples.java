@@ -56,7 +56,7 @@ final class Samples {
       SbomComponent c = in.get(i);
       String license = i < licenses.length ? licenses[i] : "";
       out.add(new SbomComponent(c.ref(), c.ecosystem(), c.name(), c.version(), c.requirement(), c.purl(), c.scope(), c.directScope(),
-          c.source(), c.hashes(), license, c.downloads(), c.occurrences()));
+          c.source(), c.hashes(), license, c.downloads(), c.occurrences(), c.dependsOn()));
     }
     return Sbom.of(sbom().root(), out, "9.9.9", CREATED, false);
   }
