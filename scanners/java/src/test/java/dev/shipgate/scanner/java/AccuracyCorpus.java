@@ -412,7 +412,7 @@ final class AccuracyCorpus {
               """, true),
           new Sink("JdbcTemplate.query mapper", """
               String sql = "SELECT name FROM users WHERE name = '" + bar + "'";
-              java.util.List<String> names = acc.helpers.Db.JDBC.query(sql, (rs, i) -> rs.getString(1));
+              java.util.List<String> found = acc.helpers.Db.JDBC.query(sql, (rs, i) -> rs.getString(1));
               """, true),
           new Sink("JdbcTemplate.update", """
               acc.helpers.Db.JDBC.update("DELETE FROM users WHERE name = '" + bar + "'");
@@ -569,8 +569,8 @@ final class AccuracyCorpus {
           new Sink("writer.println concat", "response.getWriter().println(\"<p>\" + bar + \"</p>\");\n", true),
           new Sink("writer.printf format", "response.getWriter().printf(bar, \"a\", \"b\");\n", true),
           new Sink("writer.printf args", """
-              Object[] parts = {"a", bar};
-              response.getWriter().printf("first %s then %s", parts);
+              Object[] formatArgs = {"a", bar};
+              response.getWriter().printf("first %s then %s", formatArgs);
               """, true),
           new Sink("writer.format locale", """
               response.getWriter().format(java.util.Locale.US, "value: %s", bar);
