@@ -250,14 +250,14 @@ public final class ScanEngine {
       progress.firstFileRead();
     }
     boolean binary = Binary.looksBinary(bytes);
-    if (binary && mine.stream().noneMatch(r -> r.scanner.wantsBinary())) {
+    if (binary && mine.stream().noneMatch(r -> r.scanner.wantsBinary(path))) {
       fileSkips.add(new Coverage.Skipped(path, "binary content"));
       file.release();
       return;
     }
     List<Finding> local = new ArrayList<>();
     for (Run run : mine) {
-      if (binary && !run.scanner.wantsBinary()) {
+      if (binary && !run.scanner.wantsBinary(path)) {
         continue;
       }
       if (run.expired()) {

@@ -55,8 +55,11 @@ public interface Scanner {
     return false;
   }
 
-  /** Whether the family wants files that look binary (most scanners judge text only). */
-  default boolean wantsBinary() {
+  /**
+   * Whether the family wants {@code path} even when its content looks binary (the secrets family opens archives);
+   * other binary files are skipped by the engine, which reports them once.
+   */
+  default boolean wantsBinary(String path) {
     return false;
   }
 }

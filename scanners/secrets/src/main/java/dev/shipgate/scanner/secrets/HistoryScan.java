@@ -1,5 +1,6 @@
 package dev.shipgate.scanner.secrets;
 
+import dev.shipgate.core.scan.Binary;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.scan.ScanContext;
 import java.io.File;
@@ -133,7 +134,7 @@ public final class HistoryScan {
               context.error(path, 0, "cannot read git blob " + blob.getName() + " (commit " + c.getName() + "): " + e.getMessage());
               continue;
             }
-            if (looksBinary(bytes)) {
+            if (Binary.looksBinary(bytes)) {
               skipped++;
               context.skipped(where, "binary content");
               continue;
@@ -196,16 +197,5 @@ public final class HistoryScan {
     m.put("commit_email", a.getEmailAddress());
     m.put("commit_date", Instant.ofEpochSecond(c.getCommitTime()).toString());
     return m;
-  }
-
-  /** git's own rule of thumb: a NUL byte in the first 8000 bytes means binary. */
-  static boolean looksBinary(byte[] b) {
-    int n = Math.min(b.length, 8000);
-    for (int i = 0; i < n; i++) {
-      if (b[i] == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }

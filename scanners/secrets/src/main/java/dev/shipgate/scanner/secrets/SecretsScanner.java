@@ -154,14 +154,16 @@ public final class SecretsScanner implements FileScanner {
       return;
     }
     byte[] bytes = file.bytes();
-    if (ArchiveScan.isArchiveName(file.path()) && ArchiveScan.isZip(bytes)) {
-      ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context);
-      return;
-    }
-    // The engine hands this family binary files too (for archives), so it skips the others as the engine would.
-    if (Binary.looksBinary(bytes)) {
-      context.skipped(file.path(), "binary content");
-      return;
+    if (ArchiveScan.isArchiveName(file.path())) {
+      if (ArchiveScan.isZip(bytes)) {
+        ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context);
+        return;
+      }
+      // The engine offers archive names even when binary; one that is not a zip is skipped as the engine would.
+      if (Binary.looksBinary(bytes)) {
+        context.skipped(file.path(), "binary content");
+        return;
+      }
     }
     for (SecretEngine.Match m : engineFor(context).scan(file.path(), bytes)) {
       context.report(finding(file.path(), m, Map.of()));
@@ -170,8 +172,8 @@ public final class SecretsScanner implements FileScanner {
 
   /** Archives are binary: the engine offers binary files only to families that ask for them. */
   @Override
-  public boolean wantsBinary() {
-    return true;
+  public boolean wantsBinary(String path) {
+    return ArchiveScan.isArchiveName(path);
   }
 
   @Override

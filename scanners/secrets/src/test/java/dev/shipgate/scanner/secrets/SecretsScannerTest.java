@@ -6,6 +6,7 @@ import dev.shipgate.core.gate.Coverage;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Severity;
+import dev.shipgate.core.scan.Binary;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
 import java.io.IOException;
@@ -175,12 +176,10 @@ class SecretsScannerTest {
     assertThat(ctx.findings()).hasSize(1);
     assertThat(ctx.findings().get(0).location().startLine()).isEqualTo(2);
     assertThat(ctx.findings().get(0).location().startColumn()).isEqualTo(6);
-    // With a NUL byte the file is binary (as git and the engine judge it): skipped with that reason.
+    // With a NUL byte the file is binary (as git judges it), and only archives are asked for when binary.
     all[2] = 0;
-    RecordingContext binary = new RecordingContext();
-    scanner.scan(SourceFile.of("weird.txt", all), binary);
-    assertThat(binary.findings()).isEmpty();
-    assertThat(binary.skippedFiles()).extracting(Coverage.Skipped::reason).containsExactly("binary content");
+    assertThat(Binary.looksBinary(all)).isTrue();
+    assertThat(scanner.wantsBinary("weird.txt")).isFalse();
   }
 
   @Test
