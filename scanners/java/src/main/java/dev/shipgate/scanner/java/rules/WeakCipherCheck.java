@@ -45,6 +45,24 @@ public final class WeakCipherCheck implements JavaCheck {
     return List.of(WEAK, ECB);
   }
 
+  /**
+   * The weak cipher behind a password-based scheme ({@code PBEWithMD5AndDES} encrypts with DES); otherwise
+   * {@code alg} unchanged (a PBE scheme over AES runs in CBC mode, not ECB).
+   */
+  static String pbeCipher(String alg) {
+    int and = alg.lastIndexOf("AND");
+    if (!alg.startsWith("PBEWITH") || and < 0) {
+      return alg;
+    }
+    String cipher = alg.substring(and + 3);
+    for (String weak : WEAK_ALGORITHMS) {
+      if (cipher.startsWith(weak)) {
+        return weak;
+      }
+    }
+    return alg;
+  }
+
   @Override
   public MethodVisitor begin(MethodInfo method) {
     return new MethodVisitor() {
@@ -54,7 +72,7 @@ public final class WeakCipherCheck implements JavaCheck {
           return;
         }
         String[] parts = transformation.toUpperCase(Locale.ROOT).split("/");
-        String alg = parts[0].trim();
+        String alg = pbeCipher(parts[0].trim());
         if (WEAK_ALGORITHMS.contains(alg)) {
           e.reporter().report(WEAK, e.tree(), "Cipher.getInstance(\"" + transformation + "\") uses the broken " + parts[0]
               + " cipher", null);
