@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * A value from {@code java.util.Random} or {@code Math.random()} stored in something security-named
- * (token, password, session id, key ...), returned from a security-named method, or put in a cookie.
+ * (token, password, session id, key ...), returned from a security-named method, put in a cookie or kept in
+ * the HTTP session (where per-user random values are identifiers, nonces or captcha answers).
  * Random numbers for shuffling, sampling or jitter are not reported.
  */
 public final class InsecureRandomCheck implements JavaCheck {
@@ -181,6 +182,14 @@ public final class InsecureRandomCheck implements JavaCheck {
           Step p = randomPath(e.args().get(1));
           if (p != null) {
             e.reporter().report(RULE, e.tree(), "A cookie value comes from java.util.Random", p);
+          }
+        }
+        boolean session = e.args().size() == 2 && (e.call().name().equals("setAttribute") || e.call().name().equals("putValue"))
+            && (e.is("javax.servlet.http.HttpSession", e.call().name()) || e.is("jakarta.servlet.http.HttpSession", e.call().name()));
+        if (session) {
+          Step p = randomPath(e.args().get(1));
+          if (p != null) {
+            e.reporter().report(RULE, e.tree(), "A session attribute comes from java.util.Random", p);
           }
         }
       }
