@@ -8,6 +8,7 @@ import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.Binary;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ public final class SecretsScanner implements FileScanner {
 
   @Override
   public void scan(SourceFile file, ScanContext context) throws IOException {
-    long limit = limit(context, "max-file-size");
+    long limit = limits.get(context).maxFileSize();
     if (file.size() > limit) {
       context.skipped(file.path(), "larger than the secrets scanner's max-file-size (" + file.size() + " > " + limit + " bytes)");
       return;
@@ -181,7 +182,7 @@ public final class SecretsScanner implements FileScanner {
     if (!context.option("history").map("true"::equalsIgnoreCase).orElse(false)) {
       return;
     }
-    lastHistory = new HistoryScan(engineFor(context), limit(context, "history-max-blob-size")).run(context);
+    lastHistory = new HistoryScan(engineFor(context), limits.get(context).historyMaxBlobSize()).run(context);
   }
 
   /** Counters of the last history walk (null before one ran): what was scanned once, what was skipped. */
@@ -189,13 +190,30 @@ public final class SecretsScanner implements FileScanner {
     return lastHistory;
   }
 
-  private static long limit(ScanContext context, String key) {
-    try {
-      return context.settings().integer(key, DEFAULT_MAX_FILE_SIZE);
-    } catch (PolicyException e) {
-      context.error("", 0, e.getMessage());
-      return DEFAULT_MAX_FILE_SIZE;
+  /** The size limits of the policy section, read once per run (files are scanned in parallel). */
+  private record Limits(long maxFileSize, long historyMaxBlobSize) {
+    static Limits read(Settings s) throws PolicyException {
+      return new Limits(positive(s, "max-file-size"), positive(s, "history-max-blob-size"));
     }
+
+    private static long positive(Settings s, String key) throws PolicyException {
+      long value = s.integer(key, DEFAULT_MAX_FILE_SIZE);
+      if (value <= 0) {
+        throw s.errorAt(key, key + " must be a positive number of bytes, not " + value);
+      }
+      return value;
+    }
+  }
+
+  private final ParsedSettings<Limits> limits =
+      new ParsedSettings<>(Limits::read, new Limits(DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE));
+
+  /** Checks the section when the policy loads: limits and the types of the extension keys (files are read at scan). */
+  @Override
+  public void validate(Settings section) throws PolicyException {
+    limits.validate(section);
+    section.strings(DETECTORS_KEY);
+    section.string(GITLEAKS_KEY, null);
   }
 
   /** Builds the finding; {@code extra} adds commit facts in history mode. Never stores the raw secret. */

@@ -1,11 +1,13 @@
 package dev.shipgate.scanner.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipgate.core.gate.Coverage;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.policy.Policy;
+import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.PolicyLoader;
 import dev.shipgate.core.scan.ScanEngine;
 import dev.shipgate.core.scan.SourceFile;
@@ -72,5 +74,20 @@ class PolicyDetectorsTest {
     Files.writeString(root.resolve("bad.yml"), "version: 1\ndetectors:\n  - id: secrets/bad/one\n    regex: '(unclosed'\n");
     ScanEngine.Result bad = scan("version: 1\nscanners:\n  secrets:\n    detectors: [bad.yml]\n", SourceFile.of("a.txt", "hello\n"));
     assertThat(bad.coverage()).flatExtracting(Coverage::errors).anySatisfy(e -> assertThat(e.message()).contains("bad.yml"));
+  }
+
+  @Test
+  void badLimitsAndKeyTypesFailWhenThePolicyLoads() throws Exception {
+    SecretsScanner scanner = new SecretsScanner();
+    for (String bad : List.of("    max-file-size: -5\n", "    history-max-blob-size: lots\n", "    detectors: {a: b}\n")) {
+      Files.writeString(root.resolve("shipgate.yml"), "version: 1\nscanners:\n  secrets:\n" + bad);
+      Policy policy = new PolicyLoader(Map.of("secrets", scanner.settingKeys()), Set.of())
+          .load(root.resolve("shipgate.yml"), "shipgate.yml", "");
+      assertThatThrownBy(() -> scanner.validate(policy.settings("secrets")))
+          .as(bad).isInstanceOf(PolicyException.class).hasMessageContaining("shipgate.yml:4");
+    }
+    Files.writeString(root.resolve("shipgate.yml"), "version: 1\nscanners:\n  secrets:\n    max-file-size: 2048\n");
+    scanner.validate(new PolicyLoader(Map.of("secrets", scanner.settingKeys()), Set.of())
+        .load(root.resolve("shipgate.yml"), "shipgate.yml", "").settings("secrets"));
   }
 }
