@@ -35,12 +35,17 @@ public final class Inventory {
   private final List<OpenApiDocument> documents;
   private final List<Drift.Item> drift;
   private final String contextPath;
+  private final SpringSecurity security;
+  private final ApiPolicy policy;
 
-  private Inventory(List<Entry> entries, List<OpenApiDocument> documents, List<Drift.Item> drift, String contextPath) {
+  private Inventory(List<Entry> entries, List<OpenApiDocument> documents, List<Drift.Item> drift, String contextPath,
+      SpringSecurity security, ApiPolicy policy) {
     this.entries = List.copyOf(entries);
     this.documents = List.copyOf(documents);
     this.drift = List.copyOf(drift);
     this.contextPath = contextPath;
+    this.security = security;
+    this.policy = policy;
   }
 
   /** Whether the family reads {@code path} besides Java sources and OpenAPI documents. */
@@ -75,7 +80,8 @@ public final class Inventory {
     String contextPath = contextPath(values);
     AuthResolver.Environment env = environment(project, builds.toString(), values);
     JavaRoutes javaRoutes = new JavaRoutes(project);
-    AuthResolver resolver = new AuthResolver(SpringSecurity.read(project), env, javaRoutes.constants());
+    SpringSecurity security = SpringSecurity.read(project);
+    AuthResolver resolver = new AuthResolver(security, env, javaRoutes.constants());
     ObjectAccess objectAccess = new ObjectAccess(project, javaRoutes);
     List<Entry> entries = new ArrayList<>();
     for (JavaRoute jr : javaRoutes.extract()) {
@@ -90,7 +96,7 @@ public final class Inventory {
         .thenComparing(e -> e.route().key()));
     List<OpenApiDocument> readable = documents.stream().filter(d -> !d.operations().isEmpty() || d.problems().isEmpty()).toList();
     List<Drift.Item> drift = readable.isEmpty() ? List.of() : Drift.compare(entries, readable, contextPath);
-    return new Inventory(entries, documents, drift, contextPath);
+    return new Inventory(entries, documents, drift, contextPath, security, policy);
   }
 
   private static Decision listed(Decision d, Route r, ApiPolicy policy, String contextPath) {
@@ -135,6 +141,15 @@ public final class Inventory {
 
   public List<Drift.Item> drift() {
     return drift;
+  }
+
+  /** The Spring Security filter chains and {@code web.ignoring()} matchers of the tree. */
+  public SpringSecurity security() {
+    return security;
+  }
+
+  public ApiPolicy policy() {
+    return policy;
   }
 
   /** The configured servlet context path or base path, "" when none. */

@@ -45,7 +45,7 @@ class ApiScannerTest {
   @Test
   void familyFilesAndRuleMetadata() {
     assertThat(SCANNER.family()).isEqualTo("api");
-    assertThat(SCANNER.settingKeys()).containsExactlyInAnyOrder("openapi", "public_routes");
+    assertThat(SCANNER.settingKeys()).containsExactlyInAnyOrder("openapi", "public_routes", "sensitive_paths");
     assertThat(SCANNER.accepts("src/main/java/a/B.java")).isTrue();
     assertThat(SCANNER.accepts("module-info.java")).isFalse();
     assertThat(SCANNER.accepts("docs/openapi.yaml")).isTrue();
@@ -56,7 +56,7 @@ class ApiScannerTest {
     assertThat(SCANNER.accepts("README.md")).isFalse();
     assertThat(SCANNER.accepts("data/users.json")).isFalse();
     List<Rule> rules = SCANNER.rules();
-    assertThat(rules).hasSize(7).extracting(Rule::id).doesNotHaveDuplicates();
+    assertThat(rules).hasSize(9).extracting(Rule::id).doesNotHaveDuplicates();
     assertThat(rules).allSatisfy(r -> {
       assertThat(r.family()).isEqualTo("api");
       assertThat(r.cwe()).isNotEmpty();
@@ -151,6 +151,35 @@ class ApiScannerTest {
         .isInstanceOf(IOException.class).hasMessageContaining("optionally after an HTTP method");
     assertThatThrownBy(() -> scan(root, settings("openapi: https://example.com/api.yaml\n")))
         .isInstanceOf(IOException.class).hasMessageContaining("must be a local path");
+  }
+
+  @Test
+  void sensitivePathsAreValidatedBeforeTheScanAndReplaceTheDefaults(@TempDir Path root) throws IOException {
+    assertThatThrownBy(() -> SCANNER.validate(settings("sensitive_paths: [\"admin/**\"]\n")))
+        .hasMessageStartingWith("shipgate.yml:1:").hasMessageContaining("'admin/**' in sensitive_paths must be a path pattern");
+    assertThatThrownBy(() -> SCANNER.validate(settings("sensitive_paths: [\"!\"]\n"))).hasMessageContaining("'!' in sensitive_paths");
+    SourceFile security = SourceFile.of("src/demo/Security.java", """
+        package demo;
+
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+        import org.springframework.security.web.SecurityFilterChain;
+
+        class Security {
+          @Bean
+          SecurityFilterChain chain(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(a -> a
+                .requestMatchers("/internal/**").permitAll()
+                .requestMatchers("/ops/**").permitAll()
+                .anyRequest().authenticated()).build();
+          }
+        }
+        """);
+    RecordingContext defaults = scan(root, Settings.empty("<test>"), security);
+    assertThat(defaults.findings()).extracting(f -> f.location().startLine()).containsExactly(11);
+    RecordingContext configured = scan(root, settings("sensitive_paths: [\"/ops/**\"]\n"), security);
+    assertThat(configured.findings()).extracting(f -> f.location().startLine()).containsExactly(12);
+    assertThat(configured.findings().get(0).message()).contains("/ops/**").contains("sensitive_paths entry /ops/**");
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class RouteBenchmark {
     // Wall time on a shared machine mostly measures the neighbours; process CPU time is the fairer figure.
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    // Per warm round (the first one also loads and compiles everything): arch, api, arch + api, api with the document,
+    // each as a share of that round's java family CPU.
+    List<double[]> warm = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       // As in a scan: the java family parses and analyses, the arch and api families reuse the shared parse.
       // The api family ignores the arch section it is handed here, as it ignores other families' sections.
@@ -70,12 +73,31 @@ public final class RouteBenchmark {
       int apiFindings = ctx.findings().size() - javaFindings - archFindings;
       System.gc();
       long[] api2 = measure(os, () -> apiScanner.scan(withDoc, ctx));
-      System.out.printf(Locale.ROOT, "round %d: java family %d ms wall / %d ms cpu; arch %d ms wall / %d ms cpu (%.1f%%);"
-              + " api %d ms wall / %d ms cpu (%.1f%%); arch + api %.1f%% of java cpu; api with a 2,000-operation OpenAPI"
-              + " document %d ms wall / %d ms cpu (%.1f%%); findings: arch %d, api %d%n",
-          round, java1[0], java1[1], arch1[0], arch1[1], 100.0 * arch1[1] / java1[1], api1[0], api1[1],
-          100.0 * api1[1] / java1[1], 100.0 * (arch1[1] + api1[1]) / java1[1], api2[0], api2[1], 100.0 * api2[1] / java1[1],
+      System.out.printf(Locale.ROOT, "round %d: java family %d ms wall / %d ms cpu / %d ms own; arch %d ms wall / %d ms cpu"
+              + " (%.1f%%) / %d ms own (%.1f%%); api %d ms wall / %d ms cpu (%.1f%%) / %d ms own (%.1f%%); arch + api %.1f%% of"
+              + " java cpu, %.1f%% of java own; api with a 2,000-operation OpenAPI document %d ms wall / %d ms cpu (%.1f%%) /"
+              + " %d ms own (%.1f%%); findings: arch %d, api %d%n",
+          round, java1[0], java1[1], java1[2], arch1[0], arch1[1], pct(arch1[1], java1[1]), arch1[2], pct(arch1[2], java1[2]),
+          api1[0], api1[1], pct(api1[1], java1[1]), api1[2], pct(api1[2], java1[2]), pct(arch1[1] + api1[1], java1[1]),
+          pct(arch1[2] + api1[2], java1[2]), api2[0], api2[1], pct(api2[1], java1[1]), api2[2], pct(api2[2], java1[2]),
           archFindings, apiFindings);
+      if (round > 1) {
+        warm.add(new double[] {pct(arch1[1], java1[1]), pct(api1[1], java1[1]), pct(arch1[1] + api1[1], java1[1]),
+            pct(api2[1], java1[1]), pct(arch1[2], java1[2]), pct(api1[2], java1[2]), pct(arch1[2] + api1[2], java1[2]),
+            pct(api2[2], java1[2])});
+      }
+    }
+    if (!warm.isEmpty()) {
+      String[] names = {"cpu: arch", "api", "arch + api", "api with the document", "own: arch", "api", "arch + api",
+          "api with the document"};
+      StringBuilder line = new StringBuilder("warm rounds " + warm.size() + ", share of the java family, min / median:");
+      for (int k = 0; k < names.length; k++) {
+        int col = k;
+        double[] v = warm.stream().mapToDouble(w -> w[col]).sorted().toArray();
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        line.append(String.format(Locale.ROOT, " %s %.1f%% / %.1f%%;", names[k], v[0], median));
+      }
+      System.out.println(line);
     }
   }
 
@@ -103,12 +125,21 @@ public final class RouteBenchmark {
     }
   }
 
+  private static double pct(long part, long whole) {
+    return whole == 0 ? 0 : 100.0 * part / whole;
+  }
+
   private interface Work {
     void run() throws IOException;
   }
 
-  /** Wall and process CPU milliseconds of {@code work}. */
+  /**
+   * Wall, process CPU and own CPU milliseconds of {@code work}. Own CPU is process CPU minus what the JIT compiler and
+   * garbage collector threads used meanwhile: compilations triggered by an earlier phase finish during a later one, so
+   * process CPU charges one phase's warm-up to the next (the first rounds' shares swing by 10 points from it).
+   */
   private static long[] measure(com.sun.management.OperatingSystemMXBean os, Work work) {
+    Map<String, Long> vm = vmThreadsCpu();
     long c = os.getProcessCpuTime();
     long t = System.nanoTime();
     try {
@@ -116,7 +147,32 @@ public final class RouteBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new long[] {(System.nanoTime() - t) / 1_000_000, (os.getProcessCpuTime() - c) / 1_000_000};
+    long wall = System.nanoTime() - t;
+    long cpu = os.getProcessCpuTime() - c;
+    long vmCpu = 0;
+    for (Map.Entry<String, Long> e : vmThreadsCpu().entrySet()) {
+      vmCpu += e.getValue() - vm.getOrDefault(e.getKey(), 0L);
+    }
+    return new long[] {wall / 1_000_000, cpu / 1_000_000, Math.max(0, cpu - vmCpu) / 1_000_000};
+  }
+
+  /** Nanoseconds on CPU per JIT compiler and GC thread (Linux {@code /proc/self/task/ID/schedstat}; empty elsewhere). */
+  private static Map<String, Long> vmThreadsCpu() {
+    Map<String, Long> out = new java.util.HashMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+      try {
+        String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+        if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ")
+            || name.equals("VM Thread")) {
+          String stat = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).trim();
+          out.put(task.getName(), Long.parseLong(stat.substring(0, stat.indexOf(' '))));
+        }
+      } catch (IOException | RuntimeException e) {
+        // the thread ended between listing and reading: it used nothing more in this phase
+      }
+    }
+    return out;
   }
 
   private static final String SECURITY = """

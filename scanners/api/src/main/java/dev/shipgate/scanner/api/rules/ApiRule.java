@@ -19,8 +19,9 @@ public interface ApiRule {
 
   /** Every rule, in the order they appear in reports. */
   static List<ApiRule> all() {
-    return List.of(new UnauthenticatedRoute(), new ObjectAccessWithoutPrincipal(), new UndocumentedRoute(), new StaleRoute(),
-        new MethodMismatch(), new ParameterMismatch(), new SecurityNotEnforced());
+    return List.of(new UnauthenticatedRoute(), new ObjectAccessWithoutPrincipal(), new AdminWithoutRole(),
+        new SensitivePathPermitted(), new UndocumentedRoute(), new StaleRoute(), new MethodMismatch(), new ParameterMismatch(),
+        new SecurityNotEnforced());
   }
 
   /** Findings for the drift items of one kind, at the handler (or, for stale operations, at the document). */
