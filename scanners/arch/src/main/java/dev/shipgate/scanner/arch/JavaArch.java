@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.lang.model.element.Name;
 
 /**
  * Forbidden names, layer rules and required injections over the java family's shared parse. Every name is
@@ -98,8 +99,15 @@ final class JavaArch {
   }
 
   private AnnotationTree annotation(TypeInfo t, JavaPattern pattern) {
-    for (AnnotationTree a : t.tree().getModifiers().getAnnotations()) {
-      String name = project.resolveType(t, a.getAnnotationType());
+    List<? extends AnnotationTree> trees = t.tree().getModifiers().getAnnotations();
+    if (trees.isEmpty()) {
+      return null;
+    }
+    // The front end resolved the names in declaration order; resolve again only if they do not line up.
+    List<String> resolved = t.annotations();
+    for (int i = 0; i < trees.size(); i++) {
+      AnnotationTree a = trees.get(i);
+      String name = resolved.size() == trees.size() ? resolved.get(i) : project.resolveType(t, a.getAnnotationType());
       if (pattern.matchesType(name) || (name != null && name.indexOf('.') < 0 && name.equals(pattern.simpleType()))) {
         return a;
       }
@@ -115,12 +123,21 @@ final class JavaArch {
     }
     // Constructor injection, or setter/method injection marked @Autowired or @Inject.
     for (MethodInfo m : t.methods()) {
-      if (m.isConstructor() || m.annotations().stream().anyMatch(a -> a.endsWith("Autowired") || a.endsWith("Inject"))) {
+      if (m.isConstructor() || injectionPoint(m)) {
         for (String p : m.paramTypes()) {
           if (project.isSubtype(p, type)) {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean injectionPoint(MethodInfo m) {
+    for (String a : m.annotations()) {
+      if (a.endsWith("Autowired") || a.endsWith("Inject")) {
+        return true;
       }
     }
     return false;
@@ -205,6 +222,11 @@ final class JavaArch {
     private final Set<String> reported = new HashSet<>();
     /** Simple type names resolved per enclosing type: the same names recur throughout a class. */
     private final Map<TypeInfo, Map<String, String>> resolved = new IdentityHashMap<>();
+    /**
+     * Per enclosing type: identifiers already found unable to break a rail (variables, methods, harmless types).
+     * The parser interns names, so an identity check settles most identifiers without decoding them again.
+     */
+    private final Map<TypeInfo, Set<Name>> harmless = new IdentityHashMap<>();
 
     UnitCheck(JavaUnit unit, List<ArchPolicy.Forbidden> forbidden, List<ActiveLayerRule> layerRules) {
       this.unit = unit;
@@ -472,11 +494,14 @@ final class JavaArch {
     private final class Walker extends TreeScanner<Void, Void> {
       private final TypeInfo owner;
       private final MethodInfo method;
+      /** This scope's enclosing type's entry of {@code harmless}. */
+      private final Set<Name> known;
       private MethodScope scope;
 
       Walker(TypeInfo owner, MethodInfo method) {
         this.owner = owner;
         this.method = method;
+        this.known = harmless.computeIfAbsent(owner, o -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
       }
 
       private MethodScope scope() {
@@ -580,6 +605,9 @@ final class JavaArch {
 
       @Override
       public Void visitIdentifier(IdentifierTree node, Void p) {
+        if (known.contains(node.getName())) {
+          return null;
+        }
         String n = node.getName().toString();
         if (n.isEmpty()) {
           return null;
@@ -591,7 +619,11 @@ final class JavaArch {
             ? n : null;
         boolean relevantType = type != null && (wildcardName != null || !typeMatches(type).isEmpty() || deniedLayer(type));
         // Most names are variables, methods or harmless types: only a name that could break a rail is looked at closer.
-        if ((!member && !relevantType) || isVariable(n)) {
+        if (!member && !relevantType) {
+          known.add(node.getName()); // decided by the name and the enclosing type alone
+          return null;
+        }
+        if (isVariable(n)) {
           return null;
         }
         if (imported != null) {
