@@ -6,6 +6,8 @@ import dev.shipgate.core.policy.Policy;
 import dev.shipgate.core.walk.FileWalker;
 import dev.shipgate.scanner.deps.Inventory;
 import dev.shipgate.scanner.deps.extract.Extractors;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +46,10 @@ public final class ProjectInventory {
    *
    * @param excludes files to leave out, relative to {@code dir} as the policy's {@code paths.exclude} globs are to
    *     the policy's directory (test fixtures and vendored samples are not part of what ships)
+   * @param mavenRepository a local Maven repository for POM licences, parents, BOMs and transitive dependencies, as
+   *     the deps family reads it; null for direct dependencies only
    */
-  public static Result collect(Path dir, List<Glob> excludes) throws IOException {
+  public static Result collect(Path dir, List<Glob> excludes, Path mavenRepository) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
     Path gitTop = gitTop(root);
     String prefix = gitTop == null || gitTop.equals(root) ? "" : gitTop.relativize(root).toString().replace('\\', '/');
@@ -63,7 +67,11 @@ public final class ProjectInventory {
       }
     }
     // Paths are relative to the git top level, so includes and parent POMs are looked up from there.
-    Inventory.Result inventory = Inventory.of(walked.files(), gitTop != null ? gitTop : root);
+    Path base = gitTop != null ? gitTop : root;
+    // Maven's resolver takes a moment to assemble: only when there is a POM to resolve.
+    boolean poms = walked.files().stream().anyMatch(f -> f.path().equals("pom.xml") || f.path().endsWith("/pom.xml"));
+    Inventory.Result inventory = Inventory.of(walked.files(), base, LocalLicenses.of(mavenRepository, base),
+        poms && mavenRepository != null ? MavenTransitive.of(mavenRepository) : null);
     for (Inventory.Problem p : inventory.problems()) {
       problems.add(new Problem(p.path(), p.line(), p.message()));
     }

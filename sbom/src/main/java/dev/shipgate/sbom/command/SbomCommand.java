@@ -4,6 +4,7 @@ import dev.shipgate.core.ShipgateVersion;
 import dev.shipgate.core.policy.Glob;
 import dev.shipgate.sbom.CycloneDxWriter;
 import dev.shipgate.sbom.ProjectInventory;
+import dev.shipgate.scanner.deps.extract.LocalLicenses;
 import dev.shipgate.sbom.RootProject;
 import dev.shipgate.sbom.Sbom;
 import dev.shipgate.sbom.SpdxWriter;
@@ -60,6 +61,11 @@ public final class SbomCommand implements Callable<Integer> {
           + "e.g. '**/src/test/resources/**' for test fixtures; repeatable.")
   List<String> excludes = new ArrayList<>();
 
+  @Option(names = "--maven-repository", paramLabel = "DIR|none",
+      description = "The local Maven repository whose POMs give parents, BOMs, licences and transitive dependencies "
+          + "of pom.xml projects, as in scan (default: ~/.m2/repository); none for declared dependencies only.")
+  String mavenRepository;
+
   @Option(names = "--unique-id",
       description = "A random CycloneDX serial number and SPDX namespace instead of ones derived from the content "
           + "(then two runs over the same project give different documents).")
@@ -77,6 +83,13 @@ public final class SbomCommand implements Callable<Integer> {
   SbomCommand(Clock clock, UnaryOperator<String> environment) {
     this.clock = clock;
     this.environment = environment;
+  }
+
+  private Path mavenRepository() {
+    if (mavenRepository == null) {
+      return LocalLicenses.defaultMavenRepository();
+    }
+    return mavenRepository.equals("none") ? null : Path.of(mavenRepository).toAbsolutePath().normalize();
   }
 
   @Override
@@ -130,7 +143,7 @@ public final class SbomCommand implements Callable<Integer> {
 
     ProjectInventory.Result inventory;
     try {
-      inventory = ProjectInventory.collect(root, globs);
+      inventory = ProjectInventory.collect(root, globs, mavenRepository());
     } catch (IOException | UncheckedIOException e) {
       err.println("shipgate: " + path + ": cannot read: " + e.getMessage());
       return ERROR;

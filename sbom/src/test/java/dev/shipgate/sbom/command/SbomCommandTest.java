@@ -94,6 +94,35 @@ class SbomCommandTest {
   }
 
   @Test
+  void theLocalMavenRepositoryAddsTransitivePackagesAndEdgesUnlessTurnedOff(@TempDir Path m2) throws Exception {
+    write("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>org.shop</groupId><artifactId>app</artifactId>"
+        + "<version>1</version><dependencies><dependency><groupId>org.acme</groupId><artifactId>lib</artifactId>"
+        + "<version>1.0</version></dependency></dependencies></project>\n");
+    Path lib = Files.createDirectories(m2.resolve("org/acme/lib/1.0"));
+    Files.writeString(lib.resolve("lib-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>org.acme</groupId>"
+        + "<artifactId>lib</artifactId><version>1.0</version><dependencies><dependency><groupId>org.acme</groupId>"
+        + "<artifactId>core</artifactId><version>2.0</version></dependency></dependencies></project>\n");
+    Path core = Files.createDirectories(m2.resolve("org/acme/core/2.0"));
+    Files.writeString(core.resolve("core-2.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>org.acme</groupId>"
+        + "<artifactId>core</artifactId><version>2.0</version></project>\n");
+
+    Run full = run(repo.toString(), "--format", "cyclonedx=-", "--maven-repository", m2.toString());
+    assertThat(full.exit()).as(full.err()).isZero();
+    JsonNode bom = JSON.readTree(full.out());
+    assertThat(bom.at("/components").findValuesAsText("name")).containsExactlyInAnyOrder("lib", "core");
+    String libRef = bom.at("/components").findParents("name").stream().filter(c -> c.get("name").asText().equals("lib"))
+        .findFirst().orElseThrow().get("bom-ref").asText();
+    assertThat(bom.at("/dependencies").findParents("ref").stream().filter(d -> d.get("ref").asText().equals(libRef))
+        .flatMap(d -> java.util.stream.StreamSupport.stream(d.get("dependsOn").spliterator(), false)).map(JsonNode::asText))
+        .singleElement().asString().contains("core");
+
+    Run direct = run(repo.toString(), "--format", "cyclonedx=-", "--maven-repository", "none");
+    assertThat(direct.exit()).as(direct.err()).isZero();
+    assertThat(JSON.readTree(direct.out()).at("/components").findValuesAsText("name")).containsExactly("lib");
+    assertThat(direct.err()).contains("direct dependencies only");
+  }
+
+  @Test
   void pathsAreRelativeToTheRepositoryWhenASubdirectoryIsScanned() throws Exception {
     Files.createDirectories(repo.resolve(".git"));
     write("services/web/package-lock.json", packageLock("web", "lodash", "4.17.21"));
