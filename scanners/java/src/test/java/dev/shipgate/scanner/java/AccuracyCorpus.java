@@ -359,6 +359,36 @@ final class AccuracyCorpus {
     out.add(new Propagation("non-constant ternary", """
         String bar = param.isEmpty() ? "empty" : param;
         """, true, NONE, null));
+    String chain = """
+        StringBuilder b = new StringBuilder(param);
+        b.append(" tail");
+        b.replace(b.length() - "tail".length(), b.length(), "TAIL");
+        java.util.HashMap<String, Object> held = new java.util.HashMap<>();
+        held.put("k", b.toString());
+        String c = (String) held.get("k");
+        String d = c.substring(0, c.length() - 1);
+        String e = new String(java.util.Base64.getDecoder().decode(java.util.Base64.getEncoder().encode(d.getBytes())));
+        String f = e.split(" ")[0];
+        String g = "fixed-value";
+        acc.helpers.Transform t = acc.helpers.Transforms.create();
+        """;
+    out.add(new Propagation("long chain", chain + "String bar = t.apply(f);\n", true, NONE, null));
+    out.add(new Propagation("long chain ending constant", chain + "String bar = t.apply(g);\n", false, NONE, null));
+    out.add(new Propagation("integer division taken", """
+        int num = 196;
+        String bar;
+        if ((500 / 42) + num > 200) {
+          bar = param;
+        } else {
+          bar = "never";
+        }
+        """, true, NONE, null));
+    out.add(new Propagation("guarded substring", """
+        String bar = param;
+        if (param != null && param.length() > 1) {
+          bar = param.substring(0, param.length() - 1);
+        }
+        """, true, NONE, null));
     out.add(new Propagation("numeric parse", """
         String bar = String.valueOf(Integer.parseInt(param.trim()));
         """, false, NONE, null));
@@ -660,6 +690,14 @@ final class AccuracyCorpus {
               java.util.Random gen = java.security.SecureRandom.getInstance("SHA1PRNG");
               String value = Integer.toString(gen.nextInt());
               """, false),
+          new Sink("Random passed to a helper", """
+              java.util.Random gen = new java.util.Random();
+              String value = Double.toString(acc.helpers.Draws.next(gen)).substring(2);
+              """, true),
+          new Sink("SecureRandom passed to a helper", """
+              java.util.Random gen = java.security.SecureRandom.getInstance("SHA1PRNG");
+              String value = Double.toString(acc.helpers.Draws.next(gen)).substring(2);
+              """, false),
           random("java.security.SecureRandom gen = new java.security.SecureRandom();", """
               byte[] bytes = new byte[16];
               gen.nextBytes(bytes);
@@ -877,6 +915,19 @@ final class AccuracyCorpus {
               public static Transform create() {
                 String kind = System.getProperty("transform", "plain");
                 return kind.equals("numeric") ? new NumericTransform() : new PlainTransform();
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Draws.java", """
+            package acc.helpers;
+
+            import java.util.Random;
+
+            public final class Draws {
+              private Draws() {}
+
+              public static double next(Random generator) {
+                return generator.nextDouble();
               }
             }
             """),
