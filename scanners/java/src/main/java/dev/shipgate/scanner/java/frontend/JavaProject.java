@@ -408,16 +408,45 @@ public final class JavaProject {
     return new MethodScope(this, owner, null);
   }
 
+  private static final Set<Tree.Kind> SCOPES = Set.of(Tree.Kind.BLOCK, Tree.Kind.FOR_LOOP, Tree.Kind.ENHANCED_FOR_LOOP,
+      Tree.Kind.CATCH, Tree.Kind.TRY, Tree.Kind.LAMBDA_EXPRESSION, Tree.Kind.CASE);
+
   private void collectLocals(MethodScope s, Tree body) {
+    JavaUnit unit = s.owner == null ? null : s.owner.unit();
+    Map<String, List<MethodScope.Declaration>> all = new HashMap<>();
     new TreeScanner<Void, Void>() {
+      final ArrayDeque<Tree> scopes = new ArrayDeque<>();
+
+      @Override
+      public Void scan(Tree tree, Void p) {
+        boolean scope = tree != null && SCOPES.contains(tree.getKind());
+        if (scope) {
+          scopes.push(tree);
+        }
+        try {
+          return super.scan(tree, p);
+        } finally {
+          if (scope) {
+            scopes.pop();
+          }
+        }
+      }
+
       @Override
       public Void visitVariable(VariableTree v, Void p) {
         String name = v.getName().toString();
         Tree type = v.getType();
+        String resolved = null;
         if (type == null || (type instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
           s.inferred.put(name, v.getInitializer());
         } else {
-          s.locals.put(name, resolveType(s.owner, type));
+          resolved = resolveType(s.owner, type);
+          s.locals.put(name, resolved);
+        }
+        if (unit != null) {
+          long end = scopes.isEmpty() ? Long.MAX_VALUE : unit.endPosition(scopes.peek());
+          all.computeIfAbsent(name, k -> new ArrayList<>())
+              .add(new MethodScope.Declaration(unit.startPosition(v), end < 0 ? Long.MAX_VALUE : end, resolved));
         }
         return super.visitVariable(v, p);
       }
@@ -437,6 +466,11 @@ public final class JavaProject {
         return super.visitLambdaExpression(node, p);
       }
     }.scan(body, null);
+    for (Map.Entry<String, List<MethodScope.Declaration>> e : all.entrySet()) {
+      if (e.getValue().stream().map(MethodScope.Declaration::type).distinct().count() > 1) {
+        s.redeclared.put(e.getKey(), e.getValue());
+      }
+    }
   }
 
   /** The field {@code name} visible from {@code owner}: its own, inherited from repository types, or of an outer type. */
@@ -526,7 +560,7 @@ public final class JavaProject {
         return s.owner == null ? null : s.owner.name();
       }
       if (s.isLocal(n)) {
-        return s.localType(n);
+        return s.localType(n, id);
       }
       TypeInfo.FieldInfo f = s.owner == null ? null : field(s.owner, n);
       return f != null ? f.type() : n.equals("log") ? lombokLogger(s.owner) : null;

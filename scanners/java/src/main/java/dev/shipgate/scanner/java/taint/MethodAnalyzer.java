@@ -317,7 +317,7 @@ final class MethodAnalyzer {
         VariableTree v = (VariableTree) s;
         String name = v.getName().toString();
         Value init = v.getInitializer() == null ? Value.UNKNOWN : eval(v.getInitializer());
-        String type = scope.localType(name);
+        String type = scope.localType(name, v);
         if (type != null && NUMERIC.contains(type)) {
           init = init.toNumber();
         }
@@ -382,7 +382,7 @@ final class MethodAnalyzer {
         EnhancedForLoopTree f = (EnhancedForLoopTree) s;
         Value elem = elementOf(eval(f.getExpression()));
         String name = f.getVariable().getName().toString();
-        String type = scope.localType(name);
+        String type = scope.localType(name, f.getVariable());
         Value bound = type != null && NUMERIC.contains(type) ? elem.toNumber() : elem;
         Value stepped = bound.step(loc(f.getVariable()), "element assigned to `" + name + "`");
         loop(f, null, f.getStatement(), List.of(), false, () -> env.vars.put(name, stepped));
@@ -1088,7 +1088,7 @@ final class MethodAnalyzer {
       return v;
     }
     String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
-        ? scope.localType(id.getName().toString()) : null;
+        ? scope.localType(id.getName().toString(), id) : null;
     Value stored = type != null && NUMERIC.contains(type) ? v.toNumber() : v;
     if (stored.isContainer() || !stored.facts().isEmpty()) {
       stored = stored.step(loc(at), "assigned to `" + key + "`");
