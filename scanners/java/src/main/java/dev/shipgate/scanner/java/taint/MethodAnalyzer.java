@@ -910,12 +910,12 @@ final class MethodAnalyzer {
     }
     List<Fact> random = new ArrayList<>();
     for (Fact f : l.deepFacts()) {
-      if (f.sourceKind().equals("random")) {
+      if (isRandom(f)) {
         random.add(f);
       }
     }
     for (Fact f : r.deepFacts()) {
-      if (f.sourceKind().equals("random")) {
+      if (isRandom(f)) {
         random.add(f);
       }
     }
@@ -1239,15 +1239,18 @@ final class MethodAnalyzer {
     }
     for (Models.SourceModel s : models.sources(name)) {
       if (engine.matches(type, s.pattern())) {
-        Fact f = new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label()));
+        List<Fact> produced = s.kind().equals(RANDOM) ? drawsFromParameter(recv, at) : List.of();
+        if (produced.isEmpty()) {
+          produced = List.of(new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label())));
+        }
         if (s.to().isArg() && s.to().arg() < argTrees.size()) {
           String key = variableKey(argTrees.get(s.to().arg()));
           if (key != null) {
             Value old = env.vars.getOrDefault(key, Value.UNKNOWN);
-            env.vars.put(key, old.withFacts(List.of(f)));
+            env.vars.put(key, old.withFacts(produced));
           }
         } else {
-          result = result.withFacts(List.of(f));
+          result = result.withFacts(produced);
         }
         modelled = true;
       }
@@ -1353,6 +1356,54 @@ final class MethodAnalyzer {
       }
     }
     return result;
+  }
+
+  private static final String RANDOM = "random";
+  /** A value drawn from a generator that is a parameter: weak or not depending on what the caller passes. */
+  private static final String RANDOM_DRAW = "random-draw";
+
+  private static boolean isRandom(Fact f) {
+    return f.sourceKind().equals(RANDOM) || f.sourceKind().equals(RANDOM_DRAW);
+  }
+
+  /**
+   * A draw from a generator this method received as a parameter ({@code double next(Random g)}): whether it
+   * is weak depends on the caller's generator ({@code new Random()} or a {@code SecureRandom} in a
+   * {@code Random} variable), so the summary records a draw from that parameter, not a source.
+   */
+  private static List<Fact> drawsFromParameter(Value recv, Location at) {
+    if (recv == null || recv.runtimeType() != null) {
+      return List.of();
+    }
+    List<Fact> out = new ArrayList<>();
+    for (Fact f : recv.facts()) {
+      if (!f.isSource() && f.origin() >= 0 && f.origin() < Fact.RECEIVER) {
+        out.add(new Fact(f.origin(), RANDOM_DRAW, 0, f.path().then(at, "random value drawn from it")));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a callee's draw from its generator parameter is at this call: weak randomness when the argument is
+   * a {@code java.util.Random} (or of unknown class), nothing for a generator known to be secure, and again
+   * a draw when the argument is this method's own parameter.
+   */
+  private List<Fact> drawsAtCall(Fact rf, List<Value> args, Location at, String callee) {
+    if (rf.origin() < 0 || rf.origin() >= args.size()) {
+      return List.of();
+    }
+    Value generator = args.get(rf.origin());
+    String runtime = generator.runtimeType();
+    if (runtime != null) {
+      return project.isSubtype(runtime, "java.util.Random")
+          ? List.of(new Fact(Fact.SOURCE, RANDOM, 0, Step.start(at, "java.util.Random value drawn in `" + callee + "`")))
+          : List.of();
+    }
+    List<Fact> passedOn = drawsFromParameter(generator, at);
+    return passedOn.isEmpty()
+        ? List.of(new Fact(Fact.SOURCE, RANDOM, 0, Step.start(at, "random value drawn in `" + callee + "`")))
+        : passedOn;
   }
 
   /**
@@ -1493,7 +1544,7 @@ final class MethodAnalyzer {
         if (f.sourceKind().equals("remote")) {
           engine.reportFlow(rule, at, f.path().then(at, "reaches " + what), reporter, exact);
         }
-      } else if (!f.sourceKind().equals("random")) {
+      } else if (!isRandom(f)) {
         hits.add(new Summary.SinkHit(f.origin(), rule, at, f.sanitized(), f.path().then(at, "reaches " + what), what, exact,
             f.sourceKind()));
       }
@@ -1515,7 +1566,7 @@ final class MethodAnalyzer {
         List<Value> values = slot == Models.Slot.ALL_ARGS ? args : List.of(slot(slot, recv, args));
         for (Value v : values) {
           for (Fact f : v.deepFacts()) {
-            if ((f.sanitized() & bit) != 0 || f.sourceKind().equals("random") || f.isSource() && !f.sourceKind().equals("remote")) {
+            if ((f.sanitized() & bit) != 0 || isRandom(f) || f.isSource() && !f.sourceKind().equals("remote")) {
               continue;
             }
             hits.add(new Summary.SinkHit(f.origin(), s.rule(), at, f.sanitized(), f.path().then(at, "reaches " + what), what,
@@ -1533,6 +1584,10 @@ final class MethodAnalyzer {
     for (Fact rf : s.returns) {
       if (rf.isSource()) {
         out.add(rf.withPath(rf.path().then(at, "returned from `" + callee + "`")));
+        continue;
+      }
+      if (rf.sourceKind().equals(RANDOM_DRAW)) {
+        out.addAll(drawsAtCall(rf, args, at, callee));
         continue;
       }
       for (Fact af : actualFacts(rf.origin(), rf.sourceKind(), target, recv, args)) {
@@ -1572,7 +1627,7 @@ final class MethodAnalyzer {
           continue;
         }
         long sanitized = af.sanitized() | h.sanitized();
-        if ((sanitized & bit) != 0 || af.sourceKind().equals("random") || af.isSource() && !af.sourceKind().equals("remote")) {
+        if ((sanitized & bit) != 0 || isRandom(af) || af.isSource() && !af.sourceKind().equals("remote")) {
           continue;
         }
         Step p = af.path().then(at, "passed to `" + callee + "`").append(tail(h.path()));
