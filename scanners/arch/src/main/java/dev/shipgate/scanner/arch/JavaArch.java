@@ -46,6 +46,9 @@ final class JavaArch {
   /** Per type name: the forbidden type patterns it matches, in entry order (most names match none). */
   private final Map<String, List<JavaPattern>> typeMatches = new HashMap<>();
   private final Map<String, Set<String>> layerMembers = new HashMap<>();
+  /** See {@link #mayName}; read when the first file needs them. */
+  private List<String> needles;
+  private boolean needlesRead;
 
   JavaArch(ArchPolicy policy, JavaProject project, Hits hits) {
     this.policy = policy;
@@ -78,7 +81,79 @@ final class JavaArch {
     if (forbidden.isEmpty() && layerRules.isEmpty()) {
       return;
     }
+    if (layerRules.isEmpty() && !mayName(unit)) {
+      return; // most files name nothing that is forbidden: their trees need no walk
+    }
     new UnitCheck(unit, forbidden, layerRules).run();
+  }
+
+  /**
+   * Whether the file's source may use a forbidden name: it contains some pattern's {@link JavaPattern#needle}, or a
+   * {@code var} or lambda whose type the front end infers without the name being written. A necessary condition
+   * only (comments and strings count too), so a file it rules out cannot have a finding.
+   */
+  private boolean mayName(JavaUnit unit) {
+    if (!needlesRead) {
+      needles = needles();
+      needlesRead = true;
+    }
+    if (needles == null) {
+      return true;
+    }
+    String text;
+    try {
+      text = unit.tree().getSourceFile().getCharContent(true).toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return true;
+    }
+    if (text.contains("->") || containsWord(text, "var")) {
+      return true;
+    }
+    for (String needle : needles) {
+      if (text.contains(needle)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The needles of every forbidden Java pattern, with the simple names of repository types that a package-wide
+   * pattern covers (the front end qualifies a unique simple name without an import); null when a pattern has no
+   * needle or covers {@code java.lang}, whose types are used without any import.
+   */
+  private List<String> needles() {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (ArchPolicy.Forbidden f : policy.forbidden()) {
+      for (JavaPattern p : f.java()) {
+        if (p.needle() == null) {
+          return null;
+        }
+        out.add(p.needle());
+        if (p.kind() != JavaPattern.Kind.MEMBER && p.simpleType() == null) {
+          if (p.coversPackage("java.lang")) {
+            return null;
+          }
+          for (TypeInfo t : project.types()) {
+            if (!t.isAnonymous() && p.matchesType(t.name())) {
+              out.add(t.simpleName());
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean containsWord(String text, String word) {
+    for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      int end = i + word.length();
+      if ((i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
+          && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkRequirements(JavaUnit unit) {

@@ -22,14 +22,17 @@ public final class JavaPattern {
   private final Pattern member;
   private final boolean packageWide;
   private final String simpleType;
+  private final String needle;
 
-  private JavaPattern(String source, Kind kind, Pattern type, Pattern member, boolean packageWide, String simpleType) {
+  private JavaPattern(String source, Kind kind, Pattern type, Pattern member, boolean packageWide, String simpleType,
+      String needle) {
     this.source = source;
     this.kind = kind;
     this.type = type;
     this.member = member;
     this.packageWide = packageWide;
     this.simpleType = simpleType;
+    this.needle = needle;
   }
 
   /** Parses a pattern; a malformed one throws {@link IllegalArgumentException} saying what is wrong. */
@@ -78,8 +81,23 @@ public final class JavaPattern {
       re.append("(?:\\..+)?"); // nested types of a forbidden type are forbidden too
     }
     String simple = last.contains("*") ? null : last;
+    String needle;
+    if (memberPart != null) {
+      needle = memberPart.contains("*") ? memberPart.substring(0, memberPart.indexOf('*')) : memberPart;
+    } else {
+      // A type of a package family is named through its package (import, qualified name, package declaration).
+      int literal = 0;
+      while (literal < segments.length && !segments[literal].contains("*")) {
+        literal++;
+      }
+      needle = simple != null ? simple : literal > 0 ? String.join(".", java.util.Arrays.asList(segments).subList(0, literal)) : null;
+      for (int i = literal; needle == null && i < segments.length; i++) {
+        needle = segments[i].contains("*") ? null : segments[i];
+      }
+    }
     return new JavaPattern(text.trim(), kind, Pattern.compile(re.toString()),
-        memberPart == null ? null : Pattern.compile(glob(memberPart)), packageWide, simple);
+        memberPart == null ? null : Pattern.compile(glob(memberPart)), packageWide, simple,
+        needle == null || needle.isEmpty() ? null : needle);
   }
 
   private static String glob(String s) {
@@ -116,6 +134,16 @@ public final class JavaPattern {
   /** The type's simple name when the pattern names one type, for receivers known only by simple name; else null. */
   public String simpleType() {
     return simpleType;
+  }
+
+  /**
+   * Text that source code must contain to use what the pattern forbids, by name: the member name (up to its first
+   * {@code *}), else the type's simple name, else the literal package prefix or a literal segment; null when the
+   * pattern has none. Types that the front end infers ({@code var}, lambda parameters) or guesses from a unique
+   * simple name need no such text; {@link JavaArch} accounts for them.
+   */
+  public String needle() {
+    return needle;
   }
 
   @Override
