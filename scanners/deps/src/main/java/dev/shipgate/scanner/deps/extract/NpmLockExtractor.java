@@ -10,6 +10,7 @@ import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,44 @@ public final class NpmLockExtractor implements Extractor {
       if (!(deps instanceof ObjectNode d)) {
         throw new ExtractException(json.line(deps), "'dependencies' must be an object");
       }
-      fromV1Tree(file.path(), json, d, PackageJson.declared(file.path(), context), true, out);
+      List<V1Entry> entries = new ArrayList<>();
+      fromV1Tree(file.path(), json, d, List.of(d), PackageJson.declared(file.path(), context), entries, out);
+      return Edges.link(out, v1Needs(entries, out));
     }
     return out;
+  }
+
+  /** A v1 entry and the {@code dependencies} objects it can see, nearest first (its own nested one, then its parents'). */
+  private record V1Entry(JsonNode entry, List<ObjectNode> scopes) {}
+
+  /**
+   * What each v1 entry's {@code requires} resolve to, as Node resolves them: the nearest {@code dependencies} object,
+   * from the entry's own nested one up to the root, that has the name; {@code "name version"} of the package read there.
+   */
+  private static List<List<String>> v1Needs(List<V1Entry> entries, List<Package> packages) {
+    Map<JsonNode, Package> byEntry = new IdentityHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      byEntry.put(entries.get(i).entry(), packages.get(i));
+    }
+    List<List<String>> needs = new ArrayList<>();
+    for (V1Entry e : entries) {
+      List<String> out = new ArrayList<>();
+      JsonNode requires = e.entry().get("requires");
+      if (requires instanceof ObjectNode r) {
+        for (Iterator<String> names = r.fieldNames(); names.hasNext();) {
+          String dep = names.next();
+          for (ObjectNode scope : e.scopes()) {
+            Package target = byEntry.get(scope.get(dep));
+            if (target != null) {
+              out.add(target.name() + " " + target.version());
+              break;
+            }
+          }
+        }
+      }
+      needs.add(out);
+    }
+    return needs;
   }
 
   private List<Package> fromPackages(String path, LocatedJson json, ObjectNode packages) throws ExtractException {
@@ -173,8 +209,10 @@ public final class NpmLockExtractor implements Extractor {
     return out;
   }
 
-  private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, Set<String> declared, boolean top, List<Package> out)
-      throws ExtractException {
+  /** Reads {@code deps}, the innermost of {@code scopes} (nearest first), and the objects nested in its entries. */
+  private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, List<ObjectNode> scopes, Set<String> declared,
+      List<V1Entry> entries, List<Package> out) throws ExtractException {
+    boolean top = scopes.size() == 1;
     for (Iterator<Map.Entry<String, JsonNode>> it = deps.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
@@ -211,8 +249,15 @@ public final class NpmLockExtractor implements Extractor {
           .integrity(LocatedJson.text(entry, "integrity"))
           .build());
       JsonNode nested = entry.get("dependencies");
+      List<ObjectNode> visible = scopes;
       if (nested instanceof ObjectNode n) {
-        fromV1Tree(path, json, n, declared, false, out);
+        visible = new ArrayList<>(scopes.size() + 1);
+        visible.add(n);
+        visible.addAll(scopes);
+      }
+      entries.add(new V1Entry(entry, visible));
+      if (nested instanceof ObjectNode n) {
+        fromV1Tree(path, json, n, visible, declared, entries, out);
       }
     }
   }

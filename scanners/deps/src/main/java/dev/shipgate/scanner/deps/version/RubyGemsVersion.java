@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class RubyGemsVersion implements VersionScheme {
 
-  private static final Pattern VALID = Pattern.compile("^\\s*[0-9]+(?:\\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?\\s*$");
+  // Gem::Version::ANCHORED_VERSION_PATTERN; a blank version is valid and means "0", as in Gem::Version.new("").
+  private static final Pattern VALID =
+      Pattern.compile("^\\s*(?:[0-9]+(?:\\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?)?\\s*$");
   private static final Pattern SEGMENT = Pattern.compile("[0-9]+|[a-zA-Z]+");
 
   @Override

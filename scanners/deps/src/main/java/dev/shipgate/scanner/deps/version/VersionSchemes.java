@@ -6,10 +6,10 @@ import dev.shipgate.scanner.deps.Ecosystem;
 public final class VersionSchemes {
 
   public static final VersionScheme MAVEN = new MavenVersion();
-  public static final VersionScheme NPM = new Semver("npm-semver");
-  public static final VersionScheme GO = new Semver("go-semver");
-  public static final VersionScheme CARGO = new Semver("cargo-semver");
-  public static final VersionScheme SEMVER = new Semver("semver");
+  public static final VersionScheme NPM = new Semver("npm-semver", Semver.Dialect.NPM);
+  public static final VersionScheme GO = new Semver("go-semver", Semver.Dialect.GO);
+  public static final VersionScheme CARGO = new Semver("cargo-semver", Semver.Dialect.CARGO);
+  public static final VersionScheme SEMVER = new Semver("semver", Semver.Dialect.LENIENT);
   public static final VersionScheme PYPI = new Pep440();
   public static final VersionScheme RUBYGEMS = new RubyGemsVersion();
   public static final VersionScheme COMPOSER = new ComposerVersion();
