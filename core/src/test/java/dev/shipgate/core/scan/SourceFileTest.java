@@ -85,6 +85,18 @@ class SourceFileTest {
         .isEqualTo(h.indexOf(n));
   }
 
+  @Property
+  void byteSearchFindsEveryCutOfTheHaystack(@ForAll @net.jqwik.api.constraints.CharRange(from = 'a', to = 'd') String hay,
+      @ForAll @net.jqwik.api.constraints.IntRange(max = 60) int start, @ForAll @net.jqwik.api.constraints.IntRange(max = 12) int length,
+      @ForAll @net.jqwik.api.constraints.IntRange(max = 60) int from) {
+    // A small alphabet makes partial matches and repeated prefixes common, which is where skip tables go wrong.
+    int a = Math.min(start, hay.length());
+    String needle = hay.substring(a, Math.min(hay.length(), a + length));
+    byte[] h = hay.getBytes(StandardCharsets.US_ASCII);
+    assertThat(SourceFile.indexOf(h, needle.getBytes(StandardCharsets.US_ASCII), from))
+        .isEqualTo(needle.isEmpty() ? Math.min(from, hay.length()) : hay.indexOf(needle, from));
+  }
+
   @Test
   void byteSearchHonoursItsStartAndBounds() {
     byte[] b = "ab shipgate:ignore cd shipgate:ignore".getBytes(StandardCharsets.US_ASCII);
