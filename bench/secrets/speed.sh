@@ -6,6 +6,7 @@
 # The CLI jar: SHIPGATE_JAR, default cli/target/shipgate.jar, built with
 #   ./mvnw -o -q -B -pl scanners/secrets install -DskipTests && ./mvnw -o -q -B -pl cli package -DskipTests
 # (copy it elsewhere first when others rebuild the checkout's jar while you measure).
+# JVM options: SHIPGATE_JAVA_OPTS, default -XX:TieredStopAtLevel=1 as the ./shipgate launcher uses.
 # Needs ripgrep (Debian: apt-get install -y ripgrep); uses `perf stat` for instruction counts when it works.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,7 +44,7 @@ timed() { # prints "wall cpu [instructions]" for the command, its output to /dev
 }
 for round in $(seq 1 "$rounds"); do
   read -r rw rc ri < <(timed rg -j2 --no-ignore --hidden -e "$pattern" "$work")
-  read -r sw sc si < <(timed "$java" -jar "$jar" scan "$work" --only secrets --no-config --no-fail --quiet --threads 2 --format json=/dev/null)
+  read -r sw sc si < <(timed "$java" ${SHIPGATE_JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar "$jar" scan "$work" --only secrets --no-config --no-fail --no-audit --quiet --threads 2 --format json=/dev/null)
   line="round $round (load $(cut -d' ' -f1 /proc/loadavg)): rg ${rw}s wall ${rc}s cpu, shipgate ${sw}s wall ${sc}s cpu"
   line="$line; ratio wall $(echo "scale=2; $sw / $rw" | bc) cpu $(echo "scale=2; $sc / $rc" | bc)"
   if [ -n "$ri" ] && [ -n "$si" ]; then
