@@ -76,7 +76,7 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public String version() {
-    return "0.2.0";
+    return "0.3.0";
   }
 
   @Override

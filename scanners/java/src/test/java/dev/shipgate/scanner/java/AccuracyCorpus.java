@@ -356,6 +356,23 @@ final class AccuracyCorpus {
         acc.helpers.Transform t = acc.helpers.Transforms.create();
         String bar = t.apply(param);
         """, true, NONE, null));
+    out.add(new Propagation("factory numeric impl", """
+        acc.helpers.Transform t = acc.helpers.Transforms.numeric();
+        String bar = t.apply(param);
+        """, false, NONE, null));
+    out.add(new Propagation("factory plain impl", """
+        acc.helpers.Transform t = acc.helpers.Transforms.plain();
+        String bar = t.apply(param);
+        """, true, NONE, null));
+    out.add(new Propagation("field numeric impl", "String bar = transform.apply(param);\n", false, NONE, """
+          private final acc.helpers.Transform transform = new acc.helpers.NumericTransform();
+        """));
+    out.add(new Propagation("constructor field plain impl", """
+        String bar = new acc.helpers.Pipeline().run(param);
+        """, true, NONE, null));
+    out.add(new Propagation("constructor field numeric impl", """
+        String bar = new acc.helpers.SafePipeline().run(param);
+        """, false, NONE, null));
     out.add(new Propagation("non-constant ternary", """
         String bar = param.isEmpty() ? "empty" : param;
         """, true, NONE, null));
@@ -618,7 +635,20 @@ final class AccuracyCorpus {
               """, true),
           new Sink("writer.append", "response.getWriter().append(\"<b>\").append(bar);\n", true),
           new Sink("writer.write range", "response.getWriter().write(bar, 0, bar.length());\n", true),
-          new Sink("writer length only", "response.getWriter().println(bar.length());\n", false));
+          new Sink("writer length only", "response.getWriter().println(bar.length());\n", false),
+          new Sink("text/plain response", """
+              response.setContentType("text/plain;charset=UTF-8");
+              response.getWriter().print(bar);
+              """, false),
+          new Sink("JSON response header", """
+              response.setHeader("Content-Type", "application/json");
+              response.getWriter().write("{\\"item\\":\\"" + bar + "\\"}");
+              """, false),
+          new Sink("HTML after text/plain", """
+              response.setContentType("text/plain");
+              response.setContentType("text/html;charset=UTF-8");
+              response.getWriter().print(bar);
+              """, true));
       case TRUSTBOUND -> List.of(
           new Sink("setAttribute value", "request.getSession().setAttribute(\"user\", bar);\n", true),
           new Sink("setAttribute name", "request.getSession().setAttribute(bar, \"10340\");\n", true),
@@ -651,7 +681,10 @@ final class AccuracyCorpus {
           cipher("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "AES", false),
           cipher("AES/CBC/PKCS5Padding", "AES", false),
           cipher("AES/CTR/NoPadding", "AES", false),
-          cipherFromProperties("cryptoAlg2", "DESede/ECB/PKCS5Padding", false));
+          cipherFromProperties("cryptoAlg2", "DESede/ECB/PKCS5Padding", false),
+          cipherFromHelper("Algorithms.legacyCipher()", true),
+          cipherFromHelper("Algorithms.cipher()", false),
+          cipherFromHelper("new acc.helpers.Algorithms().configuredCipher()", true));
       case HASH -> List.of(
           digest("\"MD5\"", true),
           digest("\"SHA1\"", true),
@@ -664,12 +697,30 @@ final class AccuracyCorpus {
           digest("\"sha-384\"", false),
           digest("\"SHA-512\", \"SUN\"", false),
           digest("\"SHA3-256\"", false),
-          digestFromProperties("hashAlg2", "MD5", false));
+          digestFromProperties("hashAlg2", "MD5", false),
+          digest("acc.helpers.Algorithms.legacyDigest()", true),
+          digest("acc.helpers.Algorithms.digest()", false),
+          digest("new acc.helpers.Algorithms().configuredDigest()", true));
       case SECURECOOKIE -> List.of(
           cookie("cookie.setSecure(false);\n", true),
           cookie("", true),
           cookie("cookie.setSecure(true);\n", false),
-          cookie("boolean secure = true;\ncookie.setSecure(secure);\n", false));
+          cookie("boolean secure = true;\ncookie.setSecure(secure);\n", false),
+          cookie(LOAD_PROPERTIES + "cookie.setSecure(Boolean.parseBoolean(props.getProperty(\"cookieSecure1\", \"false\")));\n",
+              false),
+          cookie(LOAD_PROPERTIES + "cookie.setSecure(Boolean.parseBoolean(props.getProperty(\"cookieSecure2\", \"true\")));\n",
+              true),
+          cookie("cookie.setSecure(acc.helpers.Cookies.SECURE);\n", false),
+          cookie("acc.helpers.Cookies.harden(cookie);\n", false),
+          cookie("acc.helpers.Cookies.scope(cookie);\n", true),
+          new Sink("Cookie added by a helper", """
+              javax.servlet.http.Cookie cookie = new javax.servlet.http.Cookie("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
+              acc.helpers.Cookies.send(response, cookie);
+              """, true),
+          new Sink("Cookie hardened and added by a helper", """
+              javax.servlet.http.Cookie cookie = new javax.servlet.http.Cookie("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
+              acc.helpers.Cookies.sendSecurely(response, cookie);
+              """, false));
       case WEAKRAND -> List.of(
           random(WEAK_GEN, "String value = Integer.toString(gen.nextInt(1_000_000));\n", true),
           random(WEAK_GEN, "String value = Long.toString(gen.nextLong());\n", true),
@@ -731,6 +782,14 @@ final class AccuracyCorpus {
         c.init(javax.crypto.Cipher.ENCRYPT_MODE, acc.helpers.Keys.secretKey());
         byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         """.replace("KEY", key).replace("FALLBACK", fallback), weak);
+  }
+
+  private static Sink cipherFromHelper(String call, boolean weak) {
+    return new Sink("Cipher from " + call, """
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(CALL);
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, acc.helpers.Keys.secretKey());
+        byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        """.replace("CALL", call.startsWith("new ") ? call : "acc.helpers." + call), weak);
   }
 
   private static Sink digest(String args, boolean weak) {
@@ -863,6 +922,106 @@ final class AccuracyCorpus {
             cryptoAlg2=AES/GCM/NoPadding
             hashAlg1=MD5
             hashAlg2=SHA-256
+            cookieSecure1=true
+            cookieSecure2=false
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Algorithms.java", """
+            package acc.helpers;
+
+            public class Algorithms {
+              private String configuredCipher = "DESede/ECB/PKCS5Padding";
+              private final String configuredDigest;
+
+              public Algorithms() {
+                configuredDigest = "MD5";
+              }
+
+              public static String legacyCipher() {
+                return "DES/ECB/PKCS5Padding";
+              }
+
+              public static String cipher() {
+                return "AES/GCM/NoPadding";
+              }
+
+              public static String legacyDigest() {
+                return "SHA1";
+              }
+
+              public static String digest() {
+                return "SHA-256";
+              }
+
+              public String configuredCipher() {
+                return configuredCipher;
+              }
+
+              public String configuredDigest() {
+                return configuredDigest;
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Cookies.java", """
+            package acc.helpers;
+
+            import javax.servlet.http.Cookie;
+            import javax.servlet.http.HttpServletResponse;
+
+            public final class Cookies {
+              public static final boolean SECURE = true;
+
+              private Cookies() {}
+
+              public static void harden(Cookie cookie) {
+                cookie.setSecure(true);
+                cookie.setHttpOnly(true);
+              }
+
+              public static void scope(Cookie cookie) {
+                cookie.setPath("/");
+                cookie.setMaxAge(3600);
+              }
+
+              public static void send(HttpServletResponse response, Cookie cookie) {
+                cookie.setHttpOnly(true);
+                response.addCookie(cookie);
+              }
+
+              public static void sendSecurely(HttpServletResponse response, Cookie cookie) {
+                harden(cookie);
+                response.addCookie(cookie);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Pipeline.java", """
+            package acc.helpers;
+
+            public class Pipeline {
+              private final Transform step;
+
+              public Pipeline() {
+                this.step = new PlainTransform();
+              }
+
+              public String run(String value) {
+                return step.apply(value);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/SafePipeline.java", """
+            package acc.helpers;
+
+            public class SafePipeline {
+              private final Transform step;
+
+              public SafePipeline() {
+                this.step = new NumericTransform();
+              }
+
+              public String run(String value) {
+                return step.apply(value);
+              }
+            }
             """),
         SourceFile.of("src/main/java/acc/helpers/Relay.java", """
             package acc.helpers;
@@ -915,6 +1074,14 @@ final class AccuracyCorpus {
               public static Transform create() {
                 String kind = System.getProperty("transform", "plain");
                 return kind.equals("numeric") ? new NumericTransform() : new PlainTransform();
+              }
+
+              public static Transform numeric() {
+                return new NumericTransform();
+              }
+
+              public static Transform plain() {
+                return new PlainTransform();
               }
             }
             """),

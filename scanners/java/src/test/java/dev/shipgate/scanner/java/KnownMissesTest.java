@@ -62,8 +62,6 @@ class KnownMissesTest {
   }
 
   @Test
-  @Disabled("MISSING: the class of an object is known from new C() and static library factories in the same method, not from a"
-      + " repository factory's summary; a factory that always returns the sanitizing implementation still dispatches to all")
   void aFactoryReturningTheSanitizingImplementationIsClean() throws IOException {
     String code = """
         package p;

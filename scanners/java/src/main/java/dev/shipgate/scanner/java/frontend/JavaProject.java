@@ -484,6 +484,21 @@ public final class JavaProject {
     return null;
   }
 
+  private Map<TypeInfo.FieldInfo, TypeInfo> fieldOwners;
+
+  /** The repository type that declares a field. */
+  public synchronized TypeInfo declaringType(TypeInfo.FieldInfo f) {
+    if (fieldOwners == null) {
+      fieldOwners = new java.util.IdentityHashMap<>();
+      for (TypeInfo t : types.values()) {
+        for (TypeInfo.FieldInfo x : t.fields.values()) {
+          fieldOwners.put(x, t);
+        }
+      }
+    }
+    return fieldOwners.get(f);
+  }
+
   private TypeInfo.FieldInfo fieldInHierarchy(TypeInfo t, String name, int depth) {
     TypeInfo.FieldInfo f = t.fields.get(name);
     if (f != null || depth > 20) {

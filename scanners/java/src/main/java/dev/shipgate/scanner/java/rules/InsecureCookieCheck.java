@@ -2,7 +2,11 @@ package dev.shipgate.scanner.java.rules;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.Fix;
@@ -10,7 +14,9 @@ import dev.shipgate.core.model.Location;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
 import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
+import dev.shipgate.scanner.java.frontend.MethodScope;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.JavaCheck;
 import dev.shipgate.scanner.java.taint.MethodVisitor;
@@ -24,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * A servlet cookie created in a method and added to the response without {@code setSecure(true)} or
- * {@code setHttpOnly(true)} before {@code addCookie}. Cookies that come from elsewhere are not judged.
+ * {@code setHttpOnly(true)} before {@code addCookie}, there or in a repository method the cookie is handed to.
+ * A flag set from a non-constant value, and cookies passed to library code or created elsewhere, are not judged.
  */
 public final class InsecureCookieCheck implements JavaCheck {
 
@@ -64,7 +71,7 @@ public final class InsecureCookieCheck implements JavaCheck {
    */
   @Override
   public Map<Finding, Fix> fixes(List<Finding> findings, Function<String, SourceFile> sources,
-      dev.shipgate.scanner.java.frontend.JavaProject project) {
+      JavaProject project) {
     Map<String, List<Finding>> byLine = new java.util.LinkedHashMap<>();
     for (Finding f : findings) {
       byLine.computeIfAbsent(f.location().path() + ":" + f.location().startLine(), k -> new java.util.ArrayList<>()).add(f);
@@ -100,9 +107,107 @@ public final class InsecureCookieCheck implements JavaCheck {
     return out;
   }
 
+  /** What is known of one flag: set, explicitly or never set, or unknown (then nothing is reported). */
+  private enum Flag { SET, NOT_SET, UNKNOWN }
+
   private static final class CookieState {
-    boolean secure;
-    boolean httpOnly;
+    Flag secure = Flag.NOT_SET;
+    Flag httpOnly = Flag.NOT_SET;
+  }
+
+  /**
+   * The flag a {@code setSecure}/{@code setHttpOnly} argument gives: a constant (literal, constant local or field,
+   * configured value) decides; anything else (e.g. {@code request.isSecure()}) is unknown.
+   */
+  private static Flag flag(Object constant) {
+    if (Boolean.TRUE.equals(constant) || "true".equals(constant)) {
+      return Flag.SET;
+    }
+    return Boolean.FALSE.equals(constant) || "false".equals(constant) ? Flag.NOT_SET : Flag.UNKNOWN;
+  }
+
+  private static void report(CookieState s, CallEvent e, String cookie, String where) {
+    if (s.secure == Flag.NOT_SET) {
+      e.reporter().report(NOT_SECURE, e.tree(), "Cookie `" + cookie + "` is added" + where + " without setSecure(true)", null);
+    }
+    if (s.httpOnly == Flag.NOT_SET) {
+      e.reporter().report(NOT_HTTP_ONLY, e.tree(), "Cookie `" + cookie + "` is added" + where + " without setHttpOnly(true)",
+          null);
+    }
+  }
+
+  /**
+   * What a repository method does, in source order, with the cookie it receives as parameter {@code index}:
+   * flags it sets (literal arguments; others are unknown), helpers it hands the cookie on to (up to three deep),
+   * and whether it adds the cookie to a response. Updates {@code s} and returns the state the cookie was added
+   * in, or null. Flags set only on some paths count as set (the method is read, not executed).
+   */
+  private static CookieState helper(JavaProject project, MethodInfo target, int index, CookieState s, int depth) {
+    if (!target.hasBody() || index >= target.paramNames().size() || depth > 3) {
+      s.secure = Flag.UNKNOWN;
+      s.httpOnly = Flag.UNKNOWN;
+      return null;
+    }
+    String param = target.paramNames().get(index);
+    MethodScope scope = project.scope(target);
+    CookieState[] added = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree mi, Void p) {
+        super.visitMethodInvocation(mi, p);
+        String name = mi.getMethodSelect() instanceof MemberSelectTree ms ? ms.getIdentifier().toString()
+            : mi.getMethodSelect() instanceof IdentifierTree id ? id.getName().toString() : "";
+        boolean onParam = mi.getMethodSelect() instanceof MemberSelectTree ms && isParam(ms.getExpression());
+        if (onParam && mi.getArguments().size() == 1 && (name.equals("setSecure") || name.equals("setHttpOnly"))) {
+          ExpressionTree arg = mi.getArguments().get(0);
+          Flag f = flag(arg instanceof LiteralTree l ? l.getValue() : null);
+          if (name.equals("setSecure")) {
+            s.secure = f;
+          } else {
+            s.httpOnly = f;
+          }
+          return null;
+        }
+        for (int i = 0; i < mi.getArguments().size(); i++) {
+          if (!isParam(mi.getArguments().get(i))) {
+            continue;
+          }
+          if (name.equals("addCookie")) {
+            if (added[0] == null) {
+              added[0] = copy(s);
+            }
+            continue;
+          }
+          List<MethodInfo> next = project.resolveCall(scope, mi).targets();
+          CookieState inner = next.size() == 1 ? helper(project, next.get(0), i, s, depth + 1) : null;
+          if (next.size() != 1) {
+            s.secure = Flag.UNKNOWN;
+            s.httpOnly = Flag.UNKNOWN;
+          }
+          if (inner != null && added[0] == null) {
+            added[0] = inner;
+          }
+        }
+        return null;
+      }
+
+      private boolean isParam(ExpressionTree e) {
+        return e instanceof IdentifierTree id && id.getName().contentEquals(param);
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(target.body(), null);
+    return added[0];
+  }
+
+  private static CookieState copy(CookieState s) {
+    CookieState c = new CookieState();
+    c.secure = s.secure;
+    c.httpOnly = s.httpOnly;
+    return c;
   }
 
   @Override
@@ -123,11 +228,12 @@ public final class InsecureCookieCheck implements JavaCheck {
         }
         if (onCookie && e.receiverVariable() != null && (name.equals("setSecure") || name.equals("setHttpOnly"))) {
           CookieState s = cookies.get(e.receiverVariable());
-          if (s != null && Boolean.TRUE.equals(e.constantArg(0))) {
+          if (s != null) {
+            Flag f = flag(e.constantArg(0));
             if (name.equals("setSecure")) {
-              s.secure = true;
+              s.secure = f;
             } else {
-              s.httpOnly = true;
+              s.httpOnly = f;
             }
           }
           return;
@@ -135,14 +241,27 @@ public final class InsecureCookieCheck implements JavaCheck {
         if (name.equals("addCookie") && e.argTrees().size() == 1) {
           ExpressionTree arg = e.argTrees().get(0);
           CookieState s = arg instanceof IdentifierTree id ? cookies.get(id.getName().toString()) : null;
-          if (s == null) {
-            return;
+          if (s != null) {
+            report(s, e, arg.toString(), "");
           }
-          if (!s.secure) {
-            e.reporter().report(NOT_SECURE, e.tree(), "Cookie `" + arg + "` is added without setSecure(true)", null);
+          return;
+        }
+        // A cookie handed to another method: a repository method is read for what it does to the cookie; any other
+        // call could change it unseen, so the cookie is no longer judged.
+        for (int i = 0; i < e.argTrees().size(); i++) {
+          if (!(e.argTrees().get(i) instanceof IdentifierTree id) || !cookies.containsKey(id.getName().toString())) {
+            continue;
           }
-          if (!s.httpOnly) {
-            e.reporter().report(NOT_HTTP_ONLY, e.tree(), "Cookie `" + arg + "` is added without setHttpOnly(true)", null);
+          CookieState s = cookies.get(id.getName().toString());
+          List<MethodInfo> targets = e.call().targets();
+          if (targets.size() == 1) {
+            CookieState added = helper(e.project(), targets.get(0), i, s, 0);
+            if (added != null) {
+              report(added, e, id.getName().toString(), " by `" + targets.get(0).name() + "`");
+            }
+          } else {
+            s.secure = Flag.UNKNOWN;
+            s.httpOnly = Flag.UNKNOWN;
           }
         }
       }

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -156,7 +157,8 @@ final class MethodAnalyzer {
         }
       }
     }
-    return new Summary(ret, hits, writes);
+    return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
+        returned == null ? null : returned.constant());
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -968,12 +970,20 @@ final class MethodAnalyzer {
       return Value.constant(configured);
     }
     if (f.isStatic()) {
-      return Value.of(engine.readStatic(f, method));
+      return withFieldClass(Value.of(engine.readStatic(f, method)), f, scope.owner());
     }
     if (method.isStatic()) {
       return Value.UNKNOWN;
     }
-    return Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0, Step.start(loc(at), "field `" + f.name() + "`"))));
+    return withFieldClass(Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0,
+        Step.start(loc(at), "field `" + f.name() + "`")))), f, scope.owner());
+  }
+
+  /** A field that only ever holds {@code new C()} holds a C: calls on it reach C's methods only. */
+  private Value withFieldClass(Value v, TypeInfo.FieldInfo f, TypeInfo owner) {
+    TypeInfo declaring = project.declaringType(f);
+    String c = engine.fieldClass(f, declaring == null ? owner : declaring);
+    return c == null ? v : v.withRuntimeType(c);
   }
 
   /** The value Spring injects for {@code @Value("${key:default}")}, from the repository's configuration. */
@@ -1010,7 +1020,8 @@ final class MethodAnalyzer {
       TypeInfo.FieldInfo f = t == null ? null : t.fields().get(member);
       if (f != null) {
         Object c = engine.fieldConstant(f, t);
-        return c != null ? Value.constant(c) : f.isStatic() ? Value.of(engine.readStatic(f, method)) : Value.UNKNOWN;
+        return c != null ? Value.constant(c) : f.isStatic() ? withFieldClass(Value.of(engine.readStatic(f, method)), f, t)
+            : Value.UNKNOWN;
       }
       return Value.UNKNOWN;
     }
@@ -1172,8 +1183,8 @@ final class MethodAnalyzer {
     List<Value> args = evalArgs(call.getArguments(), recv);
     Value result = invoke(call, rc, recv, recvVar, args, call.getArguments());
     // A static factory's declared return type is the object's class as far as it is known here.
-    return rc.staticReceiver() && rc.returnType() != null && !result.isContainer() && isObjectType(rc.returnType())
-        ? result.withRuntimeType(rc.returnType()) : result;
+    return rc.staticReceiver() && result.runtimeType() == null && rc.returnType() != null && !result.isContainer()
+        && isObjectType(rc.returnType()) ? result.withRuntimeType(rc.returnType()) : result;
   }
 
   private boolean isObjectType(String type) {
@@ -1237,8 +1248,12 @@ final class MethodAnalyzer {
       result = coll;
       modelled = true;
     }
+    recordContentType(type, name, recvVar, args, argTrees);
     for (Models.SourceModel s : models.sources(name)) {
       if (engine.matches(type, s.pattern())) {
+        if (s.kind().equals(RESPONSE_WRITER) && recvVar != null && rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
+          continue; // a writer of a JSON or plain-text response is not an HTML sink
+        }
         List<Fact> produced = s.kind().equals(RANDOM) ? drawsFromParameter(recv, at) : List.of();
         if (produced.isEmpty()) {
           produced = List.of(new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label())));
@@ -1313,9 +1328,16 @@ final class MethodAnalyzer {
     }
     if (!modelled) {
       Map<String, List<Fact>> stored = new LinkedHashMap<>();
+      String returnType = null;
+      Object returnConstant = null;
+      boolean first = true;
       for (MethodInfo target : rc.targets()) {
         Summary summary = engine.summary(target);
         result = Value.join(result, applySummary(target, summary, recv, args, at));
+        // What every possible callee returns (a factory's class, a constant) holds for the call too.
+        returnType = first || Objects.equals(returnType, summary.returnType) ? summary.returnType : null;
+        returnConstant = first || Objects.equals(returnConstant, summary.returnConstant) ? summary.returnConstant : null;
+        first = false;
         for (Map.Entry<String, List<Fact>> e : receiverWrites(target, summary, recv, args, at).entrySet()) {
           stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
         }
@@ -1334,6 +1356,12 @@ final class MethodAnalyzer {
             env.vars.put(recvVar, obj);
           }
         }
+      }
+      if (returnType != null && !(tree instanceof NewClassTree) && !result.isContainer()) {
+        result = result.withRuntimeType(returnType);
+      }
+      if (returnConstant != null && result.facts().isEmpty() && !result.isContainer()) {
+        result = result.withConstant(returnConstant);
       }
     }
     Object folded = Constants.call(type, name, recv == null ? null : recv.constant(), constants(args));
@@ -1356,6 +1384,37 @@ final class MethodAnalyzer {
       }
     }
     return result;
+  }
+
+  /** The marker kind (servlet.yml) of writers and streams that go to the HTTP response. */
+  private static final String RESPONSE_WRITER = "response-writer";
+  /** Environment key prefix: the content type last set on a response variable (flow-sensitive, joined at merges). */
+  private static final String CONTENT_TYPE = "#content-type:";
+  private static final Pattern NON_HTML_MEDIA = Pattern.compile(
+      "(?i)(?:application/(?:[\\w.+-]*\\+)?json|text/plain|text/csv|application/octet-stream)\\b.*");
+  private static final Pattern NON_HTML_MEDIA_CONSTANT = Pattern.compile(
+      "(?:APPLICATION_(?:PROBLEM_)?JSON|TEXT_PLAIN|APPLICATION_OCTET_STREAM|APPLICATION_NDJSON)(?:_VALUE|_TYPE)?");
+
+  /** {@code response.setContentType(t)} or a Content-Type header: remembered per response variable. */
+  private void recordContentType(String type, String name, String recvVar, List<Value> args,
+      List<? extends ExpressionTree> argTrees) {
+    int at = name.equals("setContentType") && args.size() == 1 ? 0
+        : (name.equals("setHeader") || name.equals("addHeader")) && args.size() == 2
+            && args.get(0).constant() instanceof String h && h.equalsIgnoreCase("Content-Type") ? 1 : -1;
+    if (at < 0 || recvVar == null || type == null || !project.isSubtype(type, "javax.servlet.ServletResponse")
+        && !project.isSubtype(type, "jakarta.servlet.ServletResponse")) {
+      return;
+    }
+    Object c = args.get(at).constant();
+    if (c == null && argTrees.get(at) instanceof MemberSelectTree ms
+        && NON_HTML_MEDIA_CONSTANT.matcher(ms.getIdentifier().toString()).matches()) {
+      c = "application/json"; // Spring's MediaType / JAX-RS constants, not resolved from the library
+    }
+    env.vars.put(CONTENT_TYPE + recvVar, Value.constant(c));
+  }
+
+  private static boolean rendersAsText(Value contentType) {
+    return contentType != null && contentType.constant() instanceof String t && NON_HTML_MEDIA.matcher(t.trim()).matches();
   }
 
   private static final String RANDOM = "random";

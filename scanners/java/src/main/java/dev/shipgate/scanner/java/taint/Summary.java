@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -39,10 +40,21 @@ final class Summary {
   final List<SinkHit> hits;
   /** Facts the method stores in fields of its receiver, by field name. */
   final Map<String, List<Fact>> receiverWrites;
+  /** The class of every returned object when all returns agree ({@code return new C()}), else null. */
+  final String returnType;
+  /** The constant every return yields whatever the arguments, else null. */
+  final Object returnConstant;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
+    this(returns, hits, receiverWrites, null, null);
+  }
+
+  Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
+      Object returnConstant) {
     this.returns = returns;
     this.receiverWrites = receiverWrites;
+    this.returnType = returnType;
+    this.returnConstant = returnConstant;
     Map<String, SinkHit> unique = new LinkedHashMap<>();
     for (SinkHit h : hits) {
       if (unique.size() < MAX_HITS) {
@@ -54,7 +66,13 @@ final class Summary {
 
   boolean sameAs(Summary o) {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
-        && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites));
+        && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
+        && Objects.equals(returnConstant, o.returnConstant);
+  }
+
+  /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
+  boolean isEmpty() {
+    return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null;
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {

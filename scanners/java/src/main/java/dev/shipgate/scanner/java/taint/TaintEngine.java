@@ -211,7 +211,7 @@ public final class TaintEngine {
       Summary old = summaries.get(m);
       if (old == null || !old.sameAs(s)) {
         summaries.put(m, s);
-        if (old != null || !s.returns.isEmpty() || !s.hits.isEmpty() || !s.receiverWrites.isEmpty()) {
+        if (old != null || !s.isEmpty()) {
           for (MethodInfo caller : callers.getOrDefault(m, List.of())) {
             if (!results.containsKey(caller) || visits.getOrDefault(caller, 0) < limits.visitsPerMethod()) {
               work.add(caller);
@@ -399,11 +399,66 @@ public final class TaintEngine {
     });
   }
 
-  /** The value of a {@code final} field initialised with a constant expression, else null. */
-  Object fieldConstant(TypeInfo.FieldInfo f, TypeInfo owner) {
-    if (!f.isFinal() || f.initializer() == null) {
+  /**
+   * The value of a field that always holds one constant, else null: a {@code final} field initialised with a
+   * constant expression, or a field only its own class can assign (final, or private) whose initializer and
+   * every assignment in the file give the same constant (without initializer: assignments in constructors
+   * and initializer blocks only, so no read sees the default value).
+   */
+  Object fieldConstant(TypeInfo.FieldInfo f, TypeInfo from) {
+    TypeInfo declaring = project.declaringType(f);
+    TypeInfo owner = declaring == null ? from : declaring;
+    if (f.isFinal() && f.initializer() != null) {
+      return memo(f, () -> constantOf((ExpressionTree) f.initializer(), owner, 0));
+    }
+    if (!onlyOwnerAssigns(f)) {
       return null;
     }
+    return memo(f, () -> {
+      List<FieldStore> stores = fieldStores(owner.unit()).getOrDefault(f.name(), List.of());
+      if (f.initializer() == null && (stores.isEmpty() || stores.stream().anyMatch(st -> !st.initializing()))) {
+        return null;
+      }
+      Object value = f.initializer() == null ? null : constantOf((ExpressionTree) f.initializer(), owner, 0);
+      if (f.initializer() != null && value == null) {
+        return null;
+      }
+      for (FieldStore st : stores) {
+        Object v = st.value() == null || !independentOfLocals(st.value(), owner) ? null : constantOf(st.value(), owner, 0);
+        if (v == null || value != null && !value.equals(v)) {
+          return null;
+        }
+        value = v;
+      }
+      return value;
+    });
+  }
+
+  /**
+   * No name in the expression could be a local or parameter of the assigning method: {@link #constantOf} reads
+   * bare names as fields, which is right in an initializer but not for {@code this.secure = secure} in a method.
+   */
+  private boolean independentOfLocals(ExpressionTree e, TypeInfo owner) {
+    boolean[] ok = {true};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void p) {
+        TypeInfo.FieldInfo f = project.field(owner, id.getName().toString());
+        if (f == null || !f.isStatic() || !f.isFinal()) {
+          ok[0] = false;
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree ms, Void p) {
+        return null; // Type.CONSTANT: resolved by type, not by a local name
+      }
+    }.scan(e, null);
+    return ok[0];
+  }
+
+  private Object memo(TypeInfo.FieldInfo f, java.util.function.Supplier<Object> compute) {
     Object c = constants.get(f);
     if (c != null) {
       return c == NOT_CONSTANT ? null : c;
@@ -412,12 +467,115 @@ public final class TaintEngine {
       return null; // cyclic definition
     }
     try {
-      Object v = constantOf((ExpressionTree) f.initializer(), owner, 0);
+      Object v = compute.get();
       constants.put(f, v == null ? NOT_CONSTANT : v);
       return v;
     } finally {
       evaluating.remove(f);
     }
+  }
+
+  private static boolean onlyOwnerAssigns(TypeInfo.FieldInfo f) {
+    return f.isFinal() || f.declaration().getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE);
+  }
+
+  /**
+   * The class of the object a field always holds: a field only its own class assigns whose initializer and
+   * every assignment are {@code new C(...)} of one class C (no anonymous body), else null. Calls on the field
+   * then dispatch to C's methods only.
+   */
+  String fieldClass(TypeInfo.FieldInfo f, TypeInfo owner) {
+    if (!onlyOwnerAssigns(f)) {
+      return null;
+    }
+    String c = fieldClasses.computeIfAbsent(f, k -> {
+      List<ExpressionTree> values = new ArrayList<>();
+      if (f.initializer() != null) {
+        values.add((ExpressionTree) f.initializer());
+      }
+      for (FieldStore st : fieldStores(owner.unit()).getOrDefault(f.name(), List.of())) {
+        values.add(st.value());
+      }
+      String type = null;
+      for (ExpressionTree v : values) {
+        if (!(v instanceof NewClassTree n) || n.getClassBody() != null) {
+          return "";
+        }
+        String t = project.resolveNew(project.scope(owner), n).declaringType();
+        if (t == null || t.indexOf('.') < 0 || type != null && !type.equals(t)) {
+          return "";
+        }
+        type = t;
+      }
+      return type == null ? "" : type;
+    });
+    return c.isEmpty() ? null : c;
+  }
+
+  /** An assignment to a field name: the value (null for {@code ++}, {@code +=}), and whether a constructor makes it. */
+  private record FieldStore(ExpressionTree value, boolean initializing) {}
+
+  private final Map<TypeInfo.FieldInfo, String> fieldClasses = new HashMap<>();
+  private final Map<JavaUnit, Map<String, List<FieldStore>>> fieldStores = new IdentityHashMap<>();
+
+  /**
+   * Every assignment in a file by the assigned name ({@code f = v}, {@code this.f = v}, {@code o.f = v}): a
+   * superset of the stores into each field of the file's private fields, so a local of the same name only makes
+   * the answer more cautious.
+   */
+  private Map<String, List<FieldStore>> fieldStores(JavaUnit unit) {
+    return fieldStores.computeIfAbsent(unit, u -> {
+      Map<String, List<FieldStore>> out = new HashMap<>();
+      new TreeScanner<Void, Boolean>() {
+        private void store(ExpressionTree target, ExpressionTree value, boolean init) {
+          String name = target instanceof IdentifierTree id ? id.getName().toString()
+              : target instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+          if (name != null) {
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(new FieldStore(value, init));
+          }
+        }
+
+        @Override
+        public Void visitClass(com.sun.source.tree.ClassTree node, Boolean init) {
+          for (Tree member : node.getMembers()) {
+            boolean ctor = member instanceof com.sun.source.tree.MethodTree m && m.getName().contentEquals("<init>");
+            boolean block = member instanceof com.sun.source.tree.BlockTree b && !b.isStatic();
+            scan(member, ctor || block);
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Boolean init) {
+          return super.visitLambdaExpression(node, false);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Boolean init) {
+          store(node.getVariable(), node.getExpression(), Boolean.TRUE.equals(init));
+          return super.visitAssignment(node, init);
+        }
+
+        @Override
+        public Void visitCompoundAssignment(CompoundAssignmentTree node, Boolean init) {
+          store(node.getVariable(), null, false);
+          return super.visitCompoundAssignment(node, init);
+        }
+
+        @Override
+        public Void visitUnary(UnaryTree node, Boolean init) {
+          switch (node.getKind()) {
+            case PREFIX_INCREMENT: case POSTFIX_INCREMENT: case PREFIX_DECREMENT: case POSTFIX_DECREMENT:
+              store(node.getExpression(), null, false);
+              break;
+            default:
+              break;
+          }
+          return super.visitUnary(node, init);
+        }
+      }.scan(u.tree(), false);
+      return out;
+    });
   }
 
   private Object constantOf(ExpressionTree e, TypeInfo owner, int depth) {
