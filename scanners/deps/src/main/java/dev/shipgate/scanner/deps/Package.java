@@ -95,6 +95,12 @@ public record Package(
         dependsOn);
   }
 
+  /** The same package in another scope (a transitive package that only development dependencies pull in). */
+  public Package withScope(Scope value) {
+    return new Package(ecosystem, name, version, pin, purl, direct, value, source, manifest, line, resolved, integrity, license, installScripts,
+        dependsOn);
+  }
+
   /** The same package with the PURLs of the packages it depends on (replacing any it had). */
   public Package withDependencies(Collection<String> purls) {
     return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license, installScripts,

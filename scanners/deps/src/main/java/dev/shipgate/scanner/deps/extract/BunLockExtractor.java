@@ -69,6 +69,7 @@ public final class BunLockExtractor implements Extractor {
     if (!packages.isObject()) {
       throw new ExtractException(json.line(packages), "'packages' must be an object");
     }
+    List<String> keys = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = packages.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
@@ -116,7 +117,70 @@ public final class BunLockExtractor implements Extractor {
           .resolved(resolved)
           .integrity(integrity)
           .build());
+      keys.add(key);
+    }
+    List<List<String>> needs = new ArrayList<>();
+    for (String key : keys) {
+      needs.add(needs(packages, key));
+    }
+    return Edges.devOnlyAsDev(Edges.link(out, needs));
+  }
+
+  /**
+   * What the package installed at {@code key} depends on, resolved as Node does: the nearest {@code <path>/<name>}
+   * walking up the install path ({@code a/b/dep}, {@code a/dep}, {@code dep}); {@code "name version"} of each.
+   * The dependency lists are in the entry's first object (after the URL for registry packages).
+   */
+  private static List<String> needs(JsonNode packages, String key) {
+    JsonNode info = null;
+    for (JsonNode element : packages.get(key)) {
+      if (element.isObject()) {
+        info = element;
+        break;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (info == null) {
+      return out;
+    }
+    for (String field : new String[] {"dependencies", "optionalDependencies", "peerDependencies"}) {
+      JsonNode deps = info.get(field);
+      if (deps == null || !deps.isObject()) {
+        continue;
+      }
+      for (Iterator<String> names = deps.fieldNames(); names.hasNext();) {
+        String dep = names.next();
+        for (String base = key;; base = parent(base)) {
+          JsonNode target = packages.get(base == null ? dep : base + "/" + dep);
+          if (target != null && target.isArray() && !target.isEmpty() && target.get(0).isTextual()) {
+            String ident = target.get(0).asText();
+            int at = ident.indexOf('@', ident.startsWith("@") ? 1 : 0);
+            String spec = at > 0 ? ident.substring(at + 1) : "";
+            if (at > 0 && !spec.startsWith("workspace:")) {
+              out.add(ident.substring(0, at) + " " + (spec.contains(":") || spec.contains("/") ? "" : spec));
+            }
+            break;
+          }
+          if (base == null) {
+            break; // not installed (an optional or peer dependency left out)
+          }
+        }
+      }
     }
     return out;
+  }
+
+  /** The install path one package up ({@code @types/node/undici-types} -> {@code @types/node}), null above the top. */
+  private static String parent(String key) {
+    int slash = key.lastIndexOf('/');
+    if (slash < 0) {
+      return null;
+    }
+    int before = key.lastIndexOf('/', slash - 1);
+    String second = key.substring(before + 1, slash);
+    if (second.startsWith("@")) { // the last package is "@scope/name"
+      return before < 0 ? null : key.substring(0, before);
+    }
+    return key.substring(0, slash);
   }
 }

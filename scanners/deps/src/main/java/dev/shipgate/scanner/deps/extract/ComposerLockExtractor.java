@@ -7,9 +7,11 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,9 +43,35 @@ public final class ComposerLockExtractor implements Extractor {
     JsonNode root = json.rootObject("composer.lock");
     Set<String> direct = declared(file.path(), context);
     List<Package> out = new ArrayList<>();
-    read(file.path(), json, root.get("packages"), Scope.RUNTIME, direct, out);
-    read(file.path(), json, root.get("packages-dev"), Scope.DEV, direct, out);
-    return out;
+    List<List<String>> needs = new ArrayList<>();
+    read(file.path(), json, root.get("packages"), Scope.RUNTIME, direct, out, needs);
+    read(file.path(), json, root.get("packages-dev"), Scope.DEV, direct, out, needs);
+    // A requirement may name a package that another one replaces or provides (laravel/framework replaces
+    // illuminate/support, monolog/monolog provides psr/log-implementation): it is that package which is installed.
+    Map<String, List<String>> standsIn = new HashMap<>();
+    for (String list : new String[] {"packages", "packages-dev"}) {
+      JsonNode packages = root.get(list);
+      for (JsonNode p : packages == null ? List.<JsonNode>of() : packages) {
+        for (String field : new String[] {"replace", "provide"}) {
+          JsonNode names = p.get(field);
+          if (names != null && names.isObject()) {
+            String by = LocatedJson.text(p, "name").toLowerCase(Locale.ROOT);
+            names.fieldNames().forEachRemaining(n -> standsIn.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(by));
+          }
+        }
+      }
+    }
+    Set<String> locked = new HashSet<>();
+    out.forEach(p -> locked.add(p.name()));
+    for (List<String> required : needs) {
+      List<String> resolved = new ArrayList<>();
+      for (String name : required) {
+        resolved.addAll(locked.contains(name) ? List.of(name) : standsIn.getOrDefault(name, List.of()));
+      }
+      required.clear();
+      required.addAll(resolved);
+    }
+    return Edges.link(out, needs);
   }
 
   /** Names in the sibling composer.json's require and require-dev, lower case; empty without one. */
@@ -65,7 +93,8 @@ public final class ComposerLockExtractor implements Extractor {
     return names;
   }
 
-  private static void read(String path, LocatedJson json, JsonNode list, Scope scope, Set<String> direct, List<Package> out) throws ExtractException {
+  private static void read(String path, LocatedJson json, JsonNode list, Scope scope, Set<String> direct, List<Package> out,
+      List<List<String>> needs) throws ExtractException {
     if (list == null || list.isNull()) {
       return;
     }
@@ -98,6 +127,13 @@ public final class ComposerLockExtractor implements Extractor {
           .integrity(LocatedJson.text(dist, "shasum"))
           .license(LocatedJson.license(p))
           .build());
+      // "require" names packages (one version each in the lockfile) and platform packages (php, ext-*), never locked.
+      List<String> required = new ArrayList<>();
+      JsonNode require = p.get("require");
+      if (require != null && require.isObject()) {
+        require.fieldNames().forEachRemaining(n -> required.add(n.toLowerCase(Locale.ROOT)));
+      }
+      needs.add(required);
     }
   }
 }

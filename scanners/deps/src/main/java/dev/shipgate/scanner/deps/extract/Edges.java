@@ -1,8 +1,12 @@
 package dev.shipgate.scanner.deps.extract;
 
 import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,5 +42,43 @@ final class Edges {
       out.add(targets.isEmpty() ? packages.get(i) : packages.get(i).withDependencies(targets));
     }
     return out;
+  }
+
+  /**
+   * For formats without a dev flag per package: a transitive package that the direct dev dependencies reach
+   * through {@link Package#dependsOn} and no other direct dependency does becomes {@link Scope#DEV}. Packages
+   * nothing reaches keep their scope.
+   */
+  static List<Package> devOnlyAsDev(List<Package> packages) {
+    Map<String, List<String>> edges = new HashMap<>();
+    List<String> runtimeRoots = new ArrayList<>();
+    List<String> devRoots = new ArrayList<>();
+    for (Package p : packages) {
+      edges.computeIfAbsent(p.purl(), k -> new ArrayList<>()).addAll(p.dependsOn());
+      if (p.direct()) {
+        (p.scope() == Scope.DEV ? devRoots : runtimeRoots).add(p.purl());
+      }
+    }
+    Set<String> runtime = reach(runtimeRoots, edges);
+    Set<String> dev = reach(devRoots, edges);
+    List<Package> out = new ArrayList<>(packages.size());
+    for (Package p : packages) {
+      boolean devOnly = !p.direct() && p.scope() != Scope.DEV && dev.contains(p.purl()) && !runtime.contains(p.purl());
+      out.add(devOnly ? p.withScope(Scope.DEV) : p);
+    }
+    return out;
+  }
+
+  private static Set<String> reach(List<String> roots, Map<String, List<String>> edges) {
+    Set<String> seen = new HashSet<>(roots);
+    Deque<String> todo = new ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      for (String next : edges.getOrDefault(todo.pop(), List.of())) {
+        if (seen.add(next)) {
+          todo.push(next);
+        }
+      }
+    }
+    return seen;
   }
 }

@@ -5,21 +5,28 @@ import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Bundler's {@code Gemfile.lock}: gems under {@code GEM} (a gem server), {@code GIT} and {@code PATH}
  * sections; {@code DEPENDENCIES} names the direct ones. Platform suffixes ({@code 1.13.1-x86_64-linux}) are
- * not part of the version.
+ * not part of the version, so one gem locked for several platforms is one package. The lines indented under a
+ * gem are its dependencies (edges); Bundler 2.5+'s {@code CHECKSUMS} section gives hashes.
  */
 public final class GemfileLockExtractor implements Extractor {
 
   private static final Pattern SPEC = Pattern.compile("^ {4}([^ (]+) \\(([^)]+)\\)$");
   private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([^ (!]+)!?(?: \\(.*\\))?$");
+  private static final Pattern SPEC_DEPENDENCY = Pattern.compile("^ {6}([^ (]+)(?: \\(.*\\))?$");
+  private static final Pattern CHECKSUM = Pattern.compile("^ {2}([^ (]+) \\(([^)]+)\\)(?: (\\S+))?$");
 
   @Override
   public String name() {
@@ -37,7 +44,7 @@ public final class GemfileLockExtractor implements Extractor {
     return (n.equals("Gemfile.lock") || n.equals("gems.locked")) && !path.contains("vendor/");
   }
 
-  private record Spec(String name, String version, Source source, String remote, int line) {}
+  private record Spec(String name, String version, Source source, String remote, int line, Set<String> needs) {}
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
@@ -49,6 +56,7 @@ public final class GemfileLockExtractor implements Extractor {
     List<Spec> specs = new ArrayList<>();
     List<Integer> gitSpecs = new ArrayList<>();
     Set<String> direct = new HashSet<>();
+    Map<String, String> checksums = new HashMap<>();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       int lineNo = i + 1;
@@ -70,7 +78,7 @@ public final class GemfileLockExtractor implements Extractor {
             revision = line.substring(12).strip();
             for (int k : gitSpecs) {
               Spec s = specs.get(k);
-              specs.set(k, new Spec(s.name, s.version, s.source, s.remote + "#" + revision, s.line));
+              specs.set(k, new Spec(s.name, s.version, s.source, s.remote + "#" + revision, s.line, s.needs));
             }
           } else if (line.equals("  specs:")) {
             inSpecs = true;
@@ -78,17 +86,18 @@ public final class GemfileLockExtractor implements Extractor {
             Matcher m = SPEC.matcher(line);
             if (m.matches()) {
               Source src = section.equals("GEM") ? Source.REGISTRY : section.equals("GIT") ? Source.GIT : Source.FILE;
-              String version = m.group(2);
-              int dash = version.indexOf('-');
-              if (dash > 0) {
-                version = version.substring(0, dash); // platform gem
-              }
+              String version = withoutPlatform(m.group(2));
               String where = src == Source.GIT && !revision.isEmpty() ? remote + "#" + revision : remote;
               if (src == Source.GIT && revision.isEmpty()) {
                 gitSpecs.add(specs.size());
               }
-              specs.add(new Spec(m.group(1), version, src, where, lineNo));
-            } else if (!line.startsWith("      ")) {
+              specs.add(new Spec(m.group(1), version, src, where, lineNo, new TreeSet<>()));
+            } else if (line.startsWith("      ") && !specs.isEmpty()) {
+              Matcher d = SPEC_DEPENDENCY.matcher(line);
+              if (d.matches()) {
+                specs.get(specs.size() - 1).needs().add(d.group(1));
+              }
+            } else {
               throw new ExtractException(lineNo, "expected a gem as '    name (version)' but found: " + YarnLockExtractor.abbreviate(line.strip()));
             }
           }
@@ -99,19 +108,42 @@ public final class GemfileLockExtractor implements Extractor {
             direct.add(m.group(1));
           }
         }
+        case "CHECKSUMS" -> {
+          Matcher m = CHECKSUM.matcher(line);
+          if (m.matches() && m.group(3) != null) {
+            checksums.putIfAbsent(m.group(1) + " " + withoutPlatform(m.group(2)), m.group(3)); // "sha256=<hex>"
+          }
+        }
         default -> {}
       }
     }
-    List<Package> out = new ArrayList<>();
+    // One package per gem and version: platform variants share it and their dependencies.
+    Map<String, Spec> unique = new LinkedHashMap<>();
     for (Spec s : specs) {
+      Spec first = unique.putIfAbsent(s.name + " " + s.version + " " + s.source, s);
+      if (first != null) {
+        first.needs().addAll(s.needs());
+      }
+    }
+    List<Package> out = new ArrayList<>();
+    List<Set<String>> needs = new ArrayList<>();
+    for (Spec s : unique.values()) {
       out.add(Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
           .locked(s.version)
           .direct(direct.contains(s.name))
           .source(s.source)
           .line(s.line)
-          .resolved(s.source == Source.REGISTRY ? "" : s.remote)
+          .resolved(s.remote) // for GEM sections the gem server, which the registry allow-list judges
+          .integrity(checksums.getOrDefault(s.name + " " + s.version, ""))
           .build());
+      needs.add(s.needs());
     }
-    return out;
+    return Edges.link(out, needs);
+  }
+
+  /** A platform gem's version ({@code 1.13.1-x86_64-linux}) without the platform: Bundler writes no "-" otherwise. */
+  private static String withoutPlatform(String version) {
+    int dash = version.indexOf('-');
+    return dash > 0 ? version.substring(0, dash) : version;
   }
 }

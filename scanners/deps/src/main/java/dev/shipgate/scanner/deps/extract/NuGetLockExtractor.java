@@ -5,12 +5,13 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * NuGet's {@code packages.lock.json}: per target framework, packages of type {@code Direct}, {@code Transitive}
@@ -51,11 +52,20 @@ public final class NuGetLockExtractor implements Extractor {
     if (!frameworks.isObject()) {
       throw new ExtractException(json.line(frameworks), "'dependencies' must be an object of target frameworks");
     }
-    Set<String> seen = new HashSet<>();
+    // One package per id and version across target frameworks; its dependencies are the union of each framework's,
+    // each resolved to the version locked in that framework.
+    Map<String, Integer> index = new HashMap<>();
+    List<Set<String>> needs = new ArrayList<>();
     for (JsonNode framework : frameworks) {
       if (!framework.isObject()) {
         throw new ExtractException(json.line(frameworks), "each target framework must be an object of packages");
       }
+      Map<String, String> lockedHere = new HashMap<>(); // id (lower case, as NuGet ids are) -> version; no Project entries
+      framework.properties().forEach(e -> {
+        if (!LocatedJson.text(e.getValue(), "type").equals("Project")) {
+          lockedHere.put(e.getKey().toLowerCase(Locale.ROOT), LocatedJson.text(e.getValue(), "resolved"));
+        }
+      });
       for (Iterator<Map.Entry<String, JsonNode>> it = framework.properties().iterator(); it.hasNext();) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode entry = e.getValue();
@@ -68,17 +78,52 @@ public final class NuGetLockExtractor implements Extractor {
           throw new ExtractException(json.line(entry), "package '" + e.getKey() + "' has no resolved version");
         }
         String name = e.getKey();
-        if (!seen.add(name.toLowerCase(Locale.ROOT) + "@" + version)) {
-          continue;
+        Integer at = index.get(key(name, version));
+        if (at == null) {
+          at = out.size();
+          index.put(key(name, version), at);
+          out.add(Package.builder(Ecosystem.NUGET, name, file.path())
+              .locked(version)
+              .direct(type.equals("Direct"))
+              .line(json.line(entry))
+              .integrity(LocatedJson.text(entry, "contentHash"))
+              .build());
+          needs.add(new TreeSet<>());
+        } else if (type.equals("Direct") && !out.get(at).direct()) {
+          // Direct in this framework, transitive in an earlier one: a direct dependency of the project.
+          Package p = out.get(at);
+          out.set(at, Package.builder(Ecosystem.NUGET, p.name(), file.path()).locked(version).direct(true).line(p.line())
+              .integrity(p.integrity()).build());
         }
-        out.add(Package.builder(Ecosystem.NUGET, name, file.path())
-            .locked(version)
-            .direct(type.equals("Direct"))
-            .line(json.line(entry))
-            .integrity(LocatedJson.text(entry, "contentHash"))
-            .build());
+        JsonNode deps = entry.get("dependencies");
+        if (deps != null && deps.isObject()) {
+          for (Iterator<String> names = deps.fieldNames(); names.hasNext();) {
+            String dep = names.next();
+            String locked = lockedHere.getOrDefault(dep.toLowerCase(Locale.ROOT), "");
+            if (!locked.isEmpty()) {
+              needs.get(at).add(dep + " " + locked);
+            }
+          }
+        }
       }
     }
-    return out;
+    // Edges name the id as the framework spells it; link by the spelling of the package kept for that id and version.
+    List<Set<String>> spelled = new ArrayList<>();
+    for (Set<String> n : needs) {
+      Set<String> s = new TreeSet<>();
+      for (String need : n) {
+        int space = need.indexOf(' ');
+        Integer target = index.get(key(need.substring(0, space), need.substring(space + 1)));
+        if (target != null) {
+          s.add(out.get(target).name() + " " + out.get(target).version());
+        }
+      }
+      spelled.add(s);
+    }
+    return Edges.link(out, spelled);
+  }
+
+  private static String key(String id, String version) {
+    return id.toLowerCase(Locale.ROOT) + "@" + version;
   }
 }

@@ -6,8 +6,11 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PDM's {@code pdm.lock}: {@code groups} without {@code default} are dev groups; {@code git}, {@code url} and
@@ -20,6 +23,8 @@ public final class PdmLockExtractor implements Extractor {
   public String name() {
     return "pypi/pdm-lock";
   }
+
+  private static final Pattern REQUIREMENT_NAME = Pattern.compile("^\\s*[A-Za-z0-9][A-Za-z0-9._-]*");
 
   @Override
   public int version() {
@@ -41,6 +46,8 @@ public final class PdmLockExtractor implements Extractor {
     List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
     TomlTables.Table legacyFiles = tables.stream().filter(t -> t.header().equals("metadata.files")).findFirst().orElse(null);
     List<Package> out = new ArrayList<>();
+    List<List<String>> needs = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     Map<String, Scope> declared = PythonProject.declared(file.path(), context);
     for (TomlTables.Table t : tables) {
       if (!(t.array() && t.header().equals("package"))) {
@@ -74,6 +81,27 @@ public final class PdmLockExtractor implements Extractor {
           }
         }
       }
+      // "dependencies" are PEP 508 requirements ("idna>=2.8", "pywin32; sys_platform == 'win32'"); the name is the
+      // edge, the lockfile holds one version of it (several only for different markers, then all are linked).
+      List<String> dependsOn = new ArrayList<>();
+      TomlTables.Value deps = t.values().get("dependencies");
+      if (deps != null) {
+        for (String requirement : deps.strings()) {
+          Matcher m = REQUIREMENT_NAME.matcher(requirement);
+          if (m.find()) {
+            dependsOn.add(RequirementsExtractor.normalise(m.group()));
+          }
+        }
+      }
+      // An entry with "extras" repeats its package (same name and version) with the extras' dependencies added.
+      String id = RequirementsExtractor.normalise(name) + " " + t.string("version");
+      Integer first = seen.get(id);
+      if (first != null) {
+        needs.get(first).addAll(dependsOn);
+        continue;
+      }
+      seen.put(id, out.size());
+      needs.add(dependsOn);
       TomlTables.Value groups = t.values().get("groups");
       Scope scope = groups != null && !groups.strings().isEmpty() && !groups.strings().contains("default") ? Scope.DEV : Scope.RUNTIME;
       String key = RequirementsExtractor.normalise(t.string("name"));
@@ -87,6 +115,6 @@ public final class PdmLockExtractor implements Extractor {
           .integrity(hashes.isEmpty() ? "" : hashes.get(0) + (hashes.size() > 1 ? " (+" + (hashes.size() - 1) + ")" : ""))
           .build());
     }
-    return out;
+    return Edges.link(out, needs);
   }
 }

@@ -7,7 +7,9 @@ import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
  * uv's {@code uv.lock}. Packages whose source is {@code editable} or {@code virtual} are the workspace's own
  * projects: not reported; their {@code dependencies} are direct, and names only in their
  * {@code [package.dev-dependencies]} are direct dev dependencies. Hashes come from {@code sdist} and
- * {@code wheels}.
+ * {@code wheels}. Each package's {@code dependencies} are its edges ({@code name}, and {@code version} when the
+ * lockfile holds several versions of a name for different markers); extras a package offers are not followed.
  */
 public final class UvLockExtractor implements Extractor {
 
@@ -62,6 +65,37 @@ public final class UvLockExtractor implements Extractor {
     return out;
   }
 
+  /** The inline tables of an array of them ({@code [{ name = "a" }, { name = "b", version = "1" }]}), flattened. */
+  static List<Map<String, String>> inlineTables(TomlTables.Value v) throws ExtractException {
+    List<Map<String, String>> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    String text = v.text();
+    int depth = 0;
+    int start = -1;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' && depth++ == 0) {
+        start = i;
+      } else if (c == '}' && --depth == 0) {
+        Map<String, String> table = new LinkedHashMap<>();
+        InlineTable.flatten("", text.substring(start, i + 1), v.line(), table);
+        out.add(table);
+      }
+    }
+    return out;
+  }
+
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
     List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
@@ -91,7 +125,16 @@ public final class UvLockExtractor implements Extractor {
       }
     }
     List<Package> out = new ArrayList<>();
+    List<List<String>> needs = new ArrayList<>();
     for (TomlTables.Table t : packages) {
+      List<String> dependsOn = new ArrayList<>();
+      for (Map<String, String> dep : inlineTables(t.values().get("dependencies"))) {
+        String depName = RequirementsExtractor.normalise(dep.getOrDefault("name", ""));
+        if (!depName.isEmpty()) {
+          dependsOn.add(dep.containsKey("version") ? depName + " " + dep.get("version") : depName);
+        }
+      }
+      needs.add(dependsOn);
       TomlTables.Value source = t.values().get("source");
       Source kind = Source.REGISTRY;
       String resolved = "";
@@ -129,6 +172,6 @@ public final class UvLockExtractor implements Extractor {
           .integrity(hashes.isEmpty() ? "" : hashes.get(0) + (hashes.size() > 1 ? " (+" + (hashes.size() - 1) + ")" : ""))
           .build());
     }
-    return out;
+    return Edges.devOnlyAsDev(Edges.link(out, needs));
   }
 }
