@@ -90,8 +90,8 @@ public record ApiPolicy(List<String> openapi, List<PublicRoute> publicRoutes, Li
     for (String entry : s.has(SENSITIVE_PATHS) ? s.strings(SENSITIVE_PATHS) : DEFAULT_SENSITIVE_PATHS) {
       String pattern = entry.trim().startsWith("!") ? entry.trim().substring(1) : entry.trim();
       if (!pattern.startsWith("/") || pattern.chars().anyMatch(Character::isWhitespace)) {
-        throw s.errorAt(SENSITIVE_PATHS, "'" + entry + "' in " + SENSITIVE_PATHS
-            + " must be a path pattern starting with '/', optionally after '!' to exempt it: \"/admin/**\", \"!/actuator/health/**\"");
+        throw s.errorAt(SENSITIVE_PATHS, "'" + entry + "' in " + SENSITIVE_PATHS + " must be a path pattern starting with '/',"
+            + " optionally after '!' to exempt it: \"/admin/**\", \"!/actuator/health/**\"");
       }
       sensitive.add(SensitivePath.parse(entry.trim()));
     }

@@ -90,7 +90,8 @@ public final class JavaPattern {
       while (literal < segments.length && !segments[literal].contains("*")) {
         literal++;
       }
-      needle = simple != null ? simple : literal > 0 ? String.join(".", java.util.Arrays.asList(segments).subList(0, literal)) : null;
+      String prefix = String.join(".", java.util.Arrays.asList(segments).subList(0, literal));
+      needle = simple != null ? simple : literal > 0 ? prefix : null;
       for (int i = literal; needle == null && i < segments.length; i++) {
         needle = segments[i].contains("*") ? null : segments[i];
       }

@@ -69,8 +69,8 @@ public final class JavaRoutes {
       if (t.isAnonymous() || t.kind() != Tree.Kind.CLASS || t.tree().getModifiers().getFlags().contains(Modifier.ABSTRACT)) {
         continue;
       }
-      // Services, repositories and entities are most of a tree: the front end's resolved annotation names rule
-      // them out before any annotation is read in full.
+      // Services, repositories and entities are most of a tree: a hierarchy without annotations and methods whose
+      // resolved annotation names hold no Quarkus @Route rule them out before any annotation is read in full.
       List<Ann> classAnns = annotated(t) ? classAnnotations(t) : List.of();
       boolean controller = Ann.find(classAnns, CONTROLLER_MARKERS) != null;
       if (!controller && !anyRouteAnnotation(t)) {
@@ -228,7 +228,8 @@ public final class JavaRoutes {
       Route r = new Route(c.call().name(), Paths.clean(path), "spring-webflux", m.owner().unit().path(), c.line(), handler,
           target, List.of(), null);
       List<MethodInfo> decls = target == null ? List.of() : declarations(target.owner(), target);
-      out.add(new JavaRoute(r, m.owner(), List.of(), methodAnnotations(decls), target == null ? List.of() : paramAnnotations(decls, target)));
+      out.add(new JavaRoute(r, m.owner(), List.of(), methodAnnotations(decls),
+          target == null ? List.of() : paramAnnotations(decls, target)));
     }
   }
 
