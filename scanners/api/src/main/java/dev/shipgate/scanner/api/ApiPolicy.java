@@ -24,10 +24,12 @@ public record ApiPolicy(List<String> openapi, List<PublicRoute> publicRoutes, Li
   public static final Set<String> KEYS = Set.of(OPENAPI, PUBLIC_ROUTES, SENSITIVE_PATHS);
   /**
    * Administration, management, internal and role-assignment endpoints, and every actuator endpoint except
-   * health and info (env, heapdump, loggers, shutdown... expose secrets or control the application).
+   * health and info (env, heapdump, loggers, shutdown... expose secrets or control the application). A login or
+   * logout page inside such an area must be open.
    */
   public static final List<String> DEFAULT_SENSITIVE_PATHS = List.of("/**/*admin*/**", "/**/manage/**", "/**/management/**",
-      "/**/internal/**", "/**/users/*/roles/**", "/actuator/**", "!/actuator/health/**", "!/actuator/info/**");
+      "/**/internal/**", "/**/users/*/roles/**", "/actuator/**", "!/actuator/health/**", "!/actuator/info/**", "!/**/login/**",
+      "!/**/logout/**");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
 
   /** One {@code public_routes} entry; {@code method} null matches every method. */
