@@ -89,6 +89,9 @@ public final class JavaScanner implements ProjectScanner {
     if (ProjectConfig.isConfigFile(path)) {
       return true; // read for configured values (algorithm names and the like), never judged on their own
     }
+    if (ProjectConfig.isBuildFile(path)) {
+      return true; // declared dependency versions (SnakeYAML 2 rejects global tags by default)
+    }
     if (MyBatisMappers.isCandidate(path)) {
       return true; // MyBatis mapper statements; other XML files are dropped after a look at their content
     }
@@ -184,13 +187,20 @@ public final class JavaScanner implements ProjectScanner {
         List<SourceFile> sources = new ArrayList<>();
         List<SourceFile> properties = new ArrayList<>();
         List<SourceFile> xml = new ArrayList<>();
+        List<SourceFile> builds = new ArrayList<>();
         for (SourceFile f : files) {
+          if (ProjectConfig.isBuildFile(f.path())) {
+            builds.add(f);
+            if (!MyBatisMappers.isCandidate(f.path())) {
+              continue;
+            }
+          }
           (ProjectConfig.isConfigFile(f.path()) ? properties : MyBatisMappers.isCandidate(f.path()) ? xml : sources).add(f);
         }
         Models m = models.get();
         ParsedSources parsed = context == null ? ParsedSources.parse(sources, m) : ParsedSources.shared(sources, m, context);
         MyBatisMappers.Result mybatis = MyBatisMappers.find(parsed.project(), xml);
-        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties),
+        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties, builds),
             MyBatisSubstitutionCheck.sinks(mybatis));
         TaintEngine.Result r = engine.run(cancelled);
         List<Finding> unreached = MyBatisSubstitutionCheck.unreached(mybatis, r.findings());

@@ -14,6 +14,6 @@ public final class JavaChecks {
         new WeakKeySizeCheck(), new JwtWithoutExpiryCheck(), new JwtLifetimeCheck(), new JwtUnverifiedCheck(), new CsrfDisabledCheck(),
         new CorsCredentialsCheck(), new CredentialsInQueryCheck(), new TimingUnsafeComparisonCheck(),
         new ExceptionExposureCheck(), new HttpClientTimeoutCheck(), new CookieSameSiteCheck(), new SqlParameterFix(),
-        new MyBatisSubstitutionCheck());
+        new MyBatisSubstitutionCheck(), new JacksonDefaultTypingCheck());
   }
 }

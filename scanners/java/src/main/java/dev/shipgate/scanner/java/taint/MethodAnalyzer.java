@@ -43,6 +43,7 @@ import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.JavaUnit;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
+import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
@@ -1304,9 +1305,18 @@ final class MethodAnalyzer {
       result = result.sanitize(models.ruleBit("java/injection/log"));
     }
     for (Models.SinkModel s : models.sinks(name)) {
+      boolean exact = rc.exact();
+      if (engine.matches(type, s.pattern()) && (!s.unlessConstructedWith().isEmpty() || s.onlyIfReceiverCalled() != null
+          || s.safeSinceDependency() != null)) {
+        Boolean applies = conditionalSink(s, tree);
+        if (applies == null) {
+          continue;
+        }
+        exact &= applies;
+      }
       if (engine.matches(type, s.pattern()) && s.receiverKind() != null && recv != null
           && !recv.hasSourceOfKind(s.receiverKind())) {
-        guardedSink(s, recv, args, at, rc.exact());
+        guardedSink(s, recv, args, at, exact);
         continue;
       }
       if (engine.matches(type, s.pattern())
@@ -1314,10 +1324,10 @@ final class MethodAnalyzer {
         for (Models.Slot slot : s.args()) {
           if (slot == Models.Slot.ALL_ARGS) {
             for (Value a : args) {
-              sink(s.rule(), s.label(), a, at, rc.exact());
+              sink(s.rule(), s.label(), a, at, exact);
             }
           } else {
-            sink(s.rule(), s.label(), slot(slot, recv, args), at, rc.exact());
+            sink(s.rule(), s.label(), slot(slot, recv, args), at, exact);
           }
         }
       }
@@ -1384,6 +1394,125 @@ final class MethodAnalyzer {
       }
     }
     return result;
+  }
+
+  /**
+   * A sink with conditions on its receiver or the build: null when it does not apply here (the receiver was made
+   * with a safe constructor argument, the required configuration call was not made on it, or the build declares
+   * a version that is safe); false when it applies but the version that would decide is not declared (reported
+   * with medium confidence); true otherwise.
+   */
+  private Boolean conditionalSink(Models.SinkModel s, Tree tree) {
+    ExpressionTree recv = tree instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree ms
+        ? ms.getExpression() : null;
+    List<ExpressionTree> made = recv == null ? List.of() : creations(recv);
+    if (!s.unlessConstructedWith().isEmpty() && !made.isEmpty()
+        && made.stream().allMatch(e -> e instanceof NewClassTree n && hasArgumentOf(n, s.unlessConstructedWith()))) {
+      return null;
+    }
+    if (s.onlyIfReceiverCalled() != null && (recv == null || !receiverCalled(recv, s.onlyIfReceiverCalled()))) {
+      return null;
+    }
+    if (s.safeSinceDependency() != null) {
+      String declared = engine.config.dependencyVersion(s.safeSinceDependency());
+      if (declared == null) {
+        return false;
+      }
+      if (ProjectConfig.compareVersions(declared, s.safeSinceVersion()) >= 0) {
+        return null;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The expressions that can have made the object {@code e} names: itself when it is a creation, every
+   * initializer and assignment of a local in this method, or of a field that only its class assigns; empty when
+   * unknown.
+   */
+  private List<ExpressionTree> creations(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    if (e instanceof NewClassTree) {
+      return List.of(e);
+    }
+    String key = variableKey(e);
+    if (key == null) {
+      return List.of();
+    }
+    if (!key.startsWith("this.") && scope.isLocal(key) && !method.isImplicit()) {
+      List<ExpressionTree> out = new ArrayList<>();
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree v, Void p) {
+          if (v.getName().contentEquals(key) && v.getInitializer() != null) {
+            out.add(v.getInitializer());
+          }
+          return super.visitVariable(v, p);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree a, Void p) {
+          if (a.getVariable() instanceof IdentifierTree id && id.getName().contentEquals(key)) {
+            out.add(a.getExpression());
+          }
+          return super.visitAssignment(a, p);
+        }
+      }.scan(method.tree().getBody(), null);
+      return out;
+    }
+    TypeInfo.FieldInfo f = project.field(scope.owner(), key.startsWith("this.") ? key.substring(5) : key);
+    if (f == null) {
+      return List.of();
+    }
+    TypeInfo declaring = project.declaringType(f);
+    List<ExpressionTree> stored = engine.fieldValues(f, declaring == null ? scope.owner() : declaring);
+    return stored == null ? List.of() : stored;
+  }
+
+  /** {@code new T(..., new X(...), ...)} with X one of {@code types} (or a subtype), directly or through a local. */
+  private boolean hasArgumentOf(NewClassTree n, Set<String> types) {
+    for (ExpressionTree a : n.getArguments()) {
+      List<ExpressionTree> made = a instanceof NewClassTree ? List.of(a) : a instanceof IdentifierTree ? creations(a) : List.of();
+      if (!made.isEmpty() && made.stream().allMatch(m -> m instanceof NewClassTree an
+          && types.stream().anyMatch(t -> project.isSubtype(project.resolveNew(scope, an).declaringType() == null ? ""
+              : project.resolveNew(scope, an).declaringType(), t)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code call} (e.g. {@code setRegistrationRequired(false)}) is made on the receiver's variable: in this
+   * method for a local, anywhere in the file for a field.
+   */
+  private boolean receiverCalled(ExpressionTree recv, String call) {
+    String key = variableKey(recv);
+    if (key == null) {
+      return false;
+    }
+    String name = key.startsWith("this.") ? key.substring(5) : key;
+    boolean local = !key.startsWith("this.") && scope.isLocal(key);
+    Tree where = local ? method.body() : unit.tree();
+    String compact = call.replace(" ", "");
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree mi, Void p) {
+        if (mi.getMethodSelect() instanceof MemberSelectTree ms
+            && (ms.getExpression() instanceof IdentifierTree id && id.getName().contentEquals(name)
+                || ms.getExpression() instanceof MemberSelectTree t && t.getIdentifier().contentEquals(name)
+                    && t.getExpression().toString().equals("this"))
+            && (ms.getIdentifier() + "(" + mi.getArguments().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(",")) + ")").replace(" ", "").equals(compact)) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(mi, p);
+      }
+    }.scan(where, null);
+    return found[0];
   }
 
   /** The marker kind (servlet.yml) of writers and streams that go to the HTTP response. */

@@ -50,7 +50,19 @@ public final class Models implements LibraryTypes {
   public record ParameterSource(Set<String> annotations, String label) {}
 
   /** {@code receiverKind}: the sink applies only when the receiver carries a marker of that kind (a response writer). */
-  public record SinkModel(MethodPattern pattern, String rule, List<Slot> args, String label, String receiverKind) {}
+  /**
+   * {@code unlessConstructedWith}: not a sink when the receiver was created as {@code new T(new X(...))} with X one of
+   * these types (SnakeYAML's {@code SafeConstructor}). {@code onlyIfReceiverCalled}: a sink only when that call (text
+   * such as {@code setRegistrationRequired(false)}) was made on the receiver variable. {@code safeSince}: not a sink
+   * when the repository's build declares that dependency ({@code group:artifact}) at this version or later; when
+   * no version is declared the finding drops to medium confidence.
+   */
+  public record SinkModel(MethodPattern pattern, String rule, List<Slot> args, String label, String receiverKind,
+      Set<String> unlessConstructedWith, String onlyIfReceiverCalled, String safeSinceDependency, String safeSinceVersion) {
+    SinkModel(MethodPattern pattern, String rule, List<Slot> args, String label, String receiverKind) {
+      this(pattern, rule, args, label, receiverKind, Set.of(), null, null, null);
+    }
+  }
 
   /** {@code rules} empty means every rule: a type conversion that no injection survives. */
   public record SanitizerModel(MethodPattern pattern, Set<String> rules, Slot from) {}
@@ -261,7 +273,8 @@ public final class Models implements LibraryTypes {
     }
     for (Map<String, Object> e : entries(file, doc, "sinks")) {
       String where = "sink " + e.get("types") + " " + e.get("methods");
-      requireOnly(file, where, e, Set.of("types", "methods", "rule", "args", "label", "receiverKind"));
+      requireOnly(file, where, e, Set.of("types", "methods", "rule", "args", "label", "receiverKind", "unlessConstructedWith",
+          "onlyIfReceiverCalled", "safeSince"));
       MethodPattern p = pattern(file, where, e);
       String rule = text(file, where, e, "rule");
       pendingSinkRules.add(new String[] {file, rule});
@@ -271,7 +284,22 @@ public final class Models implements LibraryTypes {
       }
       String label = e.containsKey("label") ? text(file, where, e, "label") : null;
       String receiverKind = e.containsKey("receiverKind") ? text(file, where, e, "receiverKind") : null;
-      index(sinks, p, new SinkModel(p, rule, args, label, receiverKind));
+      Set<String> constructedWith = e.containsKey("unlessConstructedWith")
+          ? new LinkedHashSet<>(strings(file, where, e, "unlessConstructedWith")) : Set.of();
+      knownTypes.addAll(constructedWith);
+      String receiverCalled = e.containsKey("onlyIfReceiverCalled") ? text(file, where, e, "onlyIfReceiverCalled") : null;
+      String dependency = null;
+      String since = null;
+      if (e.containsKey("safeSince")) {
+        String spec = text(file, where, e, "safeSince");
+        int at = spec.lastIndexOf(':');
+        if (at <= 0 || spec.indexOf(':') == at) {
+          throw new ModelException(file, where + ": safeSince must be group:artifact:version, got " + spec);
+        }
+        dependency = spec.substring(0, at);
+        since = spec.substring(at + 1);
+      }
+      index(sinks, p, new SinkModel(p, rule, args, label, receiverKind, constructedWith, receiverCalled, dependency, since));
     }
     for (Map<String, Object> e : entries(file, doc, "sanitizers")) {
       String where = "sanitizer " + e.get("types") + " " + e.get("methods");

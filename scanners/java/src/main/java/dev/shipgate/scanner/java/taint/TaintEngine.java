@@ -512,6 +512,27 @@ public final class TaintEngine {
     return c.isEmpty() ? null : c;
   }
 
+  /**
+   * Every value a field only its own class assigns can hold (initializer and assignments in its file), or null
+   * when other classes may assign it or a store is not a plain assignment.
+   */
+  List<ExpressionTree> fieldValues(TypeInfo.FieldInfo f, TypeInfo owner) {
+    if (!onlyOwnerAssigns(f)) {
+      return null;
+    }
+    List<ExpressionTree> values = new ArrayList<>();
+    if (f.initializer() != null) {
+      values.add((ExpressionTree) f.initializer());
+    }
+    for (FieldStore st : fieldStores(owner.unit()).getOrDefault(f.name(), List.of())) {
+      if (st.value() == null) {
+        return null;
+      }
+      values.add(st.value());
+    }
+    return values;
+  }
+
   /** An assignment to a field name: the value (null for {@code ++}, {@code +=}), and whether a constructor makes it. */
   private record FieldStore(ExpressionTree value, boolean initializing) {}
 
