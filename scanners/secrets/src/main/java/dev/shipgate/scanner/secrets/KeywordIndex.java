@@ -1,6 +1,5 @@
 package dev.shipgate.scanner.secrets;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,8 +54,9 @@ final class KeywordIndex {
     }
     int[] go = new int[maxStates * classes];
     Arrays.fill(go, -1);
-    List<List<Integer>> out = new ArrayList<>();
-    out.add(new ArrayList<>());
+    // Keywords ending at each state: the trie's own (terminal[s], or null) plus those of its failure chain, which
+    // end at the same byte. Plain arrays, no boxing or streams: this runs at every start, mostly interpreted.
+    int[][] terminal = new int[maxStates][];
     int states = 1;
     for (int k = 0; k < words.size(); k++) {
       int s = 0;
@@ -64,42 +64,54 @@ final class KeywordIndex {
         int c = byteClass[b & 0xff];
         if (go[s * classes + c] < 0) {
           go[s * classes + c] = states++;
-          out.add(new ArrayList<>());
         }
         s = go[s * classes + c];
       }
-      out.get(s).add(k);
+      int[] here = terminal[s];
+      terminal[s] = here == null ? new int[] {k} : append(here, k); // the same word may be listed twice
     }
     // Breadth-first failure links, folded straight into a complete transition table.
     int[] fail = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    int[] order = new int[states];
+    int head = 0;
+    int tail = 0;
     for (int c = 0; c < classes; c++) {
       int t = go[c];
       if (t < 0) {
         go[c] = 0;
       } else {
         fail[t] = 0;
-        queue.add(t);
+        order[tail++] = t;
       }
     }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      out.get(s).addAll(out.get(fail[s]));
+    while (head < tail) {
+      int s = order[head++];
       for (int c = 0; c < classes; c++) {
         int t = go[s * classes + c];
         if (t < 0) {
           go[s * classes + c] = go[fail[s] * classes + c];
         } else {
           fail[t] = go[fail[s] * classes + c];
-          queue.add(t);
+          order[tail++] = t;
         }
       }
     }
     size = states;
     outputs = new int[states][];
     accepting = new boolean[states];
-    for (int s = 0; s < states; s++) {
-      outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+    outputs[0] = new int[0];
+    // In breadth-first order a state's failure target is done before it: its outputs are the target's plus its own.
+    for (int i = 0; i < tail; i++) {
+      int s = order[i];
+      int[] inherited = outputs[fail[s]];
+      int[] own = terminal[s];
+      if (own == null) {
+        outputs[s] = inherited;
+      } else {
+        int[] mine = Arrays.copyOf(own, own.length + inherited.length);
+        System.arraycopy(inherited, 0, mine, own.length, inherited.length);
+        outputs[s] = mine;
+      }
       accepting[s] = outputs[s].length > 0;
     }
     // Entries hold the next state's row offset (no multiply in the loop), negated when that state
@@ -109,6 +121,12 @@ final class KeywordIndex {
       int t = go[i];
       delta[i] = accepting[t] ? -(t * classes) : t * classes;
     }
+  }
+
+  private static int[] append(int[] a, int v) {
+    int[] out = Arrays.copyOf(a, a.length + 1);
+    out[a.length] = v;
+    return out;
   }
 
   int states() {
