@@ -28,8 +28,13 @@ final class PackageJson {
 
   /** Every declaration of the sibling package.json, for walking a lockfile's dependency graph from its roots. */
   static List<Root> roots(String lockfile, ExtractContext context) {
+    return rootsOf(Extractor.directory(lockfile) + "package.json", context);
+  }
+
+  /** Every declaration of the package.json at {@code path} (a workspace's); empty when there is none. */
+  static List<Root> rootsOf(String path, ExtractContext context) {
     List<Root> roots = new ArrayList<>();
-    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "package.json");
+    Optional<SourceFile> f = context.find(path);
     if (f.isEmpty()) {
       return roots;
     }
@@ -50,8 +55,13 @@ final class PackageJson {
 
   /** Declared names with their scope: DEV when only {@code devDependencies} names them. */
   static Map<String, Scope> scopes(String lockfile, ExtractContext context) {
+    return scopesOf(Extractor.directory(lockfile) + "package.json", lockfile, context);
+  }
+
+  /** {@link #scopes} of the package.json at {@code path}, which belongs to {@code lockfile}'s project. */
+  static Map<String, Scope> scopesOf(String path, String lockfile, ExtractContext context) {
     Map<String, Scope> names = new HashMap<>();
-    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "package.json");
+    Optional<SourceFile> f = context.find(path);
     if (f.isEmpty()) {
       return names;
     }

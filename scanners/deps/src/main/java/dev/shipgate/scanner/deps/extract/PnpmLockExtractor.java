@@ -72,7 +72,10 @@ public final class PnpmLockExtractor implements Extractor {
         if (imp.get(field) instanceof MappingNode deps) {
           for (Map.Entry<String, Node> d : mapping(deps, field).entrySet()) {
             Scope s = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
-            direct.merge(d.getKey(), s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+            // An alias ("string-width-cjs": version "string-width@4.2.3") declares the real package.
+            String version = importerVersion(d.getValue());
+            String name = isAlias(version, v5) ? nameAndVersion(version, v5)[0] : d.getKey();
+            direct.merge(name, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
           }
         }
       }
@@ -85,10 +88,14 @@ public final class PnpmLockExtractor implements Extractor {
     Set<String> seen = new HashSet<>();
     // name@version -> "name version" of what it depends on, over every peer variant: 5.x/6.x in packages, 9.x in snapshots.
     Map<String, Set<String>> graph = new HashMap<>();
+    Set<String> optionalSnapshots = new HashSet<>(); // 9.x: "optional: true" on a snapshot (only optional paths reach it)
     if (root.get("snapshots") instanceof MappingNode snapshots) {
       for (Map.Entry<String, Node> e : mapping(snapshots, "snapshots").entrySet()) {
         String[] nv = nameAndVersion(e.getKey(), false);
         needs(e.getValue(), v5, graph.computeIfAbsent(nv[0] + "@" + nv[1], k -> new java.util.TreeSet<>()));
+        if (e.getValue() instanceof MappingNode sm && scalar(mapping(sm, "snapshot " + e.getKey()).get("optional")).equals("true")) {
+          optionalSnapshots.add(nv[0] + "@" + nv[1]);
+        }
       }
     }
     List<String> order = new ArrayList<>();
@@ -137,6 +144,9 @@ public final class PnpmLockExtractor implements Extractor {
         } else if (direct.get(name) == Scope.DEV) {
           scope = Scope.DEV;
         }
+        if (scope != Scope.DEV && optionalSnapshots.contains(name + "@" + version)) {
+          scope = Scope.OPTIONAL;
+        }
       }
       out.add(Package.builder(Ecosystem.NPM, name, file.path())
           .locked(version)
@@ -167,7 +177,7 @@ public final class PnpmLockExtractor implements Extractor {
       if (fields.get(f) instanceof MappingNode deps) {
         for (Map.Entry<String, Node> d : mapping(deps, f).entrySet()) {
           String v = scalar(d.getValue());
-          if (v.startsWith("/") || v.indexOf('@') > 0) {
+          if (isAlias(v, v5)) {
             String[] nv = nameAndVersion(v, v5 && v.startsWith("/")); // an alias: the real package's key
             into.add(nv[0] + " " + nv[1]);
           } else {
@@ -195,9 +205,7 @@ public final class PnpmLockExtractor implements Extractor {
             continue;
           }
           for (Map.Entry<String, Node> d : mapping(deps, field).entrySet()) {
-            Node v = d.getValue();
-            String version = v instanceof MappingNode m ? scalar(mapping(m, "dependency").get("version")) : scalar(v);
-            queue.add(d.getKey() + "@" + version);
+            queue.add(snapshotKey(d.getKey(), importerVersion(d.getValue())));
           }
         }
       }
@@ -216,13 +224,36 @@ public final class PnpmLockExtractor implements Extractor {
         for (String f : new String[] {"dependencies", "optionalDependencies"}) {
           if (fields.get(f) instanceof MappingNode deps) {
             for (Map.Entry<String, Node> d : mapping(deps, f).entrySet()) {
-              queue.add(d.getKey() + "@" + scalar(d.getValue()));
+              queue.add(snapshotKey(d.getKey(), scalar(d.getValue())));
             }
           }
         }
       }
     }
     return byPackage;
+  }
+
+  /** An importer's version: a scalar (5.x) or the {@code version} of a {@code specifier}/{@code version} mapping. */
+  private static String importerVersion(Node v) throws ExtractException {
+    return v instanceof MappingNode m ? scalar(mapping(m, "dependency").get("version")) : scalar(v);
+  }
+
+  /**
+   * Whether a dependency's version names another package: {@code /string-width/4.2.3} (5.x), {@code /string-width@4.2.3}
+   * (6.x), {@code string-width@4.2.3} (9.x); an {@code @} in a peer suffix ({@code 18.2.0(react@18.2.0)}, 5.x's
+   * {@code 17.0.2_react@17.0.2}) does not count.
+   */
+  private static boolean isAlias(String version, boolean v5) {
+    if (version.startsWith("/") || v5) {
+      return version.startsWith("/");
+    }
+    int paren = version.indexOf('(');
+    return (paren < 0 ? version : version.substring(0, paren)).indexOf('@') > 0;
+  }
+
+  /** The snapshot a dependency points at: {@code name@version}, or the aliased package's own key. */
+  private static String snapshotKey(String name, String version) {
+    return isAlias(version, false) ? version : name + "@" + version;
   }
 
   /** {@code /@scope/name@1.0.0(peer@1)}, {@code name@1.0.0}, {@code /name/1.0.0_peer@1}: name and version. */

@@ -6,6 +6,7 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,15 @@ import java.util.regex.Pattern;
  * projects: not reported; their {@code dependencies} are direct, and names only in their
  * {@code [package.dev-dependencies]} are direct dev dependencies. Hashes come from {@code sdist} and
  * {@code wheels}. Each package's {@code dependencies} are its edges ({@code name}, and {@code version} when the
- * lockfile holds several versions of a name for different markers); extras a package offers are not followed.
+ * lockfile holds several versions of a name for different markers), plus its {@code optional-dependencies} for the
+ * extras some dependency in the file requests ({@code { name = "requests", extra = ["socks"] }}). Transitive
+ * packages that only dev dependencies reach are dev.
  */
 public final class UvLockExtractor implements Extractor {
 
   private static final Pattern NAME = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"");
   private static final Pattern HASH = Pattern.compile("\\bhash\\s*=\\s*\"([^\"]+)\"");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
   @Override
   public String name() {
@@ -102,8 +106,23 @@ public final class UvLockExtractor implements Extractor {
     Set<String> direct = new HashSet<>();
     Set<String> directDev = new HashSet<>();
     List<TomlTables.Table> packages = new ArrayList<>();
+    Map<TomlTables.Table, TomlTables.Table> extrasOf = new HashMap<>(); // a package's [package.optional-dependencies]
+    Map<String, Set<String>> requestedExtras = new HashMap<>();
     boolean inProject = false;
     for (TomlTables.Table t : tables) {
+      if (t.header().equals("package") || t.header().equals("package.dev-dependencies") || t.header().equals("package.optional-dependencies")) {
+        for (Map.Entry<String, TomlTables.Value> v : t.values().entrySet()) {
+          if (!t.header().equals("package") || v.getKey().equals("dependencies")) {
+            for (Map<String, String> dep : inlineTables(v.getValue())) {
+              Matcher extra = QUOTED.matcher(dep.getOrDefault("extra", ""));
+              while (extra.find()) {
+                requestedExtras.computeIfAbsent(RequirementsExtractor.normalise(dep.getOrDefault("name", "")), k -> new HashSet<>())
+                    .add(extra.group(1));
+              }
+            }
+          }
+        }
+      }
       if (t.array() && t.header().equals("package")) {
         if (t.string("name").isEmpty()) {
           throw new ExtractException(t.line(), "[[package]] without name");
@@ -115,6 +134,8 @@ public final class UvLockExtractor implements Extractor {
         } else {
           packages.add(t);
         }
+      } else if (!inProject && !packages.isEmpty() && t.header().equals("package.optional-dependencies")) {
+        extrasOf.put(packages.get(packages.size() - 1), t);
       } else if (inProject && (t.header().equals("package.dev-dependencies") || t.header().equals("package.optional-dependencies"))) {
         boolean dev = t.header().equals("package.dev-dependencies");
         for (TomlTables.Value v : t.values().values()) {
@@ -128,7 +149,14 @@ public final class UvLockExtractor implements Extractor {
     List<List<String>> needs = new ArrayList<>();
     for (TomlTables.Table t : packages) {
       List<String> dependsOn = new ArrayList<>();
-      for (Map<String, String> dep : inlineTables(t.values().get("dependencies"))) {
+      List<Map<String, String>> deps = new ArrayList<>(inlineTables(t.values().get("dependencies")));
+      TomlTables.Table extras = extrasOf.get(t);
+      for (String extra : requestedExtras.getOrDefault(RequirementsExtractor.normalise(t.string("name")), Set.of())) {
+        if (extras != null) {
+          deps.addAll(inlineTables(extras.values().get(extra)));
+        }
+      }
+      for (Map<String, String> dep : deps) {
         String depName = RequirementsExtractor.normalise(dep.getOrDefault("name", ""));
         if (!depName.isEmpty()) {
           dependsOn.add(dep.containsKey("version") ? depName + " " + dep.get("version") : depName);

@@ -103,9 +103,22 @@ public final class YarnLockExtractor implements Extractor {
         default -> {}
       }
     }
+    // Direct dependencies: those of the sibling package.json and, in a Berry monorepo, of each workspace's own
+    // package.json (the "name@workspace:path" entries say where they are).
     Map<String, Scope> declared = PackageJson.scopes(file.path(), context);
+    List<PackageJson.Root> roots = new ArrayList<>(PackageJson.roots(file.path(), context));
+    for (Entry e : entries) {
+      int ws = e.resolution.indexOf("@workspace:");
+      String folder = ws > 0 ? e.resolution.substring(ws + 11) : "";
+      if (!folder.isEmpty() && !folder.equals(".")) {
+        String packageJson = Extractor.directory(file.path()) + folder + "/package.json";
+        PackageJson.scopesOf(packageJson, file.path(), context)
+            .forEach((n, s) -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+        roots.addAll(PackageJson.rootsOf(packageJson, context));
+      }
+    }
     Map<String, Entry> byDescriptor = byDescriptor(entries);
-    Map<Entry, Scope> reached = reach(byDescriptor, PackageJson.roots(file.path(), context));
+    Map<Entry, Scope> reached = reach(byDescriptor, roots);
     List<Package> out = new ArrayList<>();
     List<Entry> kept = new ArrayList<>();
     Map<Entry, String> identity = new java.util.HashMap<>();
@@ -121,7 +134,8 @@ public final class YarnLockExtractor implements Extractor {
         continue; // a workspace package of this repository
       }
       if (range.startsWith("patch:")) {
-        continue; // Berry's patched copy of a package that has its own entry
+        identity.put(e, alias + " " + e.version); // Berry's patched copy of a package that has its own entry
+        continue;
       }
       String name = alias;
       if (range.startsWith("npm:") && range.indexOf('@', 5) > 0) {
