@@ -83,6 +83,9 @@ public final class Main implements Runnable {
     }, "shipgate-load-families");
     load.setDaemon(true);
     load.start();
+    if (!dev.shipgate.git.GitWorkspace.mayBeInside(scanPathGuess(args))) {
+      return; // no work tree: the scan never loads JGit
+    }
     Thread git = new Thread(() -> {
       try {
         dev.shipgate.git.JGitSetup.init();
@@ -92,6 +95,20 @@ public final class Main implements Runnable {
     }, "shipgate-load-git");
     git.setDaemon(true);
     git.start();
+  }
+
+  /** The directory a scan command line names (its first argument that is one), else the working directory. */
+  static java.nio.file.Path scanPathGuess(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      try {
+        if (!args[i].startsWith("-") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[i]))) {
+          return java.nio.file.Path.of(args[i]);
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // not a path on this system: an option's value
+      }
+    }
+    return java.nio.file.Path.of("");
   }
 
   /**

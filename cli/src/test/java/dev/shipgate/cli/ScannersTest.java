@@ -86,4 +86,13 @@ class ScannersTest {
     assertThat(Main.familiesSelectedBy(new String[] {"scan", ".", "--only", "cobol"})).isEmpty();
     assertThat(Main.familiesSelectedBy(new String[] {"scan"})).isEqualTo(Scanners.REGISTRY.families());
   }
+
+  @Test
+  void warmUpLooksForAWorkTreeWhereTheScanLooks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String d = dir.toString();
+    assertThat(Main.scanPathGuess(new String[] {"scan", "--only", "secrets", d, "--format", "json=x.json"}))
+        .isEqualTo(java.nio.file.Path.of(d));
+    assertThat(Main.scanPathGuess(new String[] {"scan", "--only", "secrets"})).isEqualTo(java.nio.file.Path.of(""));
+    assertThat(Main.scanPathGuess(new String[] {"scan", "no/such/dir\0"})).isEqualTo(java.nio.file.Path.of(""));
+  }
 }

@@ -76,11 +76,14 @@ public final class GitWorkspace implements AutoCloseable {
    * work tree. Bare repos: empty.
    */
   public static Optional<GitWorkspace> find(Path dir) throws GitException {
-    JGitSetup.init();
     Path start = dir.toAbsolutePath().normalize();
     if (Files.isRegularFile(start)) {
       start = start.getParent();
     }
+    if (!mayBeInside(start)) {
+      return Optional.empty(); // JGit's set-up costs a tenth of a small scan's start-up; nothing to open here
+    }
+    JGitSetup.init();
     // No readEnvironment(): GIT_DIR and friends of the calling shell must not redirect the scan.
     FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(start.toFile());
     if (builder.getGitDir() == null) {
@@ -111,6 +114,19 @@ public final class GitWorkspace implements AutoCloseable {
       throw new GitException("the work tree " + top + " of " + gitDir + " is not readable: " + e.getMessage(), e);
     }
     return Optional.of(new GitWorkspace(repo, top, real));
+  }
+
+  /**
+   * Whether {@code dir} or a directory above it has a {@code .git} entry (directory, file or link), which every work
+   * tree has: a cheap test that needs no JGit.
+   */
+  public static boolean mayBeInside(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Path topLevel() {

@@ -60,6 +60,19 @@ class WorkspaceTest {
   }
 
   @Test
+  void aDotGitEntryAboveIsWhatMakesAWorkTreePossible() throws Exception {
+    Files.createDirectories(dir.resolve("plain/sub"));
+    assertThat(GitWorkspace.mayBeInside(dir.resolve("plain/sub"))).isFalse();
+    // A linked work tree or submodule has a .git file, not a directory.
+    Files.createDirectories(dir.resolve("linked/sub"));
+    Files.writeString(dir.resolve("linked/.git"), "gitdir: /elsewhere/.git/worktrees/linked\n");
+    assertThat(GitWorkspace.mayBeInside(dir.resolve("linked/sub"))).isTrue();
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      assertThat(GitWorkspace.mayBeInside(dir.resolve("project/src/main"))).isTrue();
+    }
+  }
+
+  @Test
   void bareRepositoryHasNoWorkspace() throws Exception {
     try (TestRepo repo = TestRepo.init(dir.resolve("seed"))) {
       repo.write("a.txt", "x\n");
