@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * ({@code name}, {@code parent/name} when nested) to {@code ["name@version", registry, metadata, integrity]};
  * git, GitHub, file and tarball specifiers are non-registry sources; {@code workspace:} entries are the
  * repository's own packages. Direct dependencies are those the {@code workspaces} declare, installed at the top.
+ * The metadata's dependency lists give the edges; transitive packages only dev dependencies reach are dev.
  */
 public final class BunLockExtractor implements Extractor {
 

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * {@code composer.lock}: {@code packages} and {@code packages-dev}. Composer records a git {@code source}
  * for nearly every package, so the source kind comes from {@code dist}: a {@code path} dist is a local
- * folder; a package with only a VCS source and no dist is fetched from git.
+ * folder; a package with only a VCS source and no dist is fetched from git. {@code require} gives the edges.
  */
 public final class ComposerLockExtractor implements Extractor {
 

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * NuGet's {@code packages.lock.json}: per target framework, packages of type {@code Direct}, {@code Transitive}
  * or {@code CentralTransitive} with their {@code resolved} version and {@code contentHash}; {@code Project}
- * entries are the solution's own projects. A package locked for several frameworks at one version is reported once.
+ * entries are the solution's own projects. A package locked for several frameworks at one version is reported once,
+ * direct when any framework says so, with the union of its frameworks' {@code dependencies} as edges.
  */
 public final class NuGetLockExtractor implements Extractor {
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * PDM's {@code pdm.lock}: {@code groups} without {@code default} are dev groups; {@code git}, {@code url} and
  * {@code path} keys name non-registry sources; hashes come from {@code files} (or, before lock format 4,
- * from {@code [metadata.files]} keyed by {@code "name version"}).
+ * from {@code [metadata.files]} keyed by {@code "name version"}). The names of {@code dependencies} give the edges.
  */
 public final class PdmLockExtractor implements Extractor {
 
