@@ -7,14 +7,17 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Pipenv's {@code Pipfile.lock}: {@code default} and {@code develop} sections; {@code version} is
- * {@code ==X}; {@code git}, {@code path} and {@code file} entries are non-registry sources. Direct dependencies
- * are those the sibling {@code Pipfile} lists.
+ * {@code ==X}; {@code git}, {@code path} and {@code file} entries are non-registry sources; a registry entry's
+ * {@code index} names one of {@code _meta.sources}, whose URL is the resolved URL (so the registry allow-list judges
+ * private indexes). A package locked in both sections is one runtime package. Direct dependencies are those the
+ * sibling {@code Pipfile} lists.
  */
 public final class PipfileLockExtractor implements Extractor {
 
@@ -44,13 +47,18 @@ public final class PipfileLockExtractor implements Extractor {
     JsonNode root = json.rootObject("Pipfile.lock");
     List<Package> out = new ArrayList<>();
     Map<String, Scope> declared = PythonProject.declared(file.path(), context);
-    read(file.path(), json, root.get("default"), Scope.RUNTIME, declared, out);
-    read(file.path(), json, root.get("develop"), Scope.DEV, declared, out);
+    Map<String, String> indexes = new HashMap<>();
+    JsonNode sources = root.path("_meta").path("sources");
+    for (JsonNode source : sources.isArray() ? sources : List.<JsonNode>of()) {
+      indexes.put(LocatedJson.text(source, "name"), LocatedJson.text(source, "url"));
+    }
+    read(file.path(), json, root.get("default"), Scope.RUNTIME, declared, indexes, out);
+    read(file.path(), json, root.get("develop"), Scope.DEV, declared, indexes, out);
     return out;
   }
 
-  private static void read(String path, LocatedJson json, JsonNode section, Scope scope, Map<String, Scope> declared, List<Package> out)
-      throws ExtractException {
+  private static void read(String path, LocatedJson json, JsonNode section, Scope scope, Map<String, Scope> declared,
+      Map<String, String> indexes, List<Package> out) throws ExtractException {
     if (section == null || section.isNull()) {
       return;
     }
@@ -67,8 +75,13 @@ public final class PipfileLockExtractor implements Extractor {
       if (version.startsWith("==")) {
         version = version.substring(2);
       }
+      String name = RequirementsExtractor.normalise(e.getKey());
+      String locked = version;
+      if (scope == Scope.DEV && out.stream().anyMatch(p -> p.name().equals(name) && p.version().equals(locked))) {
+        continue; // also in "default": installed either way
+      }
       Source source = Source.REGISTRY;
-      String resolved = "";
+      String resolved = indexes.getOrDefault(LocatedJson.text(entry, "index"), "");
       if (entry.has("git")) {
         source = Source.GIT;
         resolved = LocatedJson.text(entry, "git") + (entry.has("ref") ? "#" + LocatedJson.text(entry, "ref") : "");
@@ -83,9 +96,9 @@ public final class PipfileLockExtractor implements Extractor {
       if (entry.get("hashes") != null) {
         entry.get("hashes").forEach(h -> hashes.add(h.asText()));
       }
-      out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(e.getKey()), path)
+      out.add(Package.builder(Ecosystem.PYPI, name, path)
           .locked(version)
-          .direct(declared.containsKey(RequirementsExtractor.normalise(e.getKey())))
+          .direct(declared.containsKey(name))
           .scope(scope)
           .source(source)
           .line(json.line(entry))
