@@ -50,14 +50,20 @@ public final class BunLockExtractor implements Extractor {
     LocatedJson json = LocatedJson.parse(Extractor.text(file), true);
     JsonNode root = json.rootObject("bun.lock");
     Map<String, Scope> declared = new HashMap<>();
+    // Per workspace name: what it declares, for packages Bun installs inside a workspace ("<workspace>/<name>").
+    Map<String, Map<String, Scope>> declaredBy = new HashMap<>();
     JsonNode workspaces = root.get("workspaces");
     if (workspaces != null && workspaces.isObject()) {
       for (JsonNode ws : workspaces) {
+        Map<String, Scope> own = declaredBy.computeIfAbsent(LocatedJson.text(ws, "name"), k -> new HashMap<>());
         for (String field : FIELDS) {
           JsonNode deps = ws.get(field);
           if (deps != null && deps.isObject()) {
             Scope s = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
-            deps.fieldNames().forEachRemaining(n -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+            deps.fieldNames().forEachRemaining(n -> {
+              declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+              own.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+            });
           }
         }
       }
@@ -107,12 +113,16 @@ public final class BunLockExtractor implements Extractor {
         }
       }
       String key = e.getKey();
-      boolean top = TOP_LEVEL.matcher(key).matches();
-      boolean direct = top && declared.containsKey(key);
+      Scope directScope = TOP_LEVEL.matcher(key).matches() ? declared.get(key) : null;
+      String parent = parent(key);
+      if (parent != null && declaredBy.containsKey(parent) && parent(key.substring(parent.length() + 1)) == null) {
+        directScope = declaredBy.get(parent).get(key.substring(parent.length() + 1)); // kept inside its workspace
+      }
+      boolean direct = directScope != null;
       out.add(Package.builder(Ecosystem.NPM, name, file.path())
           .locked(version)
           .direct(direct)
-          .scope(direct ? declared.get(key) : Scope.RUNTIME)
+          .scope(direct ? directScope : Scope.RUNTIME)
           .source(source)
           .line(json.line(entry))
           .resolved(resolved)
