@@ -62,7 +62,7 @@ class ReferenceOraclesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"rubygems", "composer", "semver", "go", "cargo"})
+  @CsvSource({"rubygems", "composer", "semver", "go", "cargo", "pep440"})
   void acceptsTheVersionsTheReferenceAccepts(String name) throws IOException {
     VersionScheme s = scheme(name);
     List<String> wrong = new ArrayList<>();
