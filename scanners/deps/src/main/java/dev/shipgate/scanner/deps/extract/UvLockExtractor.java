@@ -110,7 +110,9 @@ public final class UvLockExtractor implements Extractor {
     Map<String, Set<String>> requestedExtras = new HashMap<>();
     boolean inProject = false;
     for (TomlTables.Table t : tables) {
-      if (t.header().equals("package") || t.header().equals("package.dev-dependencies") || t.header().equals("package.optional-dependencies")) {
+      // Extras requested anywhere ({ name = "requests", extra = ["socks"] }) decide which optional dependencies are edges.
+      if (t.header().equals("package") || t.header().equals("package.dev-dependencies")
+          || t.header().equals("package.optional-dependencies")) {
         for (Map.Entry<String, TomlTables.Value> v : t.values().entrySet()) {
           if (!t.header().equals("package") || v.getKey().equals("dependencies")) {
             for (Map<String, String> dep : inlineTables(v.getValue())) {
