@@ -248,21 +248,25 @@ public final class InsecureCookieCheck implements JavaCheck {
         }
         // A cookie handed to another method: a repository method is read for what it does to the cookie; any other
         // call could change it unseen, so the cookie is no longer judged.
-        for (int i = 0; i < e.argTrees().size(); i++) {
+        for (int i = 0; i < e.argTrees().size() && !cookies.isEmpty(); i++) {
           if (!(e.argTrees().get(i) instanceof IdentifierTree id) || !cookies.containsKey(id.getName().toString())) {
             continue;
           }
-          CookieState s = cookies.get(id.getName().toString());
-          List<MethodInfo> targets = e.call().targets();
-          if (targets.size() == 1) {
-            CookieState added = helper(e.project(), targets.get(0), i, s, 0);
-            if (added != null) {
-              report(added, e, id.getName().toString(), " by `" + targets.get(0).name() + "`");
-            }
-          } else {
-            s.secure = Flag.UNKNOWN;
-            s.httpOnly = Flag.UNKNOWN;
+          handedOn(e, i, id.getName().toString());
+        }
+      }
+
+      private void handedOn(CallEvent e, int i, String variable) {
+        CookieState s = cookies.get(variable);
+        List<MethodInfo> targets = e.call().targets();
+        if (targets.size() == 1) {
+          CookieState added = helper(e.project(), targets.get(0), i, s, 0);
+          if (added != null) {
+            report(added, e, variable, " by `" + targets.get(0).name() + "`");
           }
+        } else {
+          s.secure = Flag.UNKNOWN;
+          s.httpOnly = Flag.UNKNOWN;
         }
       }
 

@@ -51,7 +51,8 @@ public final class JacksonDefaultTypingCheck implements JavaCheck {
       @Override
       public void call(CallEvent e) {
         String name = e.call().name();
-        if (!MAPPERS.stream().anyMatch(t -> e.is(t, name))) {
+        if (!name.startsWith("enableDefaultTyping") && !name.startsWith("activateDefaultTyping")
+            && !name.equals("setDefaultTyping") || MAPPERS.stream().noneMatch(t -> e.is(t, name))) {
           return;
         }
         if (name.startsWith("enableDefaultTyping")) {

@@ -69,6 +69,17 @@ public final class XxeCheck implements JavaCheck {
       new Kind("org.jdom2.input.SAXBuilder", "org.jdom2.input.SAXBuilder", List.of("<init>"), List.of("build")),
       new Kind("org.jdom.input.SAXBuilder", "org.jdom.input.SAXBuilder", List.of("<init>"), List.of("build")));
 
+  /** Method names this check looks at: creators, uses and hardening settings (most calls are none of them). */
+  private static final java.util.Set<String> RELEVANT = new java.util.HashSet<>(List.of("setFeature", "setProperty",
+      "setAttribute"));
+
+  static {
+    for (Kind k : KINDS) {
+      RELEVANT.addAll(k.creators());
+      RELEVANT.addAll(k.uses());
+    }
+  }
+
   @Override
   public List<Rule> rules() {
     return List.of(RULE);
@@ -123,6 +134,12 @@ public final class XxeCheck implements JavaCheck {
       @Override
       public void call(CallEvent e) {
         String name = e.call().name();
+        if (!RELEVANT.contains(name)) {
+          if (!secured.isEmpty()) {
+            handedOn(e);
+          }
+          return;
+        }
         for (Kind k : KINDS) {
           if (k.creators().contains(name) && e.is(k.creatorType(), name)
               && (name.equals("<init>") ? e.tree() instanceof NewClassTree n && n.getClassBody() == null
@@ -150,7 +167,9 @@ public final class XxeCheck implements JavaCheck {
             return;
           }
         }
-        handedOn(e);
+        if (!secured.isEmpty()) {
+          handedOn(e);
+        }
       }
 
       /**

@@ -982,8 +982,7 @@ final class MethodAnalyzer {
 
   /** A field that only ever holds {@code new C()} holds a C: calls on it reach C's methods only. */
   private Value withFieldClass(Value v, TypeInfo.FieldInfo f, TypeInfo owner) {
-    TypeInfo declaring = project.declaringType(f);
-    String c = engine.fieldClass(f, declaring == null ? owner : declaring);
+    String c = engine.fieldClass(f, owner);
     return c == null ? v : v.withRuntimeType(c);
   }
 

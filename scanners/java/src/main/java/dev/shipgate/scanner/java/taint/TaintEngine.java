@@ -406,6 +406,10 @@ public final class TaintEngine {
    * and initializer blocks only, so no read sees the default value).
    */
   Object fieldConstant(TypeInfo.FieldInfo f, TypeInfo from) {
+    Object known = constants.get(f);
+    if (known != null) {
+      return known == NOT_CONSTANT ? null : known;
+    }
     TypeInfo declaring = project.declaringType(f);
     TypeInfo owner = declaring == null ? from : declaring;
     if (f.isFinal() && f.initializer() != null) {
@@ -484,32 +488,33 @@ public final class TaintEngine {
    * every assignment are {@code new C(...)} of one class C (no anonymous body), else null. Calls on the field
    * then dispatch to C's methods only.
    */
-  String fieldClass(TypeInfo.FieldInfo f, TypeInfo owner) {
-    if (!onlyOwnerAssigns(f)) {
-      return null;
+  String fieldClass(TypeInfo.FieldInfo f, TypeInfo from) {
+    String c = fieldClasses.get(f);
+    if (c == null) {
+      TypeInfo declaring = project.declaringType(f);
+      c = fieldClassOf(f, declaring == null ? from : declaring);
+      fieldClasses.put(f, c);
     }
-    String c = fieldClasses.computeIfAbsent(f, k -> {
-      List<ExpressionTree> values = new ArrayList<>();
-      if (f.initializer() != null) {
-        values.add((ExpressionTree) f.initializer());
-      }
-      for (FieldStore st : fieldStores(owner.unit()).getOrDefault(f.name(), List.of())) {
-        values.add(st.value());
-      }
-      String type = null;
-      for (ExpressionTree v : values) {
-        if (!(v instanceof NewClassTree n) || n.getClassBody() != null) {
-          return "";
-        }
-        String t = project.resolveNew(project.scope(owner), n).declaringType();
-        if (t == null || t.indexOf('.') < 0 || type != null && !type.equals(t)) {
-          return "";
-        }
-        type = t;
-      }
-      return type == null ? "" : type;
-    });
     return c.isEmpty() ? null : c;
+  }
+
+  private String fieldClassOf(TypeInfo.FieldInfo f, TypeInfo owner) {
+    List<ExpressionTree> values = fieldValues(f, owner);
+    if (values == null) {
+      return "";
+    }
+    String type = null;
+    for (ExpressionTree v : values) {
+      if (!(v instanceof NewClassTree n) || n.getClassBody() != null) {
+        return "";
+      }
+      String t = project.resolveNew(project.scope(owner), n).declaringType();
+      if (t == null || t.indexOf('.') < 0 || type != null && !type.equals(t)) {
+        return "";
+      }
+      type = t;
+    }
+    return type == null ? "" : type;
   }
 
   /**
@@ -536,7 +541,7 @@ public final class TaintEngine {
   /** An assignment to a field name: the value (null for {@code ++}, {@code +=}), and whether a constructor makes it. */
   private record FieldStore(ExpressionTree value, boolean initializing) {}
 
-  private final Map<TypeInfo.FieldInfo, String> fieldClasses = new HashMap<>();
+  private final Map<TypeInfo.FieldInfo, String> fieldClasses = new IdentityHashMap<>();
   private final Map<JavaUnit, Map<String, List<FieldStore>>> fieldStores = new IdentityHashMap<>();
 
   /**
