@@ -141,6 +141,36 @@ class PolicyRulesTest {
   }
 
   @Test
+  void privateGemServersAndPythonIndexesMeetTheRegistryAllowList() throws Exception {
+    String gemfile = """
+        GEM
+          remote: https://rubygems.org/
+          specs:
+            rack (3.0.10)
+
+        GEM
+          remote: https://gems.acme.example/
+          specs:
+            acme-auth (2.3.1)
+
+        DEPENDENCIES
+          acme-auth!
+          rack
+        """;
+    String pipfile = """
+        {
+          "_meta": {"sources": [{"name": "pypi", "url": "https://pypi.org/simple"}, {"name": "acme", "url": "https://pypi.acme.example/simple"}]},
+          "default": {
+            "requests": {"index": "pypi", "version": "==2.31.0", "hashes": ["sha256:aa"]},
+            "acme-auth": {"index": "acme", "version": "==0.9.1", "hashes": ["sha256:bb"]}
+          }
+        }
+        """;
+    assertThat(found(scan(null, SourceFile.of("Gemfile.lock", gemfile), SourceFile.of("Pipfile.lock", pipfile)), "deps/source/unapproved"))
+        .containsExactlyInAnyOrder("9 deps/source/unapproved-registry acme-auth", "5 deps/source/unapproved-registry acme-auth");
+  }
+
+  @Test
   void pnpmRequiresBuildIsAnInstallScriptAndPythonNamesAreComparedNormalised() throws Exception {
     String pnpm = """
         lockfileVersion: '6.0'
