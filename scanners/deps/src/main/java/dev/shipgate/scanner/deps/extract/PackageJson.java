@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The sibling {@code package.json} of a JavaScript lockfile: which names the project declares itself. */
 final class PackageJson {
@@ -51,6 +52,47 @@ final class PackageJson {
       // reported by scopes(), which every caller also reads
     }
     return roots;
+  }
+
+  /**
+   * The package.json files of the workspaces that the sibling package.json declares ({@code "workspaces": ["packages/*"]}
+   * or {@code {"packages": [...]}}), matched as Yarn and npm match the globs: {@code *} is one folder name,
+   * {@code **} any number of folders; nothing under {@code node_modules}.
+   */
+  static List<String> workspaceManifests(String lockfile, ExtractContext context) {
+    String dir = Extractor.directory(lockfile);
+    Optional<SourceFile> f = context.find(dir + "package.json");
+    List<String> out = new ArrayList<>();
+    if (f.isEmpty()) {
+      return out;
+    }
+    JsonNode globs;
+    try {
+      JsonNode workspaces = LocatedJson.parse(Extractor.text(f.get())).root().path("workspaces");
+      globs = workspaces.isArray() ? workspaces : workspaces.path("packages");
+    } catch (ExtractException e) {
+      return out; // reported by scopes(), which every caller also reads
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    for (JsonNode g : globs.isArray() ? globs : List.<JsonNode>of()) {
+      String glob = g.asText().replaceFirst("^\\./", "").replaceFirst("/+$", "");
+      StringBuilder re = new StringBuilder();
+      for (String part : glob.split("(?=\\*)|(?<=\\*)")) {
+        re.append(part.equals("*") ? "[^/]*" : Pattern.quote(part));
+      }
+      patterns.add(Pattern.compile(re.toString().replace("[^/]*[^/]*", ".*")));
+    }
+    for (SourceFile candidate : patterns.isEmpty() ? List.<SourceFile>of() : context.named("package.json")) {
+      String path = candidate.path();
+      if (!path.startsWith(dir) || path.equals(dir + "package.json") || path.contains("node_modules/")) {
+        continue;
+      }
+      String folder = path.substring(dir.length(), path.length() - "/package.json".length());
+      if (patterns.stream().anyMatch(p -> p.matcher(folder).matches())) {
+        out.add(path);
+      }
+    }
+    return out;
   }
 
   /** Declared names with their scope: DEV when only {@code devDependencies} names them. */

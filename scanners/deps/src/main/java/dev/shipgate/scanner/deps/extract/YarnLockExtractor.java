@@ -103,19 +103,23 @@ public final class YarnLockExtractor implements Extractor {
         default -> {}
       }
     }
-    // Direct dependencies: those of the sibling package.json and, in a Berry monorepo, of each workspace's own
-    // package.json (the "name@workspace:path" entries say where they are).
+    // Direct dependencies: those of the sibling package.json and of each workspace's own package.json (Berry's
+    // "name@workspace:path" entries say where they are; classic lockfiles leave workspaces out, so the root's
+    // "workspaces" globs do).
     Map<String, Scope> declared = PackageJson.scopes(file.path(), context);
     List<PackageJson.Root> roots = new ArrayList<>(PackageJson.roots(file.path(), context));
+    java.util.Set<String> workspaces = new java.util.TreeSet<>(PackageJson.workspaceManifests(file.path(), context));
     for (Entry e : entries) {
       int ws = e.resolution.indexOf("@workspace:");
       String folder = ws > 0 ? e.resolution.substring(ws + 11) : "";
       if (!folder.isEmpty() && !folder.equals(".")) {
-        String packageJson = Extractor.directory(file.path()) + folder + "/package.json";
-        PackageJson.scopesOf(packageJson, file.path(), context)
-            .forEach((n, s) -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
-        roots.addAll(PackageJson.rootsOf(packageJson, context));
+        workspaces.add(Extractor.directory(file.path()) + folder + "/package.json");
       }
+    }
+    for (String packageJson : workspaces) {
+      PackageJson.scopesOf(packageJson, file.path(), context)
+          .forEach((n, s) -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+      roots.addAll(PackageJson.rootsOf(packageJson, context));
     }
     Map<String, Entry> byDescriptor = byDescriptor(entries);
     Map<Entry, Scope> reached = reach(byDescriptor, roots);
