@@ -1474,13 +1474,16 @@ final class MethodAnalyzer {
   private boolean hasArgumentOf(NewClassTree n, Set<String> types) {
     for (ExpressionTree a : n.getArguments()) {
       List<ExpressionTree> made = a instanceof NewClassTree ? List.of(a) : a instanceof IdentifierTree ? creations(a) : List.of();
-      if (!made.isEmpty() && made.stream().allMatch(m -> m instanceof NewClassTree an
-          && types.stream().anyMatch(t -> project.isSubtype(project.resolveNew(scope, an).declaringType() == null ? ""
-              : project.resolveNew(scope, an).declaringType(), t)))) {
+      if (!made.isEmpty() && made.stream().allMatch(m -> m instanceof NewClassTree an && isOneOf(project.resolveNew(scope, an)
+          .declaringType(), types))) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean isOneOf(String type, Set<String> types) {
+    return type != null && types.stream().anyMatch(t -> project.isSubtype(type, t));
   }
 
   /**
