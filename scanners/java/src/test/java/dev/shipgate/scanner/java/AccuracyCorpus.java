@@ -929,7 +929,7 @@ final class AccuracyCorpus {
             package acc.helpers;
 
             public class Algorithms {
-              private String configuredCipher = "DESede/ECB/PKCS5Padding";
+              private static String configuredCipher = "DESede/ECB/PKCS5Padding";
               private final String configuredDigest;
 
               public Algorithms() {

@@ -366,7 +366,8 @@ public final class JavaProject {
         }
       }
     }
-    Set<String> result = Set.copyOf(seen);
+    // Breadth-first order, the same in every run (Set.copyOf iterates in an order salted per JVM).
+    Set<String> result = java.util.Collections.unmodifiableSet(seen);
     supertypeClosure.put(type, result);
     return result;
   }

@@ -401,9 +401,9 @@ public final class TaintEngine {
 
   /**
    * The value of a field that always holds one constant, else null: a {@code final} field initialised with a
-   * constant expression, or a field only its own class can assign (final, or private) whose initializer and
-   * every assignment in the file give the same constant (without initializer: assignments in constructors
-   * and initializer blocks only, so no read sees the default value).
+   * constant expression, or an unannotated final field or private static field whose initializer and every
+   * assignment in the file give the same constant (without initializer: assignments in constructors and
+   * initializer blocks only, so no read sees the default value).
    */
   Object fieldConstant(TypeInfo.FieldInfo f, TypeInfo from) {
     Object known = constants.get(f);
@@ -415,7 +415,9 @@ public final class TaintEngine {
     if (f.isFinal() && f.initializer() != null) {
       return memo(f, () -> constantOf((ExpressionTree) f.initializer(), owner, 0));
     }
-    if (!onlyOwnerAssigns(f)) {
+    // A non-final instance field may be bound by reflection (Jackson, Spring data binding from a request) whatever
+    // its initializer says, and an injected (annotated) one by its framework: neither is a constant.
+    if (!onlyOwnerAssigns(f) || !f.isFinal() && !f.isStatic() || !f.annotations().isEmpty()) {
       return null;
     }
     return memo(f, () -> {
