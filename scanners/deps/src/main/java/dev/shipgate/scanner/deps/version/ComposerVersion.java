@@ -25,7 +25,7 @@ public final class ComposerVersion implements VersionScheme {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern DATE = Pattern.compile("^v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3})?)" + MODIFIER + "$",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern DEV_SUFFIX = Pattern.compile("(.*?)[.-]?dev$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DEV_SUFFIX = Pattern.compile("(.*?)[.-]?dev", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMERIC_BRANCH = Pattern.compile(
       "^v?(\\d++)(\\.(?:\\d++|[xX*]))?(\\.(?:\\d++|[xX*]))?(\\.(?:\\d++|[xX*]))?$", Pattern.CASE_INSENSITIVE);
 
@@ -48,6 +48,9 @@ public final class ComposerVersion implements VersionScheme {
    * composer/semver's {@code VersionParser::normalize}; null when it throws or when the version is a dev branch.
    */
   static String normalize(String version) {
+    if (version.length() > MAX_LENGTH) {
+      return null;
+    }
     String v = phpTrim(version);
     Matcher m = ALIAS.matcher(v);
     if (m.matches()) {
@@ -73,8 +76,8 @@ public final class ComposerVersion implements VersionScheme {
       out = m.group(1).replaceAll("\\D", ".");
       index = 2;
     } else {
-      Matcher dev = DEV_SUFFIX.matcher(v);
-      return dev.find() ? numericBranch(dev.group(1)) : null;
+      Matcher dev = DEV_SUFFIX.matcher(v); // PHP's unanchored {(.*?)[.-]?dev$} always matches from the start
+      return dev.matches() ? numericBranch(dev.group(1)) : null;
     }
     String stability = m.group(index);
     if (stability != null && !stability.isEmpty()) {

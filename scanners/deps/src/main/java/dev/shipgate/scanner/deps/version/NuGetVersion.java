@@ -23,7 +23,13 @@ public final class NuGetVersion implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return VERSION.matcher(version).matches();
+    return matcher(version) != null;
+  }
+
+  /** The matched version, or null when it is none (too long included). */
+  private static Matcher matcher(String version) {
+    Matcher m = VERSION.matcher(version);
+    return version.length() <= MAX_LENGTH && m.matches() ? m : null;
   }
 
   private static List<String> numbers(Matcher m) {
@@ -36,8 +42,8 @@ public final class NuGetVersion implements VersionScheme {
 
   @Override
   public String canonical(String version) {
-    Matcher m = VERSION.matcher(version);
-    if (!m.matches()) {
+    Matcher m = matcher(version);
+    if (m == null) {
       return "invalid:" + version;
     }
     List<String> pre = new ArrayList<>();
@@ -51,10 +57,10 @@ public final class NuGetVersion implements VersionScheme {
 
   @Override
   public int compare(String a, String b) {
-    Matcher x = VERSION.matcher(a);
-    Matcher y = VERSION.matcher(b);
-    boolean vx = x.matches();
-    boolean vy = y.matches();
+    Matcher x = matcher(a);
+    Matcher y = matcher(b);
+    boolean vx = x != null;
+    boolean vy = y != null;
     if (!vx || !vy) {
       return vx == vy ? a.compareTo(b) : (vx ? 1 : -1);
     }

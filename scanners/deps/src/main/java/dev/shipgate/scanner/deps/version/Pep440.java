@@ -37,6 +37,9 @@ public final class Pep440 implements VersionScheme {
   }
 
   static Parsed parse(String version) {
+    if (version.length() > MAX_LENGTH) {
+      return null;
+    }
     Matcher m = VERSION.matcher(version);
     if (!m.matches()) {
       return null;

@@ -25,7 +25,7 @@ public final class RubyGemsVersion implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return VALID.matcher(version).matches();
+    return version.length() <= MAX_LENGTH && VALID.matcher(version).matches();
   }
 
   static List<String> segments(String version) {

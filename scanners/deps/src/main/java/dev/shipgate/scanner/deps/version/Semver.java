@@ -52,6 +52,9 @@ public final class Semver implements VersionScheme {
 
   /** The matched version (groups 1-3 numbers, 4 pre-release, 5 build), or null when it is not one. */
   private Matcher parse(String version) {
+    if (version.length() > MAX_LENGTH) {
+      return null;
+    }
     Matcher m = switch (dialect) {
       case NPM -> NPM.matcher(jsTrim(version));
       case GO -> GO_SHORT.matcher(version).matches() ? GO_SHORT.matcher(version) : NPM.matcher(version);

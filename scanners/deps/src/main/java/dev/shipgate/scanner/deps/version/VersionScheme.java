@@ -8,6 +8,12 @@ import java.util.Comparator;
  */
 public interface VersionScheme extends Comparator<String> {
 
+  /**
+   * Longer strings are not versions in any scheme but Maven's (npm's own limit; real versions are far shorter): this
+   * keeps the parsers' regular expressions from running quadratic or out of stack on a hostile lockfile.
+   */
+  int MAX_LENGTH = 256;
+
   /** Scheme name for messages ({@code maven}, {@code semver}, {@code pep440}, ...). */
   String name();
 
