@@ -684,7 +684,15 @@ final class AccuracyCorpus {
           cipherFromProperties("cryptoAlg2", "DESede/ECB/PKCS5Padding", false),
           cipherFromHelper("Algorithms.legacyCipher()", true),
           cipherFromHelper("Algorithms.cipher()", false),
-          cipherFromHelper("new acc.helpers.Algorithms().configuredCipher()", true));
+          cipherFromHelper("new acc.helpers.Algorithms().configuredCipher()", true),
+          new Sink("Cipher by name through a helper DES", """
+              javax.crypto.Cipher c = acc.helpers.Algorithms.cipherFor("DES/CBC/PKCS5Padding");
+              byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("Cipher by name through a helper GCM", """
+              javax.crypto.Cipher c = acc.helpers.Algorithms.cipherFor("AES/GCM/NoPadding");
+              byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false));
       case HASH -> List.of(
           digest("\"MD5\"", true),
           digest("\"SHA1\"", true),
@@ -700,7 +708,13 @@ final class AccuracyCorpus {
           digestFromProperties("hashAlg2", "MD5", false),
           digest("acc.helpers.Algorithms.legacyDigest()", true),
           digest("acc.helpers.Algorithms.digest()", false),
-          digest("new acc.helpers.Algorithms().configuredDigest()", true));
+          digest("new acc.helpers.Algorithms().configuredDigest()", true),
+          new Sink("MessageDigest by name through a helper MD5", """
+              byte[] result = acc.helpers.Algorithms.hash("MD5", bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("MessageDigest by name through a helper SHA-256", """
+              byte[] result = acc.helpers.Algorithms.hash("SHA-256", bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false));
       case SECURECOOKIE -> List.of(
           cookie("cookie.setSecure(false);\n", true),
           cookie("", true),
@@ -950,6 +964,16 @@ final class AccuracyCorpus {
 
               public static String digest() {
                 return "SHA-256";
+              }
+
+              public static javax.crypto.Cipher cipherFor(String transformation) throws Exception {
+                javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+                c.init(javax.crypto.Cipher.ENCRYPT_MODE, Keys.secretKey());
+                return c;
+              }
+
+              public static byte[] hash(String algorithm, byte[] data) throws Exception {
+                return java.security.MessageDigest.getInstance(algorithm).digest(data);
               }
 
               public String configuredCipher() {

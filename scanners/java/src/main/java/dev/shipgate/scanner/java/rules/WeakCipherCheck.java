@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Cipher.getInstance with a broken algorithm (DES, 3DES, RC2, RC4, Blowfish) or a block cipher in ECB mode. */
+/**
+ * Cipher.getInstance with a broken algorithm (DES, 3DES, RC2, RC4, Blowfish) or a block cipher in ECB mode, named by a
+ * constant there or passed to a repository method that hands its parameter to {@code getInstance}.
+ */
 public final class WeakCipherCheck implements JavaCheck {
 
   static final Rule WEAK = Rule.builder("java/crypto/weak-cipher", "java")
@@ -63,23 +66,34 @@ public final class WeakCipherCheck implements JavaCheck {
     return alg;
   }
 
+  private final AlgorithmParameters parameters = new AlgorithmParameters();
+
   @Override
   public MethodVisitor begin(MethodInfo method) {
     return new MethodVisitor() {
       @Override
       public void call(CallEvent e) {
-        if (!e.is("javax.crypto.Cipher", "getInstance") || !(e.constantArg(0) instanceof String transformation)) {
+        if (e.is("javax.crypto.Cipher", "getInstance") && !e.argTrees().isEmpty()) {
+          if (e.constantArg(0) instanceof String transformation) {
+            judge(e, transformation, "Cipher.getInstance(\"" + transformation + "\")");
+          } else {
+            parameters.record(method, e.argTrees().get(0));
+          }
           return;
         }
-        String[] parts = transformation.toUpperCase(Locale.ROOT).split("/");
-        String alg = pbeCipher(parts[0].trim());
-        if (WEAK_ALGORITHMS.contains(alg)) {
-          e.reporter().report(WEAK, e.tree(), "Cipher.getInstance(\"" + transformation + "\") uses the broken " + parts[0]
-              + " cipher", null);
-        } else if (BLOCK_CIPHERS.contains(alg) && (parts.length == 1 || parts.length > 1 && parts[1].trim().equals("ECB"))) {
-          e.reporter().report(ECB, e.tree(), "Cipher.getInstance(\"" + transformation + "\") encrypts in ECB mode", null);
-        }
+        parameters.passed(e, (transformation, target) -> judge(e, transformation,
+            "\"" + transformation + "\", passed to `" + target.name() + "` for Cipher.getInstance,"));
       }
     };
+  }
+
+  private static void judge(CallEvent e, String transformation, String what) {
+    String[] parts = transformation.toUpperCase(Locale.ROOT).split("/");
+    String alg = pbeCipher(parts[0].trim());
+    if (WEAK_ALGORITHMS.contains(alg)) {
+      e.reporter().report(WEAK, e.tree(), what + " uses the broken " + parts[0] + " cipher", null);
+    } else if (BLOCK_CIPHERS.contains(alg) && (parts.length == 1 || parts.length > 1 && parts[1].trim().equals("ECB"))) {
+      e.reporter().report(ECB, e.tree(), what + " encrypts in ECB mode", null);
+    }
   }
 }

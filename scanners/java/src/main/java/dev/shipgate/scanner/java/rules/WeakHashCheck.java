@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** MD5, MD2, MD4 or SHA-1 requested from MessageDigest (the algorithm name as a literal or a folded constant). */
+/**
+ * MD5, MD2, MD4 or SHA-1 requested from MessageDigest: the algorithm name as a literal or a folded constant, or a
+ * constant passed to a repository method that hands its parameter to {@code getInstance} (reported at that call).
+ */
 public final class WeakHashCheck implements JavaCheck {
 
   static final Rule RULE = Rule.builder("java/crypto/weak-hash", "java")
@@ -32,15 +35,27 @@ public final class WeakHashCheck implements JavaCheck {
     return List.of(RULE);
   }
 
+  private final AlgorithmParameters parameters = new AlgorithmParameters();
+
   @Override
   public MethodVisitor begin(MethodInfo method) {
     return new MethodVisitor() {
       @Override
       public void call(CallEvent e) {
-        if (e.is("java.security.MessageDigest", "getInstance") && e.constantArg(0) instanceof String alg
-            && WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
-          e.reporter().report(RULE, e.tree(), "MessageDigest.getInstance(\"" + alg + "\") uses a broken hash algorithm", null);
+        if (e.is("java.security.MessageDigest", "getInstance") && !e.argTrees().isEmpty()) {
+          if (!(e.constantArg(0) instanceof String alg)) {
+            parameters.record(method, e.argTrees().get(0));
+          } else if (WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
+            e.reporter().report(RULE, e.tree(), "MessageDigest.getInstance(\"" + alg + "\") uses a broken hash algorithm", null);
+          }
+          return;
         }
+        parameters.passed(e, (alg, target) -> {
+          if (WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
+            e.reporter().report(RULE, e.tree(), "\"" + alg + "\" is passed to `" + target.name()
+                + "`, which hands it to MessageDigest.getInstance: a broken hash algorithm", null);
+          }
+        });
       }
     };
   }
