@@ -73,4 +73,24 @@ class FlowPathTest {
       assertThat(f.flow().get(f.flow().size() - 1).location().path()).isEqualTo("p/Dao.java");
     });
   }
+
+  @Test
+  void aFactoryReturningTheSanitizingImplementationIsClean() throws IOException {
+    String code = """
+        package p;
+        class Factory {
+          interface Cleaner { String clean(String v); }
+          static class Plain implements Cleaner { public String clean(String v) { return v; } }
+          static class Digits implements Cleaner { public String clean(String v) { return Long.toString(Long.parseLong(v)); } }
+          static Cleaner create() { return new Digits(); }
+          void h(javax.servlet.http.HttpServletRequest r) throws Exception {
+            Runtime.getRuntime().exec(create().clean(r.getParameter("q")));
+          }
+        }
+        """;
+    assertThat(ScanSupport.findings(ScanSupport.file("p/Factory.java", code))).isEmpty();
+    String plain = code.replace("return new Digits();", "return new Plain();");
+    assertThat(ScanSupport.findings(ScanSupport.file("p/Factory.java", plain)))
+        .extracting(f -> f.ruleId()).containsExactly("java/injection/command");
+  }
 }

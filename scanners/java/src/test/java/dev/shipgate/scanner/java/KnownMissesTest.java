@@ -60,21 +60,4 @@ class KnownMissesTest {
     assertThat(ScanSupport.findings(ScanSupport.file("p/Tokens.java", code)))
         .extracting(f -> f.ruleId()).containsExactly("java/auth/jwt-without-expiry");
   }
-
-  @Test
-  void aFactoryReturningTheSanitizingImplementationIsClean() throws IOException {
-    String code = """
-        package p;
-        class Factory {
-          interface Cleaner { String clean(String v); }
-          static class Plain implements Cleaner { public String clean(String v) { return v; } }
-          static class Digits implements Cleaner { public String clean(String v) { return Long.toString(Long.parseLong(v)); } }
-          static Cleaner create() { return new Digits(); }
-          void h(javax.servlet.http.HttpServletRequest r) throws Exception {
-            Runtime.getRuntime().exec(create().clean(r.getParameter("q")));
-          }
-        }
-        """;
-    assertThat(ScanSupport.findings(ScanSupport.file("p/Factory.java", code))).isEmpty();
-  }
 }
