@@ -119,9 +119,7 @@ public final class JwtLifetimeCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    List<String> imports = method.owner().unit().imports();
-    if (imports.stream().noneMatch(i -> i.startsWith("io.jsonwebtoken.") || i.startsWith("com.auth0.jwt.")
-        || i.startsWith("com.nimbusds.jwt."))) {
+    if (!JwtWithoutExpiryCheck.importsJwtLibrary(method.owner().unit().imports())) {
       return null;
     }
     boolean refresh = (method.name() + " " + method.owner().name()).toLowerCase(Locale.ROOT).contains("refresh");

@@ -35,6 +35,12 @@ public final class JwtWithoutExpiryCheck implements JavaCheck {
     return List.of(RULE);
   }
 
+  /** Packages of the JWT libraries the JWT checks read: jjwt, auth0 java-jwt, Nimbus. */
+  static boolean importsJwtLibrary(List<String> imports) {
+    return imports.stream().anyMatch(i -> i.startsWith("io.jsonwebtoken.") || i.startsWith("com.auth0.jwt.")
+        || i.startsWith("com.nimbusds.jwt."));
+  }
+
   @Override
   public MethodVisitor begin(MethodInfo method) {
     List<String> imports = method.owner().unit().imports();
