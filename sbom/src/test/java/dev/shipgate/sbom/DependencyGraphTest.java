@@ -36,9 +36,7 @@ class DependencyGraphTest {
         }}""");
     Files.createDirectories(repo.resolve("py"));
     Files.writeString(repo.resolve("py/requirements.txt"), "requests==2.31.0\n");
-    ProjectInventory.Result r = ProjectInventory.collect(repo, List.of(), null);
-    assertThat(r.problems()).isEmpty();
-    sbom = Sbom.of(RootProject.of(repo), r.components(), "9.9.9", Samples.CREATED, false);
+    sbom = Samples.sbomOf(repo);
   }
 
   @Test

@@ -34,9 +34,7 @@ class PolyglotTest {
         Files.copy(f, target);
       }
     }
-    ProjectInventory.Result r = ProjectInventory.collect(repo, List.of(), null);
-    assertThat(r.problems()).isEmpty();
-    sbom = Sbom.of(RootProject.of(repo), r.components(), "9.9.9", Samples.CREATED, false);
+    sbom = Samples.sbomOf(repo);
   }
 
   @Test

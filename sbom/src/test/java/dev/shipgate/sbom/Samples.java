@@ -14,6 +14,13 @@ import java.util.List;
 final class Samples {
 
   static final Instant CREATED = Instant.parse("2026-11-22T04:00:00Z");
+
+  /** The document of every manifest under {@code repo} (no local Maven repository), which must read cleanly. */
+  static Sbom sbomOf(java.nio.file.Path repo) throws java.io.IOException {
+    ProjectInventory.Result r = ProjectInventory.collect(repo, List.of(), null);
+    org.assertj.core.api.Assertions.assertThat(r.problems()).isEmpty();
+    return Sbom.of(RootProject.of(repo), r.components(), "9.9.9", CREATED, false);
+  }
   static final String LODASH_SHA512 = "0123456789abcdef".repeat(8);
   static final String SECRET = "hunter2-s3cret";
 
