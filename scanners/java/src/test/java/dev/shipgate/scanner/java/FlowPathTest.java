@@ -93,4 +93,39 @@ class FlowPathTest {
     assertThat(ScanSupport.findings(ScanSupport.file("p/Factory.java", plain)))
         .extracting(f -> f.ruleId()).containsExactly("java/injection/command");
   }
+
+  @Test
+  void anAiServiceDeclaredInOneFileAndCreatedInAnotherStartsTheFlowAtItsCall() throws IOException {
+    String service = """
+        package p;
+        interface Planner {
+          String plan(String goal);
+        }
+        """;
+    String wiring = """
+        package p;
+        import dev.langchain4j.service.AiServices;
+        class Wiring {
+          Planner planner(dev.langchain4j.model.chat.ChatModel model) {
+            return AiServices.builder(Planner.class).chatModel(model).build();
+          }
+        }
+        """;
+    String user = """
+        package p;
+        class Runner {
+          Planner planner;
+          void run() throws Exception {
+            String step = planner.plan("clean the disk");
+            Runtime.getRuntime().exec(step);
+          }
+        }
+        """;
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("p/Planner.java", service),
+        ScanSupport.file("p/Wiring.java", wiring), ScanSupport.file("p/Runner.java", user));
+    assertThat(findings).extracting(Finding::ruleId, f -> f.location().startLine())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("java/injection/command", 6));
+    assertThat(findings.get(0).flow().get(0).message()).contains("LLM response (LangChain4j AI service)");
+    assertThat(findings.get(0).flow().get(0).location().startLine()).isEqualTo(5);
+  }
 }

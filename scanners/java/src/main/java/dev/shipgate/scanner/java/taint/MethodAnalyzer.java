@@ -246,14 +246,14 @@ final class MethodAnalyzer {
         }
       }
     }
-    // Spring binds unannotated simple and bean parameters of handler methods from the request as well
-    // (validation annotations such as @Valid do not change that).
+    // Spring and Micronaut bind unannotated simple and bean parameters of handler methods from the request, JAX-RS
+    // makes one the request entity (validation annotations such as @Valid do not change that).
     if (onlyValidation(anns) && isHandler()) {
       String t = method.paramTypes().get(i);
       if (t.equals("java.lang.String") || t.equals("java.lang.String[]") || t.equals("java.util.List")
           || t.equals("java.util.Map") || t.equals("java.util.Optional")
           || project.type(t) != null && project.type(t).kind() == Tree.Kind.CLASS) {
-        return "Spring MVC handler parameter";
+        return "request-bound handler parameter";
       }
     }
     return null;
@@ -279,7 +279,7 @@ final class MethodAnalyzer {
     return false;
   }
 
-  private static boolean matchesSimple(Set<String> names, String name) {
+  static boolean matchesSimple(Set<String> names, String name) {
     if (name.indexOf('.') >= 0) {
       return false;
     }
@@ -1334,6 +1334,11 @@ final class MethodAnalyzer {
     result = regexBacktracking(type, name, recv, recvVar, args, at, rc.exact(), result);
     if (!modelled && rc.declaringType() == null && rc.targets().isEmpty() && recv != null) {
       result = result.withFacts(modelOutput(recv));
+    }
+    String service = modelled ? null : engine.serviceSource(rc);
+    if (service != null) {
+      result = result.withFacts(List.of(new Fact(Fact.SOURCE, "remote", 0, Step.start(at, service))));
+      modelled = true;
     }
     if (!modelled) {
       Map<String, List<Fact>> stored = new LinkedHashMap<>();

@@ -50,6 +50,13 @@ public final class Models implements LibraryTypes {
 
   public record ParameterSource(Set<String> annotations, String label) {}
 
+  /**
+   * Repository interfaces a library implements at run time (LangChain4j {@code AiServices.create(X.class, ...)}):
+   * those whose class literal is the first argument of a {@code factories} call, or that carry one of
+   * {@code annotations}. What their methods return is source data labelled {@code label}.
+   */
+  public record ServiceSource(MethodPattern factories, Set<String> annotations, String label) {}
+
   /** {@code receiverKind}: the sink applies only when the receiver carries a marker of that kind (a response writer). */
   /**
    * {@code unlessConstructedWith}: not a sink when the receiver was created as {@code new T(new X(...))} with X one of
@@ -89,6 +96,7 @@ public final class Models implements LibraryTypes {
   private final Map<String, List<SanitizerModel>> sanitizers = new HashMap<>();
   private final Map<String, List<PropagatorModel>> propagators = new HashMap<>();
   private final List<ParameterSource> parameterSources = new ArrayList<>();
+  private final List<ServiceSource> serviceSources = new ArrayList<>();
   private final Set<String> handlerAnnotations = new LinkedHashSet<>();
   private final List<ReturnSink> returnSinks = new ArrayList<>();
   private final Map<String, List<String>> supertypes = new HashMap<>();
@@ -207,8 +215,8 @@ public final class Models implements LibraryTypes {
   }
 
   private void read(String file, Map<String, Object> doc) {
-    requireOnly(file, "the document", doc, Set.of("rules", "types", "sources", "parameterSources", "handlers", "sinks",
-        "sanitizers", "propagators", "returnSinks"));
+    requireOnly(file, "the document", doc, Set.of("rules", "types", "sources", "parameterSources", "serviceSources",
+        "handlers", "sinks", "sanitizers", "propagators", "returnSinks"));
     for (Map<String, Object> e : entries(file, doc, "rules")) {
       String where = "rule " + e.get("id");
       requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink",
@@ -283,6 +291,15 @@ public final class Models implements LibraryTypes {
       Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
       knownTypes.addAll(anns);
       parameterSources.add(new ParameterSource(anns, text(file, where, e, "label")));
+    }
+    for (Map<String, Object> e : entries(file, doc, "serviceSources")) {
+      String where = "service source " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods", "annotations", "label"));
+      MethodPattern p = pattern(file, where, e);
+      knownTypes.addAll(p.types());
+      Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
+      knownTypes.addAll(anns);
+      serviceSources.add(new ServiceSource(p, anns, text(file, where, e, "label")));
     }
     for (Map<String, Object> e : entries(file, doc, "handlers")) {
       String where = "handler " + e.get("annotations");
@@ -508,6 +525,10 @@ public final class Models implements LibraryTypes {
 
   public List<ParameterSource> parameterSources() {
     return List.copyOf(parameterSources);
+  }
+
+  public List<ServiceSource> serviceSources() {
+    return List.copyOf(serviceSources);
   }
 
   public List<ReturnSink> returnSinks() {

@@ -98,6 +98,79 @@ public final class TaintEngine {
           .add(new Summary.SinkHit(p.param(), p.rule(), p.at(), 0, path, p.label(), true, "param"));
     }
     hits.forEach((m, h) -> summaries.put(m, new Summary(List.of(), h, Map.of())));
+    this.services = generatedServices();
+  }
+
+  /** Repository interfaces a library implements at run time, to the source label of what their methods return. */
+  private final Map<String, String> services;
+
+  /** The source label of a call's result when every target is a method of a generated service interface. */
+  String serviceSource(ResolvedCall rc) {
+    if (services.isEmpty() || rc.targets().isEmpty()) {
+      return null;
+    }
+    String label = null;
+    for (MethodInfo t : rc.targets()) {
+      label = t.hasBody() ? null : services.get(t.owner().name());
+      if (label == null) {
+        return null;
+      }
+    }
+    return label;
+  }
+
+  /**
+   * The models' {@code serviceSources}: annotated interfaces, and interfaces whose class literal a factory call
+   * receives. Only files importing a factory type (or its package) are walked, so most repositories pay nothing.
+   */
+  private Map<String, String> generatedServices() {
+    Map<String, String> out = new HashMap<>();
+    for (Models.ServiceSource ss : models.serviceSources()) {
+      for (TypeInfo t : project.types()) {
+        if (t.kind() == Tree.Kind.INTERFACE && t.annotations().stream()
+            .anyMatch(a -> ss.annotations().contains(a) || MethodAnalyzer.matchesSimple(ss.annotations(), a))) {
+          out.putIfAbsent(t.name(), ss.label());
+        }
+      }
+      for (JavaUnit u : project.units()) {
+        if (!importsAny(u, ss.factories().types())) {
+          continue;
+        }
+        for (TypeInfo top : u.types()) {
+          if (top.outer() == null && !top.isAnonymous()) {
+            collectServices(top, ss, out);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean importsAny(JavaUnit u, Set<String> types) {
+    for (String t : types) {
+      if (u.singleImports().containsValue(t) || u.wildcardImports().contains(t.substring(0, t.lastIndexOf('.')))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void collectServices(TypeInfo top, Models.ServiceSource ss, Map<String, String> out) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        if (node.getMethodSelect() instanceof MemberSelectTree ms && ss.factories().methods().contains(ms.getIdentifier().toString())
+            && !node.getArguments().isEmpty() && node.getArguments().get(0) instanceof MemberSelectTree lit
+            && lit.getIdentifier().contentEquals("class")
+            && ss.factories().types().contains(project.resolveType(top, ms.getExpression()))) {
+          TypeInfo service = project.type(project.resolveType(top, lit.getExpression()));
+          if (service != null && service.kind() == Tree.Kind.INTERFACE) {
+            out.putIfAbsent(service.name(), ss.label());
+          }
+        }
+        return super.visitMethodInvocation(node, p);
+      }
+    }.scan(top.tree(), null);
   }
 
   /** Collects findings for one method analysis; replaced when the method is analysed again. */
