@@ -6,6 +6,7 @@ import dev.shipgate.scanner.deps.extract.ExtractException;
 import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.extract.Extractors;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenProfiles;
 import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import dev.shipgate.scanner.deps.extract.PomExtractor;
 import java.io.IOException;
@@ -75,6 +76,10 @@ public final class Inventory {
     // POMs are resolved independently (the resolver and its caches are thread-safe): in parallel, merged in order.
     Map<FileResult, MavenTransitive.Result> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     if (maven != null) {
+      // Dependencies' POMs are built by the JDK that builds the scanned projects: at least the lowest they need.
+      int floor = results.stream().filter(r -> r != null && r.pom != null).mapToInt(r -> r.pom.jdkFloor()).min().orElse(0);
+      maven.scannedTree(root, MavenProfiles.Build.of("", p -> byPath.containsKey(p) ? Optional.of(byPath.get(p)) : onDisk(root, p))
+          .withJdkFloor(floor), p -> exists(byPath, root, p));
       if (root != null) {
         for (FileResult r : results) {
           if (r != null && r.pom != null && !r.pom.coordinates().isEmpty()) {
@@ -117,6 +122,10 @@ public final class Inventory {
     for (Package p : all) {
       List<String> targets = t.edges().getOrDefault(p.name(), List.of()).stream().map(purls::get).filter(java.util.Objects::nonNull).toList();
       packages.add(targets.isEmpty() ? p : p.withDependencies(targets));
+    }
+    if (!t.undecidedProfiles().isEmpty()) {
+      notes.add(new Note(r.path, "profiles of dependency POMs not inventoried, their activation undecided: "
+          + String.join("; ", t.undecidedProfiles())));
     }
     for (Note n : r.notes) {
       if (!n.message().equals(r.extractor.coverageNote())) {
@@ -166,6 +175,11 @@ public final class Inventory {
       }
 
       @Override
+      public Optional<Boolean> exists(String path) {
+        return Inventory.exists(byPath, root, path);
+      }
+
+      @Override
       public void note(String path, int line, String message) {
         notes.add(new Note(path, (line > 0 ? "line " + line + ": " : "") + message));
       }
@@ -200,6 +214,24 @@ public final class Inventory {
       seen.putIfAbsent(p.manifest() + "\u0000" + p.line() + "\u0000" + p.ecosystem() + "\u0000" + p.name() + "\u0000" + p.version(), p);
     }
     return List.copyOf(seen.values());
+  }
+
+  private static Optional<Boolean> exists(Map<String, SourceFile> byPath, Path root, String path) {
+    if (byPath.containsKey(path)) {
+      return Optional.of(true);
+    }
+    return root == null ? Optional.empty() : Optional.of(existsOnDisk(root, path));
+  }
+
+  /** A file or directory below the root, never followed out of it by a symbolic link. */
+  private static boolean existsOnDisk(Path root, String path) {
+    Path base = root.toAbsolutePath().normalize();
+    Path p = base.resolve(path).normalize();
+    try {
+      return p.startsWith(base) && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && p.toRealPath().startsWith(base.toRealPath());
+    } catch (IOException e) {
+      return false; // a link whose target is gone: Maven's File.exists says false too
+    }
   }
 
   private static Optional<SourceFile> onDisk(Path root, String path) {

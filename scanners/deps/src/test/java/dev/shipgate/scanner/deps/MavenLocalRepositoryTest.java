@@ -168,6 +168,53 @@ class MavenLocalRepositoryTest {
         "org.lib:http -> [pkg:maven/org.lib/json@3.2]", "org.lib:json -> [pkg:maven/org.lib/text@1.0]", "org.lib:text -> []");
   }
 
+  @Test
+  void profilesOfDependencyPomsAreDecidedFromTheScannedBuildAndUndecidedOnesNoted() throws IOException {
+    String profiles = "<profiles>"
+        + "<profile><id>old-jdk</id><activation><jdk>1.8</jdk></activation><dependencies>" + dep("org.lib:jdk8-only:1") + "</dependencies></profile>"
+        + "<profile><id>new-jdk</id><activation><jdk>[11,)</jdk></activation><dependencies>" + dep("org.lib:jdk11-up:1") + "</dependencies></profile>"
+        + "<profile><id>linux</id><activation><os><family>unix</family></os></activation><dependencies>" + dep("org.lib:epoll:1")
+        + "</dependencies></profile>"
+        + "<profile><id>unless-lite</id><activation><property><name>!lite</name></property></activation><dependencies>" + dep("org.lib:full:1")
+        + "</dependencies></profile>"
+        + "<profile><id>tools</id><activation><file><exists>${java.home}/../lib/tools.jar</exists></file></activation><dependencies>"
+        + dep("com.sun:tools:1.8") + "</dependencies></profile>"
+        + "</profiles>";
+    pom("org.lib", "netlib", "2", profiles);
+    for (String a : List.of("jdk8-only", "jdk11-up", "epoll", "full")) {
+      lib(a, "1");
+    }
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.app</groupId><artifactId>app</artifactId><version>1</version>"
+        + "<properties><maven.compiler.release>17</maven.compiler.release></properties><dependencies>" + dep("org.lib:netlib:2")
+        + "</dependencies></project>");
+    assertThat(r.packages()).extracting(MavenLocalRepositoryTest::render)
+        .containsExactly("org.lib:netlib@2 direct", "org.lib:jdk11-up@1 transitive", "org.lib:full@1 transitive");
+    assertThat(r.notes()).extracting(Inventory.Note::message).singleElement().asString()
+        .startsWith("profiles of dependency POMs not inventoried, their activation undecided: org.lib:netlib:2 (or a parent): profile 'linux': ")
+        .contains("OS (family unix)", "it declares org.lib:epoll:1", "profile 'tools'", "${java.home}", "com.sun:tools:1.8")
+        .doesNotContain("jdk8-only");
+  }
+
+  @Test
+  void undecidedProfilesOfTheScannedPomAndItsParentsAreNotedWithWhatTheyDeclare() throws IOException {
+    pom("org.corp", "parent", "3", "<packaging>pom</packaging><profiles><profile><id>win</id><activation><os><family>windows</family></os>"
+        + "</activation><dependencyManagement><dependencies>" + dep("org.lib:util:2") + "</dependencies></dependencyManagement></profile></profiles>");
+    Inventory.Result r = scan("app/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>parent</artifactId><version>3</version>"
+        + "<relativePath/></parent><artifactId>app</artifactId>\n<profiles>\n<profile><id>ci</id><activation><property><name>env.CI</name></property>"
+        + "</activation><dependencies>" + dep("org.lib:reporter:1") + "</dependencies></profile></profiles></project>");
+    assertThat(r.packages()).isEmpty();
+    assertThat(r.notes()).extracting(Inventory.Note::message).containsExactly(
+        "profile 'ci' (line 3) not inventoried: activated by <property>env.CI</property>, a property of the machine that runs Maven; "
+            + "it declares org.lib:reporter:1",
+        "profile 'win' (in org.corp:parent:3 line 1) not inventoried: activated by the build machine's OS (family windows), which the scan "
+            + "cannot know; it declares org.lib:util:2 (managed)");
+  }
+
+  private static String dep(String gav) {
+    String[] p = gav.split(":");
+    return "<dependency><groupId>" + p[0] + "</groupId><artifactId>" + p[1] + "</artifactId><version>" + p[2] + "</version></dependency>";
+  }
+
   private static String render(Package p) {
     return p.name() + "@" + p.version() + (p.direct() ? " direct" : " transitive");
   }

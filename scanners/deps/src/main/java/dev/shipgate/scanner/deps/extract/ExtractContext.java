@@ -36,6 +36,14 @@ public interface ExtractContext {
     return Optional.empty();
   }
 
+  /**
+   * Whether a repository-relative file or directory exists in the scanned tree (Maven's file-activated profiles);
+   * empty when that cannot be known. By default only the files {@link #find} sees count.
+   */
+  default Optional<Boolean> exists(String path) {
+    return find(path).isPresent() ? Optional.of(true) : Optional.empty();
+  }
+
   /** Something the extractor could not follow (a missing include) that does not make the file unreadable. */
   void note(String path, int line, String message);
 

@@ -22,7 +22,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
+import java.util.Collection;
+import org.apache.maven.model.Activation;
+import org.apache.maven.model.ActivationFile;
+import org.apache.maven.model.ActivationOS;
+import org.apache.maven.model.ActivationProperty;
+import org.apache.maven.model.Profile;
+import org.apache.maven.model.building.DefaultModelBuilderFactory;
 import org.apache.maven.model.building.ModelBuilder;
+import org.apache.maven.model.building.ModelProblemCollector;
+import org.apache.maven.model.profile.ProfileActivationContext;
+import org.apache.maven.model.profile.ProfileSelector;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.apache.maven.repository.internal.ModelCacheFactory;
 import org.eclipse.aether.DefaultRepositoryCache;
@@ -72,9 +82,11 @@ public final class MavenTransitive {
   /**
    * The packages found below the direct ones, the coordinates whose POM the local repository lacks, and the
    * dependency edges Maven resolved: {@code group:artifact} to the {@code group:artifact} of each dependency it pulls
-   * in (versions are the mediated ones, unique per POM), for the direct packages as for the transitive ones.
+   * in (versions are the mediated ones, unique per POM), for the direct packages as for the transitive ones; and the
+   * profiles of those POMs (or their parents) whose activation {@link MavenProfiles} could not decide and which
+   * declare dependencies, left out of the graph, one line each.
    */
-  public record Result(List<Package> packages, List<String> missing, Map<String, List<String>> edges) {}
+  public record Result(List<Package> packages, List<String> missing, Map<String, List<String>> edges, List<String> undecidedProfiles) {}
 
   private final Path localRepository;
   private final RepositorySystem system;
@@ -82,6 +94,13 @@ public final class MavenTransitive {
   /** The scanned build's own POMs on disk by {@code group:artifact:version}. */
   private final Map<String, File> reactor = new ConcurrentHashMap<>();
   private final Map<String, Optional<SourceFile>> poms = new ConcurrentHashMap<>();
+  /** Undecided profiles per POM read ({@code group:artifact:version}), as {@link Result#undecidedProfiles} lines. */
+  private final Map<String, List<String>> undecided = new ConcurrentHashMap<>();
+  /** The POM whose descriptor this thread is reading, so the profile selector can say whose profiles it judged. */
+  private final ThreadLocal<String> reading = new ThreadLocal<>();
+  private volatile Path treeRoot;
+  private volatile MavenProfiles.Build build = MavenProfiles.Build.PLAIN;
+  private volatile java.util.function.Function<String, Optional<Boolean>> exists = path -> Optional.empty();
 
   private MavenTransitive(Path localRepository) {
     this.localRepository = localRepository;
@@ -117,6 +136,17 @@ public final class MavenTransitive {
     if (Files.isRegularFile(pom, LinkOption.NOFOLLOW_LINKS)) {
       reactor.putIfAbsent(coordinates, pom.toFile());
     }
+  }
+
+  /**
+   * What the scanned tree tells about its build, for the profiles of the POMs the resolver reads (dependencies and
+   * their parents, reactor modules): the {@code .mvn} configuration and lowest JDK ({@code build}), and whether a
+   * repository-relative path exists below {@code root} (file activation of reactor modules).
+   */
+  public void scannedTree(Path root, MavenProfiles.Build build, java.util.function.Function<String, Optional<Boolean>> exists) {
+    this.treeRoot = root == null ? null : root.toAbsolutePath().normalize();
+    this.build = build;
+    this.exists = exists;
   }
 
   /** {@code group/artifact/version/artifact-version.pom} in the local repository, read once per scan; at most 2 MB. */
@@ -167,7 +197,7 @@ public final class MavenTransitive {
     Set<String> missing = new LinkedHashSet<>();
     Map<String, List<String>> edges = new LinkedHashMap<>();
     if (roots.isEmpty()) {
-      return new Result(out, List.of(), Map.of());
+      return new Result(out, List.of(), Map.of(), List.of());
     }
     CollectResult collected;
     try {
@@ -182,7 +212,23 @@ public final class MavenTransitive {
       checkPom(ta, missing);
       walk(top, root, manifest, seen, missing, out, edges, 0);
     }
-    return new Result(out, List.copyOf(missing), edges);
+    Set<String> profiles = new LinkedHashSet<>();
+    collected.getRoot().accept(new org.eclipse.aether.graph.DependencyVisitor() {
+      @Override
+      public boolean visitEnter(DependencyNode node) {
+        if (node.getArtifact() != null) {
+          Artifact a = node.getArtifact();
+          profiles.addAll(undecided.getOrDefault(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion(), List.of()));
+        }
+        return true;
+      }
+
+      @Override
+      public boolean visitLeave(DependencyNode node) {
+        return true;
+      }
+    });
+    return new Result(out, List.copyOf(missing), edges, List.copyOf(profiles));
   }
 
   private void walk(DependencyNode node, Package root, String manifest, Set<String> seen, Set<String> missing, List<Package> out,
@@ -251,8 +297,12 @@ public final class MavenTransitive {
     }
   }
 
-  /** Maven's repository system, with an artifact descriptor reader that reads each descriptor once. */
-  private static final class OnceSupplier extends RepositorySystemSupplier {
+  /**
+   * Maven's repository system, with an artifact descriptor reader that reads each descriptor once and a model builder
+   * whose profiles are chosen by {@link MavenProfiles} (Maven's own activators would judge the JDK and OS of the
+   * machine running the scan, or, with the session's empty system properties, silently turn such profiles off).
+   */
+  private final class OnceSupplier extends RepositorySystemSupplier {
     @Override
     protected ArtifactDescriptorReader getArtifactDescriptorReader(RemoteRepositoryManager remoteRepositoryManager, VersionResolver versionResolver,
         VersionRangeResolver versionRangeResolver, ArtifactResolver artifactResolver, ModelBuilder modelBuilder,
@@ -260,6 +310,78 @@ public final class MavenTransitive {
       return new OnceDescriptorReader(super.getArtifactDescriptorReader(remoteRepositoryManager, versionResolver, versionRangeResolver,
           artifactResolver, modelBuilder, repositoryEventDispatcher, modelCacheFactory));
     }
+
+    @Override
+    protected ModelBuilder getModelBuilder() {
+      return new DefaultModelBuilderFactory() {
+        @Override
+        protected ProfileSelector newProfileSelector() {
+          return new Selector();
+        }
+      }.newInstance();
+    }
+  }
+
+  /** Chooses the profiles of every POM the resolver builds, recording those it cannot decide. */
+  private final class Selector implements ProfileSelector {
+    @Override
+    public List<Profile> getActiveProfiles(Collection<Profile> profiles, ProfileActivationContext context, ModelProblemCollector problems) {
+      List<Profile> all = List.copyOf(profiles);
+      List<MavenProfiles.Activation> activations = all.stream().map(MavenTransitive::activation).toList();
+      List<MavenProfiles.Decision> decisions = MavenProfiles.select(activations, build, place(context.getProjectDirectory()));
+      List<Profile> out = new ArrayList<>();
+      String pom = reading.get();
+      for (int i = 0; i < all.size(); i++) {
+        Profile p = all.get(i);
+        MavenProfiles.State state = decisions.get(i).state();
+        if (state == MavenProfiles.State.ACTIVE) {
+          out.add(p);
+        } else if (state == MavenProfiles.State.UNDECIDED && pom != null) {
+          List<String> brought = new ArrayList<>();
+          p.getDependencies().forEach(d -> brought.add(d.getGroupId() + ":" + d.getArtifactId() + (d.getVersion() == null ? "" : ":" + d.getVersion())));
+          if (p.getDependencyManagement() != null) {
+            p.getDependencyManagement().getDependencies().forEach(d -> brought.add(d.getGroupId() + ":" + d.getArtifactId()
+                + (d.getVersion() == null ? "" : ":" + d.getVersion()) + " (managed)"));
+          }
+          if (!brought.isEmpty()) {
+            String line = pom + " (or a parent): profile '" + p.getId() + "': " + decisions.get(i).reason() + "; it declares " + String.join(", ", brought);
+            List<String> lines = undecided.computeIfAbsent(pom, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+            if (!lines.contains(line)) {
+              lines.add(line);
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** A reactor module's directory inside the scanned tree, else none (a POM of the local repository). */
+    private MavenProfiles.Place place(File projectDirectory) {
+      Path root = treeRoot;
+      if (projectDirectory != null && root != null) {
+        Path dir = projectDirectory.toPath().toAbsolutePath().normalize();
+        if (dir.startsWith(root)) {
+          String rel = root.relativize(dir).toString().replace(File.separatorChar, '/');
+          return new MavenProfiles.Place(rel.isEmpty() ? "" : rel + "/", exists);
+        }
+      }
+      return new MavenProfiles.Place(null, exists);
+    }
+  }
+
+  private static MavenProfiles.Activation activation(Profile p) {
+    Activation a = p.getActivation();
+    if (a == null) {
+      return new MavenProfiles.Activation(p.getId(), 0, false, null, null, null, null, null, null);
+    }
+    ActivationOS os = a.getOs();
+    ActivationProperty property = a.getProperty();
+    ActivationFile file = a.getFile();
+    return new MavenProfiles.Activation(p.getId(), 0, a.isActiveByDefault(), a.getJdk(),
+        os == null ? null : MavenProfiles.Activation.describeOs(os.getFamily(), os.getName(), os.getArch(), os.getVersion()),
+        property == null ? null : property.getName() == null ? "" : property.getName(), property == null ? null : property.getValue(),
+        file == null || file.getExists() == null || file.getExists().isEmpty() ? null : file.getExists(),
+        file == null || file.getMissing() == null || file.getMissing().isEmpty() ? null : file.getMissing());
   }
 
   /**
@@ -268,7 +390,7 @@ public final class MavenTransitive {
    * result. Reading a descriptor never reads another through this reader (parents and BOMs go through the model
    * builder), so a wait cannot deadlock.
    */
-  private static final class OnceDescriptorReader implements ArtifactDescriptorReader {
+  private final class OnceDescriptorReader implements ArtifactDescriptorReader {
     private final ArtifactDescriptorReader delegate;
     private final Map<String, CompletableFuture<ArtifactDescriptorResult>> results = new ConcurrentHashMap<>();
 
@@ -286,6 +408,8 @@ public final class MavenTransitive {
       CompletableFuture<ArtifactDescriptorResult> mine = new CompletableFuture<>();
       CompletableFuture<ArtifactDescriptorResult> first = results.putIfAbsent(key, mine);
       if (first == null) {
+        Artifact a = request.getArtifact();
+        reading.set(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion());
         try {
           ArtifactDescriptorResult r = delegate.readArtifactDescriptor(session, request);
           mine.complete(r);
@@ -293,6 +417,8 @@ public final class MavenTransitive {
         } catch (ArtifactDescriptorException | RuntimeException e) {
           mine.completeExceptionally(e);
           throw e;
+        } finally {
+          reading.remove();
         }
       }
       try {

@@ -9,6 +9,7 @@ import dev.shipgate.scanner.deps.Package.Source;
 import dev.shipgate.scanner.deps.extract.Xml.Element;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maven {@code pom.xml}: the direct dependencies of the module and of its profiles active by default, with
+ * Maven {@code pom.xml}: the direct dependencies of the module and of its active profiles ({@link MavenProfiles}), with
  * {@code ${property}} interpolation and versions from {@code dependencyManagement}, both inherited from parent POMs
  * and imported from BOMs, found in the repository or else in the local Maven repository
  * ({@link ExtractContext#repositoryPom}). Transitive dependencies are {@link MavenTransitive}'s: see
@@ -29,6 +30,8 @@ public final class PomExtractor implements Extractor {
 
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
   private static final int MAX_PARENTS = 10;
+  /** A javac release: "17", "8", or the old "1.8". */
+  private static final Pattern JAVA_RELEASE = Pattern.compile("(?:1\\.)?(\\d{1,3})(?:\\.\\d+)*");
   private static final Pattern HARD_REQUIREMENT = Pattern.compile("^\\[([^,\\[\\]()]+)]$");
 
   @Override
@@ -62,8 +65,10 @@ public final class PomExtractor implements Extractor {
    * @param exclusions per direct dependency ({@code group:artifact}), the {@code group:artifact} patterns it excludes
    *     ({@code *} for any part)
    * @param coordinates {@code group:artifact:version} of the POM itself, or "" when a part is unknown
+   * @param jdkFloor the lowest JDK that can build the POM ({@link MavenProfiles.Build#jdkFloor})
    */
-  public record Declared(List<Package> packages, Map<String, String> managed, Map<String, List<String>> exclusions, String coordinates) {}
+  public record Declared(List<Package> packages, Map<String, String> managed, Map<String, List<String>> exclusions, String coordinates,
+      int jdkFloor) {}
 
   /** What a POM and its ancestors contribute: properties and managed versions, child entries winning. */
   private static final class Model {
@@ -72,7 +77,15 @@ public final class PomExtractor implements Extractor {
     final Map<String, String> managedScopes = new HashMap<>();
     /** Parents and BOMs found neither in the repository nor in the local Maven repository, as {@code g:a:v (kind)}. */
     final Set<String> missing = new LinkedHashSet<>();
+    /** The active profiles of each POM of the chain (by identity: equal elements of two POMs are two profiles). */
+    final Map<Element, List<Element>> active = new IdentityHashMap<>();
+    /** Profiles with dependencies whose activation could not be decided, one line each naming the POM. */
+    final Set<String> undecided = new LinkedHashSet<>();
+    MavenProfiles.Build build;
   }
+
+  /** How the POM at {@code path} (null: one of the local Maven repository) is built, before the JDK is known. */
+  private record Situation(MavenProfiles.Build build, MavenProfiles.Place place) {}
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
@@ -88,13 +101,18 @@ public final class PomExtractor implements Extractor {
     if (!project.name().equals("project")) {
       throw new ExtractException(project.line(), "root element is <" + project.name() + ">, not <project>");
     }
-    Model model = model(file.path(), project, context, 0);
+    String dir = Extractor.directory(file.path());
+    Situation situation = new Situation(MavenProfiles.Build.of(dir, context::find), new MavenProfiles.Place(dir, context::exists));
+    Model model = model(file.path(), project, context, 0, situation);
     if (!model.missing.isEmpty()) {
       context.note(file.path(), 0, "POMs found neither in the repository nor in the local Maven repository: "
           + String.join(", ", model.missing) + "; the versions and properties they define are unknown");
     }
+    for (String u : model.undecided) {
+      context.note(file.path(), 0, u);
+    }
     List<Element> deps = new ArrayList<>(project.list("dependencies", "dependency"));
-    for (Element profile : activeProfiles(project)) {
+    for (Element profile : model.active.getOrDefault(project, List.of())) {
       deps.addAll(profile.list("dependencies", "dependency"));
     }
     List<Package> out = new ArrayList<>();
@@ -138,7 +156,7 @@ public final class PomExtractor implements Extractor {
     String a = interpolate("${project.artifactId}", model);
     String v = interpolate("${project.version}", model);
     String coordinates = g.isEmpty() || a.isEmpty() || v.isEmpty() || (g + a + v).contains("${") ? "" : g + ":" + a + ":" + v;
-    return new Declared(List.copyOf(out), managed, exclusions, coordinates);
+    return new Declared(List.copyOf(out), managed, exclusions, coordinates, model.build.jdkFloor());
   }
 
   /**
@@ -150,17 +168,24 @@ public final class PomExtractor implements Extractor {
    * @param path the POM's repository-relative path, or null for a POM of the local Maven repository (whose parents
    *     come from there, never by {@code relativePath})
    */
-  private Model model(String path, Element project, ExtractContext context, int depth) {
+  private Model model(String path, Element project, ExtractContext context, int depth, Situation situation) {
     List<Element> chain = new ArrayList<>();
     chain.add(project);
     Model model = new Model();
     parents(path, project, context, chain, model.missing);
+    // Profiles are chosen per POM of the chain in the context of the POM being built (its directory, as Maven 3
+    // resolves a parent's file activation against the child); the JDK bound comes from the properties without them.
+    model.build = depth > 0 ? situation.build() : situation.build().withJdkFloor(jdkFloor(chain));
+    for (int i = 0; i < chain.size(); i++) {
+      Element pom = chain.get(i);
+      model.active.put(pom, activeProfiles(pom, i == 0 ? path : null, model, situation));
+    }
     for (int i = chain.size() - 1; i >= 0; i--) {
       Element pom = chain.get(i);
       for (Element p : children(pom.child("properties"))) {
         model.properties.put(p.name(), p.text());
       }
-      for (Element profile : activeProfiles(pom)) {
+      for (Element profile : model.active.get(pom)) {
         for (Element p : children(profile.child("properties"))) {
           model.properties.put(p.name(), p.text());
         }
@@ -179,7 +204,7 @@ public final class PomExtractor implements Extractor {
     for (int i = chain.size() - 1; i >= 0; i--) {
       Element pom = chain.get(i);
       List<Element> managed = new ArrayList<>(pom.child("dependencyManagement") == null ? List.of() : pom.child("dependencyManagement").list("dependencies", "dependency"));
-      for (Element profile : activeProfiles(pom)) {
+      for (Element profile : model.active.get(pom)) {
         if (profile.child("dependencyManagement") != null) {
           managed.addAll(profile.child("dependencyManagement").list("dependencies", "dependency"));
         }
@@ -212,7 +237,8 @@ public final class PomExtractor implements Extractor {
           String bg = bom.childText("groupId").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("groupId") : bom.childText("groupId");
           String bv = bom.childText("version").isEmpty() && bom.child("parent") != null ? bom.child("parent").childText("version") : bom.childText("version");
           if (bom.childText("artifactId").equals(a) && bg.equals(g) && (v.isEmpty() || bv.equals(v) || bv.contains("${"))) {
-            importInto(model, model(candidate.path(), bom, context, depth + 1));
+            importInto(model, model(candidate.path(), bom, context, depth + 1,
+                new Situation(model.build, new MavenProfiles.Place(Extractor.directory(candidate.path()), context::exists))));
             found = true;
             break;
           }
@@ -220,7 +246,7 @@ public final class PomExtractor implements Extractor {
         if (!found) {
           Element bom = repositoryPom(g, a, v, "BOM", context, model.missing);
           if (bom != null) {
-            importInto(model, model(null, bom, context, depth + 1));
+            importInto(model, model(null, bom, context, depth + 1, new Situation(model.build, new MavenProfiles.Place(null, context::exists))));
           }
         }
       }
@@ -232,6 +258,7 @@ public final class PomExtractor implements Extractor {
     imported.managedVersions.forEach(model.managedVersions::putIfAbsent);
     imported.managedScopes.forEach(model.managedScopes::putIfAbsent);
     model.missing.addAll(imported.missing);
+    model.undecided.addAll(imported.undecided);
   }
 
   /** A POM of the local Maven repository, or null (then recorded in {@code missing}: absent, or unreadable and why). */
@@ -257,15 +284,101 @@ public final class PomExtractor implements Extractor {
     return e == null ? List.of() : e.children();
   }
 
-  private static List<Element> activeProfiles(Element pom) {
+  /**
+   * The profiles of one POM of the chain Maven would activate; those left undecided that bring dependencies are
+   * recorded in the model's notes, with where they are ({@code path} null: a parent, named by coordinates).
+   */
+  private static List<Element> activeProfiles(Element pom, String path, Model model, Situation situation) {
+    List<Element> profiles = pom.list("profiles", "profile");
+    if (profiles.isEmpty()) {
+      return List.of();
+    }
+    List<MavenProfiles.Activation> activations = profiles.stream().map(MavenProfiles.Activation::of).toList();
+    List<MavenProfiles.Decision> decisions = MavenProfiles.select(activations, model.build, situation.place());
     List<Element> out = new ArrayList<>();
-    for (Element profile : pom.list("profiles", "profile")) {
-      Element activation = profile.child("activation");
-      if (activation != null && activation.childText("activeByDefault").equals("true")) {
+    for (int i = 0; i < profiles.size(); i++) {
+      Element profile = profiles.get(i);
+      MavenProfiles.Decision d = decisions.get(i);
+      if (d.state() == MavenProfiles.State.ACTIVE) {
         out.add(profile);
+      } else if (d.state() == MavenProfiles.State.UNDECIDED) {
+        List<String> brought = new ArrayList<>();
+        for (Element dep : profile.list("dependencies", "dependency")) {
+          brought.add(coordinates(dep));
+        }
+        Element dm = profile.child("dependencyManagement");
+        for (Element dep : dm == null ? List.<Element>of() : dm.list("dependencies", "dependency")) {
+          brought.add(coordinates(dep) + " (managed)");
+        }
+        if (!brought.isEmpty()) {
+          String where = path != null ? "line " + profile.line() : "in " + pomCoordinates(pom) + " line " + profile.line();
+          model.undecided.add("profile '" + d.profile().id() + "' (" + where + ") not inventoried: " + d.reason() + "; it declares "
+              + String.join(", ", brought));
+        }
       }
     }
     return out;
+  }
+
+  private static String coordinates(Element dep) {
+    String v = dep.childText("version");
+    return dep.childText("groupId") + ":" + dep.childText("artifactId") + (v.isEmpty() ? "" : ":" + v);
+  }
+
+  private static String pomCoordinates(Element pom) {
+    Element parent = pom.child("parent");
+    String g = pom.childText("groupId").isEmpty() && parent != null ? parent.childText("groupId") : pom.childText("groupId");
+    String v = pom.childText("version").isEmpty() && parent != null ? parent.childText("version") : pom.childText("version");
+    return g + ":" + pom.childText("artifactId") + ":" + v;
+  }
+
+  /**
+   * The lowest JDK that can compile the POM: javac emits no newer release than its own, so the build JDK is at least
+   * the compiler plugin's {@code release} (else {@code target}, else {@code source}), from its configuration or the
+   * {@code maven.compiler.*} properties. A toolchain compiles with another JDK than the one running Maven (the one
+   * profiles see): then nothing is known. 0 when unknown.
+   */
+  static int jdkFloor(List<Element> chain) {
+    Map<String, String> properties = new HashMap<>();
+    Map<String, String> configured = new HashMap<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Element pom = chain.get(i);
+      for (Element p : children(pom.child("properties"))) {
+        properties.put(p.name(), p.text());
+      }
+      Element build = pom.child("build");
+      if (build == null) {
+        continue;
+      }
+      List<Element> plugins = new ArrayList<>(build.list("plugins", "plugin"));
+      if (build.child("pluginManagement") != null) {
+        plugins.addAll(build.child("pluginManagement").list("plugins", "plugin"));
+      }
+      for (Element plugin : plugins) {
+        if (plugin.childText("artifactId").equals("maven-toolchains-plugin")) {
+          return 0;
+        }
+        Element config = plugin.child("configuration");
+        if (plugin.childText("artifactId").equals("maven-compiler-plugin") && config != null) {
+          if (config.child("jdkToolchain") != null || config.childText("fork").equals("true")) {
+            return 0;
+          }
+          for (String key : List.of("release", "target", "source")) {
+            if (!config.childText(key).isEmpty()) {
+              configured.put(key, config.childText(key));
+            }
+          }
+        }
+      }
+    }
+    for (String key : List.of("release", "target", "source")) {
+      String v = interpolate(configured.getOrDefault(key, properties.getOrDefault("maven.compiler." + key, "")), properties);
+      Matcher m = JAVA_RELEASE.matcher(v.strip());
+      if (m.matches()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return 0;
   }
 
   /**

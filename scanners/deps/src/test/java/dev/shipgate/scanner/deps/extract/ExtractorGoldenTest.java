@@ -119,6 +119,11 @@ public class ExtractorGoldenTest {
       }
 
       @Override
+      public Optional<Boolean> exists(String path) {
+        return Optional.of(Files.exists(c.dir().resolve(path)));
+      }
+
+      @Override
       public void note(String path, int line, String message) {}
     };
   }

@@ -1,0 +1,400 @@
+package dev.shipgate.scanner.deps.extract;
+
+import dev.shipgate.core.scan.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which Maven profiles a build of the scanned repository activates, decided from what the scan knows, with Maven
+ * 3.9's rules as the reference (every condition of a profile must hold; {@code activeByDefault} only while no other
+ * profile of the same POM is active; {@code -P} ids win). shipgate never runs Maven, and the JDK and OS the gate runs
+ * on are not the project's build machine, so a condition is decided only when the repository settles it:
+ * <ul>
+ *   <li>{@code <jdk>}: the build JDK is at least the project's {@code maven.compiler.release}/{@code target}/{@code
+ *       source} (javac cannot emit a newer release) and at least 8 (Maven 3.9 needs it), with no upper bound; a
+ *       toolchain breaks the link, leaving only 8. A version or range wholly below that bound is off, a range
+ *       covering every JDK from it upwards is on, anything else undecided.
+ *   <li>{@code <os>}: undecided (the build machine is unknown; builds often run on several).
+ *   <li>{@code <property>}: the properties a plain {@code mvn} run in the repository sets ({@code -D} in
+ *       {@code .mvn/maven.config} and {@code .mvn/jvm.config}); any other is unset, except machine-dependent ones
+ *       ({@code env.*}, {@code java.*}, {@code os.*}, {@code user.*}, ...), which are undecided.
+ *   <li>{@code <file>}: {@code exists}/{@code missing} resolved against the POM's directory ({@code ${basedir}}) in
+ *       the scanned tree; a path leaving the tree, absolute, under the build's {@code target/} output or with a
+ *       property we cannot expand is undecided. A POM of the local repository has no directory: there Maven finds
+ *       no relative file (off), and an absolute path is the build machine's (undecided).
+ * </ul>
+ */
+public final class MavenProfiles {
+
+  /** What Maven would do with a profile. */
+  public enum State { ACTIVE, INACTIVE, UNDECIDED }
+
+  /** A profile's activation, as written in the POM ({@code null} when absent; {@code os} describes the condition). */
+  public record Activation(String id, int line, boolean activeByDefault, String jdk, String os, String propertyName, String propertyValue,
+      String fileExists, String fileMissing) {
+
+    /** From a {@code <profile>} element of {@link Xml}. */
+    static Activation of(Xml.Element profile) {
+      Xml.Element a = profile.child("activation");
+      if (a == null) {
+        return new Activation(profile.childText("id"), profile.line(), false, null, null, null, null, null, null);
+      }
+      Xml.Element os = a.child("os");
+      Xml.Element property = a.child("property");
+      Xml.Element file = a.child("file");
+      return new Activation(profile.childText("id"), profile.line(), a.childText("activeByDefault").equals("true"),
+          a.child("jdk") == null ? null : a.childText("jdk"),
+          os == null ? null : describeOs(os.childText("family"), os.childText("name"), os.childText("arch"), os.childText("version")),
+          property == null ? null : property.childText("name"), property == null || property.child("value") == null ? null : property.childText("value"),
+          file == null || file.childText("exists").isEmpty() ? null : file.childText("exists"),
+          file == null || file.childText("missing").isEmpty() ? null : file.childText("missing"));
+    }
+
+    static String describeOs(String family, String name, String arch, String version) {
+      List<String> parts = new ArrayList<>();
+      for (String[] kv : new String[][] {{"family", family}, {"name", name}, {"arch", arch}, {"version", version}}) {
+        if (kv[1] != null && !kv[1].isEmpty()) {
+          parts.add(kv[0] + " " + kv[1]);
+        }
+      }
+      return String.join(", ", parts);
+    }
+  }
+
+  /** A profile with Maven's verdict and, when not active, why. */
+  public record Decision(Activation profile, State state, String reason) {}
+
+  /**
+   * What a plain {@code mvn} run knows: {@code -D} properties and {@code -P} profile ids from {@code .mvn/maven.config}
+   * and {@code .mvn/jvm.config}, and the lowest JDK that can build the project.
+   */
+  public record Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor) {
+
+    /** Maven 3.9 runs on Java 8 and later. */
+    public static final int MAVEN_JDK_FLOOR = 8;
+
+    /** Nothing configured. */
+    public static final Build PLAIN = new Build(Map.of(), Set.of(), Set.of(), MAVEN_JDK_FLOOR);
+
+    public Build withJdkFloor(int floor) {
+      return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor));
+    }
+
+    /**
+     * The {@code .mvn} directory Maven uses for a POM in {@code directory} (repository-relative, "" or ending in
+     * {@code /}): the nearest one at or above it, as Maven looks upwards from where it runs.
+     */
+    public static Build of(String directory, Function<String, Optional<SourceFile>> find) {
+      String dir = directory;
+      while (true) {
+        Optional<SourceFile> config = find.apply(dir + ".mvn/maven.config");
+        Optional<SourceFile> jvm = find.apply(dir + ".mvn/jvm.config");
+        if (config.isPresent() || jvm.isPresent()) {
+          Map<String, String> properties = new HashMap<>();
+          Set<String> active = new HashSet<>();
+          Set<String> inactive = new HashSet<>();
+          jvm.ifPresent(f -> arguments(Extractor.text(f), properties, active, inactive, false));
+          config.ifPresent(f -> arguments(Extractor.text(f), properties, active, inactive, true));
+          return new Build(Map.copyOf(properties), Set.copyOf(active), Set.copyOf(inactive), MAVEN_JDK_FLOOR);
+        }
+        if (dir.isEmpty()) {
+          return PLAIN;
+        }
+        String trimmed = dir.substring(0, dir.length() - 1);
+        dir = trimmed.contains("/") ? trimmed.substring(0, trimmed.lastIndexOf('/') + 1) : "";
+      }
+    }
+
+    private static void arguments(String text, Map<String, String> properties, Set<String> active, Set<String> inactive, boolean maven) {
+      List<String> args = new ArrayList<>(List.of(text.strip().split("\\s+")));
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i).replace("\"", "");
+        if (arg.startsWith("-D") && arg.length() > 2) {
+          int eq = arg.indexOf('=');
+          properties.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        } else if (maven && (arg.equals("-P") || arg.equals("--activate-profiles")) && i + 1 < args.size()) {
+          profiles(args.get(++i), active, inactive);
+        } else if (maven && arg.startsWith("-P") && arg.length() > 2) {
+          profiles(arg.substring(2), active, inactive);
+        }
+      }
+    }
+
+    private static void profiles(String list, Set<String> active, Set<String> inactive) {
+      for (String id : list.split(",")) {
+        String t = id.strip();
+        if (t.startsWith("!") || t.startsWith("-")) {
+          inactive.add(t.substring(1));
+        } else if (t.startsWith("+")) {
+          active.add(t.substring(1));
+        } else if (!t.isEmpty()) {
+          active.add(t);
+        }
+      }
+    }
+  }
+
+  /**
+   * Where a POM sits: its repository-relative directory ("" or ending in {@code /}), or null for a POM of the local
+   * Maven repository; {@code exists} says whether a repository-relative path is there (empty when unknown).
+   */
+  public record Place(String directory, Function<String, Optional<Boolean>> exists) {}
+
+  /** System properties that depend on the machine and JVM that run Maven, never on the repository. */
+  private static final Pattern MACHINE_PROPERTY = Pattern.compile("(env|java|os|user|file|sun|jdk|line|path|maven)\\..*");
+  private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[._-]\\d+)*");
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
+  /** Java feature versions tried for textual {@code <jdk>} prefixes ("1" matches "17.0.2"). */
+  private static final int HIGHEST_FEATURE = 99;
+
+  private MavenProfiles() {}
+
+  /** Every profile of one POM with Maven's verdict: explicit ids, then conditions, then {@code activeByDefault}. */
+  public static List<Decision> select(List<Activation> profiles, Build build, Place place) {
+    List<Decision> out = new ArrayList<>();
+    boolean anyActive = false;
+    List<String> undecided = new ArrayList<>();
+    for (Activation p : profiles) {
+      Decision d;
+      if (build.inactiveIds().contains(p.id())) {
+        d = new Decision(p, State.INACTIVE, "deactivated in .mvn/maven.config");
+      } else if (build.activeIds().contains(p.id())) {
+        d = new Decision(p, State.ACTIVE, "");
+      } else {
+        d = conditions(p, build, place);
+      }
+      anyActive |= d.state() == State.ACTIVE;
+      if (d.state() == State.UNDECIDED) {
+        undecided.add(p.id());
+      }
+      out.add(d);
+    }
+    for (int i = 0; i < out.size(); i++) {
+      Decision d = out.get(i);
+      if (d.profile().activeByDefault() && d.state() == State.INACTIVE && !build.inactiveIds().contains(d.profile().id())) {
+        // Maven turns default profiles off when another is active (also when their own conditions fail). Undecided
+        // profiles leave that open; the default stays on, as in the build the repository describes.
+        out.set(i, new Decision(d.profile(), anyActive ? State.INACTIVE : State.ACTIVE, anyActive ? "another profile of the POM is active" : ""));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasConditions(Activation p) {
+    return p.jdk() != null || p.os() != null || p.propertyName() != null || p.fileExists() != null || p.fileMissing() != null;
+  }
+
+  /** All conditions together, as Maven 3.2.2+ requires: one off makes the profile off, one undecided leaves it open. */
+  private static Decision conditions(Activation p, Build build, Place place) {
+    if (!hasConditions(p)) {
+      return new Decision(p, State.INACTIVE, "no activation");
+    }
+    List<Decision> parts = new ArrayList<>();
+    if (p.jdk() != null) {
+      parts.add(jdk(p, build.jdkFloor()));
+    }
+    if (p.os() != null) {
+      parts.add(new Decision(p, State.UNDECIDED, "activated by the build machine's OS (" + p.os() + "), which the scan cannot know"));
+    }
+    if (p.propertyName() != null) {
+      parts.add(property(p, build));
+    }
+    if (p.fileExists() != null || p.fileMissing() != null) {
+      parts.add(file(p, build, place));
+    }
+    for (Decision d : parts) {
+      if (d.state() == State.INACTIVE) {
+        return d;
+      }
+    }
+    for (Decision d : parts) {
+      if (d.state() == State.UNDECIDED) {
+        return d;
+      }
+    }
+    return new Decision(p, State.ACTIVE, "");
+  }
+
+  /**
+   * {@code <jdk>}: a prefix of {@code java.version} ({@code 1.8}, {@code 17}) or one range ({@code [17,)},
+   * {@code [1.8,11)}), optionally negated with {@code !}; the build JDK is any from {@code floor} upwards.
+   */
+  static Decision jdk(Activation p, int floor) {
+    String spec = p.jdk().strip();
+    boolean negated = spec.startsWith("!");
+    String s = negated ? spec.substring(1).strip() : spec;
+    State matches;
+    if (s.startsWith("[") || s.startsWith("(")) {
+      matches = jdkRange(s, floor);
+    } else {
+      matches = jdkPrefix(s, floor);
+    }
+    if (matches == null) {
+      return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+    }
+    State state = !negated ? matches : matches == State.ACTIVE ? State.INACTIVE : matches == State.INACTIVE ? State.ACTIVE : State.UNDECIDED;
+    String reason = state == State.UNDECIDED
+        ? "activated by the build JDK (<jdk>" + spec + "</jdk>); the scan knows only that it is " + floor + " or later"
+        : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> cannot hold on a JDK " + floor + " or later" : "";
+    return new Decision(p, state, reason);
+  }
+
+  /** Whether every ({@code ACTIVE}), no ({@code INACTIVE}) or some JDK from {@code floor} up starts with the prefix. */
+  private static State jdkPrefix(String prefix, int floor) {
+    if (prefix.isEmpty() || !NUMBERS.matcher(prefix).matches()) {
+      return null;
+    }
+    for (int f = floor; f <= HIGHEST_FEATURE; f++) {
+      for (String v : javaVersions(f)) {
+        boolean longer = prefix.startsWith(v) && prefix.length() > v.length() && !Character.isDigit(prefix.charAt(v.length()));
+        if (v.startsWith(prefix) || longer) {
+          return State.UNDECIDED; // some JDK matches, and a newer one never does
+        }
+      }
+    }
+    return State.INACTIVE;
+  }
+
+  /** How {@code java.version} reads for a feature release: "1.8.0_392" up to 8, "17", "17.0.9" after. */
+  private static List<String> javaVersions(int feature) {
+    return feature <= 8 ? List.of("1." + feature + ".0") : List.of(Integer.toString(feature));
+  }
+
+  private static State jdkRange(String range, int floor) {
+    Matcher m = Pattern.compile("([\\[(])\\s*([^,\\])]*)\\s*,\\s*([^,\\])]*)\\s*([])])").matcher(range);
+    if (!m.matches()) {
+      return null;
+    }
+    int[] lower = m.group(2).isEmpty() ? null : jdkNumbers(m.group(2));
+    int[] upper = m.group(3).isEmpty() ? null : jdkNumbers(m.group(3));
+    if ((!m.group(2).isEmpty() && lower == null) || (!m.group(3).isEmpty() && upper == null)) {
+      return null;
+    }
+    int[] first = {floor};
+    if (upper != null) {
+      int c = compare(first, upper);
+      if (c > 0 || (c == 0 && m.group(4).equals(")"))) {
+        return State.INACTIVE; // every possible JDK is above the range
+      }
+      return State.UNDECIDED; // newer JDKs leave it
+    }
+    if (lower == null) {
+      return State.ACTIVE;
+    }
+    int c = compare(first, lower);
+    return c > 0 || (c == 0 && m.group(1).equals("[")) ? State.ACTIVE : State.UNDECIDED;
+  }
+
+  /** "1.8" and "8" alike: Java's old numbering folded into feature releases, as range bounds use both. */
+  private static int[] jdkNumbers(String v) {
+    String s = v.strip();
+    if (!NUMBERS.matcher(s).matches() || s.length() > 32) {
+      return null;
+    }
+    String[] parts = s.split("[._-]");
+    int start = parts.length > 1 && parts[0].equals("1") ? 1 : 0;
+    int[] out = new int[parts.length - start];
+    for (int i = start; i < parts.length; i++) {
+      try {
+        out[i - start] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static int compare(int[] a, int[] b) {
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      int x = i < a.length ? a[i] : 0;
+      int y = i < b.length ? b[i] : 0;
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+    }
+    return 0;
+  }
+
+  private static Decision property(Activation p, Build build) {
+    String raw = p.propertyName().strip();
+    boolean negatedName = raw.startsWith("!");
+    String name = negatedName ? raw.substring(1) : raw;
+    String described = "<property>" + raw + (p.propertyValue() == null ? "" : "=" + p.propertyValue()) + "</property>";
+    if (name.isEmpty()) {
+      return new Decision(p, State.INACTIVE, described + " names no property (Maven reports it and leaves the profile off)");
+    }
+    String value = build.properties().get(name);
+    if (value == null && MACHINE_PROPERTY.matcher(name).matches()) {
+      return new Decision(p, State.UNDECIDED, "activated by " + described + ", a property of the machine that runs Maven");
+    }
+    boolean on;
+    if (negatedName) {
+      on = value == null;
+    } else if (p.propertyValue() == null || p.propertyValue().isEmpty()) {
+      on = value != null;
+    } else {
+      String want = p.propertyValue().strip();
+      boolean negatedValue = want.startsWith("!");
+      boolean equal = (negatedValue ? want.substring(1) : want).equals(value);
+      on = negatedValue != equal;
+    }
+    return new Decision(p, on ? State.ACTIVE : State.INACTIVE, on ? "" : described + " does not hold in a plain build of the repository");
+  }
+
+  private static Decision file(Activation p, Build build, Place place) {
+    boolean missing = p.fileExists() == null;
+    String raw = (missing ? p.fileMissing() : p.fileExists()).strip();
+    String described = "<" + (missing ? "missing" : "exists") + ">" + raw + "</" + (missing ? "missing" : "exists") + ">";
+    // ${basedir} becomes "", so the path is relative to the POM's directory; -D properties are expanded as Maven does.
+    Matcher m = PROPERTY.matcher(raw);
+    StringBuilder sb = new StringBuilder();
+    boolean basedir = false;
+    while (m.find()) {
+      String key = m.group(1);
+      String value = key.equals("basedir") || key.equals("project.basedir") ? "" : build.properties().get(key);
+      if (value == null) {
+        return new Decision(p, State.UNDECIDED, "activated by " + described + ", whose ${" + key + "} the scan cannot expand");
+      }
+      basedir |= value.isEmpty();
+      m.appendReplacement(sb, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(sb);
+    String path = sb.toString().replace('\\', '/');
+    if (basedir) {
+      path = path.replaceFirst("^/+", "");
+    }
+    if (place.directory() == null) {
+      // A POM of the local repository: Maven has no directory to resolve a relative path against and leaves the
+      // profile off, for <missing> too.
+      if (basedir || !(path.startsWith("/") || path.matches("[A-Za-z]:/.*"))) {
+        return new Decision(p, State.INACTIVE, described + " is relative, and a POM of the local repository has no directory");
+      }
+      return new Decision(p, State.UNDECIDED, "activated by " + described + " on the build machine, outside the scanned tree");
+    }
+    String target = path.startsWith("/") || path.matches("[A-Za-z]:/.*") ? null : ExtractContext.resolve(place.directory(), path);
+    if (target == null) {
+      return new Decision(p, State.UNDECIDED, "activated by " + described + ", a path outside the scanned tree");
+    }
+    if (("/" + target + "/").contains("/target/")) {
+      return new Decision(p, State.UNDECIDED, "activated by " + described + ", inside the build's output, which the build creates");
+    }
+    Optional<Boolean> exists = target.isEmpty() ? Optional.of(true) : place.exists().apply(target);
+    if (exists.isEmpty()) {
+      return new Decision(p, State.UNDECIDED, "activated by " + described + ", which the scan could not look up");
+    }
+    return inactiveOr(p, missing, exists.get(), described);
+  }
+
+  private static Decision inactiveOr(Activation p, boolean missing, boolean exists, String described) {
+    boolean on = missing != exists;
+    return new Decision(p, on ? State.ACTIVE : State.INACTIVE, on ? "" : described + " does not hold in the scanned tree");
+  }
+}

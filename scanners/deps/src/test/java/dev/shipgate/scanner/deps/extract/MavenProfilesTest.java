@@ -1,0 +1,176 @@
+package dev.shipgate.scanner.deps.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipgate.core.scan.SourceFile;
+import dev.shipgate.scanner.deps.extract.MavenProfiles.Activation;
+import dev.shipgate.scanner.deps.extract.MavenProfiles.Build;
+import dev.shipgate.scanner.deps.extract.MavenProfiles.Place;
+import dev.shipgate.scanner.deps.extract.MavenProfiles.State;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Profile activation decided from what the repository says, with Maven 3.9's rules as the reference. */
+class MavenProfilesTest {
+
+  private static final Place TREE = new Place("app/", path -> Optional.of(Set.of("app/src/main/jni", "app/marker", "shared").contains(path)));
+  private static final Place LOCAL_REPOSITORY = new Place(null, path -> Optional.empty());
+
+  private static Activation jdk(String spec) {
+    return new Activation("p", 1, false, spec, null, null, null, null, null);
+  }
+
+  private static Activation property(String name, String value) {
+    return new Activation("p", 1, false, null, null, name, value, null, null);
+  }
+
+  private static Activation file(String exists, String missing) {
+    return new Activation("p", 1, false, null, null, null, null, exists, missing);
+  }
+
+  private static State one(Activation a, Build build, Place place) {
+    return MavenProfiles.select(List.of(a), build, place).get(0).state();
+  }
+
+  @ParameterizedTest(name = "<jdk>{0}</jdk> on a JDK {1} or later: {2}")
+  @CsvSource({
+      "1.8, 17, INACTIVE", "1.8, 8, UNDECIDED", "17, 17, UNDECIDED", "11, 17, INACTIVE", "'1', 17, UNDECIDED",
+      "1.8.0_392, 8, UNDECIDED", "'2', 17, UNDECIDED", "!1.8, 11, ACTIVE", "!17, 17, UNDECIDED",
+      "'[17,)', 17, ACTIVE", "'[1.8,)', 8, ACTIVE", "'[11,)', 8, UNDECIDED", "'(17,)', 17, UNDECIDED",
+      "'[11,17)', 17, INACTIVE", "'[11,17]', 17, UNDECIDED", "'(,11]', 17, INACTIVE", "'[1.6,1.8]', 11, INACTIVE",
+      "'!(,11]', 17, ACTIVE", "'[9,21)', 17, UNDECIDED", "'(,)', 8, ACTIVE",
+      "java17, 17, UNDECIDED", "'[17', 17, UNDECIDED", "'', 17, UNDECIDED"})
+  void jdkConditionsHoldForEveryPossibleBuildJdkOrNoneOrStayOpen(String spec, int floor, State want) {
+    assertThat(one(jdk(spec), Build.PLAIN.withJdkFloor(floor), TREE)).isEqualTo(want);
+  }
+
+  @Property(tries = 300)
+  void negatingAJdkConditionSwapsOnAndOffAndKeepsUndecided(@ForAll @StringLength(max = 12) String spec,
+      @ForAll @IntRange(min = 8, max = 40) int floor) {
+    if (spec.strip().startsWith("!")) {
+      return;
+    }
+    Build build = Build.PLAIN.withJdkFloor(floor);
+    State plain = MavenProfiles.jdk(jdk(spec), floor).state();
+    State negated = MavenProfiles.jdk(jdk("!" + spec), floor).state();
+    assertThat(negated).isEqualTo(plain == State.ACTIVE ? State.INACTIVE : plain == State.INACTIVE ? State.ACTIVE : State.UNDECIDED);
+    assertThat(one(jdk(spec), build, TREE)).isEqualTo(plain);
+  }
+
+  @Property(tries = 200)
+  void aHigherJdkFloorNeverTurnsAnInactiveVersionOn(@ForAll @IntRange(min = 1, max = 30) int feature,
+      @ForAll @IntRange(min = 8, max = 30) int floor) {
+    String spec = feature <= 8 ? "1." + feature : Integer.toString(feature);
+    if (MavenProfiles.jdk(jdk(spec), floor).state() == State.INACTIVE) {
+      assertThat(MavenProfiles.jdk(jdk(spec), floor + 1).state()).isEqualTo(State.INACTIVE);
+    }
+  }
+
+  @Test
+  void theBuildMachinesOsIsNeverGuessed() {
+    Activation unix = new Activation("unix", 1, false, null, "family unix", null, null, null, null);
+    MavenProfiles.Decision d = MavenProfiles.select(List.of(unix), Build.PLAIN, TREE).get(0);
+    assertThat(d.state()).isEqualTo(State.UNDECIDED);
+    assertThat(d.reason()).contains("family unix", "cannot know");
+  }
+
+  @Test
+  void propertiesAreThoseAPlainBuildOfTheRepositorySets() {
+    Build build = new Build(Map.of("flavour", "postgres"), Set.of(), Set.of(), 8);
+    assertThat(one(property("flavour", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("flavour", "postgres"), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("flavour", "mysql"), build, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(property("flavour", "!mysql"), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("!flavour", null), build, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(property("release", null), build, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(property("!release", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("release", "!true"), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("", null), build, TREE)).isEqualTo(State.INACTIVE);
+    for (String machine : List.of("env.CI", "!env.CI", "java.vendor", "os.name", "user.name")) {
+      assertThat(one(property(machine, null), build, TREE)).as(machine).isEqualTo(State.UNDECIDED);
+    }
+  }
+
+  @Test
+  void filesAreLookedUpInTheScannedTreeOnlyAndRelativeToThePom() {
+    Build build = new Build(Map.of("dir", "src/main"), Set.of(), Set.of(), 8);
+    assertThat(one(file("${basedir}/src/main/jni", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(file("${project.basedir}/${dir}/jni", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(file("marker", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(file(null, "marker"), build, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(file(null, "absent"), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(file("../shared", null), build, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(file("..\\shared", null), build, TREE)).isEqualTo(State.ACTIVE);
+    for (String outside : List.of("../../etc/passwd", "/etc/passwd", "C:/Windows", "${user.home}/.m2/settings.xml", "target/classes/x",
+        "${basedir}/target/generated")) {
+      assertThat(one(file(outside, null), build, TREE)).as(outside).isEqualTo(State.UNDECIDED);
+    }
+    // Unknown: a context that cannot look files up.
+    assertThat(one(file("marker", null), build, new Place("app/", p -> Optional.empty()))).isEqualTo(State.UNDECIDED);
+  }
+
+  @Test
+  void aPomOfTheLocalRepositoryHasNoDirectory() {
+    assertThat(one(file("src/main/jni", null), Build.PLAIN, LOCAL_REPOSITORY)).isEqualTo(State.INACTIVE);
+    assertThat(one(file("${basedir}/x", null), Build.PLAIN, LOCAL_REPOSITORY)).isEqualTo(State.INACTIVE);
+    assertThat(one(file(null, "x"), Build.PLAIN, LOCAL_REPOSITORY)).isEqualTo(State.INACTIVE);
+    assertThat(one(file("/opt/tools/lib/tools.jar", null), Build.PLAIN, LOCAL_REPOSITORY)).isEqualTo(State.UNDECIDED);
+  }
+
+  @Test
+  void everyConditionMustHold() {
+    Build build = new Build(Map.of("flavour", "x"), Set.of(), Set.of(), 17);
+    Activation offAndOn = new Activation("p", 1, false, "1.8", null, "flavour", null, null, null);
+    Activation openAndOn = new Activation("p", 1, false, "17", null, "flavour", null, null, null);
+    Activation openAndOff = new Activation("p", 1, false, null, "family unix", "release", null, null, null);
+    assertThat(one(offAndOn, build, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(openAndOn, build, TREE)).isEqualTo(State.UNDECIDED);
+    assertThat(one(openAndOff, build, TREE)).isEqualTo(State.INACTIVE);
+  }
+
+  @Test
+  void activeByDefaultIsOffWhenAnotherProfileOfThePomIsOnAndExplicitIdsWin() {
+    Activation byDefault = new Activation("default", 1, true, null, null, null, null, null, null);
+    Activation conditionalDefault = new Activation("cond", 2, true, "1.8", null, null, null, null, null);
+    Activation on = new Activation("on", 3, false, null, null, "!skip", null, null, null);
+    Activation open = new Activation("open", 4, false, null, "family windows", null, null, null, null);
+    Activation named = new Activation("named", 5, false, null, null, null, null, null, null);
+    Build plain = Build.PLAIN.withJdkFloor(17);
+    assertThat(states(List.of(byDefault, conditionalDefault), plain)).containsExactly(State.ACTIVE, State.ACTIVE);
+    assertThat(states(List.of(byDefault, on), plain)).containsExactly(State.INACTIVE, State.ACTIVE);
+    // Undecided profiles leave it open; the default stays on, as in the build the repository describes.
+    assertThat(states(List.of(byDefault, open), plain)).containsExactly(State.ACTIVE, State.UNDECIDED);
+    Build config = new Build(Map.of(), Set.of("named"), Set.of("on"), 17);
+    assertThat(states(List.of(byDefault, on, named), config)).containsExactly(State.INACTIVE, State.INACTIVE, State.ACTIVE);
+    Build deactivateDefault = new Build(Map.of(), Set.of(), Set.of("default"), 17);
+    assertThat(states(List.of(byDefault), deactivateDefault)).containsExactly(State.INACTIVE);
+  }
+
+  private static List<State> states(List<Activation> profiles, Build build) {
+    return MavenProfiles.select(profiles, build, TREE).stream().map(MavenProfiles.Decision::state).toList();
+  }
+
+  @Test
+  void theNearestMvnDirectoryUpwardsConfiguresTheBuild() {
+    Map<String, String> files = Map.of(
+        ".mvn/maven.config", "-B --no-transfer-progress\n-Dflavour=postgres -Dflag\n-P extras,!legacy,-old,+more\n",
+        ".mvn/jvm.config", "-Xmx2g -Dfrom.jvm=1",
+        "nested/.mvn/maven.config", "-Pnested");
+    Build root = Build.of("a/b/", path -> Optional.ofNullable(files.get(path)).map(t -> SourceFile.of(path, t.getBytes())));
+    assertThat(root.properties()).containsEntry("flavour", "postgres").containsEntry("flag", "true").containsEntry("from.jvm", "1");
+    assertThat(root.activeIds()).containsExactlyInAnyOrder("extras", "more");
+    assertThat(root.inactiveIds()).containsExactlyInAnyOrder("legacy", "old");
+    Build nested = Build.of("nested/x/", path -> Optional.ofNullable(files.get(path)).map(t -> SourceFile.of(path, t.getBytes())));
+    assertThat(nested.activeIds()).containsExactly("nested");
+    assertThat(Build.of("", path -> Optional.empty())).isEqualTo(Build.PLAIN);
+  }
+}
