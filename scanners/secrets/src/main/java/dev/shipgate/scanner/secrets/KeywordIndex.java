@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Aho–Corasick automaton over raw bytes, ASCII case-insensitive, compiled to a dense DFA over a compressed
- * alphabet. It runs on the file's bytes before any decoding, so files without a keyword cost one table
- * lookup per byte and are never turned into a String.
+ * Aho–Corasick automaton over raw bytes, ASCII case-insensitive, compiled to a dense DFA with one 256-entry row
+ * per state. It runs on the file's bytes before any decoding, so files without a keyword cost one table lookup
+ * per byte and are never turned into a String.
  */
 final class KeywordIndex {
 
@@ -17,15 +17,25 @@ final class KeywordIndex {
     void hit(int keyword, int end);
   }
 
-  private final int classes;
-  private final byte[] byteClass = new byte[256];
+  /**
+   * A row per state (1 KiB each): this many states is about 16 MiB of table, far more than any realistic keyword
+   * list needs (the built-in catalogue's 181 keywords make under a thousand).
+   */
+  static final int MAX_STATES = 16_384;
+
+  /**
+   * {@code delta[row + b]} for a signed byte {@code b} is the next state's row: state {@code s}'s row is
+   * {@code s * 256 + 128}, so the signed byte indexes it without masking. The entry is negated when that state
+   * emits keywords (rows are never 0, so the sign is free).
+   */
   private final int[] delta;
   private final int[][] outputs;
-  private final boolean[] accepting;
   private final int size;
 
   KeywordIndex(List<String> keywords) {
-    // Alphabet: one class per distinct (lowercased) keyword byte, class 0 for every other byte.
+    // Built over a compressed alphabet (one class per distinct lowercased keyword byte, class 0 for every other
+    // byte), expanded to full rows at the end.
+    byte[] byteClass = new byte[256];
     int next = 1;
     List<byte[]> words = new ArrayList<>();
     for (String k : keywords) {
@@ -47,7 +57,7 @@ final class KeywordIndex {
     for (int c = 'A'; c <= 'Z'; c++) {
       byteClass[c] = byteClass[c + 32];
     }
-    classes = next;
+    int classes = next;
     int maxStates = 1;
     for (byte[] w : words) {
       maxStates += w.length;
@@ -96,9 +106,13 @@ final class KeywordIndex {
         }
       }
     }
+    if (states > MAX_STATES) {
+      throw new IllegalArgumentException("the detectors' keywords need " + states + " automaton states, more than "
+          + MAX_STATES + ": use fewer or shorter keywords");
+    }
     size = states;
     outputs = new int[states][];
-    accepting = new boolean[states];
+    boolean[] accepting = new boolean[states];
     outputs[0] = new int[0];
     // In breadth-first order a state's failure target is done before it: its outputs are the target's plus its own.
     for (int i = 0; i < tail; i++) {
@@ -114,13 +128,23 @@ final class KeywordIndex {
       }
       accepting[s] = outputs[s].length > 0;
     }
-    // Entries hold the next state's row offset (no multiply in the loop), negated when that state
-    // emits keywords (the root never does, so its offset 0 needs no sign).
-    delta = new int[states * classes];
-    for (int i = 0; i < delta.length; i++) {
-      int t = go[i];
-      delta[i] = accepting[t] ? -(t * classes) : t * classes;
+    // Expands the compressed rows to one entry per byte value: a class lookup per byte was a fifth of the loop.
+    delta = new int[states * 256];
+    int[] row = new int[classes];
+    for (int s = 0; s < states; s++) {
+      for (int c = 0; c < classes; c++) {
+        int t = go[s * classes + c];
+        row[c] = accepting[t] ? -rowOf(t) : rowOf(t);
+      }
+      int base = s * 256;
+      for (int u = 0; u < 256; u++) {
+        delta[base + (byte) u + 128] = row[byteClass[u]];
+      }
     }
+  }
+
+  private static int rowOf(int state) {
+    return state * 256 + 128;
   }
 
   private static int[] append(int[] a, int v) {
@@ -134,19 +158,60 @@ final class KeywordIndex {
   }
 
   void scan(byte[] bytes, int from, int to, Sink sink) {
-    final int[] d = delta;
-    final byte[] cls = byteClass;
-    final int n = classes;
-    int row = 0;
-    for (int i = from; i < to; i++) {
-      int t = d[row + cls[bytes[i] & 0xff]];
-      if (t < 0) {
-        t = -t;
-        for (int k : outputs[t / n]) {
-          sink.hit(k, i + 1);
-        }
+    int row = rowOf(0);
+    int i = from;
+    while (true) {
+      long hit = next(bytes, i, to, row);
+      if (hit < 0) {
+        return;
       }
-      row = t;
+      row = (int) (hit >>> 32);
+      i = (int) hit;
+      for (int k : outputs[row >> 8]) {
+        sink.hit(k, i);
+      }
     }
+  }
+
+  /**
+   * Runs from {@code from} in state row {@code row} to the next byte that ends a keyword: returns the row reached
+   * there (high half) and the offset just past that byte (low half), or -1 when {@code to} comes first. The loop
+   * does nothing else and is unrolled, so C1 (the launcher's only compiler) keeps its values in registers: with
+   * the hit handling inside, it spilled them on every byte.
+   */
+  private long next(byte[] bytes, int from, int to, int row) {
+    final int[] d = delta;
+    int i = from;
+    int unrolled = to - 3;
+    while (i < unrolled) {
+      row = d[row + bytes[i]];
+      if (row < 0) {
+        return hit(row, i + 1);
+      }
+      row = d[row + bytes[i + 1]];
+      if (row < 0) {
+        return hit(row, i + 2);
+      }
+      row = d[row + bytes[i + 2]];
+      if (row < 0) {
+        return hit(row, i + 3);
+      }
+      row = d[row + bytes[i + 3]];
+      if (row < 0) {
+        return hit(row, i + 4);
+      }
+      i += 4;
+    }
+    for (; i < to; i++) {
+      row = d[row + bytes[i]];
+      if (row < 0) {
+        return hit(row, i + 1);
+      }
+    }
+    return -1;
+  }
+
+  private static long hit(int negatedRow, int end) {
+    return (long) -negatedRow << 32 | end;
   }
 }

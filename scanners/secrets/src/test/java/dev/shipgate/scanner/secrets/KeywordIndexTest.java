@@ -70,4 +70,24 @@ class KeywordIndexTest {
     assertThat(index(keywords, "AWS")).containsExactly("2@3");
     assertThat(index(keywords, "q~")).containsExactly("1@2");
   }
+
+  @Test
+  void bytesAboveAsciiNeitherMatchNorBreakAKeyword() {
+    // Rows are indexed by the signed byte: 0x80..0xFF must land in their own row's entries, not a neighbour's.
+    List<String> keywords = List.of("tok", "ok_");
+    String text = "\u00fftok\u0080\u00e9TOK_\u00e9tok\u00ff";
+    assertThat(index(keywords, text)).isEqualTo(naive(keywords, text));
+    assertThat(index(List.of("ghp_"), "\u00c7hp_ gh\u00d0_ \u00ffghp_")).containsExactly("0@15");
+  }
+
+  @Test
+  void aKeywordListNeedingTooManyStatesIsRefused() {
+    List<String> keywords = new ArrayList<>();
+    for (int i = 0; i < KeywordIndex.MAX_STATES / 4; i++) {
+      // Digits reversed, so keywords differ from their second byte on and share few trie states.
+      keywords.add("k" + new StringBuilder(String.format(Locale.ROOT, "%08d", i)).reverse());
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KeywordIndex(keywords))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("automaton states");
+  }
 }
