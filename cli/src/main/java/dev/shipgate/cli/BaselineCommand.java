@@ -7,30 +7,33 @@ import dev.shipgate.core.model.FindingStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code shipgate baseline}: accept today's findings so the gate judges only new ones. */
-@Command(
-    name = "baseline",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Scan and record every open finding's fingerprint in .shipgate/baseline.json, so later scans judge only new findings.",
-      "The file holds fingerprints, rule ids and paths only (no code, no secrets) and is safe to commit."
-    })
+/**
+ * {@code shipgate baseline}: accept today's findings so the gate judges only new ones. It shares scan's options, so its
+ * picocli model is built in code too (see {@link ScanOptions}).
+ */
 final class BaselineCommand implements Callable<Integer> {
 
-  @Mixin ScanOptions options;
+  private CommandSpec spec;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Where to write the baseline (default: .shipgate/baseline.json next to the policy).")
-  Path output;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static CommandSpec spec() {
+    BaselineCommand command = new BaselineCommand();
+    CommandSpec spec = ScanOptions.command(command, "baseline",
+        "Scan and record every open finding's fingerprint in .shipgate/baseline.json, so later scans judge only new findings.",
+        "The file holds fingerprints, rule ids and paths only (no code, no secrets) and is safe to commit.");
+    ScanOptions.addTo(spec);
+    spec.addOption(ScanOptions.file("--output", "Where to write the baseline (default: .shipgate/baseline.json next to the policy)."));
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public Integer call() throws Exception {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    ScanOptions options = ScanOptions.from(parsed);
+    Path output = parsed.matchedOptionValue("--output", null);
     if (options.base != null || options.staged) {
       throw new UsageException("baseline records the whole tree; --base and --staged do not apply");
     }

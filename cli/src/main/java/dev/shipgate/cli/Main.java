@@ -6,57 +6,70 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Entry point of the {@code shipgate} command. */
-@Command(
-    name = "shipgate",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = "The release gate for AI-assisted code: policy-as-code, secrets, SAST, dependency and configuration checks.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the gate passed",
-      "1:the gate failed (blocking findings, expired or malformed waivers)",
-      "2:usage or configuration error",
-      "3:internal or scan error (the gate fails closed)"
-    })
+/** Entry point of the {@code shipgate} command. Its picocli model is built in code, as scan's is (see {@link ScanOptions}). */
 public final class Main implements Runnable {
 
   /**
-   * Every subcommand. picocli builds a command's model by reflection, which for all of them costs a quarter of a
-   * second of start-up, so a command line that names one gets only that one (see {@link #commandLine(String...)}).
+   * Every subcommand by name. picocli builds an annotated command's model by reflection, which for all of them costs a
+   * quarter of a second of start-up, so a command line that names one gets only that one (see
+   * {@link #commandLine(String...)}); scan and baseline are built in code.
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(
-      ScanCommand.class,
-      InitCommand.class,
-      BaselineCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      VersionCommand.class,
-      DbCommand.class,
-      FixCommand.class,
-      dev.shipgate.scanner.api.command.RoutesCommand.class,
-      dev.shipgate.scanner.arch.command.AgentsCommand.class,
-      dev.shipgate.scanner.change.command.ApproveCommand.class,
-      dev.shipgate.scanner.change.command.WaiveCommand.class,
-      dev.shipgate.scanner.change.command.AiIgnoreCommand.class,
-      dev.shipgate.evidence.command.VerifyCommand.class,
-      dev.shipgate.evidence.command.AuditCommand.class,
-      dev.shipgate.evidence.command.ReportCommand.class,
-      dev.shipgate.evidence.command.KeysCommand.class,
-      dev.shipgate.sbom.command.SbomCommand.class,
-      CommandLine.HelpCommand.class);
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+      "scan", ScanCommand.class,
+      "init", InitCommand.class,
+      "baseline", BaselineCommand.class,
+      "rules", RulesCommand.class,
+      "explain", ExplainCommand.class,
+      "version", VersionCommand.class,
+      "db", DbCommand.class,
+      "fix", FixCommand.class,
+      "routes", dev.shipgate.scanner.api.command.RoutesCommand.class,
+      "agents", dev.shipgate.scanner.arch.command.AgentsCommand.class,
+      "approve", dev.shipgate.scanner.change.command.ApproveCommand.class,
+      "waive", dev.shipgate.scanner.change.command.WaiveCommand.class,
+      "ai-ignore", dev.shipgate.scanner.change.command.AiIgnoreCommand.class,
+      "verify", dev.shipgate.evidence.command.VerifyCommand.class,
+      "audit", dev.shipgate.evidence.command.AuditCommand.class,
+      "report", dev.shipgate.evidence.command.ReportCommand.class,
+      "keys", dev.shipgate.evidence.command.KeysCommand.class,
+      "sbom", dev.shipgate.sbom.command.SbomCommand.class,
+      "help", CommandLine.HelpCommand.class);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenClass.length; i += 2) {
+      out.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static CommandSpec rootSpec() {
+    Main main = new Main();
+    CommandSpec spec = ScanOptions.command(main, "shipgate",
+        "The release gate for AI-assisted code: policy-as-code, secrets, SAST, dependency and configuration checks.");
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    exitCodes.put("0", "the gate passed");
+    exitCodes.put("1", "the gate failed (blocking findings, expired or malformed waivers)");
+    exitCodes.put("2", "usage or configuration error");
+    exitCodes.put("3", "internal or scan error (the gate fails closed)");
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+    main.spec = spec;
+    return spec;
   }
 
   public static void main(String[] args) {
@@ -166,13 +179,16 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(String... args) {
     Factory factory = new Factory();
-    CommandLine cl = new CommandLine(new Main(), factory);
-    Class<?> named = args.length == 0 ? null : subcommand(args[0]);
-    for (Class<?> c : named != null && named != CommandLine.HelpCommand.class ? List.<Class<?>>of(named) : SUBCOMMANDS) {
+    CommandLine cl = new CommandLine(rootSpec(), factory);
+    Class<?> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+    Map<String, Class<?>> wanted = named != null && named != CommandLine.HelpCommand.class ? Map.of(args[0], named) : SUBCOMMANDS;
+    for (Map.Entry<String, Class<?>> c : wanted.entrySet()) {
+      Class<?> type = c.getValue();
       try {
-        cl.addSubcommand(factory.create(c));
+        cl.addSubcommand(c.getKey(), type == ScanCommand.class ? ScanCommand.spec()
+            : type == BaselineCommand.class ? BaselineCommand.spec() : factory.create(type));
       } catch (Exception e) {
-        throw new CommandLine.InitializationException("cannot create the command " + c.getSimpleName() + ": " + e, e);
+        throw new CommandLine.InitializationException("cannot create the command " + type.getSimpleName() + ": " + e, e);
       }
     }
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -191,17 +207,6 @@ public final class Main implements Runnable {
       return Verdict.ERROR;
     });
     return cl;
-  }
-
-  /** The subcommand whose name or alias is {@code name}, read from its annotation without building its model. */
-  private static Class<?> subcommand(String name) {
-    for (Class<?> c : SUBCOMMANDS) {
-      Command command = c.getAnnotation(Command.class);
-      if (command != null && (command.name().equals(name) || List.of(command.aliases()).contains(name))) {
-        return c;
-      }
-    }
-    return null;
   }
 
   /** Prints the shipgate version. */

@@ -24,55 +24,63 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code shipgate scan}: run the gate and write reports. */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Scan a directory, print findings, write reports and decide the gate.",
-      "Exit codes: 0 pass, 1 gate failed, 2 usage or configuration error, 3 internal or scan error (fails closed)."
-    })
+/** {@code shipgate scan}: run the gate and write reports. Its picocli model is built in code (see {@link ScanOptions}). */
 final class ScanCommand implements Callable<Integer> {
 
-  @Mixin ScanOptions options;
+  private CommandSpec spec;
+  private ScanOptions options;
+  private List<String> formats;
+  private boolean noFail;
+  private boolean quiet;
+  private boolean sarifIncludeSuppressed;
+  private Path attest;
+  private Path attestKey;
+  private Boolean audit;
 
-  @Option(names = "--format", split = ",", paramLabel = "KIND[=FILE]",
-      description = "Reports to write: sarif, json, markdown, junit, terminal; KIND=FILE writes a file, KIND alone writes to stdout "
-          + "(e.g. --format sarif=out.sarif,json=out.json).")
-  List<String> formats = new ArrayList<>();
+  static CommandSpec spec() {
+    ScanCommand command = new ScanCommand();
+    CommandSpec spec = ScanOptions.command(command, "scan",
+        "Scan a directory, print findings, write reports and decide the gate.",
+        "Exit codes: 0 pass, 1 gate failed, 2 usage or configuration error, 3 internal or scan error (fails closed).");
+    ScanOptions.addTo(spec);
+    spec.addOption(ScanOptions.list("--format", "KIND[=FILE]",
+        "Reports to write: sarif, json, markdown, junit, terminal; KIND=FILE writes a file, KIND alone writes to stdout "
+            + "(e.g. --format sarif=out.sarif,json=out.json)."));
+    spec.addOption(ScanOptions.flag("--no-fail", "Audit mode: report everything but exit 0 even when the gate fails."));
+    spec.addOption(ScanOptions.flag("--quiet", "Print only blocking findings, errors and the summary line."));
+    spec.addOption(ScanOptions.flag("--sarif-include-suppressed", "Keep suppressed, waived and baselined findings in SARIF (as suppressions)."));
+    spec.addOption(ScanOptions.file("--attest",
+        "Write a signed in-toto attestation of this gate run (DSSE envelope) to FILE; implies --audit."));
+    spec.addOption(OptionSpec.builder("--attest-key").paramLabel("PEM").type(Path.class)
+        .description("Private key (PKCS#8 PEM, Ed25519 or ECDSA P-256) for --attest; default: the repository's own key under "
+            + ".shipgate/keys/, generated on first use.").build());
+    spec.addOption(OptionSpec.builder("--audit").negatable(true).type(Boolean.class)
+        .description("Append this gate decision to the hash-chained audit log .shipgate/audit.jsonl at the top of the work tree. "
+            + "Default: on inside a git work tree, where a log that cannot be written is a warning; asked for explicitly, "
+            + "it fails the gate (exit 3). --no-audit turns it off (--attest always records).").build());
+    command.spec = spec;
+    return spec;
+  }
 
-  @Option(names = "--no-fail", description = "Audit mode: report everything but exit 0 even when the gate fails.")
-  boolean noFail;
-
-  @Option(names = "--quiet", description = "Print only blocking findings, errors and the summary line.")
-  boolean quiet;
-
-  @Option(names = "--sarif-include-suppressed", description = "Keep suppressed, waived and baselined findings in SARIF (as suppressions).")
-  boolean sarifIncludeSuppressed;
-
-  @Option(names = "--attest", paramLabel = "FILE",
-      description = "Write a signed in-toto attestation of this gate run (DSSE envelope) to FILE; implies --audit.")
-  Path attest;
-
-  @Option(names = "--attest-key", paramLabel = "PEM",
-      description = "Private key (PKCS#8 PEM, Ed25519 or ECDSA P-256) for --attest; default: the repository's own key under .shipgate/keys/, generated on first use.")
-  Path attestKey;
-
-  @Option(names = "--audit", negatable = true,
-      description = "Append this gate decision to the hash-chained audit log .shipgate/audit.jsonl at the top of the work tree. "
-          + "Default: on inside a git work tree, where a log that cannot be written is a warning; asked for explicitly, "
-          + "it fails the gate (exit 3). --no-audit turns it off (--attest always records).")
-  Boolean audit;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private void readParsed() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    options = ScanOptions.from(parsed);
+    formats = parsed.matchedOptionValue("--format", List.<String>of());
+    noFail = parsed.matchedOptionValue("--no-fail", false);
+    quiet = parsed.matchedOptionValue("--quiet", false);
+    sarifIncludeSuppressed = parsed.matchedOptionValue("--sarif-include-suppressed", false);
+    attest = parsed.matchedOptionValue("--attest", null);
+    attestKey = parsed.matchedOptionValue("--attest-key", null);
+    audit = parsed.matchedOptionValue("--audit", null);
+  }
 
   @Override
   public Integer call() throws Exception {
+    readParsed();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Path> targets = parseFormats(formats);

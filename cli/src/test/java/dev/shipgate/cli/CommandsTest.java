@@ -48,8 +48,12 @@ class CommandsTest {
   @Test
   void everyCommandIsReachableByNameAndListedInUsage() {
     String usage = Cli.run("--help").out();
-    for (Class<?> c : Main.SUBCOMMANDS) {
-      String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+    for (java.util.Map.Entry<String, Class<?>> c : Main.SUBCOMMANDS.entrySet()) {
+      String name = c.getKey();
+      picocli.CommandLine.Command annotated = c.getValue().getAnnotation(picocli.CommandLine.Command.class);
+      if (annotated != null) {
+        assertThat(annotated.name()).as("the name %s is registered under", c.getValue()).isEqualTo(name);
+      }
       assertThat(usage).as("usage lists %s", name).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(name) + "\\s");
       Cli help = Cli.run(name, "--help");
       assertThat(help.exit()).as("%s --help: %s", name, help).isZero();
