@@ -14,6 +14,7 @@ import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.ParseProblem;
 import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
+import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
 import dev.shipgate.scanner.java.rules.JavaChecks;
 import dev.shipgate.scanner.java.rules.JwtLifetimeCheck;
 import dev.shipgate.scanner.java.rules.MyBatisMappers;
@@ -95,6 +96,9 @@ public final class JavaScanner implements ProjectScanner {
     if (MyBatisMappers.isCandidate(path)) {
       return true; // MyBatis mapper statements; other XML files are dropped after a look at their content
     }
+    if (ThymeleafTemplates.isCandidate(path)) {
+      return true; // view templates: where they write model attributes unescaped
+    }
     return ParsedSources.isJavaSource(path);
   }
 
@@ -113,7 +117,8 @@ public final class JavaScanner implements ProjectScanner {
 
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
-    if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()) || MyBatisMappers.isCandidate(f.path()))) {
+    if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()) || MyBatisMappers.isCandidate(f.path())
+        || ThymeleafTemplates.isCandidate(f.path()))) {
       return; // configuration files are read only for the values Java code looks up
     }
     TaintEngine.Limits limits;
@@ -188,7 +193,12 @@ public final class JavaScanner implements ProjectScanner {
         List<SourceFile> properties = new ArrayList<>();
         List<SourceFile> xml = new ArrayList<>();
         List<SourceFile> builds = new ArrayList<>();
+        List<SourceFile> templates = new ArrayList<>();
         for (SourceFile f : files) {
+          if (ThymeleafTemplates.isCandidate(f.path())) {
+            templates.add(f);
+            continue;
+          }
           if (ProjectConfig.isBuildFile(f.path())) {
             builds.add(f);
             if (!MyBatisMappers.isCandidate(f.path())) {
@@ -200,8 +210,10 @@ public final class JavaScanner implements ProjectScanner {
         Models m = models.get();
         ParsedSources parsed = context == null ? ParsedSources.parse(sources, m) : ParsedSources.shared(sources, m, context);
         MyBatisMappers.Result mybatis = MyBatisMappers.find(parsed.project(), xml);
-        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, sources, limits, ProjectConfig.fromFiles(properties, builds),
-            MyBatisSubstitutionCheck.sinks(mybatis));
+        List<SourceFile> snippets = new ArrayList<>(sources);
+        snippets.addAll(templates);
+        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, snippets, limits,
+            ProjectConfig.fromFiles(properties, builds), MyBatisSubstitutionCheck.sinks(mybatis), ThymeleafTemplates.read(templates));
         TaintEngine.Result r = engine.run(cancelled);
         List<Finding> unreached = MyBatisSubstitutionCheck.unreached(mybatis, r.findings());
         if (!unreached.isEmpty()) {

@@ -56,6 +56,18 @@ class RobustnessTest {
   }
 
   @Test
+  @Timeout(10)
+  void hostileTemplatesAreReadInLinearTime() throws IOException {
+    String unclosed = "[(".repeat(500_000) + "th:utext=\"${" + "${".repeat(200_000);
+    String markup = "<p th:utext=\"${param.q}\">x</p>\n".repeat(20_000) + "<div>[(${param.q" + "}".repeat(100_000);
+    RecordingContext ctx = ScanSupport.scan(ScanSupport.file("templates/unclosed.html", unclosed),
+        ScanSupport.file("templates/many.html", markup));
+    assertThat(ctx.errors()).isEmpty();
+    // One finding per closed th:utext; the unclosed [( at the end is no output.
+    assertThat(ctx.findings().size()).isEqualTo(20_000);
+  }
+
+  @Test
   @Timeout(60)
   void methodOfTwentyThousandLinesTerminates() throws IOException {
     StringBuilder b = new StringBuilder("package p;\nclass Huge {\n  void m(javax.servlet.http.HttpServletRequest r, java.sql.Statement s) throws Exception {\n");

@@ -45,6 +45,7 @@ import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
+import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,6 +91,11 @@ final class MethodAnalyzer {
   private List<Models.ReturnSink> returnSinks = List.of();
   private Value returned;
   private final List<Summary.SinkHit> hits = new ArrayList<>();
+  /** What a handler put into the model, and the view names it may render: joined with the templates at the end. */
+  private final List<ModelAttribute> modelAttributes = new ArrayList<>();
+  private final Set<String> views = new java.util.LinkedHashSet<>();
+
+  private record ModelAttribute(String name, Value value, Location at) {}
   /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
   private final java.util.Set<String> normalizedVars = new java.util.HashSet<>();
   private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
@@ -130,6 +136,10 @@ final class MethodAnalyzer {
         v = v.withFacts(List.of(new Fact(Fact.SOURCE, "remote", 0, Step.start(loc, label + " `" + name + "`"))));
       }
       env.vars.put(name, v);
+      String attribute = engine.templates.isEmpty() ? null : modelAttributeName(p, i);
+      if (attribute != null) {
+        modelAttributes.add(new ModelAttribute(attribute, v, loc));
+      }
     }
     if (isHandler()) {
       returnSinks = responseBodySinks();
@@ -139,6 +149,9 @@ final class MethodAnalyzer {
     }
     if (method.body() != null) {
       exec((StatementTree) method.body());
+    }
+    if (!modelAttributes.isEmpty() && !views.isEmpty()) {
+      renderedUnescaped();
     }
     List<Fact> ret = returned == null ? List.of() : returned.deepFacts();
     exits = Env.join(exits, env);
@@ -232,6 +245,74 @@ final class MethodAnalyzer {
       env.vars.put("this." + f.name(), v);
       for (MethodVisitor mv : visitors) {
         mv.assign("this." + f.name(), v, f.declaration(), reporter);
+      }
+    }
+  }
+
+  /**
+   * The model attribute a handler parameter becomes: {@code @ModelAttribute("name")}, or for a bare
+   * {@code @ModelAttribute} the type's simple name with a lower-case first letter (Spring's convention).
+   */
+  private String modelAttributeName(VariableTree p, int i) {
+    if (!isHandler()) {
+      return null;
+    }
+    for (com.sun.source.tree.AnnotationTree a : p.getModifiers().getAnnotations()) {
+      String ann = a.getAnnotationType().toString();
+      if (!ann.equals("ModelAttribute") && !ann.endsWith(".ModelAttribute")) {
+        continue;
+      }
+      for (ExpressionTree arg : a.getArguments()) {
+        ExpressionTree value = arg instanceof AssignmentTree as && (as.getVariable().toString().equals("value")
+            || as.getVariable().toString().equals("name")) ? as.getExpression() : arg;
+        if (value instanceof com.sun.source.tree.LiteralTree lit && lit.getValue() instanceof String n && !n.isEmpty()) {
+          return n;
+        }
+      }
+      String simple = method.paramTypes().get(i).substring(method.paramTypes().get(i).lastIndexOf('.') + 1);
+      return simple.isEmpty() ? null : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+    return null;
+  }
+
+  /** Records model attributes ({@code model.addAttribute("bio", v)}) and view names given to a {@code ModelAndView}. */
+  private void viewModel(String type, String name, List<Value> args, Location at) {
+    if (type == null) {
+      return;
+    }
+    if (args.size() == 2 && args.get(0).constant() instanceof String attribute) {
+      for (Models.MethodPattern p : models.modelAttributes()) {
+        if (p.methods().contains(name) && engine.matches(type, p)) {
+          modelAttributes.add(new ModelAttribute(attribute, args.get(1), at));
+          break;
+        }
+      }
+    }
+    if ((name.equals("<init>") || name.equals("setViewName")) && !args.isEmpty()
+        && args.get(0).constant() instanceof String view && project.isSubtype(type, MODEL_AND_VIEW)) {
+      addView(view);
+    }
+  }
+
+  private void addView(String view) {
+    if (!view.startsWith("redirect:") && !view.startsWith("forward:")) {
+      views.add(view);
+    }
+  }
+
+  /**
+   * A model attribute that a rendered template writes with {@code th:utext} or {@code [(...)]}: reported at the
+   * template line, where the unescaped output is, with the handler's assignment on the path.
+   */
+  private void renderedUnescaped() {
+    for (String view : views) {
+      for (ThymeleafTemplates.Unescaped u : engine.templates.forView(view)) {
+        for (ModelAttribute a : modelAttributes) {
+          if (u.variables().contains(a.name())) {
+            Value v = a.value().step(a.at(), "put into the model as `" + a.name() + "` for view `" + view + "`");
+            sink(XSS, "the unescaped Thymeleaf output `" + u.expression() + "`", v, u.location(), true);
+          }
+        }
       }
     }
   }
@@ -405,6 +486,9 @@ final class MethodAnalyzer {
           }
           for (Models.ReturnSink rs : returnSinks) {
             sink(rs.rule(), rs.label(), v, loc(r), true);
+            if (rs.rule().equals(TEMPLATE) && v.constant() instanceof String view) {
+              addView(view);
+            }
           }
           v = v.step(loc(r), "returned from `" + method.name() + "`");
           returned = Value.join(returned, v);
@@ -1331,6 +1415,9 @@ final class MethodAnalyzer {
         }
       }
     }
+    if (!engine.templates.isEmpty()) {
+      viewModel(type, name, args, at);
+    }
     result = regexBacktracking(type, name, recv, recvVar, args, at, rc.exact(), result);
     if (!modelled && rc.declaringType() == null && rc.targets().isEmpty() && recv != null) {
       result = result.withFacts(modelOutput(recv));
@@ -1620,6 +1707,10 @@ final class MethodAnalyzer {
   private static final String LLM_SOURCE = "LLM response";
 
   private static final String REDOS = "java/dos/redos";
+  private static final String XSS = "java/web/xss";
+  /** The rule of view names returned by handlers: its return sink tells that a handler's String is a view. */
+  private static final String TEMPLATE = "java/injection/template";
+  private static final String MODEL_AND_VIEW = "org.springframework.web.servlet.ModelAndView";
   /** Marker kind of a compiled Pattern that backtracks catastrophically, so its matcher(input) is a sink. */
   private static final String BACKTRACKING_PATTERN = "backtracking-pattern";
 

@@ -97,6 +97,7 @@ public final class Models implements LibraryTypes {
   private final Map<String, List<PropagatorModel>> propagators = new HashMap<>();
   private final List<ParameterSource> parameterSources = new ArrayList<>();
   private final List<ServiceSource> serviceSources = new ArrayList<>();
+  private final List<MethodPattern> modelAttributes = new ArrayList<>();
   private final Set<String> handlerAnnotations = new LinkedHashSet<>();
   private final List<ReturnSink> returnSinks = new ArrayList<>();
   private final Map<String, List<String>> supertypes = new HashMap<>();
@@ -216,7 +217,7 @@ public final class Models implements LibraryTypes {
 
   private void read(String file, Map<String, Object> doc) {
     requireOnly(file, "the document", doc, Set.of("rules", "types", "sources", "parameterSources", "serviceSources",
-        "handlers", "sinks", "sanitizers", "propagators", "returnSinks"));
+        "handlers", "sinks", "sanitizers", "propagators", "returnSinks", "modelAttributes"));
     for (Map<String, Object> e : entries(file, doc, "rules")) {
       String where = "rule " + e.get("id");
       requireOnly(file, where, e, Set.of("id", "title", "severity", "confidence", "cwe", "tags", "description", "fix", "sink",
@@ -300,6 +301,13 @@ public final class Models implements LibraryTypes {
       Set<String> anns = new LinkedHashSet<>(strings(file, where, e, "annotations"));
       knownTypes.addAll(anns);
       serviceSources.add(new ServiceSource(p, anns, text(file, where, e, "label")));
+    }
+    for (Map<String, Object> e : entries(file, doc, "modelAttributes")) {
+      String where = "model attribute " + e.get("types") + " " + e.get("methods");
+      requireOnly(file, where, e, Set.of("types", "methods"));
+      MethodPattern p = pattern(file, where, e);
+      knownTypes.addAll(p.types());
+      modelAttributes.add(p);
     }
     for (Map<String, Object> e : entries(file, doc, "handlers")) {
       String where = "handler " + e.get("annotations");
@@ -529,6 +537,11 @@ public final class Models implements LibraryTypes {
 
   public List<ServiceSource> serviceSources() {
     return List.copyOf(serviceSources);
+  }
+
+  /** Calls {@code (name, value)} that put a value into the model a view template renders. */
+  public List<MethodPattern> modelAttributes() {
+    return List.copyOf(modelAttributes);
   }
 
   public List<ReturnSink> returnSinks() {

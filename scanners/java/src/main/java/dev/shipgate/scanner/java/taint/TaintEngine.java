@@ -24,6 +24,7 @@ import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
+import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class TaintEngine {
   final JavaProject project;
   final Models models;
   final ProjectConfig config;
+  final ThymeleafTemplates templates;
   private final List<JavaCheck> checks;
   private final Map<String, SourceFile> files;
   private final Limits limits;
@@ -71,13 +73,17 @@ public final class TaintEngine {
 
   public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
       ProjectConfig config) {
-    this(project, models, checks, files, limits, config, List.of());
+    this(project, models, checks, files, limits, config, List.of(), ThymeleafTemplates.NONE);
   }
 
-  /** With {@code parameterSinks}: summaries of body-less methods whose parameters reach sinks elsewhere. */
+  /**
+   * With {@code parameterSinks}: summaries of body-less methods whose parameters reach sinks elsewhere; and the
+   * Thymeleaf {@code templates} whose unescaped outputs are sinks for the model attributes of handlers rendering them.
+   */
   public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
-      ProjectConfig config, List<ParameterSink> parameterSinks) {
+      ProjectConfig config, List<ParameterSink> parameterSinks, ThymeleafTemplates templates) {
     this.project = project;
+    this.templates = templates;
     this.config = config;
     this.models = models;
     this.checks = List.copyOf(checks);
@@ -302,6 +308,16 @@ public final class TaintEngine {
         }
       }
     }
+    // Thymeleaf's ${param.x} is the request parameter itself: written unescaped, it is reflected XSS in the template.
+    MethodReporter inTemplates = new MethodReporter(null);
+    for (ThymeleafTemplates.Unescaped u : templates.all()) {
+      if (u.variables().contains("param")) {
+        Step path = Step.start(u.location(), "HTTP request parameter `param` read by the template");
+        reportFlow(XSS, u.location(), path.then(u.location(), "reaches the unescaped Thymeleaf output `" + u.expression() + "`"),
+            inTemplates, true);
+      }
+    }
+    inTemplates.findings.forEach(all::putIfAbsent);
     for (TypeInfo t : project.types()) {
       MethodReporter r = new MethodReporter(t.unit());
       for (JavaCheck c : checks) {
@@ -317,6 +333,8 @@ public final class TaintEngine {
     stopped.sort(Comparator.comparing(Stopped::path).thenComparing(Stopped::method));
     return new Result(out, stopped, methods.size(), analyses);
   }
+
+  private static final String XSS = "java/web/xss";
 
   private final Map<Models.MethodPattern, Map<String, Boolean>> matchCache = new IdentityHashMap<>();
   /** Source facts stored in static fields (state shared by all methods), and who reads each field. */
