@@ -47,6 +47,11 @@ final class SecretEngine {
   private final boolean[] anchored;
   /** Per detector: the regex's group 1 is the whole match, so the secret needs no second (capturing) RE2/J pass. */
   private final boolean[] wholeMatch;
+  /**
+   * Per anchored whole-match detector: the length in characters of every match of its regex, or 0 when matches
+   * vary in length. The secret at a hit is then known before the regex runs, so its value tests can run first.
+   */
+  private final int[] fixedLength;
 
   SecretEngine(List<Detector> detectors) {
     this.detectors = List.copyOf(detectors);
@@ -71,6 +76,12 @@ final class SecretEngine {
     wholeMatch = new boolean[detectors.size()];
     for (int d = 0; d < detectors.size(); d++) {
       wholeMatch[d] = groupOneIsWholeMatch(detectors.get(d).regexSource().source());
+    }
+    fixedLength = new int[detectors.size()];
+    for (int d = 0; d < detectors.size(); d++) {
+      if (anchored[d] && wholeMatch[d]) {
+        fixedLength[d] = Math.max(0, fixedMatchLength(detectors.get(d).regexSource().source()));
+      }
     }
     keywordLength = keywords.stream().mapToInt(k -> k.getBytes(StandardCharsets.UTF_8).length).toArray();
     detectorsOfKeyword = owners.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
@@ -158,7 +169,7 @@ final class SecretEngine {
   private void collect(int d, byte[] b, Lines lines, int[] hitEnds, List<Candidate> out) {
     Detector det = detectors.get(d);
     if (det.anchor() != Detector.Anchor.NONE && det.windowLines() == 0 && det.windowBytes() == 0) {
-      anchored(det, wholeMatch[d], b, lines, hitEnds, out);
+      anchored(det, wholeMatch[d], fixedLength[d], b, lines, hitEnds, out);
       return;
     }
     // Windows in byte offsets, merged when they touch, so each region is matched once.
@@ -202,8 +213,14 @@ final class SecretEngine {
     }
   }
 
-  /** Matches starting exactly at each keyword occurrence (hit offsets are keyword starts here). */
-  private static void anchored(Detector det, boolean whole, byte[] b, Lines lines, int[] starts, List<Candidate> out) {
+  /**
+   * Matches starting exactly at each keyword occurrence (hit offsets are keyword starts here). With {@code fixed}
+   * &gt; 0 every match is that many characters long, so a hit too close to its window's end cannot match, and an
+   * ASCII secret that {@link #judge} would reject by its value (documentation keys, {@code ghp_xxxx…}) is dropped
+   * before the regex runs, with the same outcome.
+   */
+  private static void anchored(Detector det, boolean whole, int fixed, byte[] b, Lines lines, int[] starts,
+      List<Candidate> out) {
     Set<Integer> seen = new HashSet<>();
     int last = -1;
     for (int s : starts) {
@@ -215,6 +232,10 @@ final class SecretEngine {
         continue;
       }
       int e = lines.endOfLineAt(s, NEAR_AFTER);
+      if (fixed > 0 && (e - s < fixed
+          || Utf8.isAscii(b, s, s + fixed) && !valuePasses(det, new String(b, s, fixed, StandardCharsets.ISO_8859_1)))) {
+        continue;
+      }
       if (!precheck(det, b, s, e)) {
         continue;
       }
@@ -303,16 +324,33 @@ final class SecretEngine {
         return i < e && b[i] == '>';
       }
       case JWT -> {
-        int i = s + 3;
-        while (i < e && (isWordByte(b[i]) || b[i] == '-')) {
-          i++;
+        // The regex's shape: eyJ<segment>.eyJ<segment>.<optional segment>, then neither a segment byte nor '.'.
+        if (e - s < 3 || b[s] != 'e' || b[s + 1] != 'y' || b[s + 2] != 'J') {
+          return false;
         }
-        return i + 3 < e && b[i] == '.' && b[i + 1] == 'e' && b[i + 2] == 'y' && b[i + 3] == 'J';
+        int i = jwtSegment(b, s + 3, e);
+        if (i == s + 3 || e - i < 4 || b[i] != '.' || b[i + 1] != 'e' || b[i + 2] != 'y' || b[i + 3] != 'J') {
+          return false;
+        }
+        int j = jwtSegment(b, i + 4, e);
+        if (j == i + 4 || j >= e || b[j] != '.') {
+          return false;
+        }
+        j = jwtSegment(b, j + 1, e);
+        return j >= e || b[j] != '.';
       }
       default -> {
         return true;
       }
     }
+  }
+
+  /** End of the run of base64url bytes ({@code [A-Za-z0-9_-]}) from {@code i}. */
+  private static int jwtSegment(byte[] b, int i, int e) {
+    while (i < e && (isWordByte(b[i]) || b[i] == '-')) {
+      i++;
+    }
+    return i;
   }
 
   /** The value-only part of {@link #judge}: what can be decided before the regex runs. */
@@ -434,6 +472,119 @@ final class SecretEngine {
       }
     }
     return false;
+  }
+
+  /**
+   * The number of characters every match of {@code regex} spans, or -1 when that varies or the regex uses
+   * anything beyond the plain subset read here: outer {@code \\b}s, literals, escaped punctuation, {@code \\d},
+   * {@code \\w}, classes, {@code .}, groups whose alternatives all have the same length, and {@code {n}} repeats.
+   */
+  static int fixedMatchLength(String regex) {
+    String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
+    if (r.endsWith("\\b") && !r.endsWith("\\\\b")) {
+      r = r.substring(0, r.length() - 2);
+    }
+    int[] pos = {0};
+    int n = sequenceLength(r, pos);
+    return pos[0] == r.length() ? n : -1;
+  }
+
+  /** Length of the alternation starting at {@code pos[0]}, which is left at the closing ')' or the end. */
+  private static int sequenceLength(String r, int[] pos) {
+    int alternative = 0;
+    int length = -2;
+    while (true) {
+      if (pos[0] >= r.length() || r.charAt(pos[0]) == ')' || r.charAt(pos[0]) == '|') {
+        if (length != -2 && length != alternative) {
+          return -1;
+        }
+        length = alternative;
+        if (pos[0] < r.length() && r.charAt(pos[0]) == '|') {
+          pos[0]++;
+          alternative = 0;
+          continue;
+        }
+        return length;
+      }
+      int atom = atomLength(r, pos);
+      if (atom < 0) {
+        return -1;
+      }
+      if (pos[0] < r.length() && "*+?".indexOf(r.charAt(pos[0])) >= 0) {
+        return -1;
+      }
+      if (pos[0] < r.length() && r.charAt(pos[0]) == '{') {
+        int close = r.indexOf('}', pos[0]);
+        String count = close < 0 ? "" : r.substring(pos[0] + 1, close);
+        if (!count.matches("[0-9]{1,4}")) {
+          return -1;
+        }
+        atom *= Integer.parseInt(count);
+        pos[0] = close + 1;
+        if (pos[0] < r.length() && "?+".indexOf(r.charAt(pos[0])) >= 0) {
+          return -1;
+        }
+      }
+      alternative += atom;
+    }
+  }
+
+  private static int atomLength(String r, int[] pos) {
+    char c = r.charAt(pos[0]);
+    switch (c) {
+      case '\\' -> {
+        if (pos[0] + 1 >= r.length()) {
+          return -1;
+        }
+        char e = r.charAt(pos[0] + 1);
+        pos[0] += 2;
+        return e == 'd' || e == 'w' || (!Character.isLetterOrDigit(e) && e < 128) ? 1 : -1;
+      }
+      case '[' -> {
+        int i = pos[0] + 1;
+        if (i < r.length() && r.charAt(i) == '^') {
+          i++;
+        }
+        if (i < r.length() && r.charAt(i) == ']') {
+          i++;
+        }
+        while (i < r.length() && r.charAt(i) != ']') {
+          if (r.charAt(i) == '\\') {
+            i++;
+          } else if (r.charAt(i) == '[') {
+            return -1; // [:alpha:] and friends
+          }
+          i++;
+        }
+        if (i >= r.length()) {
+          return -1;
+        }
+        pos[0] = i + 1;
+        return 1;
+      }
+      case '(' -> {
+        if (r.startsWith("(?:", pos[0])) {
+          pos[0] += 3;
+        } else if (r.startsWith("(?", pos[0])) {
+          return -1; // flags and named groups
+        } else {
+          pos[0]++;
+        }
+        int n = sequenceLength(r, pos);
+        if (n < 0 || pos[0] >= r.length()) {
+          return -1;
+        }
+        pos[0]++;
+        return n;
+      }
+      case ')', '|', '*', '+', '?', '{', '^', '$' -> {
+        return -1;
+      }
+      default -> {
+        pos[0]++;
+        return 1;
+      }
+    }
   }
 
   /** The group named {@code secret} (or its alternative {@code bare}), else the first numbered group that took part. */

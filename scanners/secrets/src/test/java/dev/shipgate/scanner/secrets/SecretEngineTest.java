@@ -41,4 +41,57 @@ class SecretEngineTest {
     }
     assertThat(whole).isGreaterThan(50);
   }
+
+  @Test
+  void fixedMatchLengthIsReadOnlyFromThePlainSubset() {
+    assertThat(SecretEngine.fixedMatchLength("\\b(ghp_[A-Za-z0-9]{36})\\b")).isEqualTo(40);
+    assertThat(SecretEngine.fixedMatchLength("\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b")).isEqualTo(20);
+    assertThat(SecretEngine.fixedMatchLength("(x\\.\\d\\w.[]a]{2})")).isEqualTo(7);
+    assertThat(SecretEngine.fixedMatchLength("((?:ab|c)x)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a+)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a{2,3})")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a?)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a{3}?)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(?i)(abc)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a\\b)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(a\\pLb)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("(ab)(c)")).isEqualTo(3);
+    assertThat(SecretEngine.fixedMatchLength("(ab))")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("^(ab)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("([[:alpha:]]x)")).isEqualTo(-1);
+  }
+
+  @Test
+  void everyCatalogueMatchHasTheFixedLengthReadFromItsRegex() {
+    Samples samples = new Samples(11);
+    int fixed = 0;
+    for (Detector d : DetectorCatalog.builtIn().detectors()) {
+      int n = SecretEngine.fixedMatchLength(d.regex().pattern());
+      if (n < 0) {
+        continue;
+      }
+      fixed++;
+      for (String t : d.trueSamples()) {
+        String text = samples.expand(t).text();
+        Matcher m = d.regex().matcher(text);
+        assertThat(m.find()).as(d.id()).isTrue();
+        assertThat(m.end() - m.start()).as(d.id()).isEqualTo(n);
+      }
+    }
+    assertThat(fixed).isGreaterThan(20);
+  }
+
+  @Test
+  void theJwtPrecheckPassesExactlyWhereTheRegexCanMatch() {
+    Detector jwt = DetectorCatalog.builtIn().detectors().stream().filter(d -> d.id().equals("secrets/jwt/token")).findFirst().orElseThrow();
+    String[] texts = {
+        "eyJa.eyJb.c", "eyJa.eyJb.", "eyJa.eyJb.c;", "eyJa.eyJb.c.", "eyJa.eyJb.c.d", "eyJa.eyJb", "eyJ.eyJb.c",
+        "eyJa.eyJ.c", "eyJa.eyj.c", "EYJa.eyJb.c", "eyJa-_9.eyJb-_9.c-_9 x", "eyJa.eyJb.c\u00e9", "eyJa.eyJb.\u00e9", "eyJ",
+        "eyJa", "eyJa.", "eyJa.ey", "eyJaX.eyJbY.cZ\"", "eyJa.eyJb.c\n"};
+    for (String t : texts) {
+      byte[] b = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      boolean regex = jwt.regex().matcher(t).lookingAt();
+      assertThat(SecretEngine.precheck(jwt, b, 0, b.length)).as(t).isEqualTo(regex);
+    }
+  }
 }
