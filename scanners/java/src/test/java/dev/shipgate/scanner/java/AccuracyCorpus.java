@@ -422,6 +422,19 @@ final class AccuracyCorpus {
         List.of(Category.XPATHI), null));
     out.add(new Propagation("file name only", "String bar = org.apache.commons.io.FilenameUtils.getName(param);\n", true,
         List.of(Category.PATHTRAVER), null));
+    // Stores into an object reached through a getter, read back through the same getter: field by field.
+    out.add(new Propagation("store through getter", """
+        acc.helpers.Envelope envelope = new acc.helpers.Envelope();
+        envelope.getSlot().setLabel("fixed-label");
+        envelope.getSlot().setValue(param);
+        String bar = envelope.getSlot().getValue();
+        """, true, NONE, null));
+    out.add(new Propagation("store through getter other field", """
+        acc.helpers.Envelope envelope = new acc.helpers.Envelope();
+        envelope.getSlot().setValue(param);
+        envelope.getSlot().setLabel("fixed-label");
+        String bar = envelope.getSlot().getLabel();
+        """, false, NONE, null));
     return out;
   }
 
@@ -1220,6 +1233,38 @@ final class AccuracyCorpus {
                 DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
                 f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
                 return f.newDocumentBuilder().parse(Xml.class.getResourceAsStream("/users.xml"));
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Envelope.java", """
+            package acc.helpers;
+
+            public class Envelope {
+              private final Slot slot = new Slot();
+
+              public Slot getSlot() {
+                return slot;
+              }
+
+              public static class Slot {
+                private String value;
+                private String label;
+
+                public String getValue() {
+                  return value;
+                }
+
+                public void setValue(String value) {
+                  this.value = value;
+                }
+
+                public String getLabel() {
+                  return label;
+                }
+
+                public void setLabel(String label) {
+                  this.label = label;
+                }
               }
             }
             """),

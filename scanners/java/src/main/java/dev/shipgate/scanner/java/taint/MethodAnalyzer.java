@@ -93,6 +93,9 @@ final class MethodAnalyzer {
   private final List<Summary.SinkHit> hits = new ArrayList<>();
   /** What a handler put into the model, and the view names it may render: joined with the templates at the end. */
   private final List<ModelAttribute> modelAttributes = new ArrayList<>();
+  /** The receiver field every return so far reads ({@code return this.f;}), while {@code returnsField} holds. */
+  private String returnField;
+  private boolean returnsField = true;
   private final Set<String> views = new java.util.LinkedHashSet<>();
 
   private record ModelAttribute(String name, Value value, Location at) {}
@@ -172,7 +175,7 @@ final class MethodAnalyzer {
       }
     }
     return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
-        returned == null ? null : returned.constant());
+        returned == null ? null : returned.constant(), returnsField ? returnField : null);
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -490,6 +493,9 @@ final class MethodAnalyzer {
               addView(view);
             }
           }
+          String f = method.isStatic() ? null : ownField(r.getExpression());
+          returnsField &= f != null && (returnField == null || returnField.equals(f));
+          returnField = f;
           v = v.step(loc(r), "returned from `" + method.name() + "`");
           returned = Value.join(returned, v);
           for (MethodVisitor mv : visitors) {
@@ -1124,6 +1130,78 @@ final class MethodAnalyzer {
     return base.taintOnly();
   }
 
+  /** The instance field of this class that {@code e} reads as a whole ({@code f} or {@code this.f}), else null. */
+  private String ownField(ExpressionTree e) {
+    String key = variableKey(e);
+    if (key == null || !key.startsWith("this.") || key.indexOf('.', 5) >= 0) {
+      return null;
+    }
+    TypeInfo.FieldInfo f = project.field(scope.owner(), key.substring(5));
+    return f == null || f.isStatic() ? null : f.name();
+  }
+
+  /** The field every target of a call returns as a whole (all are getters of one field), else null. */
+  private String getterField(ResolvedCall rc) {
+    String field = null;
+    for (MethodInfo t : rc.targets()) {
+      String f = engine.summary(t).returnField;
+      if (f == null || field != null && !field.equals(f)) {
+        return null;
+      }
+      field = f;
+    }
+    return field;
+  }
+
+  /**
+   * Fields a call stored into an object reached through a getter ({@code o.getInner().setC(x)}): kept in the
+   * getter's field of the object variable {@code o} (or of {@code this}), so {@code o.getInner().getC()} reads them.
+   * One getter deep; longer chains keep the taint of the object as a whole only.
+   */
+  private void storeThroughGetter(Tree call, Value recv, Map<String, List<Fact>> stored) {
+    if (!(call instanceof MethodInvocationTree mi) || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
+        || !(unparenthesized(ms.getExpression()) instanceof MethodInvocationTree getter)) {
+      return;
+    }
+    String field = getterField(project.resolveCall(scope, getter));
+    if (field == null) {
+      return;
+    }
+    String base;
+    ExpressionTree baseTree = null;
+    if (getter.getMethodSelect() instanceof IdentifierTree) {
+      base = "this";
+    } else if (getter.getMethodSelect() instanceof MemberSelectTree gs) {
+      baseTree = unparenthesized(gs.getExpression());
+      base = baseTree instanceof IdentifierTree id && id.getName().contentEquals("this") ? "this" : variableKey(baseTree);
+    } else {
+      return;
+    }
+    if (base == null) {
+      return;
+    }
+    if (base.equals("this")) {
+      String key = "this." + field;
+      env.vars.put(key, withStored(env.vars.getOrDefault(key, recv), stored));
+      return;
+    }
+    Value owner = env.vars.containsKey(base) ? env.vars.get(base) : eval(baseTree);
+    Value inner = owner.fields() != null && owner.fields().get(field) != null ? owner.fields().get(field) : recv;
+    env.vars.put(base, owner.withField(field, withStored(inner, stored)));
+  }
+
+  private static Value withStored(Value obj, Map<String, List<Fact>> stored) {
+    Value out = obj == null ? Value.UNKNOWN : obj;
+    for (Map.Entry<String, List<Fact>> e : stored.entrySet()) {
+      out = out.withField(e.getKey(), Value.of(Value.cap(e.getValue())));
+    }
+    return out;
+  }
+
+  private static ExpressionTree unparenthesized(ExpressionTree e) {
+    return e instanceof ParenthesizedTree p ? unparenthesized(p.getExpression()) : e;
+  }
+
   /** The environment key of an assignable expression: {@code x}, {@code this.f}, {@code x.f}; null otherwise. */
   private String variableKey(ExpressionTree e) {
     if (e instanceof ParenthesizedTree p) {
@@ -1213,6 +1291,8 @@ final class MethodAnalyzer {
     Env saved = env;
     Env savedExits = exits;
     Value savedReturn = returned;
+    String savedField = returnField;
+    boolean savedReturnsField = returnsField;
     env = env.copy();
     returned = null;
     try {
@@ -1228,6 +1308,8 @@ final class MethodAnalyzer {
       env = saved;
       exits = savedExits;
       returned = savedReturn;
+      returnField = savedField;
+      returnsField = savedReturnsField;
     }
   }
 
@@ -1448,14 +1530,24 @@ final class MethodAnalyzer {
         Value obj = tree instanceof NewClassTree ? result
             : recvVar != null ? env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv) : null;
         if (obj != null) {
-          for (Map.Entry<String, List<Fact>> e : stored.entrySet()) {
-            obj = obj.withField(e.getKey(), Value.of(Value.cap(e.getValue())));
-          }
+          obj = withStored(obj, stored);
           if (tree instanceof NewClassTree) {
             result = obj;
           } else {
             env.vars.put(recvVar, obj);
           }
+        } else {
+          storeThroughGetter(tree, recv, stored);
+        }
+      }
+      String getter = recv == null ? null : getterField(rc);
+      if (getter != null) {
+        // A getter hands out the field's object itself: what was stored into it field by field stays apart.
+        Value held = recv.fields() != null ? recv.fields().get(getter)
+            : "this".equals(recvVar) || tree instanceof MethodInvocationTree m && m.getMethodSelect() instanceof IdentifierTree
+                ? env.vars.get("this." + getter) : null;
+        if (held != null && held.fields() != null) {
+          result = held.withFacts(recv.facts());
         }
       }
       if (returnType != null && !(tree instanceof NewClassTree) && !result.isContainer()) {

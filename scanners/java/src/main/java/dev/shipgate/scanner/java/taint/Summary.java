@@ -44,14 +44,17 @@ final class Summary {
   final String returnType;
   /** The constant every return yields whatever the arguments, else null. */
   final Object returnConstant;
+  /** The receiver field every return reads ({@code return this.f;}: a getter), else null. */
+  final String returnField;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
-    this(returns, hits, receiverWrites, null, null);
+    this(returns, hits, receiverWrites, null, null, null);
   }
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
-      Object returnConstant) {
+      Object returnConstant, String returnField) {
     this.returns = returns;
+    this.returnField = returnField;
     this.receiverWrites = receiverWrites;
     this.returnType = returnType;
     this.returnConstant = returnConstant;
@@ -67,7 +70,7 @@ final class Summary {
   boolean sameAs(Summary o) {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
         && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
-        && Objects.equals(returnConstant, o.returnConstant);
+        && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField);
   }
 
   /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
