@@ -5,7 +5,6 @@ import dev.shipgate.core.gate.Baseline;
 import dev.shipgate.core.gate.ScanReport;
 import dev.shipgate.core.model.FindingStatus;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -37,7 +36,7 @@ final class BaselineCommand implements Callable<Integer> {
     if (options.base != null || options.staged) {
       throw new UsageException("baseline records the whole tree; --base and --staged do not apply");
     }
-    ScanRunner runner = new ScanRunner(Scanners.REGISTRY, Clock.system(java.time.ZoneId.systemDefault()));
+    ScanRunner runner = new ScanRunner(Scanners.REGISTRY, new LocalClock());
     ScanReport report = runner.run(options, null);
     Path file = output != null ? output : runner.baselineFile(options);
     Baseline.write(file, report.findings(), ShipgateVersion.get());

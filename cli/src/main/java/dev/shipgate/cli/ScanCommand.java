@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +89,7 @@ final class ScanCommand implements Callable<Integer> {
     Progress progress = new Progress(err, !quiet && Terminal.stderrIsTty(), System.getenv("SHIPGATE_TRACE_STARTUP") != null);
     ScanReport report;
     try {
-      report = new ScanRunner(Scanners.REGISTRY, Clock.system(java.time.ZoneId.systemDefault())).run(options, progress);
+      report = new ScanRunner(Scanners.REGISTRY, new LocalClock()).run(options, progress);
     } finally {
       progress.clear();
     }

@@ -37,10 +37,16 @@ public record Policy(
   public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
   public static final Duration DEFAULT_SCANNER_TIMEOUT = Duration.ofMinutes(10);
 
+  /**
+   * {@code PolicyLoader.sha256(PolicyLoader.DEFAULTS_MARKER)}, written out (PolicyLoaderTest checks it): computing it
+   * at start-up initialised the JDK's security providers on the scan's critical path (bench/RESULTS.md, "Start-up").
+   */
+  static final String DEFAULTS_DIGEST = "sha256:a7ebfd9c408a9093bfe7e151aa17e20b83d66ba7c8fd139fd3be265e3677a5a3";
+
   public static Policy defaults() {
     return new Policy(
         "<built-in defaults>",
-        PolicyLoader.sha256(PolicyLoader.DEFAULTS_MARKER),
+        DEFAULTS_DIGEST,
         SCHEMA_VERSION,
         new Threshold(Severity.HIGH, Confidence.HIGH),
         new Threshold(Severity.LOW, Confidence.LOW),

@@ -34,6 +34,11 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void builtInDefaultsCarryTheDigestOfTheirMarker() {
+    assertThat(Policy.defaults().digest()).isEqualTo(PolicyLoader.sha256(PolicyLoader.DEFAULTS_MARKER));
+  }
+
+  @Test
   void fullPolicyIsRead() throws Exception {
     Policy p = parse("""
         version: 1
