@@ -9,6 +9,7 @@ import dev.shipgate.scanner.deps.extract.LocalLicenses;
 import dev.shipgate.scanner.deps.extract.MavenProfiles;
 import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import dev.shipgate.scanner.deps.extract.PomExtractor;
+import dev.shipgate.scanner.deps.version.HostileVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class Inventory {
           }
         }
       }
-      results.parallelStream().filter(r -> r != null && r.pom != null && r.problems.isEmpty())
+      results.parallelStream().filter(r -> r != null && r.pom != null)
           .forEach(r -> resolved.put(r, maven.resolve(r.path, r.pom)));
     }
     for (FileResult r : results) {
@@ -97,7 +98,7 @@ public final class Inventory {
       used.put(r.path, r.extractor);
       problems.addAll(r.problems);
       if (resolved.containsKey(r)) {
-        transitive(r, resolved.get(r), packages, notes);
+        transitive(r, resolved.get(r), packages, notes, problems);
       } else {
         packages.addAll(r.packages);
         notes.addAll(r.notes);
@@ -110,10 +111,18 @@ public final class Inventory {
    * Adds a POM's direct and transitive packages with the edges Maven resolved between them; its "direct dependencies
    * only" note stays only while POMs are missing.
    */
-  private static void transitive(FileResult r, MavenTransitive.Result t, List<Package> packages, List<Note> notes) {
-    Map<String, String> purls = new HashMap<>();
+  private static void transitive(FileResult r, MavenTransitive.Result t, List<Package> packages, List<Note> notes, List<Problem> problems) {
     List<Package> all = new ArrayList<>(r.packages);
-    all.addAll(t.packages());
+    for (Package p : t.packages()) {
+      Optional<String> refused = HostileVersions.refusal(p.version());
+      if (refused.isPresent()) {
+        problems.add(new Problem(r.path, p.line(), "maven/pom: " + p.name() + ", a transitive dependency from the local Maven repository: "
+            + refused.get()));
+      } else {
+        all.add(p);
+      }
+    }
+    Map<String, String> purls = new HashMap<>();
     for (Package p : all) {
       if (p.pin() == Package.Pin.PINNED && !p.purl().isEmpty()) {
         purls.putIfAbsent(p.name(), p.purl());
@@ -196,6 +205,10 @@ public final class Inventory {
       } else {
         packages = extractor.extract(f, context);
       }
+      packages = withoutHostileVersions(f.path(), extractor, packages, problems);
+      if (pom != null) {
+        pom = new PomExtractor.Declared(packages, pom.managed(), pom.exclusions(), pom.coordinates(), pom.jdkFloor());
+      }
       if (extractor.coverageNote() != null) {
         notes.add(new Note(f.path(), extractor.coverageNote()));
       }
@@ -205,6 +218,20 @@ public final class Inventory {
       problems.add(new Problem(f.path(), 0, "unreadable: " + e.getMessage()));
     }
     return new FileResult(f.path(), extractor, packages, problems, notes, pom);
+  }
+
+  /** Packages whose version no registry publishes become positioned errors instead ({@link HostileVersions}). */
+  private static List<Package> withoutHostileVersions(String path, Extractor extractor, List<Package> packages, List<Problem> problems) {
+    List<Package> out = new ArrayList<>(packages.size());
+    for (Package p : packages) {
+      Optional<String> refused = HostileVersions.refusal(p.version());
+      if (refused.isPresent()) {
+        problems.add(new Problem(p.manifest().isEmpty() ? path : p.manifest(), p.line(), extractor.name() + ": " + p.name() + ": " + refused.get()));
+      } else {
+        out.add(p);
+      }
+    }
+    return out.size() == packages.size() ? packages : List.copyOf(out);
   }
 
   /** A file included from two scanned files is extracted twice; keep the first of each declaration. */

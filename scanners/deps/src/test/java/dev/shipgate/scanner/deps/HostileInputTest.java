@@ -7,6 +7,10 @@ import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +76,47 @@ class HostileInputTest {
     assertThat(errors("Cargo.lock", "[[package]]\nname = \"a\"\nversion = \"1\"\ndependencies = [\n \"b\",\n")).singleElement()
         .satisfies(e -> assertThat(e.line()).isEqualTo(4));
     assertThat(errors("yarn.lock", "\u0000\u0001\u0002garbage")).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(1));
+  }
+
+  /** One file per format, {@code V} standing for the version, and the line the version is on. */
+  static Stream<Arguments> hostileVersions() {
+    String[][] files = {
+        {"package-lock.json", "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n    \"\": {\"dependencies\": {\"a\": \"1\"}},\n    \"node_modules/a\": {\"version\": \"V\", "
+            + "\"resolved\": \"https://registry.npmjs.org/a/-/a-1.0.0.tgz\", \"integrity\": \"sha512-AAAA\"}\n  }\n}\n", "5"},
+        {"requirements.txt", "# pinned\nflask==2.0.1\nrequests==V\n", "3"},
+        {"pom.xml", "<project>\n<dependencies>\n<dependency><groupId>org.a</groupId><artifactId>a</artifactId><version>V</version></dependency>\n"
+            + "</dependencies>\n</project>\n", "3"},
+        {"Cargo.lock", "version = 3\n\n[[package]]\nname = \"a\"\nversion = \"V\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+            + "checksum = \"00\"\n", "3"},
+        {"go.mod", "module example.com/m\n\ngo 1.22\n\nrequire example.com/a vV\n", "5"},
+        {"yarn.lock", "# yarn lockfile v1\n\n\na@^1:\n  version \"V\"\n  resolved \"https://registry.yarnpkg.com/a/-/a-1.0.0.tgz#00\"\n"
+            + "  integrity sha512-AAAA\n", "4"},
+        {"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (V)\n\nDEPENDENCIES\n  rack\n", "4"},
+        {"composer.lock", "{\n  \"packages\": [\n    {\"name\": \"a/b\", \"version\": \"V\"}\n  ],\n  \"packages-dev\": []\n}\n", "3"},
+        {"poetry.lock", "[[package]]\nname = \"a\"\nversion = \"V\"\noptional = false\npython-versions = \"*\"\nfiles = []\n", "1"},
+        {"gradle.lockfile", "# comment\norg.a:a:V=compileClasspath\nempty=\n", "2"}};
+    String[] versions = {"1" + ".1".repeat(5_000), "9".repeat(10_000), "1.0." + "alpha.beta.rc.".repeat(40) + "0", "1.2.\u0663", "\u0661.\u0662.\u0663",
+        "\uFF11.\uFF10"};
+    List<Arguments> out = new java.util.ArrayList<>();
+    for (String[] f : files) {
+      for (String v : versions) {
+        out.add(Arguments.of(f[0], f[1], Integer.parseInt(f[2]), v));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} #{index}")
+  @MethodSource("hostileVersions")
+  void hostileVersionsAreOneErrorAtTheirLineInBoundedTime(String path, String template, int line, String version) throws Exception {
+    long start = System.nanoTime();
+    List<Coverage.ScanError> errors = errors(path, template.replace("V", version));
+    assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(3_000_000_000L);
+    assertThat(errors).as("%s", errors).singleElement().satisfies(e -> {
+      assertThat(e.path()).isEqualTo(path);
+      assertThat(e.line()).isEqualTo(line);
+      assertThat(e.message()).containsAnyOf("characters are refused", "non-ASCII digit");
+      assertThat(e.message().length()).isLessThan(400);
+    });
   }
 }

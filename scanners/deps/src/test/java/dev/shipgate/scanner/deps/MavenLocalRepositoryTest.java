@@ -210,6 +210,20 @@ class MavenLocalRepositoryTest {
             + "cannot know; it declares org.lib:util:2 (managed)");
   }
 
+  @Test
+  void aHostileVersionInADependencysPomIsAnErrorAtTheDirectDependencysLine() throws IOException {
+    lib("base", "1", "org.lib:evil:\u0662.\u0661\u0664.\u0661", "org.lib:util:1");
+    lib("util", "1");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.app</groupId><artifactId>app</artifactId><version>1</version>\n<dependencies>\n"
+        + dep("org.lib:base:1") + "\n</dependencies></project>");
+    assertThat(r.packages()).extracting(MavenLocalRepositoryTest::render).containsExactly("org.lib:base@1 direct", "org.lib:util@1 transitive");
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("pom.xml");
+      assertThat(p.line()).isEqualTo(3);
+      assertThat(p.message()).contains("org.lib:evil", "local Maven repository", "non-ASCII digit U+0662");
+    });
+  }
+
   private static String dep(String gav) {
     String[] p = gav.split(":");
     return "<dependency><groupId>" + p[0] + "</groupId><artifactId>" + p[1] + "</artifactId><version>" + p[2] + "</version></dependency>";

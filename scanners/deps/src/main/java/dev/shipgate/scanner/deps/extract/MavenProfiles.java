@@ -152,6 +152,8 @@ public final class MavenProfiles {
   private static final Pattern MACHINE_PROPERTY = Pattern.compile("(env|java|os|user|file|sun|jdk|line|path|maven)\\..*");
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[._-]\\d+)*");
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
+  /** Longer {@code <jdk>} texts are no JDK version or range (and stay away from the regex engine's recursion). */
+  private static final int MAX_JDK_SPEC = 64;
   /** Java feature versions tried for textual {@code <jdk>} prefixes ("1" matches "17.0.2"). */
   private static final int HIGHEST_FEATURE = 99;
 
@@ -229,6 +231,9 @@ public final class MavenProfiles {
    */
   static Decision jdk(Activation p, int floor) {
     String spec = p.jdk().strip();
+    if (spec.length() > MAX_JDK_SPEC) {
+      return new Decision(p, State.UNDECIDED, "<jdk> of " + spec.length() + " characters is not a JDK version or range");
+    }
     boolean negated = spec.startsWith("!");
     String s = negated ? spec.substring(1).strip() : spec;
     State matches;

@@ -374,7 +374,7 @@ public final class PomExtractor implements Extractor {
     for (String key : List.of("release", "target", "source")) {
       String v = interpolate(configured.getOrDefault(key, properties.getOrDefault("maven.compiler." + key, "")), properties);
       Matcher m = JAVA_RELEASE.matcher(v.strip());
-      if (m.matches()) {
+      if (v.length() <= 16 && m.matches()) {
         return Integer.parseInt(m.group(1));
       }
     }

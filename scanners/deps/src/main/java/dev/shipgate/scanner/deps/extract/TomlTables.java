@@ -19,9 +19,18 @@ final class TomlTables {
     /** Every string literal inside an array or inline table, decoded. */
     List<String> strings() {
       List<String> out = new ArrayList<>();
-      Matcher m = STRING.matcher(text);
-      while (m.find()) {
-        out.add(m.group(1) != null ? unescape(m.group(1)) : m.group(2));
+      int i = 0;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        int end = c == '"' ? basicStringEnd(text, i) : c == '\'' ? text.indexOf('\'', i + 1) + 1 : i + 1;
+        if (end <= 0) {
+          break; // not closed: nothing more to read
+        }
+        if (c == '"' || c == '\'') {
+          String inner = text.substring(i + 1, end - 1);
+          out.add(c == '"' ? unescape(inner) : inner);
+        }
+        i = end;
       }
       return out;
     }
@@ -35,7 +44,6 @@ final class TomlTables {
     }
   }
 
-  private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'");
   private static final Pattern KEY = Pattern.compile("^(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\\s*=\\s*(.*)$");
 
   private TomlTables() {}
@@ -96,11 +104,11 @@ final class TomlTables {
 
   private static Value decode(String raw, int line) throws ExtractException {
     if (raw.startsWith("\"")) {
-      Matcher m = STRING.matcher(raw);
-      if (!m.lookingAt() || m.group(1) == null) {
+      int end = basicStringEnd(raw, 0);
+      if (end < 0) {
         throw new ExtractException(line, "string is not closed: " + YarnLockExtractor.abbreviate(raw));
       }
-      return new Value(unescape(m.group(1)), true, line);
+      return new Value(unescape(raw.substring(1, end - 1)), true, line);
     }
     if (raw.startsWith("'")) {
       int close = raw.indexOf('\'', 1);
@@ -110,6 +118,23 @@ final class TomlTables {
       return new Value(raw.substring(1, close), true, line);
     }
     return new Value(raw, false, line);
+  }
+
+  /**
+   * Just after the closing quote of the basic string opening at {@code start}, or -1 when it is not closed. A loop,
+   * not a regular expression: Java's regex engine recurses once per character of an alternation and ran out of stack
+   * on a 10,000-character version.
+   */
+  private static int basicStringEnd(CharSequence s, int start) {
+    for (int i = start + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /** Open brackets and braces outside strings; positive while an array or inline table continues. */
@@ -174,9 +199,11 @@ final class TomlTables {
         case 'n' -> b.append('\n');
         case 't' -> b.append('\t');
         case 'u' -> {
-          if (i + 4 < s.length()) {
+          if (i + 4 < s.length() && s.substring(i + 1, i + 5).chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 0x80)) {
             b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
             i += 4;
+          } else {
+            b.append("\\u"); // not an escape TOML knows: kept as written
           }
         }
         default -> b.append(n);

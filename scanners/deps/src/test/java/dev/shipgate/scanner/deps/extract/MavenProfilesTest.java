@@ -76,6 +76,20 @@ class MavenProfilesTest {
   }
 
   @Test
+  void hostileJdkTextsAndReleasesStayUndecidedQuickly() {
+    long start = System.nanoTime();
+    for (String spec : List.of("1" + ".1".repeat(50_000), "[" + "1".repeat(100_000) + ",)", "!" + "9".repeat(100_000))) {
+      assertThat(MavenProfiles.jdk(jdk(spec), 17).state()).isEqualTo(State.UNDECIDED);
+    }
+    Xml.Element pom = new Xml.Element("project", 1, new StringBuilder(), new java.util.ArrayList<>(), Map.of());
+    Xml.Element properties = new Xml.Element("properties", 1, new StringBuilder(), new java.util.ArrayList<>(), Map.of());
+    properties.children().add(new Xml.Element("maven.compiler.release", 1, new StringBuilder("1" + ".1".repeat(50_000)), List.of(), Map.of()));
+    pom.children().add(properties);
+    assertThat(PomExtractor.jdkFloor(List.of(pom))).isZero();
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
+
+  @Test
   void theBuildMachinesOsIsNeverGuessed() {
     Activation unix = new Activation("unix", 1, false, null, "family unix", null, null, null, null);
     MavenProfiles.Decision d = MavenProfiles.select(List.of(unix), Build.PLAIN, TREE).get(0);
