@@ -22,11 +22,23 @@ final class GenericValues {
       "limit", "param", "parameter", "placeholder", "validator", "class", "kind", "location", "reset", "forgot",
       "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days");
 
-  /** The suffixes and their plurals as bytes, for the byte-level test the prechecks run at every keyword hit. */
-  private static final byte[][] NOT_A_CREDENTIAL_ENDING = NOT_A_CREDENTIAL_SUFFIX.stream()
-      .flatMap(x -> java.util.stream.Stream.of(x, x + "s"))
-      .map(x -> x.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-      .toArray(byte[][]::new);
+  /**
+   * The suffixes and their plurals as bytes, bucketed by their last byte, for the byte-level test the prechecks
+   * run at every keyword hit (a key is compared only with the few suffixes that end like it).
+   */
+  private static final byte[][][] NOT_A_CREDENTIAL_ENDING_BY_LAST = new byte[128][][];
+
+  static {
+    for (String x : NOT_A_CREDENTIAL_SUFFIX) {
+      for (String suffix : new String[] {x, x + "s"}) {
+        byte[] w = suffix.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[][] bucket = NOT_A_CREDENTIAL_ENDING_BY_LAST[w[w.length - 1]];
+        bucket = bucket == null ? new byte[1][] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+        bucket[bucket.length - 1] = w;
+        NOT_A_CREDENTIAL_ENDING_BY_LAST[w[w.length - 1]] = bucket;
+      }
+    }
+  }
 
   static boolean credentialKey(String key) {
     byte[] k = key.replace("\"", "").replace("'", "").trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -35,14 +47,21 @@ final class GenericValues {
 
   /** {@link #credentialKey(String)} on the key's bytes {@code [from, to)} (no quotes or spaces in it). */
   static boolean credentialKey(byte[] b, int from, int to) {
-    for (byte[] suffix : NOT_A_CREDENTIAL_ENDING) {
+    if (to <= from) {
+      return true;
+    }
+    int last = b[to - 1];
+    byte[][] bucket = last < 0 ? null : NOT_A_CREDENTIAL_ENDING_BY_LAST[last >= 'A' && last <= 'Z' ? last + 32 : last];
+    if (bucket == null) {
+      return true;
+    }
+    for (byte[] suffix : bucket) {
       int start = to - suffix.length;
       if (start < from) {
         continue;
       }
       boolean same = true;
-      // From the last byte back: most suffixes differ there. They are lower-case ASCII letters, so
-      // folding A-Z is enough.
+      // They are lower-case ASCII letters, so folding A-Z is enough.
       for (int i = suffix.length - 1; i >= 0 && same; i--) {
         int c = b[start + i];
         same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == suffix[i];
