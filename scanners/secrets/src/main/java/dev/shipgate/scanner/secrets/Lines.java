@@ -1,63 +1,63 @@
 package dev.shipgate.scanner.secrets;
 
-import java.util.Arrays;
-
 /**
- * Line geometry of a byte array. Windows around keyword hits are found by scanning for newlines near the
- * hit; the full line index is built only when a candidate needs a line number.
+ * Line geometry of a byte array, found by scanning for newlines near the offsets asked about: most files
+ * have a keyword hit, few have a finding, so no file pays for a full line index.
  */
 final class Lines {
 
   private final byte[] b;
-  private int[] starts;
+  /** The last offset {@link #lineOf} counted to and its line: findings come in order, so counting resumes there. */
+  private int countedTo;
+  private int countedLine = 1;
 
   Lines(byte[] b) {
     this.b = b;
   }
 
-  private int[] starts() {
-    if (starts == null) {
-      int count = 1;
-      for (byte x : b) {
-        if (x == '\n') {
-          count++;
-        }
-      }
-      int[] s = new int[count];
-      int k = 1;
-      for (int i = 0; i < b.length; i++) {
-        if (b[i] == '\n') {
-          s[k++] = i + 1;
-        }
-      }
-      starts = s;
-    }
-    return starts;
-  }
-
-  int count() {
-    return starts().length;
-  }
-
   /** 1-based line of byte {@code offset}. */
   int lineOf(int offset) {
-    int i = Arrays.binarySearch(starts(), offset);
-    return i >= 0 ? i + 1 : -i - 1;
-  }
-
-  int startOfLine(int line) {
-    int[] s = starts();
-    return s[Math.max(0, Math.min(line, s.length) - 1)];
-  }
-
-  /** Offset of the line's terminator ({@code \r\n} or {@code \n}), or the end of the data. */
-  int endOfLine(int line) {
-    int[] s = starts();
-    int e = line < s.length ? s[line] - 1 : b.length;
-    if (e > startOfLine(line) && e > 0 && e <= b.length && b[e - 1] == '\r') {
-      e--;
+    if (offset < countedTo) {
+      countedTo = 0;
+      countedLine = 1;
     }
-    return e;
+    int line = countedLine;
+    for (int i = countedTo; i < offset; i++) {
+      if (b[i] == '\n') {
+        line++;
+      }
+    }
+    countedTo = offset;
+    countedLine = line;
+    return line;
+  }
+
+  /** Start of the line {@code up} lines above the one holding {@code offset} (or of the first line). */
+  int startOfLineAbove(int offset, int up) {
+    int s = startOfLineAt(offset, offset);
+    for (int k = 0; k < up && s > 0; k++) {
+      s = startOfLineAt(s - 1, s - 1);
+    }
+    return s;
+  }
+
+  /**
+   * End of the line {@code down} lines below the one holding {@code offset} (or of the last line): the offset of
+   * its terminator ({@code \r\n} or {@code \n}), or the end of the data.
+   */
+  int endOfLineBelow(int offset, int down) {
+    int start = startOfLineAt(offset, offset);
+    int e = Math.min(offset, b.length);
+    while (e < b.length && b[e] != '\n') {
+      e++;
+    }
+    for (int k = 0; k < down && e < b.length; k++) {
+      start = ++e;
+      while (e < b.length && b[e] != '\n') {
+        e++;
+      }
+    }
+    return e > start && b[e - 1] == '\r' ? e - 1 : e;
   }
 
   /** Start of the line holding {@code offset}, but no further back than {@code reach} bytes. */

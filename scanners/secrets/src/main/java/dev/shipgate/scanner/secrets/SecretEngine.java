@@ -368,8 +368,17 @@ final class SecretEngine {
     return !det.generic() || GenericValues.plausible(v);
   }
 
+  /** {@code [A-Za-z0-9_]} by byte value: a table keeps {@link #isWordByte} small enough for C1 to inline. */
+  private static final boolean[] WORD_BYTE = new boolean[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      WORD_BYTE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+  }
+
   private static boolean isWordByte(byte c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return WORD_BYTE[c & 0xff];
   }
 
   /** Runs the regex only around runs of exactly {@code runLength} characters of the detector's class. */
@@ -638,9 +647,8 @@ final class SecretEngine {
       }
     }
     if (det.context() != null) {
-      int line = lines.lineOf(c.start);
-      int s = lines.startOfLine(Math.max(1, line - det.contextLines()));
-      int e = lines.endOfLine(Math.min(lines.count(), line + det.contextLines()));
+      int s = lines.startOfLineAbove(c.start, det.contextLines());
+      int e = lines.endOfLineBelow(c.start, det.contextLines());
       // The context must come from around the secret, not from inside it ("aws" in random base64).
       byte[] window = Arrays.copyOfRange(b, s, Math.max(s, Math.min(e, s + 64 * 1024)));
       for (int i = Math.max(c.start, s); i < Math.min(c.end, s + window.length); i++) {
@@ -730,7 +738,7 @@ final class SecretEngine {
   }
 
   private static int column(byte[] b, Lines lines, int offset) {
-    int s = lines.startOfLine(lines.lineOf(offset));
+    int s = lines.startOfLineAbove(offset, 0);
     if (offset - s > 100_000) {
       return offset - s + 1;
     }
@@ -739,8 +747,8 @@ final class SecretEngine {
 
   /** The secret's line, cut to a short region around it, with every kept secret in it redacted. */
   private static String snippet(byte[] b, Lines lines, Candidate c, List<Candidate> kept) {
-    int ls = lines.startOfLine(lines.lineOf(c.start));
-    int le = lines.endOfLine(lines.lineOf(c.start));
+    int ls = lines.startOfLineAbove(c.start, 0);
+    int le = lines.endOfLineBelow(c.start, 0);
     int from = Utf8.charStart(b, Math.max(ls, c.start - SNIPPET_REACH));
     int to = Utf8.charStart(b, Math.min(le, Math.min(c.end, le) + SNIPPET_REACH));
     StringBuilder sb = new StringBuilder();
