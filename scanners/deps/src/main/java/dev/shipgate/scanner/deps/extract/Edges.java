@@ -69,6 +69,27 @@ final class Edges {
     return out;
   }
 
+  /**
+   * A {@link Scope#DEV} package that a runtime (or optional) direct package reaches through {@link Package#dependsOn}
+   * is built for runtime too, so it becomes {@link Scope#RUNTIME}.
+   */
+  static List<Package> devReachedAtRuntime(List<Package> packages) {
+    Map<String, List<String>> edges = new HashMap<>();
+    List<String> roots = new ArrayList<>();
+    for (Package p : packages) {
+      edges.computeIfAbsent(p.purl(), k -> new ArrayList<>()).addAll(p.dependsOn());
+      if (p.direct() && p.scope() != Scope.DEV) {
+        roots.add(p.purl());
+      }
+    }
+    Set<String> runtime = reach(roots, edges);
+    List<Package> out = new ArrayList<>(packages.size());
+    for (Package p : packages) {
+      out.add(p.scope() == Scope.DEV && runtime.contains(p.purl()) ? p.withScope(Scope.RUNTIME) : p);
+    }
+    return out;
+  }
+
   private static Set<String> reach(List<String> roots, Map<String, List<String>> edges) {
     Set<String> seen = new HashSet<>(roots);
     Deque<String> todo = new ArrayDeque<>(roots);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The subset of TOML that tool-written lockfiles use ({@code Cargo.lock}, {@code poetry.lock}): table and
@@ -44,7 +42,6 @@ final class TomlTables {
     }
   }
 
-  private static final Pattern KEY = Pattern.compile("^(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\\s*=\\s*(.*)$");
 
   private TomlTables() {}
 
@@ -70,15 +67,15 @@ final class TomlTables {
         tables.add(current);
         continue;
       }
-      Matcher m = KEY.matcher(line);
-      if (!m.matches()) {
+      int equals = keyEnd(line);
+      if (equals < 0) {
         throw new ExtractException(lineNo, "expected 'key = value' but found: " + YarnLockExtractor.abbreviate(line));
       }
-      String key = m.group(1);
-      if (key.startsWith("\"") || key.startsWith("'")) {
-        key = key.substring(1, key.length() - 1);
+      String key = line.substring(0, equals).strip();
+      if ((key.startsWith("\"") || key.startsWith("'")) && key.indexOf(key.charAt(0), 1) == key.length() - 1) {
+        key = key.substring(1, key.length() - 1); // one quoted key: its text; dotted keys with quoted parts stay as written
       }
-      StringBuilder value = new StringBuilder(m.group(2));
+      StringBuilder value = new StringBuilder(line.substring(equals + 1).strip());
       int start = lineNo;
       if (value.toString().startsWith("\"\"\"") || value.toString().startsWith("'''")) {
         String quote = value.substring(0, 3);
@@ -118,6 +115,45 @@ final class TomlTables {
       return new Value(raw.substring(1, close), true, line);
     }
     return new Value(raw, false, line);
+  }
+
+  /**
+   * Where the {@code =} after a key is: bare ({@code A-Za-z0-9_-}) and quoted parts joined by dots, white space around
+   * them; -1 when the line does not start with such a key. A loop, not a regular expression (see {@link #basicStringEnd}).
+   */
+  private static int keyEnd(String line) {
+    int i = 0;
+    boolean part = false;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (!part && (c == '"' || c == '\'')) {
+        int close = line.indexOf(c, i + 1);
+        if (close < 0) {
+          return -1;
+        }
+        i = close + 1;
+        part = true;
+      } else if (!part && bare(c)) {
+        while (i < line.length() && bare(line.charAt(i))) {
+          i++;
+        }
+        part = true;
+      } else if (c == ' ' || c == '\t') {
+        i++;
+      } else if (part && c == '.') {
+        part = false;
+        i++;
+      } else if (part && c == '=') {
+        return i;
+      } else {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean bare(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
   /**
