@@ -164,7 +164,7 @@ final class TerminalWriter implements ReportWriter {
     for (List<Coverage> group : families.values()) {
       for (Coverage c : group) {
         summary.add("  " + (Text.oneLine(c.family()) + " " + Text.oneLine(c.version())).strip() + ": " + c.filesScanned()
-            + " files, " + c.rules() + " rules, " + String.format(java.util.Locale.ROOT, "%.1fs", c.millis() / 1000.0)
+            + " files, " + c.rules() + " rules, " + ScanReport.seconds(c.millis())
             + (c.skipped().isEmpty() ? "" : ", " + c.skipped().size() + " skipped")
             + (c.errors().isEmpty() ? "" : ", " + c.errors().size() + " errors"));
         for (Coverage.Skipped s : c.skipped()) {
