@@ -93,12 +93,10 @@ final class MethodAnalyzer {
   private final List<Summary.SinkHit> hits = new ArrayList<>();
   /** What a handler put into the model, and the view names it may render: joined with the templates at the end. */
   private final List<ModelAttribute> modelAttributes = new ArrayList<>();
+  private final Set<String> views = new java.util.LinkedHashSet<>();
   /** The receiver field every return so far reads ({@code return this.f;}), while {@code returnsField} holds. */
   private String returnField;
   private boolean returnsField = true;
-  private final Set<String> views = new java.util.LinkedHashSet<>();
-
-  private record ModelAttribute(String name, Value value, Location at) {}
   /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
   private final java.util.Set<String> normalizedVars = new java.util.HashSet<>();
   private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
@@ -251,6 +249,8 @@ final class MethodAnalyzer {
       }
     }
   }
+
+  private record ModelAttribute(String name, Value value, Location at) {}
 
   /**
    * The model attribute a handler parameter becomes: {@code @ModelAttribute("name")}, or for a bare
