@@ -43,6 +43,35 @@ class ModelsTest {
   }
 
   @Test
+  void serviceSourcesAndModelAttributesAreReadAndValidated() {
+    Models m = parse("r.yml", RULE, "llm.yml", """
+        serviceSources:
+          - types: [dev.langchain4j.service.AiServices]
+            methods: [create]
+            annotations: [dev.langchain4j.service.spring.AiService]
+            label: LLM response
+        modelAttributes:
+          - {types: [org.springframework.ui.Model], methods: [addAttribute]}
+        """);
+    assertThat(m.serviceSources()).singleElement().satisfies(ss -> {
+      assertThat(ss.factories().methods()).containsExactly("create");
+      assertThat(ss.annotations()).containsExactly("dev.langchain4j.service.spring.AiService");
+    });
+    assertThat(m.modelAttributes()).extracting(Models.MethodPattern::methods).containsExactly(java.util.Set.of("addAttribute"));
+    assertThatThrownBy(() -> parse("r.yml", RULE, "llm.yml", """
+        serviceSources:
+          - types: [AiServices]
+            methods: [create]
+            annotations: []
+            label: LLM response
+        """)).isInstanceOf(ModelException.class).hasMessageContaining("llm.yml").hasMessageContaining("fully qualified");
+    assertThatThrownBy(() -> parse("r.yml", RULE, "t.yml", """
+        modelAttributes:
+          - {types: [org.springframework.ui.Model], methods: [addAttribute], args: [1]}
+        """)).isInstanceOf(ModelException.class).hasMessageContaining("t.yml").hasMessageContaining("unknown key 'args'");
+  }
+
+  @Test
   void unknownKeyIsAnErrorNamingFileAndEntry() {
     assertThatThrownBy(() -> parse("r.yml", RULE, "s.yml", """
         sinks:
