@@ -24,6 +24,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -180,12 +181,25 @@ final class MethodAnalyzer {
   private List<Models.ReturnSink> responseBodySinks() {
     List<Models.ReturnSink> out = new ArrayList<>();
     for (Models.ReturnSink rs : models.returnSinks()) {
-      if (annotated(rs.annotations()) && !annotated(rs.unlessAnnotated()) && rs.returnTypes().contains(method.returnType())
+      if (annotated(rs.annotations()) && !annotated(rs.unlessAnnotated())
+          && (rs.returnTypes().contains(method.returnType()) || rs.returnTypes().contains(genericReturnType()))
           && !producesNonHtml()) {
         out.add(rs);
       }
     }
     return out;
+  }
+
+  /** The declared return type with its type arguments ({@code reactor.core.publisher.Mono<java.lang.String>}), or null. */
+  private String genericReturnType() {
+    if (method.isImplicit() || !(method.tree().getReturnType() instanceof ParameterizedTypeTree p)) {
+      return null;
+    }
+    java.util.StringJoiner args = new java.util.StringJoiner(",", "<", ">");
+    for (Tree a : p.getTypeArguments()) {
+      args.add(String.valueOf(project.resolveType(method.owner(), a)));
+    }
+    return project.resolveType(method.owner(), p.getType()) + args;
   }
 
   /** Whether the method or its class (or an outer class) carries one of {@code annotations}. */
