@@ -383,25 +383,47 @@ final class SecretEngine {
 
   /** Runs the regex only around runs of exactly {@code runLength} characters of the detector's class. */
   private static void runs(Detector det, boolean whole, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {
-    boolean[] cls = det.runChars();
-    int i = from;
-    while (i < to) {
-      int c = b[i];
-      if (c < 0 || !cls[c]) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < to && b[j] >= 0 && cls[b[j]]) {
-        j++;
-      }
+    int n = det.runLength();
+    for (int s = nextRun(det.runChars(), n, b, from, to); s >= 0; s = nextRun(det.runChars(), n, b, s + n + 1, to)) {
       // The run is the secret (that is what `run` declares), so the value tests can spare the regex for
       // git SHAs and other low-entropy runs; run characters are ASCII.
-      if (j - i == det.runLength() && valuePasses(det, new String(b, i, j - i, StandardCharsets.ISO_8859_1))) {
-        match(det, whole, b, Math.max(from, i - 1), Math.min(to, j + 1), seen, out, false);
+      if (valuePasses(det, new String(b, s, n, StandardCharsets.ISO_8859_1))) {
+        match(det, whole, b, Math.max(from, s - 1), Math.min(to, s + n + 1), seen, out, false);
       }
-      i = j;
     }
+  }
+
+  /**
+   * Start of the first maximal run of exactly {@code n} bytes of {@code cls} in {@code [from, to)} (runs are cut at
+   * both ends), or -1; {@code from} must be the window's start or follow a byte outside the class. Such a run covers
+   * the byte {@code n - 1} ahead, so when that byte is outside the class the stretch up to it is skipped unread.
+   */
+  static int nextRun(boolean[] cls, int n, byte[] b, int from, int to) {
+    int i = from;
+    while (to - i >= n) {
+      int p = i + n - 1;
+      if (!inRun(cls, b[p])) {
+        i = p + 1;
+        continue;
+      }
+      int start = p;
+      while (start > i && inRun(cls, b[start - 1])) {
+        start--;
+      }
+      int end = p + 1;
+      while (end < to && inRun(cls, b[end])) {
+        end++;
+      }
+      if (end - start == n) {
+        return start;
+      }
+      i = end + 1;
+    }
+    return -1;
+  }
+
+  private static boolean inRun(boolean[] cls, byte c) {
+    return c >= 0 && cls[c];
   }
 
   private static void match(Detector det, boolean whole, byte[] b, int from, int to, Set<Integer> seen, List<Candidate> out) {

@@ -94,4 +94,36 @@ class SecretEngineTest {
       assertThat(SecretEngine.precheck(jwt, b, 0, b.length)).as(t).isEqualTo(regex);
     }
   }
+
+  @Test
+  void nextRunFindsExactlyTheMaximalRunsOfTheLengthInTheWindow() {
+    boolean[] cls = DetectorCatalog.charClass("test", "a-c");
+    java.util.Random r = new java.util.Random(9);
+    for (int round = 0; round < 5_000; round++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) "abc.\u00e9".charAt(r.nextInt(r.nextBoolean() ? 3 : 5));
+      }
+      int n = 1 + r.nextInt(6);
+      int from = b.length == 0 ? 0 : r.nextInt(b.length);
+      int to = from + r.nextInt(b.length - from + 1);
+      java.util.List<Integer> expected = new java.util.ArrayList<>();
+      for (int i = from; i < to; ) {
+        int j = i;
+        while (j < to && b[j] >= 0 && cls[b[j]]) {
+          j++;
+        }
+        if (j - i == n) {
+          expected.add(i);
+        }
+        i = Math.max(j, i + 1);
+      }
+      java.util.List<Integer> found = new java.util.ArrayList<>();
+      for (int s = SecretEngine.nextRun(cls, n, b, from, to); s >= 0; s = SecretEngine.nextRun(cls, n, b, s + n + 1, to)) {
+        found.add(s);
+      }
+      assertThat(found).as("%s [%d, %d) n=%d", new String(b, java.nio.charset.StandardCharsets.ISO_8859_1), from, to, n)
+          .isEqualTo(expected);
+    }
+  }
 }
