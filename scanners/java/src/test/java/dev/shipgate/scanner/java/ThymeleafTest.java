@@ -102,6 +102,35 @@ class ThymeleafTest {
   }
 
   @Test
+  void attributesAddedByAHelperTheModelIsHandedToCountForTheHandlersView() throws IOException {
+    String controller = """
+        package web;
+        import org.springframework.ui.Model;
+        @org.springframework.stereotype.Controller
+        class Pages {
+          private final Decorator decorator = new Decorator();
+          @org.springframework.web.bind.annotation.GetMapping("/p")
+          String page(@org.springframework.web.bind.annotation.RequestParam String bio, Model model) {
+            decorator.fill(model, bio, "Be kind");
+            return "profile";
+          }
+        }
+        class Decorator {
+          void fill(Model model, String bio, String motto) {
+            model.addAttribute("bio", bio);
+            model.addAttribute("motto", motto);
+          }
+        }
+        """;
+    List<Finding> findings = ScanSupport.findings(ScanSupport.file("src/main/java/web/Pages.java", controller),
+        ScanSupport.file("src/main/resources/templates/profile.html", PROFILE));
+    assertThat(findings).extracting(f -> f.location().path() + ":" + f.location().startLine())
+        .containsExactly("src/main/resources/templates/profile.html:3");
+    assertThat(findings.get(0).flow()).extracting(s -> s.message())
+        .anySatisfy(m -> assertThat(m).contains("put into the model by `Decorator.fill`"));
+  }
+
+  @Test
   void aViewWithoutItsTemplateInTheTreeIsNotJudged() throws IOException {
     assertThat(ScanSupport.findings(ScanSupport.file("src/main/java/web/ProfileController.java", CONTROLLER))).isEmpty();
   }

@@ -173,8 +173,15 @@ final class MethodAnalyzer {
         }
       }
     }
+    Map<String, List<Fact>> modelWrites = new java.util.TreeMap<>();
+    for (ModelAttribute a : modelAttributes) {
+      List<Fact> fs = a.value().step(a.at(), "put into the model as `" + a.name() + "`").deepFacts();
+      if (!fs.isEmpty()) {
+        modelWrites.merge(a.name(), fs, (x, y) -> Value.cap(java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
+      }
+    }
     return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
-        returned == null ? null : returned.constant(), returnsField ? returnField : null);
+        returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites);
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -1538,6 +1545,11 @@ final class MethodAnalyzer {
         for (Map.Entry<String, List<Fact>> e : receiverWrites(target, summary, recv, args, at).entrySet()) {
           stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
         }
+        // A helper filling the model the handler renders: its attributes count for the handler's view.
+        for (Map.Entry<String, List<Fact>> e : summary.modelWrites.entrySet()) {
+          modelAttributes.add(new ModelAttribute(e.getKey(), Value.of(factsAtCall(e.getValue(), target, recv, args, at,
+              "put into the model by `" + callee(target) + "`")), at));
+        }
       }
       if (!stored.isEmpty()) {
         // The object (new, or the receiver variable) now holds, field by field, what the call stored.
@@ -1971,7 +1983,7 @@ final class MethodAnalyzer {
 
   /** Applies a callee's summary at a call: maps its parameter facts to the argument values. */
   private Value applySummary(MethodInfo target, Summary s, Value recv, List<Value> args, Location at) {
-    String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
+    String callee = callee(target);
     List<Fact> out = new ArrayList<>();
     for (Fact rf : s.returns) {
       if (rf.isSource()) {
@@ -2039,23 +2051,31 @@ final class MethodAnalyzer {
     if (s.receiverWrites.isEmpty()) {
       return Map.of();
     }
-    String callee = target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
     Map<String, List<Fact>> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<Fact>> e : s.receiverWrites.entrySet()) {
-      List<Fact> facts = new ArrayList<>();
-      for (Fact w : e.getValue()) {
-        if (w.isSource()) {
-          facts.add(w.withPath(w.path().then(at, "stored by `" + callee + "`")));
-          continue;
-        }
-        for (Fact af : actualFacts(w.origin(), w.sourceKind(), target, recv, args)) {
-          Step p = af.path().then(at, "stored by `" + callee + "`");
-          facts.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | w.sanitized(), p));
-        }
-      }
-      out.put(e.getKey(), Value.cap(facts));
+      out.put(e.getKey(), factsAtCall(e.getValue(), target, recv, args, at, "stored by `" + callee(target) + "`"));
     }
     return out;
+  }
+
+  /** A callee's facts (sources, parameters, receiver fields) in the caller's terms at a call, with a step there. */
+  private static List<Fact> factsAtCall(List<Fact> facts, MethodInfo target, Value recv, List<Value> args, Location at,
+      String step) {
+    List<Fact> out = new ArrayList<>();
+    for (Fact w : facts) {
+      if (w.isSource()) {
+        out.add(w.withPath(w.path().then(at, step)));
+        continue;
+      }
+      for (Fact af : actualFacts(w.origin(), w.sourceKind(), target, recv, args)) {
+        out.add(new Fact(af.origin(), af.sourceKind(), af.sanitized() | w.sanitized(), af.path().then(at, step)));
+      }
+    }
+    return Value.cap(out);
+  }
+
+  private static String callee(MethodInfo target) {
+    return target.owner().simpleName() + "." + (target.isConstructor() ? target.owner().simpleName() : target.name());
   }
 
   /** A summary path without its first step (the callee's parameter, already named by the call step). */

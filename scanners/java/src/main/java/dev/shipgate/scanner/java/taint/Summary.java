@@ -46,15 +46,18 @@ final class Summary {
   final Object returnConstant;
   /** The receiver field every return reads ({@code return this.f;}: a getter), else null. */
   final String returnField;
+  /** Facts the method puts into a view model ({@code model.addAttribute(name, v)}), by attribute name. */
+  final Map<String, List<Fact>> modelWrites;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
-    this(returns, hits, receiverWrites, null, null, null);
+    this(returns, hits, receiverWrites, null, null, null, Map.of());
   }
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
-      Object returnConstant, String returnField) {
+      Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites) {
     this.returns = returns;
     this.returnField = returnField;
+    this.modelWrites = modelWrites;
     this.receiverWrites = receiverWrites;
     this.returnType = returnType;
     this.returnConstant = returnConstant;
@@ -70,12 +73,14 @@ final class Summary {
   boolean sameAs(Summary o) {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
         && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
-        && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField);
+        && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField)
+        && writeKeys(modelWrites).equals(writeKeys(o.modelWrites));
   }
 
   /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
   boolean isEmpty() {
-    return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null;
+    return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null
+        && modelWrites.isEmpty();
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {
