@@ -118,7 +118,7 @@ final class Placeholders {
   /** Lower case without {@code -}, {@code _} and spaces; ASCII values (nearly all) without the general case's copies. */
   private static String folded(String value) {
     int n = value.length();
-    char[] out = new char[n];
+    byte[] out = new byte[n];
     int k = 0;
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
@@ -126,16 +126,19 @@ final class Placeholders {
         return value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
       }
       if (c != '-' && c != '_' && c != ' ') {
-        out[k++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        out[k++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
       }
     }
-    return new String(out, 0, k);
+    return new String(out, 0, k, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** The words bucketed by their first character (ASCII; others in bucket 128), so each position is tried against a few. */
   private static String[][] byFirst(List<String> words) {
     String[][] buckets = new String[129][];
     for (String w : words) {
+      if (w.length() < 2) {
+        throw new IllegalArgumentException("placeholder words need two characters: " + w);
+      }
       int c = Math.min(w.charAt(0), 128);
       buckets[c] = buckets[c] == null ? new String[] {w} : java.util.Arrays.copyOf(buckets[c], buckets[c].length + 1);
       buckets[c][buckets[c].length - 1] = w;
@@ -146,13 +149,16 @@ final class Placeholders {
   private static final String[][] WORDS_BY_FIRST = byFirst(WORDS);
   private static final String[][] TOKEN_WORDS_BY_FIRST = byFirst(TOKEN_WORDS);
 
-  /** Whether {@code s} contains any of the bucketed words. */
+  /** Whether {@code s} contains any of the bucketed words (all at least two characters long). */
   private static boolean containsAny(String s, String[][] byFirst) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    for (int i = 0; i < n - 1; i++) {
       String[] bucket = byFirst[Math.min(s.charAt(i), 128)];
       if (bucket != null) {
+        char next = s.charAt(i + 1);
         for (String w : bucket) {
-          if (s.startsWith(w, i)) {
+          // Most candidates differ at their second character: compared inline before the call.
+          if (w.charAt(1) == next && s.startsWith(w, i)) {
             return true;
           }
         }

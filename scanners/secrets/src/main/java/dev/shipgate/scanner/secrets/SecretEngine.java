@@ -231,15 +231,15 @@ final class SecretEngine {
       if (det.anchor() == Detector.Anchor.WORD && s > 0 && isWordByte(b[s - 1])) {
         continue;
       }
-      int e = lines.endOfLineAt(s, NEAR_AFTER);
-      if (fixed > 0 && (e - s < fixed
+      if (fixed > 0 && (lines.endOfLineAt(s, NEAR_AFTER) - s < fixed
           || Utf8.isAscii(b, s, s + fixed) && !valuePasses(det, new String(b, s, fixed, StandardCharsets.ISO_8859_1)))) {
         continue;
       }
-      if (!precheck(det, b, s, e)) {
+      // Prechecks stop at the line's end themselves: most hits fail them, and finding that end cost more.
+      if (!precheck(det, b, s, (int) Math.min(b.length, (long) s + NEAR_AFTER))) {
         continue;
       }
-      match(det, whole, b, s, e, seen, out, true);
+      match(det, whole, b, s, lines.endOfLineAt(s, NEAR_AFTER), seen, out, true);
     }
   }
 
@@ -247,6 +247,8 @@ final class SecretEngine {
    * Cheap byte-level tests at an anchored hit, run before the regex because one RE2/J call costs
    * microseconds: the value a generic assignment or URL would carry is cut out by hand and judged by the
    * same placeholder, length and entropy rules first; only survivors meet the regex (which still decides).
+   * {@code e} is the end of the hit's line or any later bound: the tests stop at a line's end ({@code \n} or
+   * {@code \r\n}) themselves, with the same outcome either way.
    */
   static boolean precheck(Detector det, byte[] b, int s, int e) {
     switch (det.precheck()) {
@@ -278,7 +280,7 @@ final class SecretEngine {
         int vs = quoted ? i + 1 : i;
         int ve = vs;
         while (ve < e && b[ve] != '"' && b[ve] != '\'' && b[ve] != '`' && b[ve] != ' ' && b[ve] != '\t' && b[ve] != '\r'
-            && (quoted || (b[ve] != ';' && b[ve] != ','))) {
+            && b[ve] != '\n' && (quoted || (b[ve] != ';' && b[ve] != ','))) {
           ve++;
         }
         return plausibleValue(det, new String(b, vs, ve - vs, StandardCharsets.UTF_8));
@@ -291,7 +293,8 @@ final class SecretEngine {
           if (c == '@') {
             return colon > 0 && plausibleValue(det, new String(b, colon + 1, i - colon - 1, StandardCharsets.UTF_8));
           }
-          if (c == ' ' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '\t') {
+          if (c == ' ' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '\t' || c == '\n'
+              || c == '\r' && i + 1 < e && b[i + 1] == '\n') {
             return false;
           }
           if (c == '/' && scheme < 0 && i + 1 < e && b[i + 1] == '/') {

@@ -126,4 +126,31 @@ class SecretEngineTest {
           .isEqualTo(expected);
     }
   }
+
+  @Test
+  void prechecksStopAtTheLineEndThemselves() {
+    // The engine hands prechecks a reach bound instead of the line's end: the outcome must be the same.
+    String[] parts = {"=", ":", "\"", "'", " ", "\t", "\r", "\n", "\r\n", "@", "//", "a", "B", "9", "_", ".", "-", "(", ">",
+        "eyJ", "xyzAB12", "Q7pL9x2Kd8Wm4Zr", "example", "${X}"};
+    java.util.Random r = new java.util.Random(13);
+    int checked = 0;
+    for (Detector d : DetectorCatalog.builtIn().detectors()) {
+      if (d.precheck() == Detector.Precheck.NONE) {
+        continue;
+      }
+      for (int round = 0; round < 400; round++) {
+        StringBuilder t = new StringBuilder(d.keywords().get(r.nextInt(d.keywords().size())));
+        int n = r.nextInt(14);
+        for (int i = 0; i < n; i++) {
+          t.append(parts[r.nextInt(parts.length)]);
+        }
+        byte[] b = t.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int lineEnd = new Lines(b).endOfLineAt(0, SecretEngine.NEAR_AFTER);
+        int bound = Math.min(b.length, SecretEngine.NEAR_AFTER);
+        assertThat(SecretEngine.precheck(d, b, 0, bound)).as("%s: %s", d.id(), t).isEqualTo(SecretEngine.precheck(d, b, 0, lineEnd));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(1_000);
+  }
 }
