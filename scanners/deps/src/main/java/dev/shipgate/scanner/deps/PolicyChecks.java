@@ -40,6 +40,10 @@ final class PolicyChecks {
         manifestsWithLicences.add(p.manifest());
       }
     }
+    // The typosquat comparison is the costly part (every name against a popular list): done for all names on every
+    // core first, the reports then follow in package order.
+    packages.parallelStream().filter(p -> p.source() == Source.REGISTRY && !policy.typosquatAllowed(p.ecosystem(), p.name()))
+        .forEach(p -> typos.computeIfAbsent(p.ecosystem() + "\u0000" + p.name(), k -> Typosquats.of(p.ecosystem()).check(p.name())));
     Map<String, Integer> withoutLicence = new LinkedHashMap<>();
     for (Package p : packages) {
       if (context.cancelled()) {

@@ -33,6 +33,10 @@ public final class Typosquats {
   private final Ecosystem ecosystem;
   private final Set<String> names = new HashSet<>();
   private final List<String> ordered = new ArrayList<>();
+  /** {@link #ordered} as characters, compared with every name checked. */
+  private final List<char[]> orderedChars = new ArrayList<>();
+  /** npm: the listed {@code @scope/name}s as {scoped name, scope, bare name}. */
+  private final List<String[]> scoped = new ArrayList<>();
   /** Owned namespaces: {@code @scope/}, {@code vendor/}, {@code Prefix.}, and Maven groupIds. */
   private final Set<String> namespaces = new HashSet<>();
   private final Map<String, String> bySkeleton = new java.util.HashMap<>();
@@ -51,6 +55,11 @@ public final class Typosquats {
       }
       names.add(name);
       ordered.add(name);
+      orderedChars.add(name.toCharArray());
+      int slash = name.indexOf('/');
+      if (name.startsWith("@") && slash > 0) {
+        scoped.add(new String[] {name, name.substring(1, slash), name.substring(slash + 1)});
+      }
       bySkeleton.putIfAbsent(skeleton(name), name);
       if (ecosystem == Ecosystem.MAVEN && name.indexOf(':') > 0) {
         namespaces.add(name.substring(0, name.indexOf(':'))); // the groupId
@@ -78,19 +87,16 @@ public final class Typosquats {
       return Optional.of(new Match(same, "the same name with other separators or look-alike characters", true));
     }
     if (ecosystem == Ecosystem.NPM && !n.startsWith("@")) {
-      for (String p : ordered) {
+      for (String[] p : scoped) {
         // "@scope/name" imitated as "scope-name", "scopename" or "name" alone.
-        int slash = p.indexOf('/');
-        if (p.startsWith("@") && slash > 0) {
-          String scope = p.substring(1, slash);
-          String bare = p.substring(slash + 1);
-          if (n.equals(scope + "-" + bare) || n.equals(scope + bare) || (n.equals(bare) && bare.length() >= 8)) {
-            return Optional.of(new Match(p, "the scoped package's name without its scope", true));
-          }
+        String scope = p[1];
+        String bare = p[2];
+        if (n.equals(scope + "-" + bare) || n.equals(scope + bare) || (n.equals(bare) && bare.length() >= 8)) {
+          return Optional.of(new Match(p[0], "the scoped package's name without its scope", true));
         }
       }
     }
-    return nearest(n, ordered);
+    return nearest(n, ordered, orderedChars);
   }
 
   /** Maven: the groupId is the owned part, so only a groupId close to a popular one is suspicious. */
@@ -103,16 +109,20 @@ public final class Typosquats {
         return Optional.of(new Match(g, "groupId " + group + " looks like " + g, true));
       }
     }
-    return nearest(group, groups).map(m -> new Match(m.popular(), "groupId " + group + " is " + m.how() + " " + m.popular(),
+    return nearest(group, groups, groups.stream().map(String::toCharArray).toList()).map(m -> new Match(m.popular(), "groupId " + group + " is " + m.how() + " " + m.popular(),
         m.confusion()));
   }
 
-  private static Optional<Match> nearest(String n, List<String> candidates) {
-    for (String p : candidates) {
-      if (Math.abs(p.length() - n.length()) > 2) {
+  private static Optional<Match> nearest(String n, List<String> candidates, List<char[]> chars) {
+    char[] name = n.toCharArray();
+    int[] rows = new int[3 * (n.length() + 1)];
+    int[] counts = new int[Distance.BUCKETS];
+    for (int i = 0; i < candidates.size(); i++) {
+      String p = candidates.get(i);
+      if (Math.abs(p.length() - n.length()) > 2 || Distance.moreThanEditsApart(chars.get(i), name, 2, counts)) {
         continue;
       }
-      int d = Distance.osa(n, p, 2);
+      int d = Distance.osa(chars.get(i), name, 2, rows);
       int shorter = Math.min(n.length(), p.length());
       boolean swap = d == 1 && Distance.isTransposition(n, p);
       // Short names are one edit from many unrelated ones ("args"/"yargs"); only long names allow two edits.

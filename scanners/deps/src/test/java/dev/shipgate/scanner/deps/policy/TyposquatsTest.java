@@ -84,6 +84,28 @@ class TyposquatsTest {
     assertThat(d == 0).isEqualTo(a.equals(b));
   }
 
+  /** The prefilter only skips pairs the distance would reject; generated near and far pairs, with separators and digits. */
+  @Property(tries = 1000)
+  void theCharacterCountBoundNeverSkipsAPairWithinTheLimit(
+      @ForAll @StringLength(max = 14) @net.jqwik.api.constraints.Chars({'a', 'b', 'c', '-', '1', '.', 'Z'}) String a,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int edits, @ForAll java.util.Random random) {
+    StringBuilder b = new StringBuilder(a);
+    for (int e = 0; e < edits; e++) {
+      int at = b.length() == 0 ? 0 : random.nextInt(b.length());
+      int kind = b.length() == 0 ? 0 : random.nextInt(3);
+      switch (kind) {
+        case 0 -> b.insert(at, "abz9-".charAt(random.nextInt(5)));
+        case 1 -> b.deleteCharAt(at);
+        default -> b.setCharAt(at, "abz9-".charAt(random.nextInt(5)));
+      }
+    }
+    int[] counts = new int[Distance.BUCKETS];
+    if (Distance.moreThanEditsApart(a.toCharArray(), b.toString().toCharArray(), 2, counts)) {
+      assertThat(Distance.osa(a, b.toString(), 2)).isEqualTo(3);
+    }
+    assertThat(counts).containsOnly(0);
+  }
+
   @Test
   void transpositionsCountAsOneEdit() {
     assertThat(Distance.osa("lodahs", "lodash", 2)).isEqualTo(1);
