@@ -247,18 +247,35 @@ public final class Inventory {
     if (byPath.containsKey(path)) {
       return Optional.of(true);
     }
-    return root == null ? Optional.empty() : Optional.of(existsOnDisk(root, path));
+    return root == null ? Optional.empty() : existsOnDisk(root, path);
   }
 
-  /** A file or directory below the root, never followed out of it by a symbolic link. */
-  private static boolean existsOnDisk(Path root, String path) {
+  /**
+   * Whether a file or directory is below the root; unknown (empty) when a symbolic link leads out of it, which is
+   * never followed further.
+   */
+  private static Optional<Boolean> existsOnDisk(Path root, String path) {
     Path base = root.toAbsolutePath().normalize();
     Path p = base.resolve(path).normalize();
-    try {
-      return p.startsWith(base) && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && p.toRealPath().startsWith(base.toRealPath());
-    } catch (IOException e) {
-      return false; // a link whose target is gone: Maven's File.exists says false too
+    if (!p.startsWith(base)) {
+      return Optional.empty();
     }
+    // The nearest existing ancestor (or the path itself) must really be inside: a linked directory may lead out.
+    Path existing = p;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return Optional.empty();
+    }
+    try {
+      if (!existing.toRealPath().startsWith(base.toRealPath())) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.of(false); // a link whose target is gone: Maven's File.exists says false too
+    }
+    return Optional.of(existing.equals(p));
   }
 
   private static Optional<SourceFile> onDisk(Path root, String path) {

@@ -224,6 +224,27 @@ class MavenLocalRepositoryTest {
     });
   }
 
+  @Test
+  void fileActivationLooksInTheTreeAndNeverThroughALinkLeavingIt() throws IOException {
+    Files.createDirectories(tree.resolve("app/src/main/native"));
+    Files.writeString(m2.resolve("secret"), "x");
+    Files.createSymbolicLink(tree.resolve("app/out"), m2);
+    String profile = "<profile><id>%s</id><activation><file><%s>%s</%s></file></activation><dependencies>%s</dependencies></profile>";
+    Inventory.Result r = scan("app/pom.xml", CHILD_HEAD + "<groupId>org.app</groupId><artifactId>app</artifactId><version>1</version><profiles>"
+        + String.format(profile, "native", "exists", "${basedir}/src/main/native", "exists", dep("org.lib:native:1"))
+        + String.format(profile, "no-docs", "missing", "docs", "missing", dep("org.lib:no-docs:1"))
+        + String.format(profile, "linked", "exists", "out/secret", "exists", dep("org.lib:linked:1"))
+        + String.format(profile, "linked-missing", "missing", "out/none", "missing", dep("org.lib:linked-missing:1"))
+        + "</profiles></project>");
+    assertThat(r.packages()).extracting(MavenLocalRepositoryTest::render).containsExactly("org.lib:native@1 direct", "org.lib:no-docs@1 direct");
+    assertThat(r.notes()).extracting(Inventory.Note::message).filteredOn(m -> m.startsWith("profile"))
+        .containsExactly(
+            "profile 'linked' (line 1) not inventoried: activated by <exists>out/secret</exists>, which the scan cannot look up "
+                + "(no tree on disk, or a link leading out of it); it declares org.lib:linked:1",
+            "profile 'linked-missing' (line 1) not inventoried: activated by <missing>out/none</missing>, which the scan cannot look up "
+                + "(no tree on disk, or a link leading out of it); it declares org.lib:linked-missing:1");
+  }
+
   private static String dep(String gav) {
     String[] p = gav.split(":");
     return "<dependency><groupId>" + p[0] + "</groupId><artifactId>" + p[1] + "</artifactId><version>" + p[2] + "</version></dependency>";

@@ -38,19 +38,19 @@ public final class MavenProfiles {
   public enum State { ACTIVE, INACTIVE, UNDECIDED }
 
   /** A profile's activation, as written in the POM ({@code null} when absent; {@code os} describes the condition). */
-  public record Activation(String id, int line, boolean activeByDefault, String jdk, String os, String propertyName, String propertyValue,
+  public record Activation(String id, boolean activeByDefault, String jdk, String os, String propertyName, String propertyValue,
       String fileExists, String fileMissing) {
 
     /** From a {@code <profile>} element of {@link Xml}. */
     static Activation of(Xml.Element profile) {
       Xml.Element a = profile.child("activation");
       if (a == null) {
-        return new Activation(profile.childText("id"), profile.line(), false, null, null, null, null, null, null);
+        return new Activation(profile.childText("id"), false, null, null, null, null, null, null);
       }
       Xml.Element os = a.child("os");
       Xml.Element property = a.child("property");
       Xml.Element file = a.child("file");
-      return new Activation(profile.childText("id"), profile.line(), a.childText("activeByDefault").equals("true"),
+      return new Activation(profile.childText("id"), a.childText("activeByDefault").equals("true"),
           a.child("jdk") == null ? null : a.childText("jdk"),
           os == null ? null : describeOs(os.childText("family"), os.childText("name"), os.childText("arch"), os.childText("version")),
           property == null ? null : property.childText("name"), property == null || property.child("value") == null ? null : property.childText("value"),
@@ -393,7 +393,8 @@ public final class MavenProfiles {
     }
     Optional<Boolean> exists = target.isEmpty() ? Optional.of(true) : place.exists().apply(target);
     if (exists.isEmpty()) {
-      return new Decision(p, State.UNDECIDED, "activated by " + described + ", which the scan could not look up");
+      return new Decision(p, State.UNDECIDED, "activated by " + described
+          + ", which the scan cannot look up (no tree on disk, or a link leading out of it)");
     }
     return inactiveOr(p, missing, exists.get(), described);
   }

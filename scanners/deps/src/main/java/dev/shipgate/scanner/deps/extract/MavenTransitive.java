@@ -372,12 +372,12 @@ public final class MavenTransitive {
   private static MavenProfiles.Activation activation(Profile p) {
     Activation a = p.getActivation();
     if (a == null) {
-      return new MavenProfiles.Activation(p.getId(), 0, false, null, null, null, null, null, null);
+      return new MavenProfiles.Activation(p.getId(), false, null, null, null, null, null, null);
     }
     ActivationOS os = a.getOs();
     ActivationProperty property = a.getProperty();
     ActivationFile file = a.getFile();
-    return new MavenProfiles.Activation(p.getId(), 0, a.isActiveByDefault(), a.getJdk(),
+    return new MavenProfiles.Activation(p.getId(), a.isActiveByDefault(), a.getJdk(),
         os == null ? null : MavenProfiles.Activation.describeOs(os.getFamily(), os.getName(), os.getArch(), os.getVersion()),
         property == null ? null : property.getName() == null ? "" : property.getName(), property == null ? null : property.getValue(),
         file == null || file.getExists() == null || file.getExists().isEmpty() ? null : file.getExists(),

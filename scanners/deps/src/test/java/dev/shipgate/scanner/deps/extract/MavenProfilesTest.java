@@ -26,15 +26,15 @@ class MavenProfilesTest {
   private static final Place LOCAL_REPOSITORY = new Place(null, path -> Optional.empty());
 
   private static Activation jdk(String spec) {
-    return new Activation("p", 1, false, spec, null, null, null, null, null);
+    return new Activation("p", false, spec, null, null, null, null, null);
   }
 
   private static Activation property(String name, String value) {
-    return new Activation("p", 1, false, null, null, name, value, null, null);
+    return new Activation("p", false, null, null, name, value, null, null);
   }
 
   private static Activation file(String exists, String missing) {
-    return new Activation("p", 1, false, null, null, null, null, exists, missing);
+    return new Activation("p", false, null, null, null, null, exists, missing);
   }
 
   private static State one(Activation a, Build build, Place place) {
@@ -91,7 +91,7 @@ class MavenProfilesTest {
 
   @Test
   void theBuildMachinesOsIsNeverGuessed() {
-    Activation unix = new Activation("unix", 1, false, null, "family unix", null, null, null, null);
+    Activation unix = new Activation("unix", false, null, "family unix", null, null, null, null);
     MavenProfiles.Decision d = MavenProfiles.select(List.of(unix), Build.PLAIN, TREE).get(0);
     assertThat(d.state()).isEqualTo(State.UNDECIDED);
     assertThat(d.reason()).contains("family unix", "cannot know");
@@ -143,9 +143,9 @@ class MavenProfilesTest {
   @Test
   void everyConditionMustHold() {
     Build build = new Build(Map.of("flavour", "x"), Set.of(), Set.of(), 17);
-    Activation offAndOn = new Activation("p", 1, false, "1.8", null, "flavour", null, null, null);
-    Activation openAndOn = new Activation("p", 1, false, "17", null, "flavour", null, null, null);
-    Activation openAndOff = new Activation("p", 1, false, null, "family unix", "release", null, null, null);
+    Activation offAndOn = new Activation("p", false, "1.8", null, "flavour", null, null, null);
+    Activation openAndOn = new Activation("p", false, "17", null, "flavour", null, null, null);
+    Activation openAndOff = new Activation("p", false, null, "family unix", "release", null, null, null);
     assertThat(one(offAndOn, build, TREE)).isEqualTo(State.INACTIVE);
     assertThat(one(openAndOn, build, TREE)).isEqualTo(State.UNDECIDED);
     assertThat(one(openAndOff, build, TREE)).isEqualTo(State.INACTIVE);
@@ -153,11 +153,11 @@ class MavenProfilesTest {
 
   @Test
   void activeByDefaultIsOffWhenAnotherProfileOfThePomIsOnAndExplicitIdsWin() {
-    Activation byDefault = new Activation("default", 1, true, null, null, null, null, null, null);
-    Activation conditionalDefault = new Activation("cond", 2, true, "1.8", null, null, null, null, null);
-    Activation on = new Activation("on", 3, false, null, null, "!skip", null, null, null);
-    Activation open = new Activation("open", 4, false, null, "family windows", null, null, null, null);
-    Activation named = new Activation("named", 5, false, null, null, null, null, null, null);
+    Activation byDefault = new Activation("default", true, null, null, null, null, null, null);
+    Activation conditionalDefault = new Activation("cond", true, "1.8", null, null, null, null, null);
+    Activation on = new Activation("on", false, null, null, "!skip", null, null, null);
+    Activation open = new Activation("open", false, null, "family windows", null, null, null, null);
+    Activation named = new Activation("named", false, null, null, null, null, null, null);
     Build plain = Build.PLAIN.withJdkFloor(17);
     assertThat(states(List.of(byDefault, conditionalDefault), plain)).containsExactly(State.ACTIVE, State.ACTIVE);
     assertThat(states(List.of(byDefault, on), plain)).containsExactly(State.INACTIVE, State.ACTIVE);
