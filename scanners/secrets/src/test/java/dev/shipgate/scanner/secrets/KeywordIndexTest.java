@@ -90,4 +90,39 @@ class KeywordIndexTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KeywordIndex(keywords))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("automaton states");
   }
+
+  @Test
+  void aLongInputScannedInSideBySideSegmentsReportsWhatOneScanReportsInTheSameOrder() {
+    // Long keywords make the streams' lead long; a small alphabet puts occurrences across every segment boundary.
+    Random r = new Random(7);
+    String alphabet = "abAB_";
+    for (int round = 0; round < 60; round++) {
+      List<String> keywords = new ArrayList<>();
+      while (keywords.size() < 6) {
+        StringBuilder w = new StringBuilder();
+        int len = 1 + r.nextInt(round % 2 == 0 ? 4 : 40);
+        for (int i = 0; i < len; i++) {
+          w.append(Character.toLowerCase(alphabet.charAt(r.nextInt(alphabet.length()))));
+        }
+        keywords.add(w.toString()); // a repeated keyword must be reported once per index, as in one scan
+      }
+      StringBuilder text = new StringBuilder();
+      int len = 2_048 + r.nextInt(6_000);
+      while (text.length() < len) {
+        // Planted keywords, long ones included, land across segment boundaries too.
+        text.append(r.nextInt(20) == 0 ? keywords.get(r.nextInt(keywords.size())) : alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      byte[] b = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+      KeywordIndex index = new KeywordIndex(keywords);
+      int from = r.nextInt(50);
+      int to = b.length - r.nextInt(50);
+      List<String> split = new ArrayList<>();
+      index.scan(b, from, to, (k, end) -> split.add(k + "@" + end));
+      List<String> one = new ArrayList<>();
+      index.scanOneStream(b, from, to, (k, end) -> one.add(k + "@" + end));
+      assertThat(split).as("%s", keywords).isEqualTo(one);
+      assertThat(one).isNotEmpty();
+    }
+    assertThat(index(List.of("ab"), "ab".repeat(3_000))).hasSize(3_000);
+  }
 }
