@@ -181,10 +181,15 @@ public final class MavenProfiles {
     }
     for (int i = 0; i < out.size(); i++) {
       Decision d = out.get(i);
-      if (d.profile().activeByDefault() && d.state() == State.INACTIVE && !build.inactiveIds().contains(d.profile().id())) {
-        // Maven turns default profiles off when another is active (also when their own conditions fail). Undecided
-        // profiles leave that open; the default stays on, as in the build the repository describes.
-        out.set(i, new Decision(d.profile(), anyActive ? State.INACTIVE : State.ACTIVE, anyActive ? "another profile of the POM is active" : ""));
+      if (d.profile().activeByDefault() && d.state() != State.ACTIVE && !build.inactiveIds().contains(d.profile().id())) {
+        // Maven turns default profiles off when another is active, and on otherwise even when their own conditions
+        // fail, so with none active an undecided default is on too. Undecided other profiles leave that open; the
+        // default stays on, as in the build the repository describes.
+        if (!anyActive) {
+          out.set(i, new Decision(d.profile(), State.ACTIVE, ""));
+        } else if (d.state() == State.INACTIVE) {
+          out.set(i, new Decision(d.profile(), State.INACTIVE, "another profile of the POM is active"));
+        }
       }
     }
     return out;

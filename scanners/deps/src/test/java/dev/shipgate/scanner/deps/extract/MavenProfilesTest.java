@@ -163,6 +163,10 @@ class MavenProfilesTest {
     assertThat(states(List.of(byDefault, on), plain)).containsExactly(State.INACTIVE, State.ACTIVE);
     // Undecided profiles leave it open; the default stays on, as in the build the repository describes.
     assertThat(states(List.of(byDefault, open), plain)).containsExactly(State.ACTIVE, State.UNDECIDED);
+    // A default with an undecided condition: on when nothing else is (its condition or the default rule), open otherwise.
+    Activation openDefault = new Activation("open-default", true, "17", null, null, null, null, null);
+    assertThat(states(List.of(openDefault), plain)).containsExactly(State.ACTIVE);
+    assertThat(states(List.of(openDefault, on), plain)).containsExactly(State.UNDECIDED, State.ACTIVE);
     Build config = new Build(Map.of(), Set.of("named"), Set.of("on"), 17);
     assertThat(states(List.of(byDefault, on, named), config)).containsExactly(State.INACTIVE, State.INACTIVE, State.ACTIVE);
     Build deactivateDefault = new Build(Map.of(), Set.of(), Set.of("default"), 17);
