@@ -225,6 +225,21 @@ class MavenLocalRepositoryTest {
   }
 
   @Test
+  void theResolverTakesHugeVersionsInDependencyPomsQuicklyAndEachIsAnError() throws IOException {
+    String dotted = "1" + ".1".repeat(5_000);
+    String qualifiers = "1-" + "alpha-beta-rc-sp-".repeat(40) + "1";
+    lib("base", "1", "org.lib:dotted:" + dotted, "org.lib:qualified:" + qualifiers, "org.lib:util:1");
+    lib("util", "1");
+    long start = System.nanoTime();
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.app</groupId><artifactId>app</artifactId><version>1</version>\n<dependencies>\n"
+        + dep("org.lib:base:1") + "\n</dependencies></project>");
+    assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(10_000_000_000L);
+    assertThat(r.packages()).extracting(MavenLocalRepositoryTest::render).containsExactly("org.lib:base@1 direct", "org.lib:util@1 transitive");
+    assertThat(r.problems()).extracting(Inventory.Problem::line).containsExactly(3, 3);
+    assertThat(r.problems()).extracting(Inventory.Problem::message).allSatisfy(m -> assertThat(m).contains("characters are refused").hasSizeLessThan(300));
+  }
+
+  @Test
   void fileActivationLooksInTheTreeAndNeverThroughALinkLeavingIt() throws IOException {
     Files.createDirectories(tree.resolve("app/src/main/native"));
     Files.writeString(m2.resolve("secret"), "x");
