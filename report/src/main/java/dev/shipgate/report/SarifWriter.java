@@ -247,8 +247,9 @@ final class SarifWriter implements ReportWriter {
     return f.blocking() ? "error" : f.severity().atLeast(Severity.MEDIUM) ? "warning" : "note";
   }
 
+  /** The score with one decimal ("9.5", "5.0"): every score has one, so no {@code java.util.Formatter} (slow first use). */
   static String securitySeverity(Severity s) {
-    return String.format(Locale.ROOT, "%.1f", s.securityScore());
+    return Double.toString(s.securityScore());
   }
 
   static String problemSeverity(Severity s) {

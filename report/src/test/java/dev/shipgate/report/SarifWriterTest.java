@@ -312,6 +312,10 @@ class SarifWriterTest {
     assertThat(SarifWriter.defaultLevel(Severity.INFO)).isEqualTo("note");
     assertThat(SarifWriter.securitySeverity(Severity.HIGH)).isEqualTo("8.0");
     assertThat(SarifWriter.securitySeverity(Severity.MEDIUM)).isEqualTo("5.5");
+    for (Severity s : Severity.values()) {
+      assertThat(SarifWriter.securitySeverity(s)).as("%s: one decimal, as %%.1f prints it", s)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", s.securityScore()));
+    }
   }
 
   @Test
