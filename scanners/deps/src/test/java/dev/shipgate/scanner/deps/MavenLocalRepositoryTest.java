@@ -195,6 +195,24 @@ class MavenLocalRepositoryTest {
         .doesNotContain("jdk8-only");
   }
 
+  /**
+   * Maven's own JDK activator, given the session's empty system properties, reported "Failed to determine Java version"
+   * as a model error, and the lenient descriptor policy then dropped every dependency of any POM whose lineage has a
+   * JDK-activated profile (this repository's parent has one: reactor modules lost all their transitive dependencies).
+   */
+  @Test
+  void aJdkActivatedProfileInAParentNoLongerEmptiesTheDependencysDescriptor() throws IOException {
+    pom("org.corp", "parent", "3", "<packaging>pom</packaging><profiles><profile><id>errorprone</id><activation><jdk>[21,)</jdk></activation>"
+        + "<build><plugins></plugins></build></profile></profiles>");
+    pom("org.lib", "framework", "1", "<parent><groupId>org.corp</groupId><artifactId>parent</artifactId><version>3</version></parent>"
+        + "<dependencies>" + dep("org.lib:util:1") + "</dependencies>");
+    lib("util", "1");
+    Inventory.Result r = scan("pom.xml", CHILD_HEAD + "<groupId>org.app</groupId><artifactId>app</artifactId><version>1</version><dependencies>"
+        + dep("org.lib:framework:1") + "</dependencies></project>");
+    assertThat(r.packages()).extracting(MavenLocalRepositoryTest::render).containsExactly("org.lib:framework@1 direct", "org.lib:util@1 transitive");
+    assertThat(r.notes()).isEmpty();
+  }
+
   @Test
   void undecidedProfilesOfTheScannedPomAndItsParentsAreNotedWithWhatTheyDeclare() throws IOException {
     pom("org.corp", "parent", "3", "<packaging>pom</packaging><profiles><profile><id>win</id><activation><os><family>windows</family></os>"
