@@ -152,6 +152,8 @@ public final class MavenProfiles {
   private static final Pattern MACHINE_PROPERTY = Pattern.compile("(env|java|os|user|file|sun|jdk|line|path|maven)\\..*");
   private static final Pattern NUMBERS = Pattern.compile("\\d+(?:[._-]\\d+)*");
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
+  /** One Maven range: {@code [17,)}, {@code (,1.8]}. */
+  private static final Pattern RANGE = Pattern.compile("([\\[(])\\s*([^,\\])]*)\\s*,\\s*([^,\\])]*)\\s*([])])");
   /** Longer {@code <jdk>} texts are no JDK version or range (and stay away from the regex engine's recursion). */
   private static final int MAX_JDK_SPEC = 64;
   /** Java feature versions tried for textual {@code <jdk>} prefixes ("1" matches "17.0.2"). */
@@ -163,7 +165,6 @@ public final class MavenProfiles {
   public static List<Decision> select(List<Activation> profiles, Build build, Place place) {
     List<Decision> out = new ArrayList<>();
     boolean anyActive = false;
-    List<String> undecided = new ArrayList<>();
     for (Activation p : profiles) {
       Decision d;
       if (build.inactiveIds().contains(p.id())) {
@@ -174,9 +175,6 @@ public final class MavenProfiles {
         d = conditions(p, build, place);
       }
       anyActive |= d.state() == State.ACTIVE;
-      if (d.state() == State.UNDECIDED) {
-        undecided.add(p.id());
-      }
       out.add(d);
     }
     for (int i = 0; i < out.size(); i++) {
@@ -279,7 +277,7 @@ public final class MavenProfiles {
   }
 
   private static State jdkRange(String range, int floor) {
-    Matcher m = Pattern.compile("([\\[(])\\s*([^,\\])]*)\\s*,\\s*([^,\\])]*)\\s*([])])").matcher(range);
+    Matcher m = RANGE.matcher(range);
     if (!m.matches()) {
       return null;
     }
