@@ -661,6 +661,29 @@ final class AccuracyCorpus {
               response.setContentType("text/plain");
               response.setContentType("text/html;charset=UTF-8");
               response.getWriter().print(bar);
+              """, true),
+          new Sink("text/plain after getWriter", """
+              java.io.PrintWriter out = response.getWriter();
+              response.setContentType("text/plain;charset=UTF-8");
+              out.println(bar);
+              """, false),
+          new Sink("HTML after getWriter", """
+              java.io.PrintWriter out = response.getWriter();
+              response.setContentType("text/html;charset=UTF-8");
+              out.println(bar);
+              """, true),
+          new Sink("text/plain set by a helper", """
+              acc.helpers.Responses.plainText(response);
+              response.getWriter().print(bar);
+              """, false),
+          new Sink("JSON set by a helper after getWriter", """
+              java.io.PrintWriter out = response.getWriter();
+              acc.helpers.Responses.json(response);
+              out.write("{\\"item\\":\\"" + bar + "\\"}");
+              """, false),
+          new Sink("HTML set by a helper", """
+              acc.helpers.Responses.html(response);
+              response.getWriter().print(bar);
               """, true));
       case TRUSTBOUND -> List.of(
           new Sink("setAttribute value", "request.getSession().setAttribute(\"user\", bar);\n", true),
@@ -747,7 +770,24 @@ final class AccuracyCorpus {
           new Sink("Cookie hardened and added by a helper", """
               javax.servlet.http.Cookie cookie = new javax.servlet.http.Cookie("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
               acc.helpers.Cookies.sendSecurely(response, cookie);
-              """, false));
+              """, false),
+          new Sink("Cookie from a hardening factory", """
+              javax.servlet.http.Cookie cookie = acc.helpers.Cookies.create("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
+              cookie.setPath(request.getRequestURI());
+              response.addCookie(cookie);
+              """, false),
+          new Sink("Cookie from a plain factory", """
+              javax.servlet.http.Cookie cookie = acc.helpers.Cookies.session("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
+              response.addCookie(cookie);
+              """, true),
+          new Sink("Cookie from a factory then setSecure(false)", """
+              javax.servlet.http.Cookie cookie = acc.helpers.Cookies.create("SomeCookie", java.net.URLEncoder.encode(bar, "UTF-8"));
+              cookie.setSecure(false);
+              response.addCookie(cookie);
+              """, true),
+          cookie("acc.helpers.Cookies.flags(cookie, true);\n", false),
+          cookie("acc.helpers.Cookies.flags(cookie, false);\n", true),
+          cookie("acc.helpers.Cookies.flags(cookie, acc.helpers.Cookies.SECURE);\n", false));
       case WEAKRAND -> List.of(
           random(WEAK_GEN, "String value = Integer.toString(gen.nextInt(1_000_000));\n", true),
           random(WEAK_GEN, "String value = Long.toString(gen.nextLong());\n", true),
@@ -1027,6 +1067,47 @@ final class AccuracyCorpus {
               public static void sendSecurely(HttpServletResponse response, Cookie cookie) {
                 harden(cookie);
                 response.addCookie(cookie);
+              }
+
+              public static Cookie create(String name, String value) {
+                Cookie cookie = new Cookie(name, value);
+                cookie.setSecure(true);
+                cookie.setHttpOnly(true);
+                return cookie;
+              }
+
+              public static Cookie session(String name, String value) {
+                Cookie cookie = new Cookie(name, value);
+                cookie.setHttpOnly(true);
+                cookie.setMaxAge(-1);
+                return cookie;
+              }
+
+              public static void flags(Cookie cookie, boolean secure) {
+                cookie.setHttpOnly(true);
+                cookie.setSecure(secure);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Responses.java", """
+            package acc.helpers;
+
+            import javax.servlet.http.HttpServletResponse;
+
+            public final class Responses {
+              private Responses() {}
+
+              public static void plainText(HttpServletResponse response) {
+                response.setCharacterEncoding("UTF-8");
+                response.setContentType("text/plain");
+              }
+
+              public static void json(HttpServletResponse response) {
+                response.setHeader("Content-Type", "application/json");
+              }
+
+              public static void html(HttpServletResponse response) {
+                response.setContentType("text/html;charset=UTF-8");
               }
             }
             """),

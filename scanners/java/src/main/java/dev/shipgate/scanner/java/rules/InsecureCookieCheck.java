@@ -29,9 +29,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A servlet cookie created in a method and added to the response without {@code setSecure(true)} or
- * {@code setHttpOnly(true)} before {@code addCookie}, there or in a repository method the cookie is handed to.
- * A flag set from a non-constant value, and cookies passed to library code or created elsewhere, are not judged.
+ * A servlet cookie created in a method (or returned by a repository factory that creates it) and added to the
+ * response without {@code setSecure(true)} or {@code setHttpOnly(true)} before {@code addCookie}, there or in a
+ * repository method the cookie is handed to. A flag set from a non-constant value (a helper's parameter counts as
+ * the constant its caller passes), and cookies passed to library code or created elsewhere, are not judged.
  */
 public final class InsecureCookieCheck implements JavaCheck {
 
@@ -138,17 +139,24 @@ public final class InsecureCookieCheck implements JavaCheck {
 
   /**
    * What a repository method does, in source order, with the cookie it receives as parameter {@code index}:
-   * flags it sets (literal arguments; others are unknown), helpers it hands the cookie on to (up to three deep),
-   * and whether it adds the cookie to a response. Updates {@code s} and returns the state the cookie was added
-   * in, or null. Flags set only on some paths count as set (the method is read, not executed).
+   * flags it sets (literal arguments, or a parameter given a constant by the caller: {@code constants} by
+   * parameter index; others are unknown), helpers it hands the cookie on to (up to three deep), and whether it
+   * adds the cookie to a response. Updates {@code s} and returns the state the cookie was added in, or null.
+   * Flags set only on some paths count as set (the method is read, not executed).
    */
-  private static CookieState helper(JavaProject project, MethodInfo target, int index, CookieState s, int depth) {
+  private static CookieState helper(JavaProject project, MethodInfo target, int index, List<Object> constants,
+      CookieState s, int depth) {
     if (!target.hasBody() || index >= target.paramNames().size() || depth > 3) {
       s.secure = Flag.UNKNOWN;
       s.httpOnly = Flag.UNKNOWN;
       return null;
     }
-    String param = target.paramNames().get(index);
+    return follow(project, target, target.paramNames().get(index), constants, s, depth);
+  }
+
+  /** As {@link #helper}, for the cookie held by {@code variable} (a parameter or a local) of {@code target}. */
+  private static CookieState follow(JavaProject project, MethodInfo target, String param, List<Object> constants,
+      CookieState s, int depth) {
     MethodScope scope = project.scope(target);
     CookieState[] added = {null};
     new TreeScanner<Void, Void>() {
@@ -159,8 +167,7 @@ public final class InsecureCookieCheck implements JavaCheck {
             : mi.getMethodSelect() instanceof IdentifierTree id ? id.getName().toString() : "";
         boolean onParam = mi.getMethodSelect() instanceof MemberSelectTree ms && isParam(ms.getExpression());
         if (onParam && mi.getArguments().size() == 1 && (name.equals("setSecure") || name.equals("setHttpOnly"))) {
-          ExpressionTree arg = mi.getArguments().get(0);
-          Flag f = flag(arg instanceof LiteralTree l ? l.getValue() : null);
+          Flag f = flag(constant(mi.getArguments().get(0)));
           if (name.equals("setSecure")) {
             s.secure = f;
           } else {
@@ -179,7 +186,9 @@ public final class InsecureCookieCheck implements JavaCheck {
             continue;
           }
           List<MethodInfo> next = project.resolveCall(scope, mi).targets();
-          CookieState inner = next.size() == 1 ? helper(project, next.get(0), i, s, depth + 1) : null;
+          CookieState inner = next.size() == 1
+              ? helper(project, next.get(0), i, mi.getArguments().stream().map(a -> constant(a)).toList(), s, depth + 1)
+              : null;
           if (next.size() != 1) {
             s.secure = Flag.UNKNOWN;
             s.httpOnly = Flag.UNKNOWN;
@@ -195,12 +204,67 @@ public final class InsecureCookieCheck implements JavaCheck {
         return e instanceof IdentifierTree id && id.getName().contentEquals(param);
       }
 
+      /** A literal, or a parameter of {@code target} whose caller passed a constant; else null. */
+      private Object constant(ExpressionTree e) {
+        if (e instanceof LiteralTree l) {
+          return l.getValue();
+        }
+        int at = e instanceof IdentifierTree id ? target.paramNames().indexOf(id.getName().toString()) : -1;
+        return at >= 0 && at < constants.size() ? constants.get(at) : null;
+      }
+
       @Override
       public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
         return null;
       }
     }.scan(target.body(), null);
     return added[0];
+  }
+
+  /**
+   * The flags of the cookie a repository factory returns: every {@code return} names one local initialised with
+   * {@code new Cookie(...)}, whose flags are read as for {@link #helper}; null when the method is not such a
+   * factory or adds the cookie itself.
+   */
+  private static CookieState factory(JavaProject project, MethodInfo target, List<Object> constants) {
+    if (!target.hasBody()) {
+      return null;
+    }
+    String[] returned = {null};
+    boolean[] other = {false};
+    java.util.Set<String> created = new java.util.HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree r, Void p) {
+        String name = r.getExpression() instanceof IdentifierTree id ? id.getName().toString() : null;
+        other[0] |= name == null || returned[0] != null && !returned[0].equals(name);
+        returned[0] = name;
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree v, Void p) {
+        if (v.getInitializer() instanceof com.sun.source.tree.NewClassTree n && n.getIdentifier().toString().endsWith("Cookie")) {
+          created.add(v.getName().toString());
+        }
+        return super.visitVariable(v, p);
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+        return null;
+      }
+    }.scan(target.body(), null);
+    if (other[0] || returned[0] == null || !created.contains(returned[0])) {
+      return null;
+    }
+    CookieState s = new CookieState();
+    return follow(project, target, returned[0], constants, s, 0) == null ? s : null;
   }
 
   private static CookieState copy(CookieState s) {
@@ -215,6 +279,8 @@ public final class InsecureCookieCheck implements JavaCheck {
     return new MethodVisitor() {
       final Map<String, CookieState> cookies = new HashMap<>();
       boolean justCreated;
+      /** The flags of the cookie the last call returned, when it was a repository cookie factory. */
+      CookieState fromFactory;
 
       @Override
       public void call(CallEvent e) {
@@ -222,9 +288,15 @@ public final class InsecureCookieCheck implements JavaCheck {
         String type = e.call().declaringType();
         boolean onCookie = type != null && (e.project().isSubtype(type, "javax.servlet.http.Cookie")
             || e.project().isSubtype(type, "jakarta.servlet.http.Cookie"));
+        fromFactory = null;
         if (name.equals("<init>") && onCookie) {
           justCreated = true;
           return;
+        }
+        String returns = e.call().returnType();
+        if (returns != null && e.call().targets().size() == 1 && (e.project().isSubtype(returns, "javax.servlet.http.Cookie")
+            || e.project().isSubtype(returns, "jakarta.servlet.http.Cookie"))) {
+          fromFactory = factory(e.project(), e.call().targets().get(0), constants(e));
         }
         if (onCookie && e.receiverVariable() != null && (name.equals("setSecure") || name.equals("setHttpOnly"))) {
           CookieState s = cookies.get(e.receiverVariable());
@@ -260,7 +332,7 @@ public final class InsecureCookieCheck implements JavaCheck {
         CookieState s = cookies.get(variable);
         List<MethodInfo> targets = e.call().targets();
         if (targets.size() == 1) {
-          CookieState added = helper(e.project(), targets.get(0), i, s, 0);
+          CookieState added = helper(e.project(), targets.get(0), i, constants(e), s, 0);
           if (added != null) {
             report(added, e, variable, " by `" + targets.get(0).name() + "`");
           }
@@ -270,12 +342,23 @@ public final class InsecureCookieCheck implements JavaCheck {
         }
       }
 
+      private List<Object> constants(CallEvent e) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (int i = 0; i < e.args().size(); i++) {
+          out.add(e.constantArg(i));
+        }
+        return out;
+      }
+
       @Override
       public void assign(String variable, Value value, Tree at, Reporter reporter) {
         if (justCreated) {
           cookies.put(variable, new CookieState());
           justCreated = false;
+        } else if (fromFactory != null) {
+          cookies.put(variable, fromFactory);
         }
+        fromFactory = null;
       }
     };
   }

@@ -50,6 +50,7 @@ import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,8 @@ final class MethodAnalyzer {
   private boolean returnsField = true;
   /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
   private final java.util.Set<String> normalizedVars = new java.util.HashSet<>();
+  /** The response variable each {@code getWriter()}/{@code getOutputStream()} call of this method was made on. */
+  private final Map<Location, String> writerResponses = new HashMap<>();
   private final ArrayDeque<Env[]> breaks = new ArrayDeque<>();
   private final ArrayDeque<Env[]> continues = new ArrayDeque<>();
   private final ArrayDeque<Value[]> yields = new ArrayDeque<>();
@@ -173,6 +176,14 @@ final class MethodAnalyzer {
         }
       }
     }
+    // A helper that sets its response parameter's content type sets it for the caller's response.
+    Map<Integer, Object> contentTypes = new java.util.TreeMap<>();
+    for (int i = 0; i < params.size(); i++) {
+      Value ct = exits.vars.get(CONTENT_TYPE + params.get(i).getName());
+      if (ct != null && ct.constant() != null) {
+        contentTypes.put(i, ct.constant());
+      }
+    }
     Map<String, List<Fact>> modelWrites = new java.util.TreeMap<>();
     for (ModelAttribute a : modelAttributes) {
       List<Fact> fs = a.value().step(a.at(), "put into the model as `" + a.name() + "`").deepFacts();
@@ -181,7 +192,7 @@ final class MethodAnalyzer {
       }
     }
     return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
-        returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites);
+        returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites, contentTypes);
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -1438,8 +1449,11 @@ final class MethodAnalyzer {
     recordContentType(type, name, recvVar, args, argTrees);
     for (Models.SourceModel s : models.sources(name)) {
       if (engine.matches(type, s.pattern())) {
-        if (s.kind().equals(RESPONSE_WRITER) && recvVar != null && rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
-          continue; // a writer of a JSON or plain-text response is not an HTML sink
+        if (s.kind().equals(RESPONSE_WRITER) && recvVar != null) {
+          if (rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
+            continue; // a writer of a JSON or plain-text response is not an HTML sink
+          }
+          writerResponses.put(at, recvVar);
         }
         List<Fact> produced = s.kind().equals(RANDOM) ? drawsFromParameter(recv, at) : List.of();
         if (produced.isEmpty()) {
@@ -1501,12 +1515,12 @@ final class MethodAnalyzer {
         exact &= applies;
       }
       if (engine.matches(type, s.pattern()) && s.receiverKind() != null && recv != null
-          && !recv.hasSourceOfKind(s.receiverKind())) {
+          && !marked(recv, s.receiverKind())) {
         guardedSink(s, recv, args, at, exact);
         continue;
       }
       if (engine.matches(type, s.pattern())
-          && (s.receiverKind() == null || recv != null && recv.hasSourceOfKind(s.receiverKind()))) {
+          && (s.receiverKind() == null || recv != null && marked(recv, s.receiverKind()))) {
         for (Models.Slot slot : s.args()) {
           if (slot == Models.Slot.ALL_ARGS) {
             for (Value a : args) {
@@ -1534,10 +1548,13 @@ final class MethodAnalyzer {
       Map<String, List<Fact>> stored = new LinkedHashMap<>();
       String returnType = null;
       Object returnConstant = null;
+      Map<Integer, Object> contentTypes = null;
       boolean first = true;
       for (MethodInfo target : rc.targets()) {
         Summary summary = engine.summary(target);
         result = Value.join(result, applySummary(target, summary, recv, args, at));
+        contentTypes = first ? new HashMap<>(summary.contentTypes) : contentTypes;
+        contentTypes.entrySet().removeIf(e -> !Objects.equals(e.getValue(), summary.contentTypes.get(e.getKey())));
         // What every possible callee returns (a factory's class, a constant) holds for the call too.
         returnType = first || Objects.equals(returnType, summary.returnType) ? summary.returnType : null;
         returnConstant = first || Objects.equals(returnConstant, summary.returnConstant) ? summary.returnConstant : null;
@@ -1549,6 +1566,14 @@ final class MethodAnalyzer {
         for (Map.Entry<String, List<Fact>> e : summary.modelWrites.entrySet()) {
           modelAttributes.add(new ModelAttribute(e.getKey(), Value.of(factsAtCall(e.getValue(), target, recv, args, at,
               "put into the model by `" + callee(target) + "`")), at));
+        }
+      }
+      if (contentTypes != null) {
+        for (Map.Entry<Integer, Object> e : contentTypes.entrySet()) {
+          String response = e.getKey() < argTrees.size() ? variableKey(argTrees.get(e.getKey())) : null;
+          if (response != null) {
+            env.vars.put(CONTENT_TYPE + response, Value.constant(e.getValue()));
+          }
         }
       }
       if (!stored.isEmpty()) {
@@ -1752,6 +1777,26 @@ final class MethodAnalyzer {
       c = "application/json"; // Spring's MediaType / JAX-RS constants, not resolved from the library
     }
     env.vars.put(CONTENT_TYPE + recvVar, Value.constant(c));
+  }
+
+  /** Whether {@code v} carries a marker of {@code kind} that still applies (a writer of a response still HTML). */
+  private boolean marked(Value v, String kind) {
+    for (Fact f : v.deepFacts()) {
+      if (f.isSource() && f.sourceKind().equals(kind) && !writesText(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a response-writer marker comes from a response of this method whose content type is now JSON or
+   * plain text: setting it after {@code getWriter()} still changes the header until the response is committed.
+   */
+  private boolean writesText(Fact marker) {
+    String response = marker.sourceKind().equals(RESPONSE_WRITER) ? writerResponses.get(marker.path().first().location())
+        : null;
+    return response != null && rendersAsText(env.vars.get(CONTENT_TYPE + response));
   }
 
   private static boolean rendersAsText(Value contentType) {
@@ -2007,7 +2052,7 @@ final class MethodAnalyzer {
         boolean marked = false;
         for (Fact gf : guardFacts) {
           if (gf.isSource() && gf.sourceKind().equals(h.guardKind())) {
-            marked = true;
+            marked |= !writesText(gf);
           } else if (!gf.isSource() && gf.origin() != Fact.RECEIVER && guard < 0) {
             guard = gf.origin(); // the writer is this method's parameter: pass the condition up
           }

@@ -48,14 +48,17 @@ final class Summary {
   final String returnField;
   /** Facts the method puts into a view model ({@code model.addAttribute(name, v)}), by attribute name. */
   final Map<String, List<Fact>> modelWrites;
+  /** Content types the method leaves set on its response parameters, by parameter index. */
+  final Map<Integer, Object> contentTypes;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
-    this(returns, hits, receiverWrites, null, null, null, Map.of());
+    this(returns, hits, receiverWrites, null, null, null, Map.of(), Map.of());
   }
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
-      Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites) {
+      Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites, Map<Integer, Object> contentTypes) {
     this.returns = returns;
+    this.contentTypes = contentTypes;
     this.returnField = returnField;
     this.modelWrites = modelWrites;
     this.receiverWrites = receiverWrites;
@@ -74,13 +77,13 @@ final class Summary {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
         && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
         && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField)
-        && writeKeys(modelWrites).equals(writeKeys(o.modelWrites));
+        && writeKeys(modelWrites).equals(writeKeys(o.modelWrites)) && contentTypes.equals(o.contentTypes);
   }
 
   /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
   boolean isEmpty() {
     return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null
-        && modelWrites.isEmpty();
+        && modelWrites.isEmpty() && contentTypes.isEmpty();
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {
