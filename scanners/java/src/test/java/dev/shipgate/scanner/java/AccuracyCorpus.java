@@ -728,6 +728,14 @@ final class AccuracyCorpus {
           new Sink("Cipher by name through a helper GCM", """
               javax.crypto.Cipher c = acc.helpers.Algorithms.cipherFor("AES/GCM/NoPadding");
               byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false),
+          new Sink("Cipher by name through two helpers DESede", """
+              byte[] result = acc.helpers.Algorithms.encrypt("DESede/CBC/PKCS5Padding",
+                  bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("Cipher by name through two helpers CBC", """
+              byte[] result = acc.helpers.Algorithms.encrypt("AES/CBC/PKCS5Padding",
+                  bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
               """, false));
       case HASH -> List.of(
           digest("\"MD5\"", true),
@@ -750,6 +758,12 @@ final class AccuracyCorpus {
               """, true),
           new Sink("MessageDigest by name through a helper SHA-256", """
               byte[] result = acc.helpers.Algorithms.hash("SHA-256", bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false),
+          new Sink("MessageDigest by name through two helpers SHA1", """
+              String hex = new acc.helpers.Algorithms().fingerprint("SHA1", bar);
+              """, true),
+          new Sink("MessageDigest by name through two helpers SHA-512", """
+              String hex = new acc.helpers.Algorithms().fingerprint("SHA-512", bar);
               """, false));
       case SECURECOOKIE -> List.of(
           cookie("cookie.setSecure(false);\n", true),
@@ -1027,6 +1041,15 @@ final class AccuracyCorpus {
 
               public static byte[] hash(String algorithm, byte[] data) throws Exception {
                 return java.security.MessageDigest.getInstance(algorithm).digest(data);
+              }
+
+              public static byte[] encrypt(String transformation, byte[] data) throws Exception {
+                return cipherFor(transformation).doFinal(data);
+              }
+
+              public String fingerprint(String algorithm, String text) throws Exception {
+                byte[] digest = hash(algorithm, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest);
               }
 
               public String configuredCipher() {

@@ -11,9 +11,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Methods that hand one of their parameters, unchanged, to an algorithm lookup ({@code hash(String alg)} calling
- * {@code MessageDigest.getInstance(alg)}), so that a caller passing a constant name is judged by that name. Callees
- * are analysed before their callers, so a method is known by the time its calls are seen. Keys are weak: the
- * check instance outlives one scan.
+ * {@code MessageDigest.getInstance(alg)}), directly or through other such methods, so that a caller passing a
+ * constant name is judged by that name. Callees are analysed before their callers, so a method is known by the time
+ * its calls are seen. Keys are weak: the check instance outlives one scan.
  */
 final class AlgorithmParameters {
 
@@ -29,17 +29,25 @@ final class AlgorithmParameters {
     }
   }
 
-  /** For a call to a recorded method with a constant String at that parameter: the constant and the callee. */
-  void passed(CallEvent e, BiConsumer<String, MethodInfo> onConstant) {
+  /**
+   * For a call in {@code caller} to a recorded method with a constant String at that parameter: the constant and
+   * the callee; when the argument is instead one of the caller's parameters, the caller is recorded in turn.
+   */
+  void passed(CallEvent e, MethodInfo caller, BiConsumer<String, MethodInfo> onConstant) {
     if (byMethod.isEmpty()) {
       return;
     }
     for (MethodInfo target : e.call().targets()) {
       Integer i = byMethod.get(target);
-      if (i != null && e.constantArg(i) instanceof String name) {
-        onConstant.accept(name, target);
-        return;
+      if (i == null || i >= e.argTrees().size()) {
+        continue;
       }
+      if (e.constantArg(i) instanceof String name) {
+        onConstant.accept(name, target);
+      } else {
+        record(caller, e.argTrees().get(i));
+      }
+      return;
     }
   }
 }

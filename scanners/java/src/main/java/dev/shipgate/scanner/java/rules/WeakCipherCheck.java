@@ -81,7 +81,7 @@ public final class WeakCipherCheck implements JavaCheck {
           }
           return;
         }
-        parameters.passed(e, (transformation, target) -> judge(e, transformation,
+        parameters.passed(e, method, (transformation, target) -> judge(e, transformation,
             "\"" + transformation + "\", passed to `" + target.name() + "` for Cipher.getInstance,"));
       }
     };

@@ -50,7 +50,7 @@ public final class WeakHashCheck implements JavaCheck {
           }
           return;
         }
-        parameters.passed(e, (alg, target) -> {
+        parameters.passed(e, method, (alg, target) -> {
           if (WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
             e.reporter().report(RULE, e.tree(), "\"" + alg + "\" is passed to `" + target.name()
                 + "`, which hands it to MessageDigest.getInstance: a broken hash algorithm", null);
