@@ -32,23 +32,27 @@ echo "tree: $(find "$work" -type f | wc -l) files, $((bytes / 1048576)) MiB; $(r
 echo "rg pattern: ${#pattern} chars, $(echo "$pattern" | tr '|' '\n' | wc -l) alternatives"
 find "$work" -type f -print0 | xargs -0 cat > /dev/null
 # Instructions (user space, all threads) do not depend on what else the shared machine runs; wall and CPU
-# seconds do, so the load average is printed with every round.
+# seconds do, so the load average is printed with every round. Cycles (user space) sit in between: they count
+# time the cores spent, stalls included, but not time spent waiting for a core.
 perf=()
-if perf stat -x, -e instructions:u true 2>&1 | grep -q '^[0-9]'; then perf=(perf stat -x, -e instructions:u); fi
-timed() { # prints "wall cpu [instructions]" for the command, its output to /dev/null
+if perf stat -x, -e instructions:u,cycles:u true 2>&1 | grep -q '^[0-9]'; then perf=(perf stat -x, -e instructions:u,cycles:u); fi
+timed() { # prints "wall cpu [instructions cycles]" for the command, its output to /dev/null
   local s e t
   s=$(date +%s.%N)
   t=$( { /usr/bin/time -f "time %U %S" "${perf[@]}" "$@" > /dev/null; } 2>&1 )
   e=$(date +%s.%N)
-  echo "$(echo "$e - $s" | bc) $(echo "$t" | awk '/^time/ {print $2 + $3}') $(echo "$t" | awk -F, '/instructions/ {print $1}')"
+  echo "$(echo "$e - $s" | bc) $(echo "$t" | awk '/^time/ {print $2 + $3}') $(echo "$t" | awk -F, '/instructions/ {print $1}') $(echo "$t" | awk -F, '/cycles/ {print $1}')"
 }
 for round in $(seq 1 "$rounds"); do
-  read -r rw rc ri < <(timed rg -j2 --no-ignore --hidden -e "$pattern" "$work")
-  read -r sw sc si < <(timed "$java" ${SHIPGATE_JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar "$jar" scan "$work" --only secrets --no-config --no-fail --no-audit --quiet --threads 2 --format json=/dev/null)
+  read -r rw rc ri ry < <(timed rg -j2 --no-ignore --hidden -e "$pattern" "$work")
+  read -r sw sc si sy < <(timed "$java" ${SHIPGATE_JAVA_OPTS:--XX:TieredStopAtLevel=1} -jar "$jar" scan "$work" --only secrets --no-config --no-fail --no-audit --quiet --threads 2 --format json=/dev/null)
   line="round $round (load $(cut -d' ' -f1 /proc/loadavg)): rg ${rw}s wall ${rc}s cpu, shipgate ${sw}s wall ${sc}s cpu"
   line="$line; ratio wall $(echo "scale=2; $sw / $rw" | bc) cpu $(echo "scale=2; $sc / $rc" | bc)"
   if [ -n "$ri" ] && [ -n "$si" ]; then
     line="$line instructions $(echo "scale=2; $si / $ri" | bc) ($((ri / 1000000)) M vs $((si / 1000000)) M)"
+  fi
+  if [ -n "$ry" ] && [ -n "$sy" ]; then
+    line="$line cycles $(echo "scale=2; $sy / $ry" | bc) ($((ry / 1000000)) M vs $((sy / 1000000)) M)"
   fi
   echo "$line"
 done
