@@ -373,6 +373,12 @@ final class AccuracyCorpus {
     out.add(new Propagation("constructor field numeric impl", """
         String bar = new acc.helpers.SafePipeline().run(param);
         """, false, NONE, null));
+    out.add(new Propagation("constructor replaces field plain impl", """
+        String bar = new acc.helpers.ReplacedPipeline().run(param);
+        """, true, NONE, null));
+    out.add(new Propagation("constructor replaces field numeric impl", """
+        String bar = new acc.helpers.SafeReplacedPipeline().run(param);
+        """, false, NONE, null));
     out.add(new Propagation("non-constant ternary", """
         String bar = param.isEmpty() ? "empty" : param;
         """, true, NONE, null));
@@ -721,6 +727,8 @@ final class AccuracyCorpus {
           cipherFromHelper("Algorithms.legacyCipher()", true),
           cipherFromHelper("Algorithms.cipher()", false),
           cipherFromHelper("new acc.helpers.Algorithms().configuredCipher()", true),
+          cipherFromHelper("new acc.helpers.Algorithms().replacedCipher()", true),
+          cipherFromHelper("new acc.helpers.Algorithms().defaultCipher()", false),
           new Sink("Cipher by name through a helper DES", """
               javax.crypto.Cipher c = acc.helpers.Algorithms.cipherFor("DES/CBC/PKCS5Padding");
               byte[] result = c.doFinal(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -753,6 +761,8 @@ final class AccuracyCorpus {
           digest("acc.helpers.Algorithms.legacyDigest()", true),
           digest("acc.helpers.Algorithms.digest()", false),
           digest("new acc.helpers.Algorithms().configuredDigest()", true),
+          digest("new acc.helpers.Algorithms().defaultDigest()", true),
+          digest("new acc.helpers.Algorithms().replacedDigest()", false),
           new Sink("MessageDigest by name through a helper MD5", """
               byte[] result = acc.helpers.Algorithms.hash("MD5", bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
               """, true),
@@ -1012,9 +1022,35 @@ final class AccuracyCorpus {
             public class Algorithms {
               private static String configuredCipher = "DESede/ECB/PKCS5Padding";
               private final String configuredDigest;
+              private String replacedCipher = "AES/GCM/NoPadding";
+              private String replacedDigest = "MD5";
+              private String defaultCipher = "AES/CBC/PKCS5Padding";
+              private String defaultDigest = "SHA1";
 
               public Algorithms() {
                 configuredDigest = "MD5";
+                replacedCipher = "DES/CBC/PKCS5Padding";
+                replacedDigest = "SHA-256";
+              }
+
+              public Algorithms(String unused) {
+                this();
+              }
+
+              public String replacedCipher() {
+                return replacedCipher;
+              }
+
+              public String replacedDigest() {
+                return replacedDigest;
+              }
+
+              public String defaultCipher() {
+                return defaultCipher;
+              }
+
+              public String defaultDigest() {
+                return defaultDigest;
               }
 
               public static String legacyCipher() {
@@ -1156,6 +1192,36 @@ final class AccuracyCorpus {
               private final Transform step;
 
               public SafePipeline() {
+                this.step = new NumericTransform();
+              }
+
+              public String run(String value) {
+                return step.apply(value);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/ReplacedPipeline.java", """
+            package acc.helpers;
+
+            public class ReplacedPipeline {
+              private Transform step = new NumericTransform();
+
+              public ReplacedPipeline() {
+                step = new PlainTransform();
+              }
+
+              public String run(String value) {
+                return step.apply(value);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/SafeReplacedPipeline.java", """
+            package acc.helpers;
+
+            public class SafeReplacedPipeline {
+              private Transform step = new PlainTransform();
+
+              public SafeReplacedPipeline() {
                 this.step = new NumericTransform();
               }
 

@@ -492,9 +492,10 @@ public final class TaintEngine {
 
   /**
    * The value of a field that always holds one constant, else null: a {@code final} field initialised with a
-   * constant expression, or an unannotated final field or private static field whose initializer and every
-   * assignment in the file give the same constant (without initializer: assignments in constructors and
-   * initializer blocks only, so no read sees the default value).
+   * constant expression, or an unannotated final field, private static field or private instance field without
+   * accessors whose initializer and every assignment in the file give the same constant (without initializer:
+   * assignments in constructors and initializer blocks only, so no read sees the default value; an initializer
+   * that every constructor overwrites does not count, though reads in the constructor before the assignment see it).
    */
   Object fieldConstant(TypeInfo.FieldInfo f, TypeInfo from) {
     Object known = constants.get(f);
@@ -506,9 +507,10 @@ public final class TaintEngine {
     if (f.isFinal() && f.initializer() != null) {
       return memo(f, () -> constantOf((ExpressionTree) f.initializer(), owner, 0));
     }
-    // A non-final instance field may be bound by reflection (Jackson, Spring data binding from a request) whatever
-    // its initializer says, and an injected (annotated) one by its framework: neither is a constant.
-    if (!onlyOwnerAssigns(f) || !f.isFinal() && !f.isStatic() || !f.annotations().isEmpty()) {
+    // A non-final instance field with a getter or setter may be bound by reflection (Jackson, Spring data binding
+    // from a request) whatever its initializer says, and an injected (annotated) one by its framework: neither is
+    // a constant.
+    if (!onlyOwnerAssigns(f) || !f.isFinal() && !f.isStatic() && hasAccessor(f, owner) || !f.annotations().isEmpty()) {
       return null;
     }
     return memo(f, () -> {
@@ -516,8 +518,9 @@ public final class TaintEngine {
       if (f.initializer() == null && (stores.isEmpty() || stores.stream().anyMatch(st -> !st.initializing()))) {
         return null;
       }
-      Object value = f.initializer() == null ? null : constantOf((ExpressionTree) f.initializer(), owner, 0);
-      if (f.initializer() != null && value == null) {
+      boolean initial = f.initializer() != null && !constructorsOverwrite(f, owner);
+      Object value = initial ? constantOf((ExpressionTree) f.initializer(), owner, 0) : null;
+      if (initial && value == null) {
         return null;
       }
       for (FieldStore st : stores) {
@@ -572,6 +575,55 @@ public final class TaintEngine {
     }
   }
 
+  /** A bean accessor ({@code getX}, {@code isX}, {@code setX}) for the field in its class. */
+  private static boolean hasAccessor(TypeInfo.FieldInfo f, TypeInfo owner) {
+    String suffix = Character.toUpperCase(f.name().charAt(0)) + f.name().substring(1);
+    for (MethodInfo m : owner.methods()) {
+      String n = m.name();
+      if (n.endsWith(suffix) && (n.length() == suffix.length() + 3 && (n.startsWith("get") || n.startsWith("set"))
+          || n.length() == suffix.length() + 2 && n.startsWith("is"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every constructor of the instance field's class assigns it in a top-level statement (or first
+   * delegates to another with {@code this(...)}), so that no method sees its initializer's value.
+   */
+  private static boolean constructorsOverwrite(TypeInfo.FieldInfo f, TypeInfo owner) {
+    if (f.isStatic()) {
+      return false;
+    }
+    boolean any = false;
+    for (Tree member : owner.tree().getMembers()) {
+      if (!(member instanceof com.sun.source.tree.MethodTree m) || !m.getName().contentEquals("<init>") || m.getBody() == null) {
+        continue;
+      }
+      any = true;
+      boolean assigns = false;
+      List<? extends com.sun.source.tree.StatementTree> body = m.getBody().getStatements();
+      for (int i = 0; i < body.size() && !assigns; i++) {
+        if (body.get(i) instanceof com.sun.source.tree.ExpressionStatementTree es) {
+          assigns = es.getExpression() instanceof AssignmentTree a && assignsField(a.getVariable(), f.name())
+              || i == 0 && es.getExpression() instanceof MethodInvocationTree mi
+                  && mi.getMethodSelect() instanceof IdentifierTree id && id.getName().contentEquals("this");
+        }
+      }
+      if (!assigns) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  private static boolean assignsField(ExpressionTree target, String name) {
+    return target instanceof IdentifierTree id && id.getName().contentEquals(name)
+        || target instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals(name)
+            && ms.getExpression() instanceof IdentifierTree t && t.getName().contentEquals("this");
+  }
+
   private static boolean onlyOwnerAssigns(TypeInfo.FieldInfo f) {
     return f.isFinal() || f.declaration().getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE);
   }
@@ -619,7 +671,7 @@ public final class TaintEngine {
       return null;
     }
     List<ExpressionTree> values = new ArrayList<>();
-    if (f.initializer() != null) {
+    if (f.initializer() != null && !constructorsOverwrite(f, owner)) {
       values.add((ExpressionTree) f.initializer());
     }
     for (FieldStore st : fieldStores(owner.unit()).getOrDefault(f.name(), List.of())) {
