@@ -119,13 +119,14 @@ public final class SecretsScanner implements FileScanner {
         throw settings.errorAt(GITLEAKS_KEY, "cannot import gitleaks configuration " + gitleaks + ": " + e.getMessage());
       }
     }
-    DetectorCatalog merged;
+    Extended built;
     try {
-      merged = DetectorCatalog.of(all);
+      // The keyword automaton can refuse the merged keywords too (too many states).
+      DetectorCatalog merged = DetectorCatalog.of(all);
+      built = new Extended(merged, new SecretEngine(merged.detectors()));
     } catch (IllegalArgumentException e) {
       throw settings.errorAt(files.isEmpty() ? GITLEAKS_KEY : DETECTORS_KEY, e.getMessage());
     }
-    Extended built = new Extended(merged, new SecretEngine(merged.detectors()));
     extended.put(key.toString(), built);
     return built;
   }

@@ -77,6 +77,19 @@ class PolicyDetectorsTest {
   }
 
   @Test
+  void keywordsTooManyForTheAutomatonAreAPositionedScanError() throws Exception {
+    StringBuilder keywords = new StringBuilder();
+    for (int i = 0; i < KeywordIndex.MAX_STATES / 4; i++) {
+      // Digits reversed, so the keywords share few automaton states.
+      keywords.append(i == 0 ? "" : ", ").append("k").append(new StringBuilder(String.format("%08d", i)).reverse());
+    }
+    Files.writeString(root.resolve("huge.yml"), CUSTOM.replace("[acmedt_]", "[" + keywords + "]"));
+    ScanEngine.Result r = scan("version: 1\nscanners:\n  secrets:\n    detectors: [huge.yml]\n", SourceFile.of("a.txt", "hello\n"));
+    assertThat(r.coverage()).flatExtracting(Coverage::errors)
+        .anySatisfy(e -> assertThat(e.line() + " " + e.message()).startsWith("4 ").contains("automaton states"));
+  }
+
+  @Test
   void badLimitsAndKeyTypesFailWhenThePolicyLoads() throws Exception {
     SecretsScanner scanner = new SecretsScanner();
     for (String bad : List.of("    max-file-size: -5\n", "    history-max-blob-size: lots\n", "    detectors: {a: b}\n")) {
