@@ -77,6 +77,37 @@ class SourceFileTest {
   }
 
   @Property
+  void binaryProbeAgreesWithAByteLoop(@ForAll byte[] content, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 8100) int nulAt,
+      @ForAll boolean plantNul) {
+    byte[] bytes = content;
+    if (plantNul) {
+      bytes = java.util.Arrays.copyOf(content, Math.max(content.length, nulAt + 1));
+      bytes[nulAt] = 0;
+    }
+    boolean expected = false;
+    for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+      expected |= bytes[i] == 0;
+    }
+    assertThat(Binary.looksBinary(bytes)).isEqualTo(expected);
+  }
+
+  @Test
+  void binaryProbeFindsANulAtEveryOffsetOfAWord() {
+    for (int at = 0; at < 24; at++) {
+      byte[] bytes = new byte[24];
+      java.util.Arrays.fill(bytes, (byte) 0x80); // high bits set: the borrow trick must not take them for zeros
+      bytes[at] = 0;
+      assertThat(Binary.looksBinary(bytes)).as("NUL at %d", at).isTrue();
+    }
+    byte[] ones = new byte[24];
+    java.util.Arrays.fill(ones, (byte) 1);
+    assertThat(Binary.looksBinary(ones)).isFalse();
+    byte[] high = new byte[24];
+    java.util.Arrays.fill(high, (byte) 0xff);
+    assertThat(Binary.looksBinary(high)).isFalse();
+  }
+
+  @Property
   void byteSearchAgreesWithStringSearch(@ForAll String hay, @ForAll String needle) {
     // ISO-8859-1 maps each char below 256 to one byte; other chars are folded so both sides see the same units.
     String h = hay.chars().map(c -> c & 0xff).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
