@@ -769,6 +769,29 @@ final class AccuracyCorpus {
           new Sink("MessageDigest by name through a helper SHA-256", """
               byte[] result = acc.helpers.Algorithms.hash("SHA-256", bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
               """, false),
+          new Sink("Commons Codec md5Hex", """
+              String hex = org.apache.commons.codec.digest.DigestUtils.md5Hex(bar);
+              """, true),
+          new Sink("Commons Codec sha1", """
+              byte[] result = org.apache.commons.codec.digest.DigestUtils.sha1(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("Commons Codec getDigest MD5", """
+              java.security.MessageDigest md = org.apache.commons.codec.digest.DigestUtils.getDigest("MD5");
+              byte[] result = md.digest(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("Spring md5DigestAsHex", """
+              String hex = org.springframework.util.DigestUtils.md5DigestAsHex(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, true),
+          new Sink("Commons Codec sha256Hex", """
+              String hex = org.apache.commons.codec.digest.DigestUtils.sha256Hex(bar);
+              """, false),
+          new Sink("Commons Codec getDigest SHA-512", """
+              java.security.MessageDigest md = org.apache.commons.codec.digest.DigestUtils.getDigest("SHA-512");
+              byte[] result = md.digest(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false),
+          new Sink("Commons Codec sha3_256", """
+              byte[] result = org.apache.commons.codec.digest.DigestUtils.sha3_256(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              """, false),
           new Sink("MessageDigest by name through two helpers SHA1", """
               String hex = new acc.helpers.Algorithms().fingerprint("SHA1", bar);
               """, true),

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * MD5, MD2, MD4 or SHA-1 requested from MessageDigest: the algorithm name as a literal or a folded constant, or a
- * constant passed to a repository method that hands its parameter to {@code getInstance} (reported at that call).
+ * constant passed to a repository method that hands its parameter to {@code getInstance} (reported at that call);
+ * also the MD5/SHA-1 methods of Commons Codec's and Spring's {@code DigestUtils}.
  */
 public final class WeakHashCheck implements JavaCheck {
 
@@ -23,12 +24,16 @@ public final class WeakHashCheck implements JavaCheck {
       .confidence(Confidence.HIGH)
       .cwe("CWE-328")
       .tags("owasp-top10:A02:2021", "asvs:4.0.3-6.2.5")
-      .description("MessageDigest is asked for MD5, MD2, MD4 or SHA-1, whose collisions are practical; as a password"
-          + " or signature hash they protect nothing.")
+      .description("MessageDigest (or a DigestUtils helper) is asked for MD5, MD2, MD4 or SHA-1, whose collisions are"
+          + " practical; as a password or signature hash they protect nothing.")
       .fix("Use SHA-256 or stronger for integrity; for passwords use a slow, salted KDF (Argon2id, bcrypt, scrypt, PBKDF2).")
       .build();
 
   private static final Set<String> WEAK = Set.of("MD2", "MD4", "MD5", "SHA1", "SHA-1", "SHA");
+  private static final String CODEC = "org.apache.commons.codec.digest.DigestUtils";
+  /** Commons Codec's fixed-algorithm methods for MD2, MD5 and SHA-1 ({@code sha} is its old name for SHA-1). */
+  private static final java.util.regex.Pattern CODEC_WEAK =
+      java.util.regex.Pattern.compile("(?:md2|md5|sha1|sha)(?:Hex)?|get(?:Md2|Md5|Sha1|Sha)Digest");
 
   @Override
   public List<Rule> rules() {
@@ -50,6 +55,11 @@ public final class WeakHashCheck implements JavaCheck {
           }
           return;
         }
+        String helper = weakHelper(e);
+        if (helper != null) {
+          e.reporter().report(RULE, e.tree(), helper + " computes a broken hash", null);
+          return;
+        }
         parameters.passed(e, method, (alg, target) -> {
           if (WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
             e.reporter().report(RULE, e.tree(), "\"" + alg + "\" is passed to `" + target.name()
@@ -58,5 +68,22 @@ public final class WeakHashCheck implements JavaCheck {
         });
       }
     };
+  }
+
+  /** A DigestUtils call that hashes with a broken algorithm, named for the message; else null. */
+  private static String weakHelper(CallEvent e) {
+    String name = e.call().name();
+    if (e.is(CODEC, name)) {
+      if (CODEC_WEAK.matcher(name).matches()) {
+        return "DigestUtils." + name;
+      }
+      boolean named = name.equals("getDigest") || name.equals("<init>");
+      if (named && e.constantArg(0) instanceof String alg && WEAK.contains(alg.toUpperCase(Locale.ROOT))) {
+        return (name.equals("<init>") ? "new DigestUtils" : "DigestUtils.getDigest") + "(\"" + alg + "\")";
+      }
+      return null;
+    }
+    return e.is("org.springframework.util.DigestUtils", name) && name.toLowerCase(Locale.ROOT).contains("md5")
+        ? "Spring DigestUtils." + name : null;
   }
 }
