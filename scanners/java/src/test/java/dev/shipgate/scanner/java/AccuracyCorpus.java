@@ -360,6 +360,18 @@ final class AccuracyCorpus {
         acc.helpers.Transform t = acc.helpers.Transforms.numeric();
         String bar = t.apply(param);
         """, false, NONE, null));
+    out.add(new Propagation("factory shared numeric impl", """
+        acc.helpers.Transform t = acc.helpers.Transforms.shared();
+        String bar = t.apply(param);
+        """, false, NONE, null));
+    out.add(new Propagation("factory passing numeric impl through", """
+        acc.helpers.Transform t = acc.helpers.Transforms.checked(new acc.helpers.NumericTransform());
+        String bar = t.apply(param);
+        """, false, NONE, null));
+    out.add(new Propagation("factory passing plain impl through", """
+        acc.helpers.Transform t = acc.helpers.Transforms.checked(new acc.helpers.PlainTransform());
+        String bar = t.apply(param);
+        """, true, NONE, null));
     out.add(new Propagation("factory plain impl", """
         acc.helpers.Transform t = acc.helpers.Transforms.plain();
         String bar = t.apply(param);
@@ -1312,6 +1324,19 @@ final class AccuracyCorpus {
 
               public static Transform plain() {
                 return new PlainTransform();
+              }
+
+              private static final Transform SHARED = new NumericTransform();
+
+              public static Transform shared() {
+                return SHARED;
+              }
+
+              public static Transform checked(Transform t) {
+                if (t == null) {
+                  throw new IllegalArgumentException("no transform");
+                }
+                return t;
               }
             }
             """),

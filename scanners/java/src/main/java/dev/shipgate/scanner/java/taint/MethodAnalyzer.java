@@ -99,6 +99,8 @@ final class MethodAnalyzer {
   /** The receiver field every return so far reads ({@code return this.f;}), while {@code returnsField} holds. */
   private String returnField;
   private boolean returnsField = true;
+  /** The parameter every return so far hands back unchanged ({@code return t;}), -1 before any, -2 when none. */
+  private int returnParam = -1;
   /** Variables assigned from a normalised or canonical path, for {@code startsWith} containment checks. */
   private final java.util.Set<String> normalizedVars = new java.util.HashSet<>();
   /** The response variable each {@code getWriter()}/{@code getOutputStream()} call of this method was made on. */
@@ -192,7 +194,26 @@ final class MethodAnalyzer {
       }
     }
     return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
-        returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites, contentTypes);
+        returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites, contentTypes,
+        Math.max(returnParam, -1));
+  }
+
+  /** The index of the parameter {@code e} names when the body never assigns that parameter, else -1. */
+  private int unchangedParameter(ExpressionTree e) {
+    int i = e instanceof IdentifierTree id ? method.paramNames().indexOf(id.getName().toString()) : -1;
+    if (i < 0) {
+      return -1;
+    }
+    String name = method.paramNames().get(i);
+    boolean[] assigned = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree a, Void v) {
+        assigned[0] |= a.getVariable() instanceof IdentifierTree t && t.getName().contentEquals(name);
+        return super.visitAssignment(a, v);
+      }
+    }.scan(method.body(), null);
+    return assigned[0] ? -1 : i;
   }
 
   /** The return sinks that apply to this handler: by annotation on it or its class, return type and media type. */
@@ -528,6 +549,8 @@ final class MethodAnalyzer {
           String f = method.isStatic() ? null : ownField(r.getExpression());
           returnsField &= f != null && (returnField == null || returnField.equals(f));
           returnField = f;
+          int p = unchangedParameter(r.getExpression());
+          returnParam = p >= 0 && (returnParam == -1 || returnParam == p) ? p : -2;
           v = v.step(loc(r), "returned from `" + method.name() + "`");
           returned = Value.join(returned, v);
           for (MethodVisitor mv : visitors) {
@@ -1325,6 +1348,7 @@ final class MethodAnalyzer {
     Value savedReturn = returned;
     String savedField = returnField;
     boolean savedReturnsField = returnsField;
+    int savedParam = returnParam;
     env = env.copy();
     returned = null;
     try {
@@ -1342,6 +1366,7 @@ final class MethodAnalyzer {
       returned = savedReturn;
       returnField = savedField;
       returnsField = savedReturnsField;
+      returnParam = savedParam;
     }
   }
 
@@ -1555,8 +1580,11 @@ final class MethodAnalyzer {
         result = Value.join(result, applySummary(target, summary, recv, args, at));
         contentTypes = first ? new HashMap<>(summary.contentTypes) : contentTypes;
         contentTypes.entrySet().removeIf(e -> !Objects.equals(e.getValue(), summary.contentTypes.get(e.getKey())));
-        // What every possible callee returns (a factory's class, a constant) holds for the call too.
-        returnType = first || Objects.equals(returnType, summary.returnType) ? summary.returnType : null;
+        // What every possible callee returns (a factory's class, a constant) holds for the call too; a callee
+        // handing back its parameter returns the argument's class.
+        String calleeType = summary.returnType != null || summary.returnParam < 0 || summary.returnParam >= args.size()
+            ? summary.returnType : args.get(summary.returnParam).runtimeType();
+        returnType = first || Objects.equals(returnType, calleeType) ? calleeType : null;
         returnConstant = first || Objects.equals(returnConstant, summary.returnConstant) ? summary.returnConstant : null;
         first = false;
         for (Map.Entry<String, List<Fact>> e : receiverWrites(target, summary, recv, args, at).entrySet()) {

@@ -50,14 +50,18 @@ final class Summary {
   final Map<String, List<Fact>> modelWrites;
   /** Content types the method leaves set on its response parameters, by parameter index. */
   final Map<Integer, Object> contentTypes;
+  /** The parameter every return hands back unchanged, or -1. */
+  final int returnParam;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
-    this(returns, hits, receiverWrites, null, null, null, Map.of(), Map.of());
+    this(returns, hits, receiverWrites, null, null, null, Map.of(), Map.of(), -1);
   }
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
-      Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites, Map<Integer, Object> contentTypes) {
+      Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites, Map<Integer, Object> contentTypes,
+      int returnParam) {
     this.returns = returns;
+    this.returnParam = returnParam;
     this.contentTypes = contentTypes;
     this.returnField = returnField;
     this.modelWrites = modelWrites;
@@ -77,13 +81,14 @@ final class Summary {
     return keys(returns).equals(keys(o.returns)) && hitKeys(hits).equals(hitKeys(o.hits))
         && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
         && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField)
-        && writeKeys(modelWrites).equals(writeKeys(o.modelWrites)) && contentTypes.equals(o.contentTypes);
+        && writeKeys(modelWrites).equals(writeKeys(o.modelWrites)) && contentTypes.equals(o.contentTypes)
+        && returnParam == o.returnParam;
   }
 
   /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
   boolean isEmpty() {
     return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null
-        && modelWrites.isEmpty() && contentTypes.isEmpty();
+        && modelWrites.isEmpty() && contentTypes.isEmpty() && returnParam < 0;
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {
