@@ -3,6 +3,7 @@ package dev.shipgate.scanner.deps.extract;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
+import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,12 +126,14 @@ public final class GemfileLockExtractor implements Extractor {
         first.needs().addAll(s.needs());
       }
     }
+    Map<String, Scope> groups = GemfileGroups.of(file.path(), context);
     List<Package> out = new ArrayList<>();
     List<Set<String>> needs = new ArrayList<>();
     for (Spec s : unique.values()) {
       out.add(Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
           .locked(s.version)
           .direct(direct.contains(s.name))
+          .scope(direct.contains(s.name) ? groups.getOrDefault(s.name, Scope.RUNTIME) : Scope.RUNTIME)
           .source(s.source)
           .line(s.line)
           .resolved(s.remote) // for GEM sections the gem server, which the registry allow-list judges
@@ -138,7 +141,8 @@ public final class GemfileLockExtractor implements Extractor {
           .build());
       needs.add(s.needs());
     }
-    return Edges.link(out, needs);
+    // Transitive gems only development gems pull in are development gems too.
+    return Edges.devOnlyAsDev(Edges.link(out, needs));
   }
 
   /** A platform gem's version ({@code 1.13.1-x86_64-linux}) without the platform: Bundler writes no "-" otherwise. */

@@ -262,10 +262,14 @@ public final class NpmLockExtractor implements Extractor {
     }
   }
 
+  /**
+   * npm writes {@code devOptional} alone for a package both dev dependencies and optional dependencies of the
+   * production tree reach: {@code npm ci --omit=dev} still installs it, as optional, so it is not dev-only.
+   */
   private static Scope scope(JsonNode entry) {
-    if (LocatedJson.flag(entry, "dev") || LocatedJson.flag(entry, "devOptional")) {
+    if (LocatedJson.flag(entry, "dev")) {
       return Scope.DEV;
     }
-    return LocatedJson.flag(entry, "optional") ? Scope.OPTIONAL : Scope.RUNTIME;
+    return LocatedJson.flag(entry, "optional") || LocatedJson.flag(entry, "devOptional") ? Scope.OPTIONAL : Scope.RUNTIME;
   }
 }

@@ -99,6 +99,7 @@ public final class PnpmLockExtractor implements Extractor {
       }
     }
     List<String> order = new ArrayList<>();
+    Map<String, String> byKey = new HashMap<>(); // "name keyVersion" -> "name version" where they differ
     for (NodeTuple t : packages.getValue()) {
       String key = scalar(t.getKeyNode());
       Map<String, Node> entry = mapping(t.getValueNode(), "package " + key);
@@ -111,6 +112,19 @@ public final class PnpmLockExtractor implements Extractor {
       }
       needs(t.getValueNode(), v5, graph.computeIfAbsent(name + "@" + version, k -> new java.util.TreeSet<>()));
       String id = name + "@" + version;
+      // A tarball or git package is keyed by its URL ("gh-lib@https://codeload...") and states its version apart:
+      // snapshots and dependents use the key's form.
+      String keyId = nv[0] + "@" + nv[1];
+      if (!keyId.equals(id)) {
+        byKey.put(nv[0] + " " + nv[1], name + " " + version);
+        graph.get(id).addAll(graph.getOrDefault(keyId, Set.of()));
+        if (reached.containsKey(keyId)) {
+          reached.putIfAbsent(id, reached.get(keyId));
+        }
+        if (optionalSnapshots.contains(keyId)) {
+          optionalSnapshots.add(id);
+        }
+      }
       if (!seen.add(id)) {
         continue; // the same version with other peers
       }
@@ -162,7 +176,7 @@ public final class PnpmLockExtractor implements Extractor {
     }
     List<Set<String>> needs = new ArrayList<>();
     for (String id : order) {
-      needs.add(graph.getOrDefault(id, Set.of()));
+      needs.add(graph.getOrDefault(id, Set.of()).stream().map(n -> byKey.getOrDefault(n, n)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
     return Edges.link(out, needs);
   }
@@ -248,7 +262,10 @@ public final class PnpmLockExtractor implements Extractor {
       return version.startsWith("/");
     }
     int paren = version.indexOf('(');
-    return (paren < 0 ? version : version.substring(0, paren)).indexOf('@') > 0;
+    String v = paren < 0 ? version : version.substring(0, paren);
+    int at = v.indexOf('@', v.startsWith("@") ? 1 : 0);
+    return at > 0 && v.lastIndexOf(':', at) < 0; // "git+ssh://git@host/..." is a URL: names have no ':'
+
   }
 
   /** The snapshot a dependency points at: {@code name@version}, or the aliased package's own key. */

@@ -93,7 +93,7 @@ public final class RequirementsExtractor implements Extractor {
         }
         Matcher editable = Pattern.compile("^(?:-e|--editable)(?:\\s+|=)(\\S+)").matcher(req);
         if (editable.find()) {
-          Package p = urlRequirement(file.path(), first, null, editable.group(1), scope);
+          Package p = urlRequirement(file.path(), first, null, editable.group(1), scope, "");
           if (p != null) {
             mine.add(p);
             mineIndex.add(i);
@@ -111,7 +111,7 @@ public final class RequirementsExtractor implements Extractor {
       if (option > 0) {
         spec = spec.substring(0, option).strip(); // per-requirement options (--config-settings, --global-option)
       }
-      if ((spec.startsWith(".") || spec.startsWith("/")) && urlRequirement(file.path(), first, null, spec, scope) == null) {
+      if ((spec.startsWith(".") || spec.startsWith("/")) && urlRequirement(file.path(), first, null, spec, scope, "") == null) {
         continue; // "." or a directory without a usable name: the project being installed, not a dependency
       }
       Package p = requirement(file.path(), first, spec, scope, String.join(" ", hashes));
@@ -184,10 +184,10 @@ public final class RequirementsExtractor implements Extractor {
     if (spec.contains("://") || spec.startsWith("git+") || spec.startsWith(".") || spec.startsWith("/")) {
       int at = spec.indexOf(" @ ");
       if (at > 0) {
-        return urlRequirement(path, line, spec.substring(0, at).strip(), spec.substring(at + 3).strip(), scope);
+        return urlRequirement(path, line, spec.substring(0, at).strip(), spec.substring(at + 3).strip(), scope, hashes);
       }
       if (!NAME.matcher(spec).matches() || spec.contains("://") || spec.startsWith(".") || spec.startsWith("/")) {
-        Package p = urlRequirement(path, line, null, spec, scope);
+        Package p = urlRequirement(path, line, null, spec, scope, hashes);
         if (p != null) {
           return p;
         }
@@ -202,7 +202,7 @@ public final class RequirementsExtractor implements Extractor {
     String name = normalise(m.group(1));
     String rest = m.group(3).strip();
     if (rest.startsWith("@")) {
-      return urlRequirement(path, line, m.group(1), rest.substring(1).strip(), scope);
+      return urlRequirement(path, line, m.group(1), rest.substring(1).strip(), scope, hashes);
     }
     if (rest.startsWith("(") && rest.endsWith(")")) {
       rest = rest.substring(1, rest.length() - 1).strip();
@@ -225,7 +225,7 @@ public final class RequirementsExtractor implements Extractor {
     return b.version(rest.replaceAll("\\s+", ""), Pin.RANGE).build();
   }
 
-  private static Package urlRequirement(String path, int line, String name, String urlAndMarker, Scope scope) {
+  private static Package urlRequirement(String path, int line, String name, String urlAndMarker, Scope scope, String hashes) {
     String url = urlAndMarker.split("\\s*;\\s", 2)[0].strip(); // "name @ url ; python_version < '3.8'"
     if (name == null) {
       Matcher egg = EGG.matcher(url);
@@ -237,7 +237,25 @@ public final class RequirementsExtractor implements Extractor {
     String lower = url.toLowerCase(Locale.ROOT);
     Source source = lower.startsWith("git+") || lower.startsWith("git://") ? Source.GIT
         : lower.startsWith("file:") || lower.startsWith(".") || lower.startsWith("/") ? Source.FILE : Source.URL;
-    return Package.builder(Ecosystem.PYPI, normalise(name), path).direct(true).scope(scope).line(line).source(source).resolved(url).build();
+    Package.Builder b = Package.builder(Ecosystem.PYPI, normalise(name), path).direct(true).scope(scope).line(line).source(source).resolved(url)
+        .integrity(hashes);
+    String version = source == Source.GIT ? "" : fileVersion(url, normalise(name));
+    return (version.isEmpty() ? b : b.version(version, Pin.PINNED)).build();
+  }
+
+  /**
+   * The version a wheel or sdist file name states ({@code uvloop-0.19.0-cp311-cp311-linux_x86_64.whl},
+   * {@code pkg-1.2.tar.gz}): one artifact, so as exact as {@code ==}; empty for any other URL.
+   */
+  private static String fileVersion(String url, String name) {
+    String u = url.replaceAll("[#?].*$", "");
+    String seg = u.substring(u.lastIndexOf('/') + 1);
+    String[] wheel = seg.endsWith(".whl") ? seg.substring(0, seg.length() - 4).split("-") : new String[0];
+    if (wheel.length >= 5 && normalise(wheel[0]).equals(name)) {
+      return wheel[1];
+    }
+    Matcher sdist = Pattern.compile("^(.+)-(\\d[^-]*?)\\.(?:tar\\.gz|tar\\.bz2|tar\\.xz|tgz|zip)$").matcher(seg);
+    return sdist.matches() && normalise(sdist.group(1)).equals(name) ? sdist.group(2) : "";
   }
 
   private static String lastSegment(String url) {

@@ -105,6 +105,7 @@ public final class UvLockExtractor implements Extractor {
     List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
     Set<String> direct = new HashSet<>();
     Set<String> directDev = new HashSet<>();
+    Set<String> directOptional = new HashSet<>(); // what only the project's extras declare
     List<TomlTables.Table> packages = new ArrayList<>();
     Map<TomlTables.Table, TomlTables.Table> extrasOf = new HashMap<>(); // a package's [package.optional-dependencies]
     Map<String, Set<String>> requestedExtras = new HashMap<>();
@@ -141,7 +142,7 @@ public final class UvLockExtractor implements Extractor {
       } else if (inProject && (t.header().equals("package.dev-dependencies") || t.header().equals("package.optional-dependencies"))) {
         boolean dev = t.header().equals("package.dev-dependencies");
         for (TomlTables.Value v : t.values().values()) {
-          (dev ? directDev : direct).addAll(names(v));
+          (dev ? directDev : directOptional).addAll(names(v));
         }
       } else if (t.array() || !t.header().startsWith("package.")) {
         inProject = false;
@@ -191,11 +192,12 @@ public final class UvLockExtractor implements Extractor {
         }
       }
       String name = RequirementsExtractor.normalise(t.string("name"));
-      boolean isDirect = direct.contains(name) || directDev.contains(name);
+      boolean isDirect = direct.contains(name) || directDev.contains(name) || directOptional.contains(name);
+      Scope scope = direct.contains(name) ? Scope.RUNTIME : directOptional.contains(name) ? Scope.OPTIONAL : directDev.contains(name) ? Scope.DEV : Scope.RUNTIME;
       out.add(Package.builder(Ecosystem.PYPI, name, file.path())
           .locked(t.string("version"))
           .direct(isDirect)
-          .scope(directDev.contains(name) && !direct.contains(name) ? Scope.DEV : Scope.RUNTIME)
+          .scope(scope)
           .source(kind)
           .line(t.line())
           .resolved(resolved)

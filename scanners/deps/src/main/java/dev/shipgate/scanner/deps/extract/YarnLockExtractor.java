@@ -127,15 +127,17 @@ public final class YarnLockExtractor implements Extractor {
     List<Entry> kept = new ArrayList<>();
     Map<Entry, String> identity = new java.util.HashMap<>();
     for (Entry e : entries) {
-      String spec = firstSpecifier(e.specifiers);
+      List<String> specs = specifiers(e.specifiers);
+      String spec = specs.isEmpty() ? "" : specs.get(0);
       int at = nameEnd(spec);
       if (at <= 0) {
         throw new ExtractException(e.line, "cannot read a package name from '" + abbreviate(spec) + "'");
       }
       String alias = spec.substring(0, at);
       String range = spec.substring(at + 1);
-      if (range.startsWith("workspace:") || e.resolution.contains("@workspace:")) {
-        continue; // a workspace package of this repository
+      String local = resolutionProtocol(e.resolution);
+      if (range.startsWith("workspace:") || local.startsWith("workspace:") || local.startsWith("portal:") || local.startsWith("link:")) {
+        continue; // a workspace or a folder of this repository Berry links in place: the project's own code
       }
       if (range.startsWith("patch:")) {
         identity.put(e, alias + " " + e.version); // Berry's patched copy of a package that has its own entry
@@ -191,8 +193,7 @@ public final class YarnLockExtractor implements Extractor {
   private static Map<String, Entry> byDescriptor(List<Entry> entries) {
     Map<String, Entry> byDescriptor = new java.util.HashMap<>();
     for (Entry e : entries) {
-      for (String spec : e.specifiers.split(",")) {
-        String d = unquote(spec.strip());
+      for (String d : specifiers(e.specifiers)) {
         int at = nameEnd(d);
         if (at > 0) {
           byDescriptor.put(descriptor(d.substring(0, at), d.substring(at + 1)), e);
@@ -246,26 +247,21 @@ public final class YarnLockExtractor implements Extractor {
     return spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
   }
 
-  private static String firstSpecifier(String header) {
-    String first = header;
-    int comma = indexOutsideQuotes(header, ',');
-    if (comma >= 0) {
-      first = header.substring(0, comma);
-    }
-    return unquote(first.strip());
-  }
-
-  private static int indexOutsideQuotes(String s, char c) {
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '"') {
-        quoted = !quoted;
-      } else if (ch == c && !quoted) {
-        return i;
+  /**
+   * The descriptors a header lists: classic quotes each one ({@code "a@^1", "a@^1.2"}), Berry quotes the whole
+   * list ({@code "a@npm:1, a@npm:^1"}); ranges never contain commas.
+   */
+  private static List<String> specifiers(String header) {
+    List<String> out = new ArrayList<>();
+    for (String part : header.split(",")) {
+      String s = part.strip();
+      s = s.startsWith("\"") ? s.substring(1) : s;
+      s = s.endsWith("\"") ? s.substring(0, s.length() - 1) : s;
+      if (!s.isEmpty()) {
+        out.add(s);
       }
     }
-    return -1;
+    return out;
   }
 
   private static int firstSeparator(String line) {
