@@ -108,6 +108,21 @@ class SourceFileTest {
   }
 
   @Property
+  void byteSearchFromAnyOffsetAgreesWithStringSearch(@ForAll("fewLetters") String hay, @ForAll("fewLetters") String needle,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -3, max = 80) int from) {
+    byte[] h = hay.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
+    int expected = needle.isEmpty() ? Math.max(0, Math.min(from, hay.length())) : hay.indexOf(needle, Math.max(0, from));
+    assertThat(SourceFile.indexOf(h, n, from)).isEqualTo(expected);
+  }
+
+  /** Few distinct bytes (a NUL and a high byte among them), so that needles occur, overlap and repeat. */
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> fewLetters() {
+    return net.jqwik.api.Arbitraries.strings().withChars('a', 'b', 'h', ':', '\0', '\u00e9').ofMaxLength(70);
+  }
+
+  @Property
   void byteSearchAgreesWithStringSearch(@ForAll String hay, @ForAll String needle) {
     // ISO-8859-1 maps each char below 256 to one byte; other chars are folded so both sides see the same units.
     String h = hay.chars().map(c -> c & 0xff).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
