@@ -93,6 +93,79 @@ class VersionOrderTest {
   }
 
   /**
+   * Edge cases advisories hit, ordered as each ecosystem's reference does (Maven pairs also against ComparableVersion;
+   * PyPI pairs checked with packaging 26.2): release qualifiers, snapshots, post-release dev builds, build metadata,
+   * Go pseudo-versions over {@code +incompatible}, NuGet's SemVer 2 labels versus legacy ones.
+   */
+  @ParameterizedTest(name = "{0}: {1} vs {2} = {3}")
+  @CsvSource(delimiter = '|', value = {
+      "MAVEN | 1.0.0.RELEASE | 1.0.0 | 0",
+      "MAVEN | 1.0.0.GA | 1.0.0 | 0",
+      "MAVEN | 1.0-SNAPSHOT | 1.0 | -1",
+      "MAVEN | 1.0-SNAPSHOT | 1.0-rc1 | 1",
+      "MAVEN | 1.0.0-SNAPSHOT | 1.0.0-alpha | 1",
+      "MAVEN | 1.0.1-SNAPSHOT | 1.0 | 1",
+      "MAVEN | 2.0.0.M1 | 2.0.0 | -1",
+      "MAVEN | 3.0.0-M1 | 3.0.0-alpha-1 | 1",
+      "MAVEN | 1.0.0.Beta1 | 1.0.0.CR1 | -1",
+      "MAVEN | 1.0.0.CR1 | 1.0.0.Final | -1",
+      "MAVEN | 2.0.0.RC1 | 2.0.0.RELEASE | -1",
+      "MAVEN | 32.1.3-android | 32.1.3-jre | -1",
+      "MAVEN | 9.4.51.v20230217 | 9.4.52.v20230823 | -1",
+      "MAVEN | 2.13.4.2 | 2.13.4 | 1",
+      "MAVEN | 2.13.4.1 | 2.13.5 | -1",
+      "MAVEN | 5.3.18 | 5.3.2 | 1",
+      "MAVEN | 1.0-sp1 | 1.0.1 | -1",
+      "PYPI | 1.0.post1.dev2 | 1.0.post1 | -1",
+      "PYPI | 1.0.post1.dev2 | 1.0 | 1",
+      "PYPI | 1.0.post1.dev2 | 1.0.post0 | 1",
+      "PYPI | 1.0.post1.dev2 | 1.0.post1.dev10 | -1",
+      "PYPI | 1.0-post1-dev2 | 1.0.post1.dev2 | 0",
+      "PYPI | 1.0.POST1.DEV2 | 1.0.post1.dev2 | 0",
+      "PYPI | 1.0rc1.post1.dev1 | 1.0rc1.post1 | -1",
+      "PYPI | 1.0rc1.post1.dev1 | 1.0rc1 | 1",
+      "PYPI | 1.0.dev1 | 1.0a1 | -1",
+      "PYPI | 1.0a1.post1 | 1.0a2 | -1",
+      "PYPI | 1.0+1 | 1.0+a | 1",
+      "PYPI | 1.0+local.1 | 1.0+local.1.0 | -1",
+      "PYPI | 2024.01 | 2024.1 | 0",
+      "PYPI | 1.0.0.0 | 1 | 0",
+      "NPM | 1.0.0+build.5 | 1.0.0 | 0",
+      "NPM | 1.0.0-alpha+001 | 1.0.0-alpha | 0",
+      "NPM | 1.0.0-beta.2+exp.sha.5114f85 | 1.0.0-beta.2 | 0",
+      "NPM | 1.2.3-rc.1+build | 1.2.3 | -1",
+      "NPM | 1.0.0-rc.1 | 1.0.0-rc.10 | -1",
+      "NPM | 1.0.0-alpha.beta | 1.0.0-alpha.1 | 1",
+      "NPM | 1.0.0-0 | 1.0.0-alpha | -1",
+      "NPM | v1.2.3 | 1.2.3 | 0",
+      "GO | v1.2.3+incompatible | v1.2.3 | 0",
+      "GO | v2.0.0+incompatible | v1.9.9 | 1",
+      "GO | v2.0.1-0.20200101000000-abcdef123456+incompatible | v2.0.0+incompatible | 1",
+      "GO | v0.0.0-20230101000000-abcdef123456 | v0.0.1 | -1",
+      "GO | v0.0.0-20230101000000-abcdef123456 | v0.0.0-20221231000000-abcdef123456 | 1",
+      "GO | v1.2.4-0.20230101000000-abcdef123456 | v1.2.3 | 1",
+      "GO | v1.2.4-0.20230101000000-abcdef123456 | v1.2.4 | -1",
+      "GO | v1.2.3-pre.0.20230101000000-abcdef123456 | v1.2.3-pre | 1",
+      "NUGET | 1.0.0-beta.10 | 1.0.0-beta.2 | 1",
+      "NUGET | 1.0.0-beta10 | 1.0.0-beta2 | -1",
+      "NUGET | 1.0.0.1 | 1.0.0 | 1",
+      "NUGET | 1.01 | 1.1 | 0",
+      "CARGO | 0.11.0+wasi-snapshot-preview1 | 0.11.0 | 0",
+      "RUBYGEMS | 7.1.3.2 | 7.1.3 | 1",
+      "RUBYGEMS | 1.0.0.pre | 1.0.0.a | 1",
+      "COMPOSER | 1.0.0-beta.1 | 1.0.0-beta1 | 0",
+      "COMPOSER | 1.0.0-p1 | 1.0.0 | 1"
+  })
+  void advisoryEdgeCasesOrderAsTheReference(String scheme, String a, String b, int sign) throws ReflectiveOperationException {
+    VersionScheme s = (VersionScheme) VersionSchemes.class.getField(scheme).get(null);
+    assertThat(Integer.signum(s.compare(a, b))).isEqualTo(sign);
+    assertThat(Integer.signum(s.compare(b, a))).isEqualTo(-sign);
+    if (scheme.equals("MAVEN")) {
+      assertThat(Integer.signum(new ComparableVersion(a).compareTo(new ComparableVersion(b)))).isEqualTo(sign);
+    }
+  }
+
+  /**
    * Found with 60,000-character versions: PEP 440, RubyGems and Maven's ComparableVersion ran out of stack, Composer
    * took minutes.
    */
