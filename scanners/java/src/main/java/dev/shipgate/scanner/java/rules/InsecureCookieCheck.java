@@ -294,7 +294,8 @@ public final class InsecureCookieCheck implements JavaCheck {
           return;
         }
         String returns = e.call().returnType();
-        if (returns != null && e.call().targets().size() == 1 && (e.project().isSubtype(returns, "javax.servlet.http.Cookie")
+        if (returns != null && returns.endsWith("Cookie") && e.call().targets().size() == 1
+            && (e.project().isSubtype(returns, "javax.servlet.http.Cookie")
             || e.project().isSubtype(returns, "jakarta.servlet.http.Cookie"))) {
           fromFactory = factory(e.project(), e.call().targets().get(0), constants(e));
         }

@@ -72,6 +72,10 @@ public final class WeakHashCheck implements JavaCheck {
 
   /** A DigestUtils call that hashes with a broken algorithm, named for the message; else null. */
   private static String weakHelper(CallEvent e) {
+    String type = e.call().declaringType();
+    if (type == null || !type.endsWith("DigestUtils")) {
+      return null; // most calls: no subtype test
+    }
     String name = e.call().name();
     if (e.is(CODEC, name)) {
       if (CODEC_WEAK.matcher(name).matches()) {

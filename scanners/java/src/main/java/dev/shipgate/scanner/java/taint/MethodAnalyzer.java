@@ -1578,8 +1578,8 @@ final class MethodAnalyzer {
       for (MethodInfo target : rc.targets()) {
         Summary summary = engine.summary(target);
         result = Value.join(result, applySummary(target, summary, recv, args, at));
-        contentTypes = first ? new HashMap<>(summary.contentTypes) : contentTypes;
-        contentTypes.entrySet().removeIf(e -> !Objects.equals(e.getValue(), summary.contentTypes.get(e.getKey())));
+        // Callees that disagree on the content types they set leave them unknown.
+        contentTypes = first || contentTypes.equals(summary.contentTypes) ? summary.contentTypes : Map.of();
         // What every possible callee returns (a factory's class, a constant) holds for the call too; a callee
         // handing back its parameter returns the argument's class.
         String calleeType = summary.returnType != null || summary.returnParam < 0 || summary.returnParam >= args.size()
@@ -1596,7 +1596,7 @@ final class MethodAnalyzer {
               "put into the model by `" + callee(target) + "`")), at));
         }
       }
-      if (contentTypes != null) {
+      if (contentTypes != null && !contentTypes.isEmpty()) {
         for (Map.Entry<Integer, Object> e : contentTypes.entrySet()) {
           String response = e.getKey() < argTrees.size() ? variableKey(argTrees.get(e.getKey())) : null;
           if (response != null) {
