@@ -5,7 +5,9 @@ import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,30 +41,42 @@ public final class PylockExtractor implements Extractor {
     return NAME.matcher(Extractor.fileName(path)).matches();
   }
 
-  private static String inline(TomlTables.Value v, String key) {
-    if (v == null) {
-      return "";
-    }
-    Matcher m = Pattern.compile("(?:^|[{,\\s])" + Pattern.quote(key) + "\\s*=\\s*\"([^\"]*)\"").matcher(v.text());
+  private static String inline(String text, String key) {
+    Matcher m = Pattern.compile("(?:^|[{,\\s])" + Pattern.quote(key) + "\\s*=\\s*\"([^\"]*)\"").matcher(text);
     return m.find() ? m.group(1) : "";
   }
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
     List<TomlTables.Table> tables = TomlTables.parse(Extractor.text(file));
-    List<Package> out = new ArrayList<>();
+    // Each [[packages]] with what belongs to it: its inline tables, or the sub-tables PEP 751 also allows
+    // ([packages.vcs], [packages.sdist], [[packages.wheels]], ...), written back as "key = value" text.
+    List<TomlTables.Table> heads = new ArrayList<>();
+    List<Map<String, String>> parts = new ArrayList<>();
     for (TomlTables.Table t : tables) {
-      if (!(t.array() && t.header().equals("packages"))) {
-        continue;
+      if (t.array() && t.header().equals("packages")) {
+        if (t.string("name").isEmpty()) {
+          throw new ExtractException(t.line(), "[[packages]] without name");
+        }
+        heads.add(t);
+        Map<String, String> p = new HashMap<>();
+        t.values().forEach((k, v) -> p.put(k, v.text()));
+        parts.add(p);
+      } else if (t.header().startsWith("packages.") && !heads.isEmpty()) {
+        StringBuilder text = new StringBuilder();
+        t.values().forEach((k, v) -> text.append(' ').append(k).append(" = ").append(v.string() ? "\"" + v.text() + "\"" : v.text()));
+        parts.get(parts.size() - 1).merge(t.header().substring("packages.".length()), text.toString(), (a, b) -> a + " " + b);
       }
-      if (t.string("name").isEmpty()) {
-        throw new ExtractException(t.line(), "[[packages]] without name");
-      }
+    }
+    List<Package> out = new ArrayList<>();
+    for (int i = 0; i < heads.size(); i++) {
+      TomlTables.Table t = heads.get(i);
+      Map<String, String> p = parts.get(i);
       Source source = Source.REGISTRY;
-      String resolved = "";
-      TomlTables.Value vcs = t.values().get("vcs");
-      TomlTables.Value directory = t.values().get("directory");
-      TomlTables.Value archive = t.values().get("archive");
+      String resolved = p.getOrDefault("index", "");
+      String vcs = p.get("vcs");
+      String directory = p.get("directory");
+      String archive = p.get("archive");
       if (vcs != null) {
         source = Source.GIT;
         resolved = inline(vcs, "url") + "#" + inline(vcs, "commit-id");
@@ -75,9 +89,9 @@ public final class PylockExtractor implements Extractor {
       }
       List<String> hashes = new ArrayList<>();
       for (String key : new String[] {"sdist", "wheels", "archive"}) {
-        TomlTables.Value v = t.values().get(key);
+        String v = p.get(key);
         if (v != null) {
-          Matcher m = HASH.matcher(v.text());
+          Matcher m = HASH.matcher(v);
           while (m.find()) {
             hashes.add(m.group(1) + ":" + m.group(2));
           }
