@@ -59,13 +59,10 @@ public final class BunLockExtractor implements Extractor {
         for (String field : FIELDS) {
           JsonNode deps = ws.get(field);
           if (deps != null && deps.isObject()) {
-            Scope s = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
-            deps.fieldNames().forEachRemaining(n -> {
-              declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
-              own.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
-            });
+            deps.fieldNames().forEachRemaining(n -> PackageJson.declare(own, n, field));
           }
         }
+        own.forEach((n, s) -> declared.merge(n, s, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
       }
     }
     List<Package> out = new ArrayList<>();

@@ -45,7 +45,11 @@ final class PackageJson {
         JsonNode d = root.get(field);
         if (d != null && d.isObject()) {
           Scope scope = field.equals("devDependencies") ? Scope.DEV : Scope.RUNTIME;
-          d.properties().forEach(e -> roots.add(new Root(e.getKey(), e.getValue().asText(), scope)));
+          d.properties().forEach(e -> {
+            if (!field.equals("peerDependencies") || roots.stream().noneMatch(r -> r.name().equals(e.getKey()))) {
+              roots.add(new Root(e.getKey(), e.getValue().asText(), scope)); // a peer also declared otherwise: that one
+            }
+          });
         }
       }
     } catch (ExtractException e) {
@@ -95,6 +99,21 @@ final class PackageJson {
     return out;
   }
 
+  /**
+   * Records that {@code field} of a package.json declares {@code name}: a runtime declaration wins over dev and
+   * optional ones. {@code peerDependencies} come last and count only for names nothing else declares: a library's
+   * peer it also lists in {@code devDependencies} is installed for its development only (npm's arborist lets the
+   * dev edge replace the peer one).
+   */
+  static void declare(Map<String, Scope> names, String name, String field) {
+    if (field.equals("peerDependencies")) {
+      names.putIfAbsent(name, Scope.RUNTIME);
+      return;
+    }
+    Scope scope = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
+    names.merge(name, scope, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+  }
+
   /** Declared names with their scope: DEV when only {@code devDependencies} names them. */
   static Map<String, Scope> scopes(String lockfile, ExtractContext context) {
     return scopesOf(Extractor.directory(lockfile) + "package.json", lockfile, context);
@@ -112,8 +131,7 @@ final class PackageJson {
       for (String field : FIELDS) {
         JsonNode d = root.get(field);
         if (d != null && d.isObject()) {
-          Scope scope = field.equals("devDependencies") ? Scope.DEV : field.equals("optionalDependencies") ? Scope.OPTIONAL : Scope.RUNTIME;
-          d.fieldNames().forEachRemaining(n -> names.merge(n, scope, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a));
+          d.fieldNames().forEachRemaining(n -> declare(names, n, field));
         }
       }
     } catch (ExtractException e) {
