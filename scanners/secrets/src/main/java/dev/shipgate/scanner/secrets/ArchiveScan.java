@@ -1,13 +1,16 @@
 package dev.shipgate.scanner.secrets;
 
+import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.scan.Binary;
 import dev.shipgate.core.scan.ScanContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -36,7 +39,14 @@ final class ArchiveScan {
     return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
   }
 
-  static void scan(String path, byte[] archive, SecretEngine engine, long maxEntrySize, ScanContext context) {
+  /**
+   * Scans the archive's entries, handing each finding (at {@code path!/entry}, with {@code attributes} and the archive
+   * path among its properties) to {@code report}; skipped entries and damage go to {@code context}.
+   */
+  static void scan(String path, byte[] archive, SecretEngine engine, long maxEntrySize, ScanContext context,
+      Map<String, String> attributes, Consumer<Finding> report) {
+    Map<String, String> properties = new LinkedHashMap<>(attributes);
+    properties.put("archive", path);
     long budget = (long) Math.max(archive.length, 1) * MAX_RATIO;
     int entries = 0;
     int binary = 0;
@@ -76,7 +86,7 @@ final class ArchiveScan {
           continue;
         }
         for (SecretEngine.Match m : engine.scan(e.getName(), content)) {
-          context.report(SecretsScanner.finding(where, m, Map.of("archive", path)));
+          report.accept(SecretsScanner.finding(where, m, properties));
         }
       }
     } catch (IOException | IllegalArgumentException e) {

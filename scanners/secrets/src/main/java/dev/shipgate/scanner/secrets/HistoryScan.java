@@ -6,8 +6,10 @@ import dev.shipgate.core.scan.ScanContext;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.errors.LargeObjectException;
@@ -134,17 +136,23 @@ public final class HistoryScan {
               context.error(path, 0, "cannot read git blob " + blob.getName() + " (commit " + c.getName() + "): " + e.getMessage());
               continue;
             }
-            if (Binary.looksBinary(bytes)) {
+            List<Finding> found = new ArrayList<>();
+            if (ArchiveScan.isArchiveName(path) && ArchiveScan.isZip(bytes)) {
+              ArchiveScan.scan(path, bytes, engine, maxBlobSize, context, attribution(c), found::add);
+            } else if (Binary.looksBinary(bytes)) {
               skipped++;
               context.skipped(where, "binary content");
               continue;
+            } else {
+              for (SecretEngine.Match m : engine.scan(path, bytes)) {
+                found.add(SecretsScanner.finding(path, m, attribution(c)));
+              }
             }
             scanned++;
-            for (SecretEngine.Match m : engine.scan(path, bytes)) {
-              Finding f = SecretsScanner.finding(path, m, attribution(c));
-              // Later versions of the file still carry the secret: report it once per path, at the
-              // oldest commit (parents are walked first).
-              if (reported.add(path + "\0" + f.contextKey())) {
+            for (Finding f : found) {
+              // Later versions of the file (or archive entry) still carry the secret: report it once per path,
+              // at the oldest commit (parents are walked first).
+              if (reported.add(f.location().path() + "\0" + f.contextKey())) {
                 context.report(f);
                 findings++;
               }

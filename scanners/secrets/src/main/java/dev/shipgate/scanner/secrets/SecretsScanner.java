@@ -158,7 +158,7 @@ public final class SecretsScanner implements FileScanner {
     byte[] bytes = file.bytes();
     if (ArchiveScan.isArchiveName(file.path())) {
       if (ArchiveScan.isZip(bytes)) {
-        ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context);
+        ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context, Map.of(), context::report);
         return;
       }
       // The engine offers archive names even when binary; one that is not a zip is skipped as the engine would.

@@ -124,6 +124,44 @@ class HistoryScanTest {
   }
 
   @Test
+  void secretsInsideCommittedArchivesAreFoundOncePerEntryAtTheCommitThatAddedThem() throws Exception {
+    String token = samples.githubToken("ghp_");
+    RevCommit added;
+    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+      added = commitBytes(git, "lib/app.jar", zip("config/app.properties", "name=app\ngh.token=" + token + "\n"), "add jar");
+      commitBytes(git, "lib/app.jar", zip("config/app.properties", "name=app2\ngh.token=" + token + "\n"), "rebuild jar");
+      byte[] whole = zip("notes.txt", samples.chars(Samples.B62, 4000)); // incompressible: the cut falls inside the entry
+      commitBytes(git, "lib/broken.zip", java.util.Arrays.copyOf(whole, whole.length / 2), "truncated zip");
+    }
+    RecordingContext ctx = history(new SecretsScanner(), Settings.empty("<test>"));
+    assertThat(ctx.findings()).singleElement().satisfies(f -> {
+      assertThat(f.location().path()).isEqualTo("lib/app.jar!/config/app.properties");
+      assertThat(f.location().startLine()).isEqualTo(2);
+      assertThat(f.properties()).containsEntry("commit", added.getName()).containsEntry("archive", "lib/app.jar");
+      assertThat(f.message()).doesNotContain(token);
+    });
+    assertThat(ctx.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("cannot read archive"));
+  }
+
+  private RevCommit commitBytes(Git git, String path, byte[] content, String message) throws Exception {
+    Path p = dir.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.write(p, content);
+    git.add().addFilepattern(path).call();
+    return git.commit().setMessage(message).setAuthor("Dev One", "dev@example.org").setSign(false).call();
+  }
+
+  private static byte[] zip(String entry, String content) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      z.putNextEntry(new java.util.zip.ZipEntry(entry));
+      z.write(content.getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void corruptedObjectIsReportedWithItsIdAndTheWalkGoesOn() throws Exception {
     ObjectId blob;
     try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
