@@ -26,15 +26,32 @@ final class GemfileGroups {
   private static final Pattern BLOCK_START = Pattern.compile("^(?:\\w+\\b.*\\s+do(\\s*\\|.*\\|)?|(?:if|unless|case|while|until|begin)\\b.*)$");
   private static final Pattern GEM = Pattern.compile("^gem\\s*\\(?\\s*[\"']([^\"']+)[\"'](.*)$");
   private static final Pattern INLINE_GROUPS = Pattern.compile("(?:\\bgroups?:|:groups?\\s*=>)\\s*(\\[[^\\]]*\\]|:\\w+|[\"'][^\"']*[\"'])");
+  private static final Pattern GEMSPEC_DEPENDENCY =
+      Pattern.compile("^\\w+\\.add_(development_|runtime_)?dependency\\s*\\(?\\s*[\"']([^\"']+)[\"'].*$");
   private static final Pattern SYMBOL = Pattern.compile("[:\"']?(\\w+)[\"']?");
 
   private GemfileGroups() {}
 
-  /** Gem name to DEV or RUNTIME; names the Gemfile does not mention are absent. */
-  static Map<String, Scope> of(String lockfile, ExtractContext context) {
-    String manifest = Extractor.fileName(lockfile).equals("gems.locked") ? "gems.rb" : "Gemfile";
-    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + manifest);
+  /**
+   * Gem name to DEV or RUNTIME; names the Gemfile does not mention are absent. {@code ownGems} are the gems the
+   * repository builds (the lockfile's {@code PATH} at "."): their {@code <name>.gemspec}'s
+   * {@code add_development_dependency} gems are dev, as Bundler's {@code gemspec} puts them in {@code :development}.
+   */
+  static Map<String, Scope> of(String lockfile, ExtractContext context, Set<String> ownGems) {
+    String dir = Extractor.directory(lockfile);
     Map<String, Scope> out = new HashMap<>();
+    for (String gem : ownGems) {
+      context.find(dir + gem + ".gemspec").ifPresent(spec -> {
+        for (String raw : Extractor.text(spec).split("\r?\n")) {
+          Matcher m = GEMSPEC_DEPENDENCY.matcher(RequirementsExtractor.stripComment(raw).strip());
+          if (m.matches()) {
+            out.merge(m.group(2), "development_".equals(m.group(1)) ? Scope.DEV : Scope.RUNTIME, GemfileGroups::wider);
+          }
+        }
+      });
+    }
+    String manifest = Extractor.fileName(lockfile).equals("gems.locked") ? "gems.rb" : "Gemfile";
+    Optional<SourceFile> f = context.find(dir + manifest);
     if (f.isEmpty()) {
       return out;
     }
@@ -62,7 +79,7 @@ final class GemfileGroups {
           groups.addAll(symbols(inline.group(1)));
         }
         Scope scope = !groups.isEmpty() && DEV_GROUPS.containsAll(groups) ? Scope.DEV : Scope.RUNTIME;
-        out.merge(gem.group(1), scope, (a, b) -> a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a);
+        out.merge(gem.group(1), scope, GemfileGroups::wider);
         if (gem.group(2).matches(".*\\sdo(\\s*\\|.*\\|)?$")) {
           blocks.push(Set.of());
         }
@@ -73,6 +90,10 @@ final class GemfileGroups {
       }
     }
     return out;
+  }
+
+  private static Scope wider(Scope a, Scope b) {
+    return a == Scope.RUNTIME || b == Scope.RUNTIME ? Scope.RUNTIME : a;
   }
 
   private static Set<String> symbols(String list) {

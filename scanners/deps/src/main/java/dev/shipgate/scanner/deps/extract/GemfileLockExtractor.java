@@ -126,10 +126,22 @@ public final class GemfileLockExtractor implements Extractor {
         first.needs().addAll(s.needs());
       }
     }
-    Map<String, Scope> groups = GemfileGroups.of(file.path(), context);
+    // A PATH section at "." is the gem this repository builds (Gemfile's `gemspec`): not a dependency, but what its
+    // gemspec requires is.
+    Set<String> own = new HashSet<>();
+    for (Spec s : unique.values()) {
+      if (s.source == Source.FILE && (s.remote.equals(".") || s.remote.equals("./"))) {
+        own.add(s.name);
+        direct.addAll(s.needs());
+      }
+    }
+    Map<String, Scope> groups = GemfileGroups.of(file.path(), context, own);
     List<Package> out = new ArrayList<>();
     List<Set<String>> needs = new ArrayList<>();
     for (Spec s : unique.values()) {
+      if (own.contains(s.name) && s.source == Source.FILE) {
+        continue;
+      }
       out.add(Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
           .locked(s.version)
           .direct(direct.contains(s.name))
