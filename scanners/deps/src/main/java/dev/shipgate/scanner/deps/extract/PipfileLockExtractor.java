@@ -88,6 +88,9 @@ public final class PipfileLockExtractor implements Extractor {
       } else if (entry.has("path")) {
         source = Source.FILE;
         resolved = LocatedJson.text(entry, "path");
+        if (Sources.isProjectItself(resolved)) {
+          continue; // "-e ." in the Pipfile: the project itself
+        }
       } else if (entry.has("file")) {
         resolved = LocatedJson.text(entry, "file");
         source = resolved.startsWith("file:") ? Source.FILE : Source.URL;

@@ -83,6 +83,9 @@ public final class PylockExtractor implements Extractor {
       } else if (directory != null) {
         source = Source.FILE;
         resolved = inline(directory, "path");
+        if (Sources.isProjectItself(resolved)) {
+          continue; // `pip lock .` locks the project itself too
+        }
       } else if (archive != null) {
         resolved = inline(archive, "url").isEmpty() ? inline(archive, "path") : inline(archive, "url");
         source = inline(archive, "url").isEmpty() ? Source.FILE : Source.URL;

@@ -35,4 +35,13 @@ final class Sources {
     }
     return Source.REGISTRY;
   }
+
+  /** Whether a lockfile's local path is the lockfile's own folder: the project being locked, not a dependency. */
+  static boolean isProjectItself(String path) {
+    String p = path.strip().replace('\\', '/');
+    if (p.startsWith("file:")) {
+      p = p.substring(5);
+    }
+    return p.equals(".") || p.equals("./") || p.isEmpty();
+  }
 }
