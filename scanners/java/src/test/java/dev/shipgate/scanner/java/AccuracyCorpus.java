@@ -794,6 +794,12 @@ final class AccuracyCorpus {
           new Sink("Spring md5DigestAsHex", """
               String hex = org.springframework.util.DigestUtils.md5DigestAsHex(bar.getBytes(java.nio.charset.StandardCharsets.UTF_8));
               """, true),
+          new Sink("Guava md5", """
+              String hex = com.google.common.hash.Hashing.md5().hashString(bar, java.nio.charset.StandardCharsets.UTF_8).toString();
+              """, true),
+          new Sink("Guava sha256", """
+              String hex = com.google.common.hash.Hashing.sha256().hashString(bar, java.nio.charset.StandardCharsets.UTF_8).toString();
+              """, false),
           new Sink("Commons Codec sha256Hex", """
               String hex = org.apache.commons.codec.digest.DigestUtils.sha256Hex(bar);
               """, false),

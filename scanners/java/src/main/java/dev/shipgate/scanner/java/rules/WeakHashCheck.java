@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * MD5, MD2, MD4 or SHA-1 requested from MessageDigest: the algorithm name as a literal or a folded constant, or a
  * constant passed to a repository method that hands its parameter to {@code getInstance} (reported at that call);
- * also the MD5/SHA-1 methods of Commons Codec's and Spring's {@code DigestUtils}.
+ * also the MD5/SHA-1 methods of Commons Codec's and Spring's {@code DigestUtils} and Guava's {@code Hashing}.
  */
 public final class WeakHashCheck implements JavaCheck {
 
@@ -73,10 +73,14 @@ public final class WeakHashCheck implements JavaCheck {
   /** A DigestUtils call that hashes with a broken algorithm, named for the message; else null. */
   private static String weakHelper(CallEvent e) {
     String type = e.call().declaringType();
+    String name = e.call().name();
+    if (type != null && type.endsWith("Hashing") && (name.equals("md5") || name.equals("sha1"))
+        && e.is("com.google.common.hash.Hashing", name)) {
+      return "Hashing." + name + "()";
+    }
     if (type == null || !type.endsWith("DigestUtils")) {
       return null; // most calls: no subtype test
     }
-    String name = e.call().name();
     if (e.is(CODEC, name)) {
       if (CODEC_WEAK.matcher(name).matches()) {
         return "DigestUtils." + name;
