@@ -8,6 +8,7 @@ import dev.shipgate.scanner.deps.Package.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,7 @@ public final class PdmLockExtractor implements Extractor {
     List<List<String>> needs = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     Map<String, Scope> declared = PythonProject.declared(file.path(), context);
+    Set<String> extras = PythonProject.extras(file.path(), context);
     for (TomlTables.Table t : tables) {
       if (!(t.array() && t.header().equals("package"))) {
         continue;
@@ -103,7 +105,11 @@ public final class PdmLockExtractor implements Extractor {
       seen.put(id, out.size());
       needs.add(dependsOn);
       TomlTables.Value groups = t.values().get("groups");
-      Scope scope = groups != null && !groups.strings().isEmpty() && !groups.strings().contains("default") ? Scope.DEV : Scope.RUNTIME;
+      Scope scope = Scope.RUNTIME;
+      if (groups != null && !groups.strings().isEmpty() && !groups.strings().contains("default")) {
+        // Groups named like an extra ([project.optional-dependencies]) ship with it; the others are dev groups.
+        scope = groups.strings().stream().anyMatch(extras::contains) ? Scope.OPTIONAL : Scope.DEV;
+      }
       String key = RequirementsExtractor.normalise(t.string("name"));
       out.add(Package.builder(Ecosystem.PYPI, RequirementsExtractor.normalise(name), file.path())
           .locked(t.string("version"))

@@ -3,8 +3,10 @@ package dev.shipgate.scanner.deps.extract;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Package.Scope;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,24 @@ final class PythonProject {
       }
     }
     return names;
+  }
+
+  /** The extras the sibling {@code pyproject.toml} defines ({@code [project.optional-dependencies]} keys). */
+  static Set<String> extras(String lockfile, ExtractContext context) {
+    Set<String> out = new HashSet<>();
+    Optional<SourceFile> f = context.find(Extractor.directory(lockfile) + "pyproject.toml");
+    if (f.isPresent()) {
+      try {
+        for (TomlTables.Table t : TomlTables.parse(Extractor.text(f.get()))) {
+          if (t.header().equals("project.optional-dependencies")) {
+            out.addAll(t.values().keySet());
+          }
+        }
+      } catch (ExtractException e) {
+        // declared() notes the unreadable file
+      }
+    }
+    return out;
   }
 
   private static void read(TomlTables.Table t, Map<String, Scope> names) {
