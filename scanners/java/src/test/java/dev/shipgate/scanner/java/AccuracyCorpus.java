@@ -385,6 +385,12 @@ final class AccuracyCorpus {
     out.add(new Propagation("constructor field numeric impl", """
         String bar = new acc.helpers.SafePipeline().run(param);
         """, false, NONE, null));
+    out.add(new Propagation("nested class field plain impl", """
+        String bar = new acc.helpers.Stages.Plain().run(param);
+        """, true, NONE, null));
+    out.add(new Propagation("nested class field numeric impl", """
+        String bar = new acc.helpers.Stages.Numeric().run(param);
+        """, false, NONE, null));
     out.add(new Propagation("constructor replaces field plain impl", """
         String bar = new acc.helpers.ReplacedPipeline().run(param);
         """, true, NONE, null));
@@ -1238,6 +1244,37 @@ final class AccuracyCorpus {
 
               public String run(String value) {
                 return step.apply(value);
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Stages.java", """
+            package acc.helpers;
+
+            public final class Stages {
+              private Stages() {}
+
+              public static class Plain {
+                private final Transform step;
+
+                public Plain() {
+                  step = new PlainTransform();
+                }
+
+                public String run(String value) {
+                  return step.apply(value);
+                }
+              }
+
+              public static class Numeric {
+                private final Transform step;
+
+                public Numeric() {
+                  this.step = new NumericTransform();
+                }
+
+                public String run(String value) {
+                  return step.apply(value);
+                }
               }
             }
             """),

@@ -514,7 +514,7 @@ public final class TaintEngine {
       return null;
     }
     return memo(f, () -> {
-      List<FieldStore> stores = fieldStores(owner.unit()).getOrDefault(f.name(), List.of());
+      List<FieldStore> stores = storesInto(f, owner);
       if (f.initializer() == null && (stores.isEmpty() || stores.stream().anyMatch(st -> !st.initializing()))) {
         return null;
       }
@@ -674,7 +674,7 @@ public final class TaintEngine {
     if (f.initializer() != null && !constructorsOverwrite(f, owner)) {
       values.add((ExpressionTree) f.initializer());
     }
-    for (FieldStore st : fieldStores(owner.unit()).getOrDefault(f.name(), List.of())) {
+    for (FieldStore st : storesInto(f, owner)) {
       if (st.value() == null) {
         return null;
       }
@@ -683,8 +683,35 @@ public final class TaintEngine {
     return values;
   }
 
-  /** An assignment to a field name: the value (null for {@code ++}, {@code +=}), and whether a constructor makes it. */
-  private record FieldStore(ExpressionTree value, boolean initializing) {}
+  /**
+   * An assignment to a field name: the value (null for {@code ++}, {@code +=}), whether a constructor makes it, the
+   * class it is written in, and whether it names the field bare or through {@code this}.
+   */
+  private record FieldStore(ExpressionTree value, boolean initializing, com.sun.source.tree.ClassTree in, boolean own) {}
+
+  /**
+   * The stores of the field's file that may assign it: all but those a class declaring its own field of that
+   * name makes bare or through {@code this} (they assign that class's field).
+   */
+  private List<FieldStore> storesInto(TypeInfo.FieldInfo f, TypeInfo owner) {
+    List<FieldStore> all = fieldStores(owner.unit()).getOrDefault(f.name(), List.of());
+    List<FieldStore> out = new ArrayList<>(all.size());
+    for (FieldStore st : all) {
+      if (!st.own() || st.in() == owner.tree() || !declaresField(st.in(), f.name())) {
+        out.add(st);
+      }
+    }
+    return out;
+  }
+
+  private static boolean declaresField(com.sun.source.tree.ClassTree c, String name) {
+    for (Tree m : c.getMembers()) {
+      if (m instanceof com.sun.source.tree.VariableTree v && v.getName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private final Map<TypeInfo.FieldInfo, String> fieldClasses = new IdentityHashMap<>();
   private final Map<JavaUnit, Map<String, List<FieldStore>>> fieldStores = new IdentityHashMap<>();
@@ -698,21 +725,28 @@ public final class TaintEngine {
     return fieldStores.computeIfAbsent(unit, u -> {
       Map<String, List<FieldStore>> out = new HashMap<>();
       new TreeScanner<Void, Boolean>() {
+        private com.sun.source.tree.ClassTree current;
+
         private void store(ExpressionTree target, ExpressionTree value, boolean init) {
           String name = target instanceof IdentifierTree id ? id.getName().toString()
               : target instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+          boolean own = target instanceof IdentifierTree || target instanceof MemberSelectTree ms
+              && ms.getExpression() instanceof IdentifierTree t && t.getName().contentEquals("this");
           if (name != null) {
-            out.computeIfAbsent(name, k -> new ArrayList<>()).add(new FieldStore(value, init));
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(new FieldStore(value, init, current, own));
           }
         }
 
         @Override
         public Void visitClass(com.sun.source.tree.ClassTree node, Boolean init) {
+          com.sun.source.tree.ClassTree outer = current;
+          current = node;
           for (Tree member : node.getMembers()) {
             boolean ctor = member instanceof com.sun.source.tree.MethodTree m && m.getName().contentEquals("<init>");
             boolean block = member instanceof com.sun.source.tree.BlockTree b && !b.isStatic();
             scan(member, ctor || block);
           }
+          current = outer;
           return null;
         }
 
