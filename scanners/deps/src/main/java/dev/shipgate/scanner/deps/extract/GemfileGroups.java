@@ -3,9 +3,11 @@ package dev.shipgate.scanner.deps.extract;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.scanner.deps.Package.Scope;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
 final class GemfileGroups {
 
   private static final Set<String> DEV_GROUPS = Set.of("development", "test", "dev", "debug", "lint", "linters", "ci", "tools", "doc", "docs");
-  private static final Pattern GROUP_BLOCK = Pattern.compile("^group\\s*\\(?\\s*(.*?)\\)?\\s+do(\\s*\\|.*\\|)?$");
-  private static final Pattern BLOCK_START = Pattern.compile("^(?:\\w+\\b.*\\s+do(\\s*\\|.*\\|)?|(?:if|unless|case|while|until|begin)\\b.*)$");
+  private static final Set<String> CONDITIONALS = Set.of("if", "unless", "case", "while", "until", "begin");
+  /** Gemfile lines are short; longer ones are not read (a note says so), which keeps the patterns linear. */
+  private static final int MAX_LINE = 2_000;
   private static final Pattern GEM = Pattern.compile("^gem\\s*\\(?\\s*[\"']([^\"']+)[\"'](.*)$");
   private static final Pattern INLINE_GROUPS = Pattern.compile("(?:\\bgroups?:|:groups?\\s*=>)\\s*(\\[[^\\]]*\\]|:\\w+|[\"'][^\"']*[\"'])");
   private static final Pattern GEMSPEC_DEPENDENCY =
@@ -42,8 +45,8 @@ final class GemfileGroups {
     Map<String, Scope> out = new HashMap<>();
     for (String gem : ownGems) {
       context.find(dir + gem + ".gemspec").ifPresent(spec -> {
-        for (String raw : Extractor.text(spec).split("\r?\n")) {
-          Matcher m = GEMSPEC_DEPENDENCY.matcher(RequirementsExtractor.stripComment(raw).strip());
+        for (String line : lines(spec, context)) {
+          Matcher m = GEMSPEC_DEPENDENCY.matcher(line);
           if (m.matches()) {
             out.merge(m.group(2), "development_".equals(m.group(1)) ? Scope.DEV : Scope.RUNTIME, GemfileGroups::wider);
           }
@@ -56,18 +59,14 @@ final class GemfileGroups {
       return out;
     }
     Deque<Set<String>> blocks = new ArrayDeque<>(); // the groups each open block adds (empty for other blocks)
-    for (String raw : Extractor.text(f.get()).split("\r?\n")) {
-      String line = RequirementsExtractor.stripComment(raw).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
+    for (String line : lines(f.get(), context)) {
       if (line.equals("end") || line.startsWith("end ") || line.startsWith("end.")) {
         blocks.poll();
         continue;
       }
-      Matcher group = GROUP_BLOCK.matcher(line);
-      if (group.matches()) {
-        blocks.push(symbols(group.group(1).replaceAll("\\w+:\\s*\\w+", ""))); // "optional: true" is not a group
+      String block = blockHead(line);
+      if (block != null && (block.startsWith("group ") || block.startsWith("group("))) {
+        blocks.push(symbols(block.substring(5).replaceAll("\\w+:\\s*\\w+", ""))); // "optional: true" is not a group
         continue;
       }
       Matcher gem = GEM.matcher(line);
@@ -80,16 +79,39 @@ final class GemfileGroups {
         }
         Scope scope = !groups.isEmpty() && DEV_GROUPS.containsAll(groups) ? Scope.DEV : Scope.RUNTIME;
         out.merge(gem.group(1), scope, GemfileGroups::wider);
-        if (gem.group(2).matches(".*\\sdo(\\s*\\|.*\\|)?$")) {
-          blocks.push(Set.of());
-        }
-        continue;
       }
-      if (BLOCK_START.matcher(line).matches()) {
+      if (block != null || CONDITIONALS.contains(line.split("[\\s(]", 2)[0])) {
         blocks.push(Set.of()); // source/platforms/path/git blocks and conditionals: no group of their own
       }
     }
     return out;
+  }
+
+  /** The non-empty lines without comments; over-long ones are left out with a note. */
+  private static List<String> lines(SourceFile f, ExtractContext context) {
+    List<String> out = new ArrayList<>();
+    String[] raw = Extractor.text(f).split("\r?\n");
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i].length() > MAX_LINE) {
+        context.note(f.path(), i + 1, "line longer than " + MAX_LINE + " characters not read for gem groups");
+        continue;
+      }
+      String line = RequirementsExtractor.stripComment(raw[i]).strip();
+      if (!line.isEmpty()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  /** What precedes {@code do} (and its {@code |params|}) when the line opens a block, else null. */
+  private static String blockHead(String line) {
+    String l = line;
+    if (l.endsWith("|")) {
+      int bar = l.lastIndexOf('|', l.length() - 2);
+      l = bar > 0 ? l.substring(0, bar).stripTrailing() : l;
+    }
+    return l.endsWith(" do") || l.endsWith(")do") ? l.substring(0, l.length() - 2).stripTrailing() : null;
   }
 
   private static Scope wider(Scope a, Scope b) {
