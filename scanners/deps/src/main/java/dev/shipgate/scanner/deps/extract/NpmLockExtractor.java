@@ -61,7 +61,7 @@ public final class NpmLockExtractor implements Extractor {
         throw new ExtractException(json.line(deps), "'dependencies' must be an object");
       }
       List<V1Entry> entries = new ArrayList<>();
-      fromV1Tree(file.path(), json, d, List.of(d), PackageJson.declared(file.path(), context), entries, out);
+      fromV1Tree(file.path(), json, d, List.of(d), PackageJson.declared(file.path(), context), "", entries, out);
       return Edges.link(out, v1Needs(entries, out));
     }
     return out;
@@ -209,9 +209,12 @@ public final class NpmLockExtractor implements Extractor {
     return out;
   }
 
-  /** Reads {@code deps}, the innermost of {@code scopes} (nearest first), and the objects nested in its entries. */
+  /**
+   * Reads {@code deps}, the innermost of {@code scopes} (nearest first), and the objects nested in its entries;
+   * {@code parentIntegrity} is the hash of the package {@code deps} belongs to, which covers its bundled ones.
+   */
   private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, List<ObjectNode> scopes, Set<String> declared,
-      List<V1Entry> entries, List<Package> out) throws ExtractException {
+      String parentIntegrity, List<V1Entry> entries, List<Package> out) throws ExtractException {
     boolean top = scopes.size() == 1;
     for (Iterator<Map.Entry<String, JsonNode>> it = deps.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -239,6 +242,10 @@ public final class NpmLockExtractor implements Extractor {
         int hash = version.lastIndexOf('#');
         version = source == Source.GIT && hash >= 0 ? version.substring(hash + 1) : "";
       }
+      String integrity = LocatedJson.text(entry, "integrity");
+      if (integrity.isEmpty() && LocatedJson.flag(entry, "bundled") && !parentIntegrity.isEmpty()) {
+        integrity = parentIntegrity.startsWith("bundled:") ? parentIntegrity : "bundled:" + parentIntegrity; // as in v2
+      }
       out.add(Package.builder(Ecosystem.NPM, name, path)
           .locked(version)
           .direct(top && declared.contains(e.getKey()))
@@ -246,7 +253,7 @@ public final class NpmLockExtractor implements Extractor {
           .source(source)
           .line(json.line(entry))
           .resolved(resolved)
-          .integrity(LocatedJson.text(entry, "integrity"))
+          .integrity(integrity)
           .build());
       JsonNode nested = entry.get("dependencies");
       List<ObjectNode> visible = scopes;
@@ -257,7 +264,7 @@ public final class NpmLockExtractor implements Extractor {
       }
       entries.add(new V1Entry(entry, visible));
       if (nested instanceof ObjectNode n) {
-        fromV1Tree(path, json, n, visible, declared, entries, out);
+        fromV1Tree(path, json, n, visible, declared, integrity, entries, out);
       }
     }
   }
