@@ -179,6 +179,8 @@ public final class UvLockExtractor implements Extractor {
         } else if (!inline(source, "path").isEmpty() || !inline(source, "directory").isEmpty()) {
           kind = Source.FILE;
           resolved = inline(source, "path") + inline(source, "directory");
+        } else {
+          resolved = inline(source, "registry"); // the index, which the registry allow-list judges
         }
       }
       List<String> hashes = new ArrayList<>();
