@@ -168,6 +168,32 @@ class PolicyRulesTest {
         """;
     assertThat(found(scan(null, SourceFile.of("Gemfile.lock", gemfile), SourceFile.of("Pipfile.lock", pipfile)), "deps/source/unapproved"))
         .containsExactlyInAnyOrder("9 deps/source/unapproved-registry acme-auth", "5 deps/source/unapproved-registry acme-auth");
+    String uv = """
+        version = 1
+
+        [[package]]
+        name = "requests"
+        version = "2.31.0"
+        source = { registry = "https://pypi.org/simple" }
+        sdist = { url = "https://files.pythonhosted.org/packages/requests-2.31.0.tar.gz", hash = "sha256:aa" }
+
+        [[package]]
+        name = "acme-auth"
+        version = "0.9.1"
+        source = { registry = "https://pypi.acme.example/simple" }
+        sdist = { url = "https://pypi.acme.example/files/acme_auth-0.9.1.tar.gz", hash = "sha256:bb" }
+        """;
+    String pylock = """
+        lock-version = "1.0"
+
+        [[packages]]
+        name = "acme-auth"
+        version = "0.9.1"
+        index = "https://pypi.acme.example/simple"
+        sdist = { url = "https://pypi.acme.example/files/acme_auth-0.9.1.tar.gz", hashes = { sha256 = "bb" } }
+        """;
+    assertThat(found(scan(null, SourceFile.of("uv.lock", uv), SourceFile.of("pylock.toml", pylock)), "deps/source/unapproved"))
+        .containsExactlyInAnyOrder("9 deps/source/unapproved-registry acme-auth", "3 deps/source/unapproved-registry acme-auth");
   }
 
   @Test
