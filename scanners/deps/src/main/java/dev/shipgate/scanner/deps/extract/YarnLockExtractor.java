@@ -152,6 +152,13 @@ public final class YarnLockExtractor implements Extractor {
         throw new ExtractException(e.line, "package '" + alias + "' has no version");
       }
       String resolved = !e.resolved.isEmpty() ? e.resolved : e.resolution;
+      int archive = e.resolution.indexOf("::__archiveUrl=");
+      if (archive > 0) {
+        // Berry records the tarball URL when it is not where the registry's layout puts it (other registries, mirrors).
+        String url = e.resolution.substring(archive + 15);
+        int more = url.indexOf('&');
+        resolved = java.net.URLDecoder.decode(more >= 0 ? url.substring(0, more) : url, java.nio.charset.StandardCharsets.UTF_8);
+      }
       Source source;
       if (!e.resolved.isEmpty()) {
         source = Sources.npm(e.resolved);
