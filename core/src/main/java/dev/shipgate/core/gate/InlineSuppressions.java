@@ -3,10 +3,10 @@ package dev.shipgate.core.gate;
 import dev.shipgate.core.model.Finding;
 import dev.shipgate.core.model.FindingStatus;
 import dev.shipgate.core.model.Location;
+import dev.shipgate.core.scan.ByteSearch;
 import dev.shipgate.core.scan.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class InlineSuppressions {
 
   static final String MARKER = "shipgate:ignore";
-  private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
+  private static final ByteSearch MARKER_SEARCH = ByteSearch.ascii(MARKER);
   /** The marker counts only right after a comment opener, so prose and string literals that mention it do not. */
   private static final Pattern OPENER = Pattern.compile("(?://+|#+|/\\*+|<!--|--|;+|^\\s*\\*)[ \\t]*shipgate:ignore");
   private static final Pattern COMMENT = Pattern.compile("shipgate:ignore(?:[ \\t]+([A-Za-z0-9_./,\\t -]*?))?(?:[ \\t]+--[ \\t]*(.*?))?[ \\t]*(?:\\*/|-->)?[ \\t]*$");
@@ -53,7 +53,7 @@ public final class InlineSuppressions {
     } catch (IOException e) {
       throw new UncheckedIOException(file.path() + ": cannot read: " + e.getMessage(), e); // as text() would
     }
-    if (SourceFile.indexOf(bytes, MARKER_BYTES, 0) < 0) {
+    if (!MARKER_SEARCH.in(bytes)) {
       return findings;
     }
     List<Comment> comments = parse(file);

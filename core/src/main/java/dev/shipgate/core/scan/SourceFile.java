@@ -145,56 +145,6 @@ public final class SourceFile {
     return i >= 0 ? i + 1 : -i - 1;
   }
 
-  /**
-   * Where {@code needle} first occurs in {@code bytes} at or after {@code from}, or -1: for ASCII markers and
-   * keywords, which a scanner can look for in the raw bytes before it pays for decoding the text.
-   */
-  public static int indexOf(byte[] bytes, byte[] needle, int from) {
-    int n = needle.length;
-    if (n == 0) {
-      return Math.max(0, Math.min(from, bytes.length));
-    }
-    int last = bytes.length - n;
-    if (n < 4) {
-      outer:
-      for (int i = Math.max(0, from); i <= last; i++) {
-        for (int k = 0; k < n; k++) {
-          if (bytes[i + k] != needle[k]) {
-            continue outer;
-          }
-        }
-        return i;
-      }
-      return -1;
-    }
-    // Horspool: most windows are left after one comparison and a skip of up to the needle's length. The engine
-    // runs this over every file (the inline-suppression marker), so a byte-by-byte scan was a tenth of a scan.
-    int[] skip = new int[256];
-    java.util.Arrays.fill(skip, n);
-    for (int k = 0; k < n - 1; k++) {
-      skip[needle[k] & 0xff] = n - 1 - k;
-    }
-    byte tail = needle[n - 1];
-    int i = Math.max(0, from);
-    while (i <= last) {
-      byte b = bytes[i + n - 1];
-      if (b == tail && matchesAt(bytes, i, needle, n - 1)) {
-        return i;
-      }
-      i += skip[b & 0xff];
-    }
-    return -1;
-  }
-
-  private static boolean matchesAt(byte[] bytes, int at, byte[] needle, int length) {
-    for (int k = 0; k < length; k++) {
-      if (bytes[at + k] != needle[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The 1-based line holding byte {@code offset} of {@code bytes}: for errors found before the text is decoded. */
   public static int lineAtByte(byte[] bytes, int offset) {
     int line = 1;

@@ -7,6 +7,7 @@ import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.FileScanner;
 import dev.shipgate.core.scan.ParsedSettings;
 import dev.shipgate.core.scan.ScanContext;
+import dev.shipgate.core.scan.ByteSearch;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.core.yaml.YamlException;
 import dev.shipgate.core.yaml.YamlFile;
@@ -107,7 +108,7 @@ public final class K8sScanner implements FileScanner {
     String path = file.path();
     byte[] bytes = file.bytes();
     // Cheap content test first: a file that never says apiVersion and kind holds no Kubernetes object.
-    if (SourceFile.indexOf(bytes, API_VERSION, 0) < 0 || SourceFile.indexOf(bytes, KIND, 0) < 0) {
+    if (!API_VERSION.in(bytes) || !KIND.in(bytes)) {
       return;
     }
     if (bytes.length > MAX_BYTES) {
@@ -115,7 +116,7 @@ public final class K8sScanner implements FileScanner {
           + MAX_BYTES + " bytes are not parsed (the limit is crossed on this line)");
       return;
     }
-    int nul = SourceFile.indexOf(bytes, new byte[] {0}, 0);
+    int nul = NUL.indexIn(bytes, 0);
     if (nul >= 0) {
       context.error(path, SourceFile.lineAtByte(bytes, nul), "binary content (a NUL byte) in a YAML file; kubectl cannot apply it");
       return;
@@ -274,7 +275,8 @@ public final class K8sScanner implements FileScanner {
     return -1;
   }
 
-  private static final byte[] API_VERSION = "apiVersion".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] KIND = "kind".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final ByteSearch API_VERSION = ByteSearch.ascii("apiVersion");
+  private static final ByteSearch KIND = ByteSearch.ascii("kind");
+  private static final ByteSearch NUL = ByteSearch.of(new byte[] {0});
 
 }
