@@ -8,7 +8,6 @@ import dev.shipgate.core.model.FindingStatus;
 import dev.shipgate.core.scan.ScanEngine;
 import dev.shipgate.core.scan.Scanner;
 import dev.shipgate.core.scan.SourceFile;
-import dev.shipgate.git.GitWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,8 +71,8 @@ final class FixRunner {
     }
     List<Finding> judged = runner.judge(ws, ruleIds, scanned.findings(), ScanRunner.mergeWalkSkips(scanned.coverage(), walkSkips),
         null, new HashMap<>(), runner.signedWaivers(ws, null)).findings();
-    Path top = ws.git().map(GitWorkspace::topLevel).orElse(ws.root()).toAbsolutePath().normalize();
-    ws.git().ifPresent(GitWorkspace::close);
+    Path top = (ws.gitTop() != null ? ws.gitTop() : ws.root()).toAbsolutePath().normalize();
+    ws.repository().close();
 
     Map<String, SourceFile> files = new LinkedHashMap<>();
     scanned.files().forEach(f -> files.put(f.path(), f));

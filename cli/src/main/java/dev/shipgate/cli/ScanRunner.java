@@ -53,8 +53,17 @@ final class ScanRunner {
     this.clock = clock;
   }
 
-  /** Where a scan runs: directories, git, policy and the project's own shipgate files. */
-  record Workspace(Path root, Optional<GitWorkspace> git, String prefix, Policy policy, Path projectDir, String projectPrefix) {
+  /**
+   * Where a scan runs: directories, git, policy and the project's own shipgate files. {@code gitTop} is the work
+   * tree's top level (null outside one), found without JGit; the repository opens on first use ({@link #git()}):
+   * JGit's set-up took 150 ms of the main thread before the first file was read, and a plain scan never needs it here.
+   */
+  record Workspace(Path root, Path gitTop, LazyGit repository, String prefix, Policy policy, Path projectDir,
+      String projectPrefix) {
+
+    Optional<GitWorkspace> git() throws UsageException {
+      return repository.open();
+    }
 
     Path waiverFile() {
       return projectDir.resolve(Waivers.FILE);
@@ -69,18 +78,49 @@ final class ScanRunner {
     }
   }
 
+  /** The scan's git repository, opened once when first asked for. */
+  static final class LazyGit implements AutoCloseable {
+    private final Path root;
+    private final Path expectedTop;
+    private Optional<GitWorkspace> opened;
+
+    LazyGit(Path root, Path expectedTop) {
+      this.root = root;
+      this.expectedTop = expectedTop;
+    }
+
+    /** Fails when the repository cannot be opened or JGit finds another top level than the scan used. */
+    synchronized Optional<GitWorkspace> open() throws UsageException {
+      if (opened == null) {
+        try {
+          opened = GitWorkspace.find(root);
+        } catch (GitException e) {
+          throw new UsageException(e.getMessage());
+        }
+        Path found = opened.map(g -> g.topLevel().toAbsolutePath().normalize()).orElse(null);
+        if (!java.util.Objects.equals(found, expectedTop)) {
+          throw new UsageException("git finds the work tree of " + root + " at " + (found == null ? "no repository" : found)
+              + ", not at " + (expectedTop == null ? "no repository" : expectedTop)
+              + " (a core.worktree setting?); shipgate cannot scan this layout");
+        }
+      }
+      return opened;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (opened != null) {
+        opened.ifPresent(GitWorkspace::close);
+      }
+    }
+  }
+
   Workspace workspace(ScanOptions o) throws UsageException {
     Path root = o.path.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       throw new UsageException(o.path + ": not a directory");
     }
-    Optional<GitWorkspace> git;
-    try {
-      git = GitWorkspace.find(root);
-    } catch (GitException e) {
-      throw new UsageException(e.getMessage());
-    }
-    Path top = git.map(GitWorkspace::topLevel).map(p -> p.toAbsolutePath().normalize()).orElse(null);
+    Path top = GitWorkspace.topLevelOf(root).orElse(null);
     String prefix = top == null || top.equals(root) ? "" : top.relativize(root).toString().replace('\\', '/');
     PolicyLoader loader = new PolicyLoader(registry);
     Policy policy;
@@ -111,7 +151,7 @@ final class ScanRunner {
       throw new UsageException(e.getMessage());
     }
     String projectPrefix = top != null && projectDir.startsWith(top) ? top.relativize(projectDir).toString().replace('\\', '/') : "";
-    return new Workspace(root, git, prefix, policy, projectDir, projectPrefix);
+    return new Workspace(root, top, new LazyGit(root, top), prefix, policy, projectDir, projectPrefix);
   }
 
   /** Families to run: registered, enabled by the policy, and selected by --only/--skip. */
@@ -289,14 +329,14 @@ final class ScanRunner {
     }
     enabled.sort(java.util.Comparator.comparing(Rule::id));
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    ws.git().ifPresent(GitWorkspace::close);
+    ws.repository().close();
     return new ScanReport(ShipgateVersion.get(), ws.policy().source(), ws.policy().digest(), packs, enabled,
         outcome.findings(), coverage, outcome.verdict(), started, millis, diffInfo, notes);
   }
 
   /** Walks the workspace's tree and scans it; walk skips are added to {@code walkSkips}. */
   static ScanEngine.Result scanTree(Workspace ws, ScanEngine engine, List<Coverage.Skipped> walkSkips) throws IOException {
-    FileWalker walker = new FileWalker(ws.root(), ws.git().map(GitWorkspace::topLevel).orElse(null), ws.policy());
+    FileWalker walker = new FileWalker(ws.root(), ws.gitTop(), ws.policy());
     List<Coverage.Skipped> skips = new ArrayList<>();
     ScanEngine.Result result = engine.run(sink -> skips.addAll(walker.walk(sink).skipped()), p -> true);
     walkSkips.addAll(skips);
@@ -325,10 +365,10 @@ final class ScanRunner {
    * cannot accept its own findings.
    */
   List<Waivers.Waiver> signedWaivers(Workspace ws, ChangeSet changes) throws UsageException {
-    Optional<GitWorkspace> git = ws.git();
-    if (git.isEmpty() || !Files.isDirectory(git.get().topLevel().resolve(".shipgate/approvals"))) {
+    if (ws.gitTop() == null || !Files.isDirectory(ws.gitTop().resolve(".shipgate/approvals"))) {
       return List.of();
     }
+    Optional<GitWorkspace> git = ws.git();
     Settings settings = ws.policy().settings("change");
     Instant now = clock.instant();
     List<SignedWaivers.Waiver> found;

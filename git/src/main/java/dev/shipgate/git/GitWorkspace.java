@@ -129,6 +129,37 @@ public final class GitWorkspace implements AutoCloseable {
     return false;
   }
 
+  /**
+   * The work tree's top-level directory as {@link #find} discovers it, without starting JGit: the nearest directory at
+   * or above {@code dir} whose {@code .git} is a directory holding {@code HEAD} and {@code objects}, or a file naming its
+   * git directory ({@code gitdir:}, worktrees and submodules); empty inside a {@code .git} directory or outside a work
+   * tree. It can differ from {@link #find} only for layouts it does not read ({@code core.worktree}): callers that use
+   * it before the repository is open compare the two afterwards.
+   */
+  public static Optional<Path> topLevelOf(Path dir) {
+    Path start = dir.toAbsolutePath().normalize();
+    for (Path d = start; d != null; d = d.getParent()) {
+      Path git = d.resolve(".git");
+      boolean repository = Files.isDirectory(git)
+          ? Files.isRegularFile(git.resolve("HEAD")) && Files.isDirectory(git.resolve("objects"))
+          : Files.isRegularFile(git) && namesGitDir(git);
+      if (repository) {
+        return start.startsWith(git) ? Optional.empty() : Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean namesGitDir(Path gitFile) {
+    try (InputStream in = Files.newInputStream(gitFile)) {
+      return java.util.Arrays.equals(in.readNBytes(GITDIR.length), GITDIR);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final byte[] GITDIR = "gitdir:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   public Path topLevel() {
     return topLevel;
   }

@@ -34,6 +34,30 @@ class WorkspaceTest {
   }
 
   @Test
+  void theCheapTopLevelLookupAgreesWithOpeningTheRepository() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("project"))) {
+      repo.write("src/main/App.java", "class App {}\n");
+      repo.commitAll("base");
+      Files.createDirectories(dir.resolve("plain/sub"));
+      // A stray, invalid .git directory: both look further up.
+      Files.createDirectories(dir.resolve("project/vendor/lib/.git"));
+      // A linked work tree's .git file names its git directory.
+      Files.createDirectories(dir.resolve("linked"));
+      Files.writeString(dir.resolve("linked/.git"), "gitdir: " + dir.resolve("project/.git") + "\n");
+      for (String d : new String[] {"project", "project/src/main", "project/src/main/App.java", "project/.git",
+          "project/.git/objects", "plain/sub", "project/vendor/lib"}) {
+        java.util.Optional<Path> expected;
+        try (GitWorkspace ws = GitWorkspace.find(dir.resolve(d)).orElse(null)) {
+          expected = java.util.Optional.ofNullable(ws).map(GitWorkspace::topLevel);
+        }
+        Path start = dir.resolve(d);
+        assertThat(GitWorkspace.topLevelOf(Files.isRegularFile(start) ? start.getParent() : start)).as(d).isEqualTo(expected);
+      }
+      assertThat(GitWorkspace.topLevelOf(dir.resolve("linked"))).contains(dir.resolve("linked"));
+    }
+  }
+
+  @Test
   void pathOutsideTheWorkTreeCannotBeRelativized() throws Exception {
     try (TestRepo repo = TestRepo.init(dir.resolve("project")); GitWorkspace ws = repo.workspace()) {
       assertThatThrownBy(() -> ws.relativize(dir.resolve("elsewhere/file.txt")))
