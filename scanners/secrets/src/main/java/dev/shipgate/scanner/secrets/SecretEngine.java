@@ -466,15 +466,41 @@ final class SecretEngine {
     }
   }
 
+  /** The regex without one leading and one trailing {@code \\b}. */
+  private static String withoutOuterBoundaries(String regex) {
+    String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
+    return r.endsWith("\\b") && !r.endsWith("\\\\b") ? r.substring(0, r.length() - 2) : r;
+  }
+
+  /**
+   * The index of the {@code ]} closing the character class that opens at {@code open}, or -1 when the class is not
+   * closed or holds a POSIX class ({@code [:alpha:]}). A {@code ]} right after {@code [} or {@code [^} is a member.
+   */
+  private static int classEnd(String r, int open) {
+    int i = open + 1;
+    if (i < r.length() && r.charAt(i) == '^') {
+      i++;
+    }
+    if (i < r.length() && r.charAt(i) == ']') {
+      i++;
+    }
+    while (i < r.length() && r.charAt(i) != ']') {
+      if (r.charAt(i) == '\\') {
+        i++;
+      } else if (r.charAt(i) == '[') {
+        return -1;
+      }
+      i++;
+    }
+    return i < r.length() ? i : -1;
+  }
+
   /**
    * Whether the regex is {@code (X)} without named groups, optionally between {@code \b}s: then group 1 spans the
    * whole match, which RE2/J reports without re-running the automaton for capture groups.
    */
   static boolean groupOneIsWholeMatch(String regex) {
-    String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
-    if (r.endsWith("\\b") && !r.endsWith("\\\\b")) {
-      r = r.substring(0, r.length() - 2);
-    }
+    String r = withoutOuterBoundaries(regex);
     // A named group inside (secret, bare) would name the secret instead of group 1.
     if (!r.startsWith("(") || r.startsWith("(?") || r.contains("(?P<") || r.contains("(?<")) {
       return false;
@@ -485,19 +511,9 @@ final class SecretEngine {
       if (c == '\\') {
         i++;
       } else if (c == '[') {
-        // A class ends at the first ] that is not its first member ([]a] and [^]a] hold a literal ]).
-        i++;
-        if (i < r.length() && r.charAt(i) == '^') {
-          i++;
-        }
-        if (i < r.length() && r.charAt(i) == ']') {
-          i++;
-        }
-        while (i < r.length() && r.charAt(i) != ']') {
-          if (r.charAt(i) == '\\') {
-            i++;
-          }
-          i++;
+        i = classEnd(r, i);
+        if (i < 0) {
+          return false;
         }
       } else if (c == '(') {
         depth++;
@@ -514,10 +530,7 @@ final class SecretEngine {
    * {@code \\w}, classes, {@code .}, groups whose alternatives all have the same length, and {@code {n}} repeats.
    */
   static int fixedMatchLength(String regex) {
-    String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
-    if (r.endsWith("\\b") && !r.endsWith("\\\\b")) {
-      r = r.substring(0, r.length() - 2);
-    }
+    String r = withoutOuterBoundaries(regex);
     int[] pos = {0};
     int n = sequenceLength(r, pos);
     return pos[0] == r.length() ? n : -1;
@@ -575,25 +588,11 @@ final class SecretEngine {
         return e == 'd' || e == 'w' || (!Character.isLetterOrDigit(e) && e < 128) ? 1 : -1;
       }
       case '[' -> {
-        int i = pos[0] + 1;
-        if (i < r.length() && r.charAt(i) == '^') {
-          i++;
-        }
-        if (i < r.length() && r.charAt(i) == ']') {
-          i++;
-        }
-        while (i < r.length() && r.charAt(i) != ']') {
-          if (r.charAt(i) == '\\') {
-            i++;
-          } else if (r.charAt(i) == '[') {
-            return -1; // [:alpha:] and friends
-          }
-          i++;
-        }
-        if (i >= r.length()) {
+        int end = classEnd(r, pos[0]);
+        if (end < 0) {
           return -1;
         }
-        pos[0] = i + 1;
+        pos[0] = end + 1;
         return 1;
       }
       case '(' -> {
