@@ -120,17 +120,8 @@ public final class GitleaksImport {
       }
       if (c == '[') {
         // skip a character class: parentheses inside it are literal
-        int j = i + 1;
-        if (j < rx.length() && rx.charAt(j) == '^') {
-          j++;
-        }
-        if (j < rx.length() && rx.charAt(j) == ']') {
-          j++;
-        }
-        while (j < rx.length() && rx.charAt(j) != ']') {
-          j += rx.charAt(j) == '\\' ? 2 : 1;
-        }
-        i = j;
+        int end = SecretEngine.classEnd(rx, i);
+        i = end < 0 ? rx.length() : end;
         continue;
       }
       if (c == '(' && (i + 1 >= rx.length() || rx.charAt(i + 1) != '?')) {

@@ -474,9 +474,10 @@ final class SecretEngine {
 
   /**
    * The index of the {@code ]} closing the character class that opens at {@code open}, or -1 when the class is not
-   * closed or holds a POSIX class ({@code [:alpha:]}). A {@code ]} right after {@code [} or {@code [^} is a member.
+   * closed. A {@code ]} right after {@code [} or {@code [^} is a member, and POSIX classes ({@code [:alpha:]}) inside
+   * it are skipped whole. The regex readers here and {@link GitleaksImport} share it.
    */
-  private static int classEnd(String r, int open) {
+  static int classEnd(String r, int open) {
     int i = open + 1;
     if (i < r.length() && r.charAt(i) == '^') {
       i++;
@@ -485,12 +486,15 @@ final class SecretEngine {
       i++;
     }
     while (i < r.length() && r.charAt(i) != ']') {
-      if (r.charAt(i) == '\\') {
-        i++;
-      } else if (r.charAt(i) == '[') {
-        return -1;
+      if (r.startsWith("[:", i)) {
+        int close = r.indexOf(":]", i + 2);
+        if (close < 0) {
+          return -1;
+        }
+        i = close + 2;
+      } else {
+        i += r.charAt(i) == '\\' ? 2 : 1;
       }
-      i++;
     }
     return i < r.length() ? i : -1;
   }

@@ -85,5 +85,7 @@ class GitleaksImportTest {
   @Test
   void secretGroupIsNamedAcrossCharacterClassesAndNonCapturingGroups() {
     assertThat(GitleaksImport.nameGroup("(?:a|b)[(](x)(y)", 2)).isEqualTo("(?:a|b)[(](x)(?P<secret>y)");
+    assertThat(GitleaksImport.nameGroup("[[:punct:](](x)", 1)).as("a ] inside a POSIX class does not end the class")
+        .isEqualTo("[[:punct:](](?P<secret>x)");
   }
 }

@@ -58,7 +58,10 @@ class SecretEngineTest {
     assertThat(SecretEngine.fixedMatchLength("(ab)(c)")).isEqualTo(3);
     assertThat(SecretEngine.fixedMatchLength("(ab))")).isEqualTo(-1);
     assertThat(SecretEngine.fixedMatchLength("^(ab)")).isEqualTo(-1);
-    assertThat(SecretEngine.fixedMatchLength("([[:alpha:]]x)")).isEqualTo(-1);
+    // A POSIX class is one character, and its ] does not close the enclosing class.
+    assertThat(SecretEngine.fixedMatchLength("(x[[:alnum:]_]{4})")).isEqualTo(5);
+    assertThat(SecretEngine.fixedMatchLength("(x[[:alnum:)")).isEqualTo(-1);
+    assertThat(SecretEngine.fixedMatchLength("([[:alpha:]]x)")).isEqualTo(2);
   }
 
   @Test
