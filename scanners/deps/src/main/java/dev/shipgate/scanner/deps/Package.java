@@ -57,7 +57,12 @@ public record Package(
     RUNTIME,
     DEV,
     TEST,
-    OPTIONAL
+    OPTIONAL,
+    /**
+     * Needed to compile, supplied at runtime by the environment (Maven's {@code provided}: a servlet container, an
+     * application server), so not shipped in the artifact; osv-scanner and Trivy do not count it as runtime either.
+     */
+    PROVIDED
   }
 
   /** Where the artifact is fetched from. */

@@ -61,7 +61,7 @@ class MavenTransitiveTest {
   void withoutALocalRepositoryTheDirectDependenciesAndTheNoteStay() throws Exception {
     assertThat(MavenTransitive.of(DIR.resolve("no-such-repository"))).isNull();
     Inventory.Result r = inventory(DIR.resolve("no-such-repository"));
-    assertThat(r.packages()).hasSize(3).allMatch(Package::direct);
+    assertThat(r.packages()).hasSize(4).allMatch(Package::direct);
     assertThat(r.notes()).extracting(Inventory.Note::message).singleElement().asString().startsWith("direct dependencies only");
   }
 }

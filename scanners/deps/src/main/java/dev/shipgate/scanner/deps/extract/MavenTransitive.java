@@ -189,8 +189,8 @@ public final class MavenTransitive {
         int xc = x.indexOf(':');
         exclusions.add(new Exclusion(x.substring(0, xc), x.substring(xc + 1), "*", "*"));
       }
-      request.addDependency(new Dependency(new DefaultArtifact(g, a, "jar", p.version()), p.scope() == Scope.TEST ? "test" : "compile",
-          p.scope() == Scope.OPTIONAL, exclusions));
+      String scope = p.scope() == Scope.TEST ? "test" : p.scope() == Scope.PROVIDED ? "provided" : "compile";
+      request.addDependency(new Dependency(new DefaultArtifact(g, a, "jar", p.version()), scope, p.scope() == Scope.OPTIONAL, exclusions));
       roots.put(g + ":" + a, p);
     }
     List<Package> out = new ArrayList<>();
@@ -253,7 +253,8 @@ public final class MavenTransitive {
         out.add(Package.builder(Ecosystem.MAVEN, key, manifest)
             .version(a.getVersion(), Pin.PINNED)
             .direct(false)
-            .scope(test ? Scope.TEST : child.getDependency().isOptional() ? Scope.OPTIONAL : Scope.RUNTIME)
+            .scope(test ? Scope.TEST : "provided".equals(child.getDependency().getScope()) ? Scope.PROVIDED
+                : child.getDependency().isOptional() ? Scope.OPTIONAL : Scope.RUNTIME)
             .line(root == null ? 0 : root.line())
             .build());
       }

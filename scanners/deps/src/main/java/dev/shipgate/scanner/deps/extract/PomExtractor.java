@@ -479,6 +479,9 @@ public final class PomExtractor implements Extractor {
     if (scope.equals("test")) {
       return Scope.TEST;
     }
+    if (scope.equals("provided")) {
+      return Scope.PROVIDED; // optional or not, the artifact never ships it
+    }
     return optional.equals("true") ? Scope.OPTIONAL : Scope.RUNTIME;
   }
 }
