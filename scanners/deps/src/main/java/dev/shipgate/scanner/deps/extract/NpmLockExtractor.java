@@ -24,6 +24,8 @@ public final class NpmLockExtractor implements Extractor {
 
   private static final String[] DEPENDENCY_FIELDS = {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"};
   private static final String NODE_MODULES = "node_modules/";
+  /** Extraneous entries named in the coverage note; the rest are counted. */
+  private static final int MAX_LISTED = 10;
 
   @Override
   public String name() {
@@ -51,20 +53,41 @@ public final class NpmLockExtractor implements Extractor {
     LocatedJson json = LocatedJson.parse(Extractor.text(file));
     ObjectNode root = json.rootObject("package-lock.json");
     JsonNode packages = root.get("packages");
-    if (packages instanceof ObjectNode p) {
-      return fromPackages(file.path(), json, p);
-    }
-    JsonNode deps = root.get("dependencies");
+    List<String> extraneous = new ArrayList<>();
     List<Package> out = new ArrayList<>();
-    if (deps != null && !deps.isNull()) {
-      if (!(deps instanceof ObjectNode d)) {
-        throw new ExtractException(json.line(deps), "'dependencies' must be an object");
+    if (packages instanceof ObjectNode p) {
+      out = fromPackages(file.path(), json, p, extraneous);
+    } else {
+      JsonNode deps = root.get("dependencies");
+      if (deps != null && !deps.isNull()) {
+        if (!(deps instanceof ObjectNode d)) {
+          throw new ExtractException(json.line(deps), "'dependencies' must be an object");
+        }
+        List<V1Entry> entries = new ArrayList<>();
+        fromV1Tree(file.path(), json, d, List.of(d), PackageJson.declared(file.path(), context), "", entries, out, extraneous);
+        out = Edges.link(out, v1Needs(entries, out));
       }
-      List<V1Entry> entries = new ArrayList<>();
-      fromV1Tree(file.path(), json, d, List.of(d), PackageJson.declared(file.path(), context), "", entries, out);
-      return Edges.link(out, v1Needs(entries, out));
+    }
+    if (!extraneous.isEmpty()) {
+      context.note(file.path(), 0, extraneous.size() + " extraneous " + (extraneous.size() == 1 ? "entry" : "entries")
+          + " not inventoried (npm marks them as needed by no package of the tree, and `npm prune` removes them): "
+          + String.join(", ", extraneous.stream().limit(MAX_LISTED).toList())
+          + (extraneous.size() > MAX_LISTED ? " and " + (extraneous.size() - MAX_LISTED) + " more" : ""));
     }
     return out;
+  }
+
+  /**
+   * An {@code "extraneous": true} entry is in {@code node_modules} but reached from no dependency of the project (a
+   * package left behind after its dependent was removed): not part of the tree npm resolves, so, as Phylum does (Trivy
+   * and osv-scanner list it as an ordinary package), it is left out of the inventory and named in a coverage note.
+   */
+  private static boolean extraneous(JsonNode entry, String name, LocatedJson json, List<String> skipped) {
+    if (!LocatedJson.flag(entry, "extraneous")) {
+      return false;
+    }
+    skipped.add(name + "@" + LocatedJson.text(entry, "version") + " (line " + json.line(entry) + ")");
+    return true;
   }
 
   /** A v1 entry and the {@code dependencies} objects it can see, nearest first (its own nested one, then its parents'). */
@@ -100,7 +123,7 @@ public final class NpmLockExtractor implements Extractor {
     return needs;
   }
 
-  private List<Package> fromPackages(String path, LocatedJson json, ObjectNode packages) throws ExtractException {
+  private List<Package> fromPackages(String path, LocatedJson json, ObjectNode packages, List<String> extraneous) throws ExtractException {
     // Direct dependencies are the ones the root or a workspace folder declares, installed in its own node_modules
     // (hoisted to the root's when possible); folder "" is the root.
     Map<String, Set<String>> declaredBy = new HashMap<>();
@@ -135,6 +158,9 @@ public final class NpmLockExtractor implements Extractor {
         continue; // a symlink to a workspace folder, listed under its own key
       }
       String installedAs = key.substring(at + NODE_MODULES.length());
+      if (extraneous(entry, installedAs, json, extraneous)) {
+        continue;
+      }
       // An alias ("foo": "npm:bar@1") is installed as foo but is the package bar.
       String name = LocatedJson.text(entry, "name");
       if (name.isEmpty()) {
@@ -209,18 +235,33 @@ public final class NpmLockExtractor implements Extractor {
     return out;
   }
 
+  /** Names every v1 entry nested below an extraneous one (npm marks them too, but they go with it either way). */
+  private static void nestedUnder(JsonNode entry, LocatedJson json, List<String> skipped) {
+    if (entry.get("dependencies") instanceof ObjectNode nested) { // as deep as the parser's nesting limit lets the tree go
+      for (Iterator<Map.Entry<String, JsonNode>> it = nested.properties().iterator(); it.hasNext();) {
+        Map.Entry<String, JsonNode> e = it.next();
+        skipped.add(e.getKey() + "@" + LocatedJson.text(e.getValue(), "version") + " (line " + json.line(e.getValue()) + ")");
+        nestedUnder(e.getValue(), json, skipped);
+      }
+    }
+  }
+
   /**
    * Reads {@code deps}, the innermost of {@code scopes} (nearest first), and the objects nested in its entries;
    * {@code parentIntegrity} is the hash of the package {@code deps} belongs to, which covers its bundled ones.
    */
   private void fromV1Tree(String path, LocatedJson json, ObjectNode deps, List<ObjectNode> scopes, Set<String> declared,
-      String parentIntegrity, List<V1Entry> entries, List<Package> out) throws ExtractException {
+      String parentIntegrity, List<V1Entry> entries, List<Package> out, List<String> extraneous) throws ExtractException {
     boolean top = scopes.size() == 1;
     for (Iterator<Map.Entry<String, JsonNode>> it = deps.properties().iterator(); it.hasNext();) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
       if (!(entry instanceof ObjectNode)) {
         throw new ExtractException(json.line(deps), "dependency '" + e.getKey() + "' must be an object");
+      }
+      if (extraneous(entry, e.getKey(), json, extraneous)) {
+        nestedUnder(entry, json, extraneous); // installed only inside it
+        continue;
       }
       String name = e.getKey();
       String version = LocatedJson.text(entry, "version");
@@ -264,7 +305,7 @@ public final class NpmLockExtractor implements Extractor {
       }
       entries.add(new V1Entry(entry, visible));
       if (nested instanceof ObjectNode n) {
-        fromV1Tree(path, json, n, visible, declared, integrity, entries, out);
+        fromV1Tree(path, json, n, visible, declared, integrity, entries, out, extraneous);
       }
     }
   }

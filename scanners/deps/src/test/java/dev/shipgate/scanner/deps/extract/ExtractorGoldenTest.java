@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Table-driven extractor tests: each folder {@code testdata/<extractor>/<case>/} holds input files and either
  * {@code expected.txt} (every package of every accepted file, one per line, all fields) or
- * {@code expected-error.txt} ({@code line N: message fragment}). Neighbour files (package.json, parent POMs,
- * includes) are read from the case folder.
+ * {@code expected-error.txt} ({@code line N: message fragment}), and optionally {@code expected-notes.txt} (every
+ * coverage note, {@code path:line: message}). Neighbour files (package.json, parent POMs, includes) are read from the
+ * case folder.
  */
 public class ExtractorGoldenTest {
 
@@ -55,20 +56,27 @@ public class ExtractorGoldenTest {
     Path error = c.dir().resolve("expected-error.txt");
     if (Files.exists(error)) {
       String want = Files.readString(error).strip();
-      ExtractException e = catchThrowableOfType(ExtractException.class, () -> c.extractor().extract(inputs.get(0), context(c)));
+      ExtractException e = catchThrowableOfType(ExtractException.class, () -> c.extractor().extract(inputs.get(0), context(c, new ArrayList<>())));
       assertThat(e).as("%s must fail", c).isNotNull();
       assertThat("line " + e.line() + ": " + e.getMessage()).startsWith(want);
       return;
     }
     List<String> actual = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (SourceFile f : inputs) {
-      for (Package p : c.extractor().extract(f, context(c))) {
+      for (Package p : c.extractor().extract(f, context(c, notes))) {
         actual.add(render(p));
       }
     }
-    List<String> expected = Files.readAllLines(c.dir().resolve("expected.txt")).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    assertThat(actual).as("packages of %s", c).containsExactlyElementsOf(expected);
+    assertThat(actual).as("packages of %s", c).containsExactlyElementsOf(lines(c.dir().resolve("expected.txt")));
+    Path expectedNotes = c.dir().resolve("expected-notes.txt");
+    if (Files.exists(expectedNotes)) {
+      assertThat(notes).as("coverage notes of %s", c).containsExactlyElementsOf(lines(expectedNotes));
+    }
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
   }
 
   /**
@@ -100,7 +108,8 @@ public class ExtractorGoldenTest {
     }
   }
 
-  static ExtractContext context(Case c) {
+  /** {@code notes} collects what the extractor notes, as {@code path:line: message}. */
+  static ExtractContext context(Case c, List<String> notes) {
     return new ExtractContext() {
       @Override
       public Optional<SourceFile> find(String path) {
@@ -124,7 +133,9 @@ public class ExtractorGoldenTest {
       }
 
       @Override
-      public void note(String path, int line, String message) {}
+      public void note(String path, int line, String message) {
+        notes.add(path + ":" + line + ": " + message);
+      }
     };
   }
 
