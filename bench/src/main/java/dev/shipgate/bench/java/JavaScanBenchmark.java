@@ -69,8 +69,8 @@ public final class JavaScanBenchmark {
       long cpu = os.getProcessCpuTime() - cpu0;
       String digest = digest(ctx.findings());
       System.out.printf("round %d: %.2f s wall, %.2f s cpu, %,d lines/s wall, %,d lines/s/core, peak heap %d MB,"
-          + " %d findings, %d errors, %d skipped%s%n", round, wall / 1e9, cpu / 1e9, (long) (lines / (wall / 1e9)),
-          (long) (lines / (cpu / 1e9)), peakHeapMb(), ctx.findings().size(), ctx.errors().size(), ctx.skippedFiles().size(),
+          + " %d findings (digest %s), %d errors, %d skipped%s%n", round, wall / 1e9, cpu / 1e9, (long) (lines / (wall / 1e9)),
+          (long) (lines / (cpu / 1e9)), peakHeapMb(), ctx.findings().size(), digest, ctx.errors().size(), ctx.skippedFiles().size(),
           previous == null || previous.equals(digest) ? "" : "  (RESULTS DIFFER FROM THE PREVIOUS ROUND)");
       previous = digest;
     }
@@ -95,13 +95,23 @@ public final class JavaScanBenchmark {
   }
 
 
-  /** Order-independent digest of the findings, to check that rounds give identical results. */
+  /**
+   * Order-independent digest of the findings (location, rule, severity, confidence, message, flow path, properties
+   * and fix), to check that rounds, and two builds, give identical results.
+   */
   private static String digest(java.util.List<Finding> findings) {
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (Finding f : findings) {
-      lines.add(f.location() + " " + f.ruleId());
+      lines.add(f.location() + " " + f.ruleId() + " " + f.severity() + " " + f.confidence() + " " + f.message() + " "
+          + f.flow() + " " + new java.util.TreeMap<>(f.properties()) + " " + f.fix());
     }
     java.util.Collections.sort(lines);
-    return Integer.toHexString(String.join("\n", lines).hashCode());
+    try {
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(sha, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

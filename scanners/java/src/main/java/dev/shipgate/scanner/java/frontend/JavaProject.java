@@ -66,6 +66,8 @@ public final class JavaProject {
   private final List<MethodInfo> methods = new ArrayList<>();
   /** {@link #calls} per method: the api family asks for a handler's calls more than once, and the rules ask too. */
   private final Map<MethodInfo, List<CallSite>> callsByMethod = new ConcurrentHashMap<>();
+  /** {@link #scope(MethodInfo)} per method: the engine, several checks and the arch/api families all ask for it. */
+  private final Map<MethodInfo, MethodScope> scopes = new ConcurrentHashMap<>();
 
   private JavaProject(List<JavaUnit> units, LibraryTypes library) {
     this.units = List.copyOf(units);
@@ -392,8 +394,12 @@ public final class JavaProject {
 
   // ---------------------------------------------------------------- scopes and expressions
 
-  /** Local names and types of a method; build once per method and reuse. */
+  /** Local names and types of a method, built on first use and kept (with its caches of call and type lookups). */
   public MethodScope scope(MethodInfo m) {
+    return scopes.computeIfAbsent(m, this::newScope);
+  }
+
+  private MethodScope newScope(MethodInfo m) {
     MethodScope s = new MethodScope(this, m.owner(), m);
     for (int i = 0; i < m.paramNames().size(); i++) {
       s.locals.put(m.paramNames().get(i), m.paramTypes().get(i));

@@ -42,6 +42,7 @@ public final class CorsCredentialsCheck implements JavaCheck {
 
   private static final Set<String> ORIGIN_CALLS = Set.of("allowedOrigins", "allowedOriginPatterns", "addAllowedOrigin",
       "addAllowedOriginPattern", "setAllowedOrigins", "setAllowedOriginPatterns");
+  private static final Set<String> HEADER_CALLS = Set.of("setHeader", "addHeader");
   private static final Set<String> CREDENTIAL_CALLS = Set.of("allowCredentials", "setAllowCredentials");
 
   @Override
@@ -53,16 +54,17 @@ public final class CorsCredentialsCheck implements JavaCheck {
   public void checkType(TypeInfo type, JavaProject project, Reporter reporter) {
     annotations(type, reporter);
     TypeCalls calls = TypeCalls.of(type);
-    for (MethodInvocationTree c : calls.calls()) {
-      if (ORIGIN_CALLS.contains(CallChain.name(c)) && c.getArguments().stream().anyMatch(CorsCredentialsCheck::hasStar)
+    for (MethodInvocationTree c : calls.named(ORIGIN_CALLS)) {
+      if (c.getArguments().stream().anyMatch(CorsCredentialsCheck::hasStar)
           && withCredentials(c, calls)) {
         reporter.report(RULE, c, "CORS allows origin \"*\" together with credentials", null);
       }
     }
-    boolean credentialsHeader = calls.calls().stream().anyMatch(c -> isHeaderCall(c, "Access-Control-Allow-Credentials")
+    List<MethodInvocationTree> headerCalls = calls.named(HEADER_CALLS);
+    boolean credentialsHeader = headerCalls.stream().anyMatch(c -> isHeaderCall(c, "Access-Control-Allow-Credentials")
         && isLiteral(c.getArguments().get(1), "true"));
     if (credentialsHeader) {
-      for (MethodInvocationTree c : calls.calls()) {
+      for (MethodInvocationTree c : headerCalls) {
         if (isHeaderCall(c, "Access-Control-Allow-Origin") && echoesOrigin(c.getArguments().get(1))) {
           reporter.report(RULE, c, "The request's Origin header is echoed with Access-Control-Allow-Credentials: true", null);
         }
@@ -76,8 +78,8 @@ public final class CorsCredentialsCheck implements JavaCheck {
    */
   private static boolean withCredentials(MethodInvocationTree origin, TypeCalls calls) {
     String receiver = receiver(origin);
-    for (MethodInvocationTree c : calls.calls()) {
-      if (!CREDENTIAL_CALLS.contains(CallChain.name(c)) || c.getArguments().size() != 1 || !isTrue(c.getArguments().get(0))) {
+    for (MethodInvocationTree c : calls.named(CREDENTIAL_CALLS)) {
+      if (c.getArguments().size() != 1 || !isTrue(c.getArguments().get(0))) {
         continue;
       }
       if (CallChain.of(c).calls().contains(origin) || receiver != null && receiver.equals(receiver(c))) {
@@ -127,8 +129,7 @@ public final class CorsCredentialsCheck implements JavaCheck {
   }
 
   private static boolean isHeaderCall(MethodInvocationTree c, String header) {
-    String n = CallChain.name(c);
-    return (n.equals("setHeader") || n.equals("addHeader")) && c.getArguments().size() == 2
+    return HEADER_CALLS.contains(CallChain.name(c)) && c.getArguments().size() == 2
         && c.getArguments().get(0) instanceof LiteralTree l && header.equalsIgnoreCase(String.valueOf(l.getValue()));
   }
 

@@ -22,6 +22,7 @@ import dev.shipgate.scanner.java.taint.JavaCheck;
 import dev.shipgate.scanner.java.taint.MethodVisitor;
 import dev.shipgate.scanner.java.taint.Reporter;
 import dev.shipgate.scanner.java.taint.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,21 +74,35 @@ public final class CredentialLoggingCheck implements JavaCheck {
     return List.of(RULE);
   }
 
+  private record Assigned(String variable, ExpressionTree rhs) {}
+
   @Override
   public MethodVisitor begin(MethodInfo method) {
     return new MethodVisitor() {
       /** Locals that were assigned a credential, with what it was. */
       final Map<String, String> carriers = new HashMap<>();
+      /**
+       * Assignments not yet judged, in order: most methods log nothing, so the names are read (a regular expression per
+       * name) only when a log call needs the carriers, replaying the assignments as they came.
+       */
+      final List<Assigned> pending = new ArrayList<>();
 
       @Override
       public void assign(String variable, Value value, Tree at, Reporter reporter) {
         ExpressionTree rhs = at instanceof VariableTree v ? v.getInitializer() : at instanceof AssignmentTree a ? a.getExpression() : null;
-        String what = rhs == null ? null : credential(rhs, carriers);
-        if (what != null) {
-          carriers.put(variable, what);
-        } else {
-          carriers.remove(variable);
+        pending.add(new Assigned(variable, rhs));
+      }
+
+      private void judgePending() {
+        for (Assigned p : pending) {
+          String what = p.rhs() == null ? null : credential(p.rhs(), carriers);
+          if (what != null) {
+            carriers.put(p.variable(), what);
+          } else {
+            carriers.remove(p.variable());
+          }
         }
+        pending.clear();
       }
 
       @Override
@@ -95,6 +110,7 @@ public final class CredentialLoggingCheck implements JavaCheck {
         if (!isLogCall(e)) {
           return;
         }
+        judgePending();
         for (ExpressionTree arg : e.argTrees()) {
           String what = credential(arg, carriers);
           if (what != null) {

@@ -36,6 +36,7 @@ public final class HttpClientTimeoutCheck implements JavaCheck {
       .build();
 
   /** Calls that configure a timeout, or hand the client a factory that may carry one. */
+  private static final Set<String> CLIENT_FACTORIES = Set.of("newHttpClient", "build", "createDefault");
   private static final Set<String> TIMEOUT_CALLS = Set.of("connectTimeout", "timeout", "setConnectTimeout", "setReadTimeout",
       "readTimeout", "setRequestFactory", "requestFactory", "setDefaultRequestConfig", "setConnectionRequestTimeout",
       "setTimeout", "responseTimeout", "setSoTimeout");
@@ -52,7 +53,7 @@ public final class HttpClientTimeoutCheck implements JavaCheck {
       return;
     }
     boolean apache4 = type.unit().imports().stream().anyMatch(i -> i.startsWith("org.apache.http."));
-    for (MethodInvocationTree c : calls.calls()) {
+    for (MethodInvocationTree c : calls.named(CLIENT_FACTORIES)) {
       String name = CallChain.name(c);
       CallChain chain = CallChain.of(c);
       if (name.equals("newHttpClient") && chain.startsWith("java.net.http.HttpClient", "newHttpClient")
@@ -63,7 +64,7 @@ public final class HttpClientTimeoutCheck implements JavaCheck {
       }
     }
     for (MethodInfo m : type.methods()) {
-      if (m.body() == null) {
+      if (m.body() == null || !calls.calls("openConnection")) {
         continue;
       }
       for (MethodInvocationTree c : TypeCalls.of(m).named("openConnection")) {

@@ -156,7 +156,6 @@ public final class InsecureRandomCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    boolean securityMethod = securityNamed(method.name()) && !method.name().startsWith("set");
     return new MethodVisitor() {
       @Override
       public void assign(String variable, Value value, Tree at, Reporter reporter) {
@@ -168,8 +167,9 @@ public final class InsecureRandomCheck implements JavaCheck {
 
       @Override
       public void returns(Value value, Tree at, Reporter reporter) {
-        Step p = securityMethod ? randomPath(value) : null;
-        if (p != null) {
+        Step p = randomPath(value);
+        // the name test (a regular expression) only once a random value is returned: most methods return none
+        if (p != null && securityNamed(method.name()) && !method.name().startsWith("set")) {
           reporter.report(RULE, at, "`" + method.name() + "` returns a java.util.Random value", p);
         }
       }

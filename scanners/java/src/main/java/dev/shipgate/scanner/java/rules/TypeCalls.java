@@ -9,15 +9,20 @@ import com.sun.source.util.TreeScanner;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every call, constructor call and member selection written in one type's method bodies and
  * field initializers (or one method's body; lambdas included, nested and anonymous classes excluded: they are
  * types of their own), for declaration-level checks that
- * look at how a configuration class is written rather than at data flow.
+ * look at how a configuration class is written rather than at data flow. The method names are read once here
+ * ({@link #names}, in the order of {@link #calls}): javac decodes a name from its bytes on every {@code toString()},
+ * and the checks ask by name many times per type.
  */
-record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> selects, List<NewClassTree> news) {
+record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> selects, List<NewClassTree> news,
+    List<String> names, Set<String> nameSet) {
 
   /** The type's method bodies and field initializers. */
   static TypeCalls of(TypeInfo type) {
@@ -32,11 +37,14 @@ record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> select
   }
 
   private static TypeCalls of(List<Tree> trees) {
-    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    TypeCalls out = new TypeCalls(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
         out.calls.add(node);
+        String name = CallChain.name(node);
+        out.names.add(name);
+        out.nameSet.add(name);
         return super.visitMethodInvocation(node, p);
       }
 
@@ -69,11 +77,22 @@ record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> select
   }
 
   List<MethodInvocationTree> named(String name) {
-    return calls.stream().filter(c -> CallChain.name(c).equals(name)).toList();
+    return named(Set.of(name));
+  }
+
+  /** The calls of any of these methods, in source order. */
+  List<MethodInvocationTree> named(Set<String> wanted) {
+    List<MethodInvocationTree> out = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      if (wanted.contains(names.get(i))) {
+        out.add(calls.get(i));
+      }
+    }
+    return out;
   }
 
   boolean calls(String name) {
-    return calls.stream().anyMatch(c -> CallChain.name(c).equals(name));
+    return nameSet.contains(name);
   }
 
   boolean selects(String name) {

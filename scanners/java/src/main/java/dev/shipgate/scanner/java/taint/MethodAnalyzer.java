@@ -421,7 +421,8 @@ final class MethodAnalyzer {
       return false;
     }
     for (String n : names) {
-      if (n.endsWith("." + name)) {
+      int dot = n.length() - name.length() - 1;
+      if (dot >= 0 && n.charAt(dot) == '.' && n.endsWith(name)) {
         return true;
       }
     }

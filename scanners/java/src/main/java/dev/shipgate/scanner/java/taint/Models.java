@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -531,25 +532,27 @@ public final class Models implements LibraryTypes {
     return propagators.getOrDefault(method, List.of());
   }
 
+  // The accessors below hand out read-only views: the analysis asks for them per parameter and per call, and the
+  // models do not change once loaded.
   public List<ParameterSource> parameterSources() {
-    return List.copyOf(parameterSources);
+    return Collections.unmodifiableList(parameterSources);
   }
 
   public List<ServiceSource> serviceSources() {
-    return List.copyOf(serviceSources);
+    return Collections.unmodifiableList(serviceSources);
   }
 
   /** Calls {@code (name, value)} that put a value into the model a view template renders. */
   public List<MethodPattern> modelAttributes() {
-    return List.copyOf(modelAttributes);
+    return Collections.unmodifiableList(modelAttributes);
   }
 
   public List<ReturnSink> returnSinks() {
-    return List.copyOf(returnSinks);
+    return Collections.unmodifiableList(returnSinks);
   }
 
   public Set<String> handlerAnnotations() {
-    return Set.copyOf(handlerAnnotations);
+    return Collections.unmodifiableSet(handlerAnnotations);
   }
 
   /** Whether a call on {@code declaringType} matches {@code p}'s types, through known supertypes or by simple name. */

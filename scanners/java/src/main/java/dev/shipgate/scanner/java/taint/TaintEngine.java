@@ -65,7 +65,6 @@ public final class TaintEngine {
   private final Map<String, SourceFile> files;
   private final Limits limits;
   private final Map<MethodInfo, Summary> summaries = new HashMap<>();
-  private final Map<MethodInfo, MethodScope> scopes = new HashMap<>();
   private final Map<Tree, Set<String>> assigned = new IdentityHashMap<>();
   private final Map<TypeInfo.FieldInfo, Object> constants = new HashMap<>();
   private final Set<TypeInfo.FieldInfo> evaluating = new HashSet<>();
@@ -382,7 +381,7 @@ public final class TaintEngine {
   }
 
   MethodScope scope(MethodInfo m) {
-    return scopes.computeIfAbsent(m, project::scope);
+    return project.scope(m);
   }
 
   Summary summary(MethodInfo m) {
