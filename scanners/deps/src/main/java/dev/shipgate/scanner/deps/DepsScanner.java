@@ -14,6 +14,7 @@ import dev.shipgate.scanner.deps.Package.Pin;
 import dev.shipgate.scanner.deps.Package.Source;
 import dev.shipgate.scanner.deps.extract.Extractor;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenProfiles;
 import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import dev.shipgate.scanner.deps.osv.DatabaseLocation;
 import dev.shipgate.scanner.deps.osv.OsvDatabase;
@@ -26,6 +27,7 @@ import dev.shipgate.scanner.deps.license.ProjectLicense;
 import dev.shipgate.scanner.deps.license.SourceHeaders;
 import dev.shipgate.scanner.deps.license.SpdxExpression;
 import dev.shipgate.scanner.deps.policy.DepsPolicy;
+import dev.shipgate.scanner.deps.policy.MavenBuild;
 import dev.shipgate.scanner.deps.version.VersionSchemes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,8 +108,8 @@ public final class DepsScanner implements ProjectScanner {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE, SETTING_MAVEN_REPOSITORY, DepsPolicy.REGISTRIES,
-        DepsPolicy.INSTALL_SCRIPTS, DepsPolicy.TYPOSQUAT, DepsPolicy.LICENSES);
+    return Set.of(SETTING_DATABASE, SETTING_MAX_AGE_DAYS, SETTING_REQUIRE_DATABASE, SETTING_MAVEN_REPOSITORY, MavenBuild.KEY,
+        DepsPolicy.REGISTRIES, DepsPolicy.INSTALL_SCRIPTS, DepsPolicy.TYPOSQUAT, DepsPolicy.LICENSES);
   }
 
   /** Every setting is read when the policy loads, so a mistake is a configuration error (exit 2) at its line. */
@@ -117,6 +119,7 @@ public final class DepsScanner implements ProjectScanner {
     section.bool(SETTING_REQUIRE_DATABASE, true);
     section.string(SETTING_DATABASE, null);
     section.string(SETTING_MAVEN_REPOSITORY, null);
+    MavenBuild.from(section);
     DepsPolicy.from(section);
   }
 
@@ -150,11 +153,13 @@ public final class DepsScanner implements ProjectScanner {
     long maxAgeDays;
     boolean requireDatabase;
     DepsPolicy policy;
+    MavenProfiles.Build mavenBuild;
     Path localMaven = mavenRepository;
     try {
       maxAgeDays = settings.integer(SETTING_MAX_AGE_DAYS, 0);
       requireDatabase = settings.bool(SETTING_REQUIRE_DATABASE, true);
       policy = DepsPolicy.from(settings);
+      mavenBuild = MavenBuild.from(settings);
       String configured = settings.string(SETTING_MAVEN_REPOSITORY, null);
       if (configured != null) {
         localMaven = configured.equals("none") ? null : context.root().resolve(configured.replaceFirst("^~(?=/|$)",
@@ -167,7 +172,7 @@ public final class DepsScanner implements ProjectScanner {
     // Maven's resolver takes a moment to assemble: only when there is a POM to resolve.
     boolean poms = files.stream().anyMatch(f -> Extractor.fileName(f.path()).equals("pom.xml"));
     Inventory.Result inventory = Inventory.of(files, context.root(), LocalLicenses.of(localMaven, context.root()),
-        poms ? MavenTransitive.of(localMaven) : null);
+        poms ? MavenTransitive.of(localMaven) : null, mavenBuild);
     for (Inventory.Problem p : inventory.problems()) {
       context.error(p.path(), p.line(), p.message());
     }

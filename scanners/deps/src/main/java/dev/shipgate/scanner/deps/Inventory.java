@@ -64,12 +64,21 @@ public final class Inventory {
    * dependencies only.
    */
   public static Result of(List<SourceFile> files, Path root, LocalLicenses licences, MavenTransitive maven) {
+    return of(files, root, licences, maven, MavenProfiles.Build.PLAIN);
+  }
+
+  /**
+   * As {@link #of(List, Path, LocalLicenses, MavenTransitive)}, with Maven profiles chosen for the build the policy
+   * states ({@code scanners.deps.maven_build}, read by {@code policy.MavenBuild}) over each POM's {@code .mvn}
+   * configuration.
+   */
+  public static Result of(List<SourceFile> files, Path root, LocalLicenses licences, MavenTransitive maven, MavenProfiles.Build stated) {
     Map<String, SourceFile> byPath = new HashMap<>();
     for (SourceFile f : files) {
       byPath.put(f.path(), f);
     }
     // Files are independent: extract them in parallel, then merge in input order so results are deterministic.
-    List<FileResult> results = files.parallelStream().map(f -> extractOne(f, byPath, root, maven)).toList();
+    List<FileResult> results = files.parallelStream().map(f -> extractOne(f, byPath, root, maven, stated)).toList();
     List<Package> packages = new ArrayList<>();
     Map<String, Extractor> used = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -80,7 +89,7 @@ public final class Inventory {
       // Dependencies' POMs are built by the JDK that builds the scanned projects: at least the lowest they need.
       int floor = results.stream().filter(r -> r != null && r.pom != null).mapToInt(r -> r.pom.jdkFloor()).min().orElse(0);
       maven.scannedTree(root, MavenProfiles.Build.of("", p -> byPath.containsKey(p) ? Optional.of(byPath.get(p)) : onDisk(root, p))
-          .withJdkFloor(floor), p -> exists(byPath, root, p));
+          .withJdkFloor(floor).overriddenBy(stated), p -> exists(byPath, root, p));
       if (root != null) {
         for (FileResult r : results) {
           if (r != null && r.pom != null && !r.pom.coordinates().isEmpty()) {
@@ -151,7 +160,8 @@ public final class Inventory {
   private record FileResult(String path, Extractor extractor, List<Package> packages, List<Problem> problems, List<Note> notes,
       PomExtractor.Declared pom) {}
 
-  private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root, MavenTransitive maven) {
+  private static FileResult extractOne(SourceFile f, Map<String, SourceFile> byPath, Path root, MavenTransitive maven,
+      MavenProfiles.Build stated) {
     Extractor extractor = Extractors.forPath(f.path());
     if (extractor == null) {
       return null;
@@ -186,6 +196,11 @@ public final class Inventory {
       @Override
       public Optional<Boolean> exists(String path) {
         return Inventory.exists(byPath, root, path);
+      }
+
+      @Override
+      public MavenProfiles.Build statedMavenBuild() {
+        return stated;
       }
 
       @Override

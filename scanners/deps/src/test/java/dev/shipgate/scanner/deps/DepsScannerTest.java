@@ -233,7 +233,7 @@ class DepsScannerTest {
         .allMatch(s::accepts);
     assertThat(List.of("node_modules/a/package.json", "README.md", "a/Cargo.toml", "vendor/a/composer.json", "node_modules/x/index.js",
         "docs/LICENSE")).noneMatch(s::accepts);
-    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database", "maven_repository", "registries",
+    assertThat(s.settingKeys()).containsExactlyInAnyOrder("database", "max_db_age_days", "require_database", "maven_repository", "maven_build", "registries",
         "install_scripts", "typosquat", "licenses");
   }
 
@@ -297,5 +297,57 @@ class DepsScannerTest {
     assertThat(findings).filteredOn(f -> f.ruleId().equals(DepsRules.KNOWN_ADVISORY.id()))
         .extracting(f -> f.location().startLine() + " " + f.properties().get("advisory") + " " + f.properties().get("fixed_version"))
         .containsExactlyInAnyOrder("2 GHSA-jfh8-c2jp-5v3q 2.15.0", "2 GHSA-7rjr-3q55-vv33 2.16.0");
+  }
+
+  private static final Path PROFILES = Path.of("src/test/resources/testdata/maven-pom/profile-activation");
+
+  private static List<SourceFile> profilePoms() throws Exception {
+    return List.of(SourceFile.of("pom.xml", Files.readAllBytes(PROFILES.resolve("pom.xml"))),
+        SourceFile.of("module/pom.xml", Files.readAllBytes(PROFILES.resolve("module/pom.xml"))));
+  }
+
+  private static List<String> versioned(Inventory.Result r) {
+    return r.packages().stream().map(p -> p.manifest() + " " + p.name() + ":" + p.version()).toList();
+  }
+
+  @Test
+  void theMavenBuildThePolicyStatesChoosesTheProfilesThatBuildChooses() throws Exception {
+    Inventory.Result plain = Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null);
+    Inventory.Result linux = Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("""
+            maven_build:
+              jdk: 17.0.9
+              os: {name: Linux, arch: amd64}
+              properties: {env.CI: "true"}
+              profiles: [release, "!extras"]
+            """)));
+    // JDK 17.0.9 turns exactly-17 on, the OS unix, env.CI ci; -P release and -P !extras as on CI's command line.
+    assertThat(versioned(linux)).containsAll(versioned(plain).stream().filter(p -> !p.contains("guava")).toList())
+        .contains("pom.xml org.acme:jdk17-shim:1", "pom.xml io.netty:netty-transport-native-epoll:4.1.100.Final", "pom.xml org.acme:signer:1",
+            "pom.xml org.acme:ci-reporter:1", "module/pom.xml org.acme:managed-by-profile:")
+        .doesNotContain("pom.xml com.google.guava:guava:32.1.2-jre").hasSize(versioned(plain).size() + 3);
+    assertThat(plain.notes()).extracting(Inventory.Note::message)
+        .anyMatch(n -> n.contains("'exactly-17'")).anyMatch(n -> n.contains("'unix'")).anyMatch(n -> n.contains("'windows'"));
+    // Only the profile the build machine cannot settle stays a note (on the parent and on the module that inherits it).
+    assertThat(linux.notes()).extracting(Inventory.Note::message).filteredOn(n -> n.contains("profile '")).hasSize(2)
+        .allMatch(n -> n.startsWith("profile 'outside'"));
+    Inventory.Result windows = Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("maven_build: {jdk: 21, os: {family: windows}}\n")));
+    assertThat(versioned(windows)).contains("module/pom.xml org.acme:managed-by-profile:9")
+        .doesNotContain("pom.xml io.netty:netty-transport-native-epoll:4.1.100.Final");
+  }
+
+  @Test
+  void theScannerReadsTheMavenBuildFromItsPolicySection() throws Exception {
+    RecordingContext plain = new RecordingContext(PROFILES, settings("require_database: false\nmaven_repository: none\n"));
+    scanner().scan(profilePoms(), plain);
+    RecordingContext ci = new RecordingContext(PROFILES, settings("require_database: false\nmaven_repository: none\n"
+        + "maven_build: {jdk: 17, os: {family: unix, arch: amd64}, properties: {env.CI: 'true'}}\n"));
+    scanner().scan(profilePoms(), ci);
+    assertThat(plain.skippedFiles()).extracting(Coverage.Skipped::reason).anyMatch(r -> r.contains("profile 'unix'"));
+    // <jdk>17</jdk> holds on any JDK 17 update; the OS (the module's windows profile is off on unix) and env.CI are stated.
+    assertThat(ci.skippedFiles()).extracting(Coverage.Skipped::reason).filteredOn(r -> r.contains("profile '"))
+        .hasSize(2).allMatch(r -> r.startsWith("profile 'outside'"));
+    assertThat(ci.errors()).isEmpty();
   }
 }

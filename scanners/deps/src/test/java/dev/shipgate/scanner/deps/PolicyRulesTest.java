@@ -225,7 +225,15 @@ class PolicyRulesTest {
       "install_scripts: {allowed: [x]}                     | 1 | unknown key 'allowed' in scanners.deps.install_scripts",
       "licenses: {allow: [MIT], deny: [mit]}               | 1 | licence 'MIT' is both allowed and denied",
       "licenses: {project: 'MIT or Apache'}                | 1 | 'project' must be an SPDX licence expression: column 5",
-      "typosquat: {allow: {x: 1}}                          | 1 | 'allow' must be a list"})
+      "typosquat: {allow: {x: 1}}                          | 1 | 'allow' must be a list",
+      "maven_build: {jdk: java17}                          | 1 | 'java17' is not a java.version",
+      "maven_build: {jvm: 17}                              | 1 | unknown key 'jvm' in scanners.deps.maven_build",
+      "maven_build: {os: {kernel: x}}                      | 1 | unknown key 'kernel' in scanners.deps.maven_build.os",
+      "maven_build: {os: {family: windows, name: Linux}}   | 1 | family 'windows' does not fit os.name 'Linux'",
+      "maven_build: {os: {family: '!unix'}}                | 1 | states the build machine's value, not a condition",
+      "maven_build: {os: {family: beos}}                   | 1 | unknown OS family 'beos'",
+      "maven_build: {profiles: [release, '!']}             | 1 | '!' names no profile",
+      "maven_build: {properties: {env.CI: [a]}}            | 1 | 'env.CI' must be a single value"})
   void policyMistakesAreErrorsAtTheirLine(String yaml, int line, String message) throws Exception {
     RecordingContext ctx = scan(yaml + "\n", SourceFile.of("package-lock.json", LOCK));
     assertThat(ctx.errors()).singleElement().satisfies(e -> {

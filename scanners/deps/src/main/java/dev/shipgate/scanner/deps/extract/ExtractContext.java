@@ -44,6 +44,14 @@ public interface ExtractContext {
     return find(path).isPresent() ? Optional.of(true) : Optional.empty();
   }
 
+  /**
+   * What the policy states about the Maven build CI runs ({@code scanners.deps.maven_build}: its JDK and OS, {@code -D},
+   * {@code -P}), applied over each POM's {@code .mvn} configuration; {@link MavenProfiles.Build#PLAIN} when nothing.
+   */
+  default MavenProfiles.Build statedMavenBuild() {
+    return MavenProfiles.Build.PLAIN;
+  }
+
   /** Something the extractor could not follow (a missing include) that does not make the file unreadable. */
   void note(String path, int line, String message);
 

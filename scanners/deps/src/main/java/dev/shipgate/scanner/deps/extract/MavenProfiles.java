@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,16 +17,19 @@ import java.util.regex.Pattern;
  * Which Maven profiles a build of the scanned repository activates, decided from what the scan knows, with Maven
  * 3.9's rules as the reference (every condition of a profile must hold; {@code activeByDefault} only while no other
  * profile of the same POM is active; {@code -P} ids win). shipgate never runs Maven, and the JDK and OS the gate runs
- * on are not the project's build machine, so a condition is decided only when the repository settles it:
+ * on are not the project's build machine, so a condition is decided only when the repository settles it, or the
+ * policy states the build ({@code scanners.deps.maven_build}: {@link Machine}, {@code -D}, {@code -P}):
  * <ul>
- *   <li>{@code <jdk>}: the build JDK is at least the project's {@code maven.compiler.release}/{@code target}/{@code
- *       source} (javac cannot emit a newer release) and at least 8 (Maven 3.9 needs it), with no upper bound; a
- *       toolchain breaks the link, leaving only 8. A version or range wholly below that bound is off, a range
- *       covering every JDK from it upwards is on, anything else undecided.
- *   <li>{@code <os>}: undecided (the build machine is unknown; builds often run on several).
+ *   <li>{@code <jdk>}: against the JDK the policy states; else the build JDK is at least the project's {@code
+ *       maven.compiler.release}/{@code target}/{@code source} (javac cannot emit a newer release) and at least 8
+ *       (Maven 3.9 needs it), with no upper bound; a toolchain breaks the link, leaving only 8. A version or range
+ *       wholly below that bound is off, a range covering every JDK from it upwards is on, anything else undecided.
+ *   <li>{@code <os>}: against the OS the policy states, with Maven's rules for families; else undecided (the build
+ *       machine is unknown; builds often run on several).
  *   <li>{@code <property>}: the properties a plain {@code mvn} run in the repository sets ({@code -D} in
- *       {@code .mvn/maven.config} and {@code .mvn/jvm.config}); any other is unset, except machine-dependent ones
- *       ({@code env.*}, {@code java.*}, {@code os.*}, {@code user.*}, ...), which are undecided.
+ *       {@code .mvn/maven.config} and {@code .mvn/jvm.config}) and those the policy states; any other is unset, except
+ *       machine-dependent ones ({@code env.*}, {@code java.*}, {@code os.*}, {@code user.*}, ...), which are
+ *       undecided.
  *   <li>{@code <file>}: {@code exists}/{@code missing} resolved against the POM's directory ({@code ${basedir}}) in
  *       the scanned tree; a path leaving the tree, absolute, under the build's {@code target/} output or with a
  *       property we cannot expand is undecided. A POM of the local repository has no directory: there Maven finds
@@ -37,8 +41,50 @@ public final class MavenProfiles {
   /** What Maven would do with a profile. */
   public enum State { ACTIVE, INACTIVE, UNDECIDED }
 
-  /** A profile's activation, as written in the POM ({@code null} when absent; {@code os} describes the condition). */
-  public record Activation(String id, boolean activeByDefault, String jdk, String os, String propertyName, String propertyValue,
+  /**
+   * An {@code <os>} condition as written (each part "" when absent, {@code !} negates it), or the build machine's OS as
+   * the policy states it (Java's {@code os.name}, {@code os.arch}, {@code os.version}; "" when not stated).
+   */
+  public record Os(String family, String name, String arch, String version) {
+
+    /** Nothing stated. */
+    public static final Os UNKNOWN = new Os("", "", "", "");
+
+    public Os {
+      family = family == null ? "" : family.strip();
+      name = name == null ? "" : name.strip();
+      arch = arch == null ? "" : arch.strip();
+      version = version == null ? "" : version.strip();
+    }
+
+    boolean isEmpty() {
+      return family.isEmpty() && name.isEmpty() && arch.isEmpty() && version.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      List<String> parts = new ArrayList<>();
+      for (String[] kv : new String[][] {{"family", family}, {"name", name}, {"arch", arch}, {"version", version}}) {
+        if (!kv[1].isEmpty()) {
+          parts.add(kv[0] + " " + kv[1]);
+        }
+      }
+      return String.join(", ", parts);
+    }
+  }
+
+  /**
+   * The machine that runs Maven as the policy states it: {@code jdk} is its {@code java.version} ("17", "21.0.2",
+   * "1.8.0_392"; null when not stated).
+   */
+  public record Machine(String jdk, Os os) {
+
+    /** Nothing stated: the JDK is known only from below, the OS not at all. */
+    public static final Machine UNKNOWN = new Machine(null, Os.UNKNOWN);
+  }
+
+  /** A profile's activation, as written in the POM ({@code null} when absent). */
+  public record Activation(String id, boolean activeByDefault, String jdk, Os os, String propertyName, String propertyValue,
       String fileExists, String fileMissing) {
 
     /** From a {@code <profile>} element of {@link Xml}. */
@@ -52,20 +98,10 @@ public final class MavenProfiles {
       Xml.Element file = a.child("file");
       return new Activation(profile.childText("id"), a.childText("activeByDefault").equals("true"),
           a.child("jdk") == null ? null : a.childText("jdk"),
-          os == null ? null : describeOs(os.childText("family"), os.childText("name"), os.childText("arch"), os.childText("version")),
+          os == null ? null : new Os(os.childText("family"), os.childText("name"), os.childText("arch"), os.childText("version")),
           property == null ? null : property.childText("name"), property == null || property.child("value") == null ? null : property.childText("value"),
           file == null || file.childText("exists").isEmpty() ? null : file.childText("exists"),
           file == null || file.childText("missing").isEmpty() ? null : file.childText("missing"));
-    }
-
-    static String describeOs(String family, String name, String arch, String version) {
-      List<String> parts = new ArrayList<>();
-      for (String[] kv : new String[][] {{"family", family}, {"name", name}, {"arch", arch}, {"version", version}}) {
-        if (kv[1] != null && !kv[1].isEmpty()) {
-          parts.add(kv[0] + " " + kv[1]);
-        }
-      }
-      return String.join(", ", parts);
     }
   }
 
@@ -74,9 +110,10 @@ public final class MavenProfiles {
 
   /**
    * What a plain {@code mvn} run knows: {@code -D} properties and {@code -P} profile ids from {@code .mvn/maven.config}
-   * and {@code .mvn/jvm.config}, and the lowest JDK that can build the project.
+   * and {@code .mvn/jvm.config}, and the lowest JDK that can build the project; with {@link #overriddenBy} also what
+   * the policy states about the CI build (its machine, {@code -D} and {@code -P}).
    */
-  public record Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor) {
+  public record Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor, Machine machine) {
 
     /** Maven 3.9 runs on Java 8 and later. */
     public static final int MAVEN_JDK_FLOOR = 8;
@@ -84,8 +121,32 @@ public final class MavenProfiles {
     /** Nothing configured. */
     public static final Build PLAIN = new Build(Map.of(), Set.of(), Set.of(), MAVEN_JDK_FLOOR);
 
+    /** A build on a machine nothing is stated about. */
+    public Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor) {
+      this(properties, activeIds, inactiveIds, jdkFloor, Machine.UNKNOWN);
+    }
+
     public Build withJdkFloor(int floor) {
-      return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor));
+      return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor), machine);
+    }
+
+    /**
+     * This build run as the policy states CI runs it: {@code stated}'s machine, its {@code -D} properties over these
+     * (the command line comes after {@code .mvn/maven.config}), its {@code -P} ids winning over these.
+     */
+    public Build overriddenBy(Build stated) {
+      if (stated.equals(PLAIN)) {
+        return this;
+      }
+      Map<String, String> props = new HashMap<>(properties);
+      props.putAll(stated.properties());
+      Set<String> active = new HashSet<>(activeIds);
+      active.removeAll(stated.inactiveIds());
+      active.addAll(stated.activeIds());
+      Set<String> inactive = new HashSet<>(inactiveIds);
+      inactive.removeAll(stated.activeIds());
+      inactive.addAll(stated.inactiveIds());
+      return new Build(Map.copyOf(props), Set.copyOf(active), Set.copyOf(inactive), jdkFloor, stated.machine());
     }
 
     /**
@@ -168,7 +229,7 @@ public final class MavenProfiles {
     for (Activation p : profiles) {
       Decision d;
       if (build.inactiveIds().contains(p.id())) {
-        d = new Decision(p, State.INACTIVE, "deactivated in .mvn/maven.config");
+        d = new Decision(p, State.INACTIVE, "deactivated in .mvn/maven.config or the policy's maven_build");
       } else if (build.activeIds().contains(p.id())) {
         d = new Decision(p, State.ACTIVE, "");
       } else {
@@ -204,10 +265,10 @@ public final class MavenProfiles {
     }
     List<Decision> parts = new ArrayList<>();
     if (p.jdk() != null) {
-      parts.add(jdk(p, build.jdkFloor()));
+      parts.add(build.machine().jdk() != null ? statedJdk(p, build.machine().jdk()) : jdk(p, build.jdkFloor()));
     }
     if (p.os() != null) {
-      parts.add(new Decision(p, State.UNDECIDED, "activated by the build machine's OS (" + p.os() + "), which the scan cannot know"));
+      parts.add(os(p, build.machine().os()));
     }
     if (p.propertyName() != null) {
       parts.add(property(p, build));
@@ -253,6 +314,144 @@ public final class MavenProfiles {
         ? "activated by the build JDK (<jdk>" + spec + "</jdk>); the scan knows only that it is " + floor + " or later"
         : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> cannot hold on a JDK " + floor + " or later" : "";
     return new Decision(p, state, reason);
+  }
+
+  /**
+   * {@code <jdk>} against the {@code java.version} the policy states. A stated version with fewer than three numbers
+   * ("17", "21.0") stands for every update of it: a condition that holds for some of them only is undecided.
+   */
+  static Decision statedJdk(Activation p, String stated) {
+    String spec = p.jdk().strip();
+    boolean negated = spec.startsWith("!");
+    String s = negated ? spec.substring(1).strip() : spec;
+    int[] numbers = jdkNumbers(stated);
+    if (spec.length() > MAX_JDK_SPEC || numbers == null) {
+      return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+    }
+    boolean exact = numbers.length >= 3;
+    State matches;
+    if (s.startsWith("[") || s.startsWith("(")) {
+      Matcher m = RANGE.matcher(s);
+      int[] lower = m.matches() && !m.group(2).isEmpty() ? jdkNumbers(m.group(2)) : null;
+      int[] upper = m.matches() && !m.group(3).isEmpty() ? jdkNumbers(m.group(3)) : null;
+      if (!m.matches() || (!m.group(2).isEmpty() && lower == null) || (!m.group(3).isEmpty() && upper == null)) {
+        return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+      }
+      boolean low = inRange(numbers, m.group(1), lower, upper, m.group(4));
+      int[] highest = java.util.Arrays.copyOf(numbers, numbers.length + 1);
+      highest[numbers.length] = Integer.MAX_VALUE; // the newest update of the stated version
+      matches = exact || low == inRange(highest, m.group(1), lower, upper, m.group(4)) ? (low ? State.ACTIVE : State.INACTIVE) : State.UNDECIDED;
+    } else {
+      if (s.isEmpty() || !NUMBERS.matcher(s).matches()) {
+        return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+      }
+      // Maven matches a prefix of java.version, which reads "1.8.0_392" up to Java 8 and "17.0.9" after.
+      String version = numbers[0] <= 8 && !stated.startsWith("1.") ? "1." + stated : stated;
+      // A prefix longer than the stated version ("17.0.2" for "17") names updates the policy does not tell apart.
+      boolean finer = !exact && s.length() > version.length() && s.startsWith(version) && !Character.isDigit(s.charAt(version.length()));
+      matches = version.startsWith(s) ? State.ACTIVE : finer ? State.UNDECIDED : State.INACTIVE;
+    }
+    State state = !negated ? matches : matches == State.ACTIVE ? State.INACTIVE : matches == State.INACTIVE ? State.ACTIVE : State.UNDECIDED;
+    String reason = state == State.UNDECIDED
+        ? "activated by the build JDK (<jdk>" + spec + "</jdk>); the policy states JDK " + stated + " but not which update"
+        : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> does not hold on JDK " + stated + ", the build JDK the policy states" : "";
+    return new Decision(p, state, reason);
+  }
+
+  private static boolean inRange(int[] v, String open, int[] lower, int[] upper, String close) {
+    if (lower != null) {
+      int c = compare(v, lower);
+      if (c < 0 || (c == 0 && open.equals("("))) {
+        return false;
+      }
+    }
+    if (upper != null) {
+      int c = compare(v, upper);
+      return c < 0 || (c == 0 && close.equals("]"));
+    }
+    return true;
+  }
+
+  /**
+   * {@code <os>} against the OS the policy states: every part of the condition must hold (Maven's
+   * {@code OperatingSystemProfileActivator}); a part the policy does not state is undecided, an empty {@code <os/>} off.
+   */
+  static Decision os(Activation p, Os machine) {
+    Os want = p.os();
+    if (want.isEmpty()) {
+      return new Decision(p, State.INACTIVE, "<os> states no condition (Maven leaves the profile off)");
+    }
+    if (machine.isEmpty()) {
+      return new Decision(p, State.UNDECIDED, "activated by the build machine's OS (" + want + "), which the scan cannot know");
+    }
+    List<String> unknown = new ArrayList<>();
+    String[][] parts = {{"family", want.family()}, {"name", want.name()}, {"arch", want.arch()}, {"version", want.version()}};
+    for (String[] part : parts) {
+      if (part[1].isEmpty()) {
+        continue;
+      }
+      boolean negated = part[1].startsWith("!");
+      String value = (negated ? part[1].substring(1) : part[1]).toLowerCase(Locale.ENGLISH);
+      Boolean holds = switch (part[0]) {
+        case "family" -> family(value, machine);
+        case "name" -> machine.name().isEmpty() ? null : machine.name().toLowerCase(Locale.ENGLISH).equals(value);
+        case "arch" -> machine.arch().isEmpty() ? null : machine.arch().toLowerCase(Locale.ENGLISH).equals(value);
+        default -> machine.version().isEmpty() ? null : machine.version().toLowerCase(Locale.ENGLISH).equals(value);
+      };
+      if (holds == null) {
+        unknown.add(part[0]);
+      } else if (holds == negated) {
+        return new Decision(p, State.INACTIVE, "<os> " + want + " does not hold on the build machine the policy states (" + machine + ")");
+      }
+    }
+    if (!unknown.isEmpty()) {
+      return new Decision(p, State.UNDECIDED, "activated by the build machine's OS (" + want + "), whose " + String.join(", ", unknown)
+          + " the policy's maven_build does not state");
+    }
+    return new Decision(p, State.ACTIVE, "");
+  }
+
+  /**
+   * Whether the stated machine is of an OS family, as plexus-utils' {@code Os.isFamily} (Maven 3.9) decides it from
+   * {@code os.name} and the path separator (";" on Windows, OS/2 and NetWare); with only a family stated, the same
+   * family holds, Windows and Unix-likes exclude each other, and anything else is unknown (null).
+   */
+  static Boolean family(String family, Os machine) {
+    if (machine.name().isEmpty()) {
+      String stated = machine.family().toLowerCase(Locale.ENGLISH);
+      if (stated.isEmpty()) {
+        return null;
+      }
+      if (stated.equals(family) || (stated.equals("mac") && family.equals("unix")) || (stated.equals("windows") && family.equals("dos"))) {
+        return true;
+      }
+      boolean windowsStated = stated.equals("windows") || stated.equals("winnt") || stated.equals("win9x");
+      boolean windowsAsked = family.equals("windows") || family.equals("winnt") || family.equals("win9x") || family.equals("dos");
+      boolean unixStated = stated.equals("unix") || stated.equals("mac");
+      boolean unixAsked = family.equals("unix") || family.equals("mac");
+      return (windowsStated && unixAsked) || (unixStated && windowsAsked) ? false : null;
+    }
+    return isFamily(family, machine.name().toLowerCase(Locale.ENGLISH));
+  }
+
+  /** plexus-utils {@code Os.isFamily} for a machine whose {@code os.name} (lower case) is {@code name}. */
+  public static boolean isFamily(String family, String name) {
+    boolean semicolon = name.contains("windows") || name.contains("os/2") || name.contains("netware");
+    return switch (family) {
+      case "windows" -> name.contains("windows");
+      case "os/2" -> name.contains("os/2");
+      case "netware" -> name.contains("netware");
+      case "dos" -> semicolon && !isFamily("netware", name);
+      case "mac" -> name.contains("mac");
+      case "tandem" -> name.contains("nonstop_kernel");
+      case "unix" -> !semicolon && !isFamily("openvms", name) && (!isFamily("mac", name) || name.endsWith("x"));
+      case "win9x" -> isFamily("windows", name) && (name.contains("95") || name.contains("98") || name.contains("me") || name.contains("ce"));
+      case "winnt" -> isFamily("windows", name) && !isFamily("win9x", name);
+      case "z/os" -> name.contains("z/os") || name.contains("os/390");
+      case "os/400" -> name.contains("os/400");
+      case "openvms" -> name.contains("openvms");
+      default -> name.contains(family);
+    };
   }
 
   /** Whether every ({@code ACTIVE}), no ({@code INACTIVE}) or some JDK from {@code floor} up starts with the prefix. */

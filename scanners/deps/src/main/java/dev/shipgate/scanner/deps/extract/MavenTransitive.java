@@ -379,7 +379,7 @@ public final class MavenTransitive {
     ActivationProperty property = a.getProperty();
     ActivationFile file = a.getFile();
     return new MavenProfiles.Activation(p.getId(), a.isActiveByDefault(), a.getJdk(),
-        os == null ? null : MavenProfiles.Activation.describeOs(os.getFamily(), os.getName(), os.getArch(), os.getVersion()),
+        os == null ? null : new MavenProfiles.Os(os.getFamily(), os.getName(), os.getArch(), os.getVersion()),
         property == null ? null : property.getName() == null ? "" : property.getName(), property == null ? null : property.getValue(),
         file == null || file.getExists() == null || file.getExists().isEmpty() ? null : file.getExists(),
         file == null || file.getMissing() == null || file.getMissing().isEmpty() ? null : file.getMissing());

@@ -102,7 +102,7 @@ public final class PomExtractor implements Extractor {
       throw new ExtractException(project.line(), "root element is <" + project.name() + ">, not <project>");
     }
     String dir = Extractor.directory(file.path());
-    Situation situation = new Situation(MavenProfiles.Build.of(dir, context::find), new MavenProfiles.Place(dir, context::exists));
+    Situation situation = new Situation(MavenProfiles.Build.of(dir, context::find).overriddenBy(context.statedMavenBuild()), new MavenProfiles.Place(dir, context::exists));
     Model model = model(file.path(), project, context, 0, situation);
     if (!model.missing.isEmpty()) {
       context.note(file.path(), 0, "POMs found neither in the repository nor in the local Maven repository: "

@@ -91,7 +91,7 @@ class MavenProfilesTest {
 
   @Test
   void theBuildMachinesOsIsNeverGuessed() {
-    Activation unix = new Activation("unix", false, null, "family unix", null, null, null, null);
+    Activation unix = new Activation("unix", false, null, new MavenProfiles.Os("unix", "", "", ""), null, null, null, null);
     MavenProfiles.Decision d = MavenProfiles.select(List.of(unix), Build.PLAIN, TREE).get(0);
     assertThat(d.state()).isEqualTo(State.UNDECIDED);
     assertThat(d.reason()).contains("family unix", "cannot know");
@@ -145,7 +145,7 @@ class MavenProfilesTest {
     Build build = new Build(Map.of("flavour", "x"), Set.of(), Set.of(), 17);
     Activation offAndOn = new Activation("p", false, "1.8", null, "flavour", null, null, null);
     Activation openAndOn = new Activation("p", false, "17", null, "flavour", null, null, null);
-    Activation openAndOff = new Activation("p", false, null, "family unix", "release", null, null, null);
+    Activation openAndOff = new Activation("p", false, null, new MavenProfiles.Os("unix", "", "", ""), "release", null, null, null);
     assertThat(one(offAndOn, build, TREE)).isEqualTo(State.INACTIVE);
     assertThat(one(openAndOn, build, TREE)).isEqualTo(State.UNDECIDED);
     assertThat(one(openAndOff, build, TREE)).isEqualTo(State.INACTIVE);
@@ -156,7 +156,7 @@ class MavenProfilesTest {
     Activation byDefault = new Activation("default", true, null, null, null, null, null, null);
     Activation conditionalDefault = new Activation("cond", true, "1.8", null, null, null, null, null);
     Activation on = new Activation("on", false, null, null, "!skip", null, null, null);
-    Activation open = new Activation("open", false, null, "family windows", null, null, null, null);
+    Activation open = new Activation("open", false, null, new MavenProfiles.Os("windows", "", "", ""), null, null, null, null);
     Activation named = new Activation("named", false, null, null, null, null, null, null);
     Build plain = Build.PLAIN.withJdkFloor(17);
     assertThat(states(List.of(byDefault, conditionalDefault), plain)).containsExactly(State.ACTIVE, State.ACTIVE);
@@ -190,5 +190,82 @@ class MavenProfilesTest {
     Build nested = Build.of("nested/x/", path -> Optional.ofNullable(files.get(path)).map(t -> SourceFile.of(path, t.getBytes())));
     assertThat(nested.activeIds()).containsExactly("nested");
     assertThat(Build.of("", path -> Optional.empty())).isEqualTo(Build.PLAIN);
+  }
+
+  /** A build run on the machine the policy states, with its -D properties and -P ids. */
+  private static Build stated(String jdk, MavenProfiles.Os os, Map<String, String> properties, Set<String> active, Set<String> inactive) {
+    return new Build(properties, active, inactive, Build.MAVEN_JDK_FLOOR, new MavenProfiles.Machine(jdk, os));
+  }
+
+  private static Build onJdk(String jdk) {
+    return stated(jdk, MavenProfiles.Os.UNKNOWN, Map.of(), Set.of(), Set.of());
+  }
+
+  private static Build onOs(String family, String name, String arch) {
+    return stated(null, new MavenProfiles.Os(family, name, arch, ""), Map.of(), Set.of(), Set.of());
+  }
+
+  private static Activation os(String family, String name, String arch, String version) {
+    return new Activation("p", false, null, new MavenProfiles.Os(family, name, arch, version), null, null, null, null);
+  }
+
+  @ParameterizedTest(name = "<jdk>{0}</jdk> on the stated JDK {1}: {2}")
+  @CsvSource({
+      "17, 17, ACTIVE", "17, 21.0.2, INACTIVE", "1.8, 8, ACTIVE", "1.8, 1.8.0_392, ACTIVE", "11, 17.0.9, INACTIVE",
+      "17.0.2, 17, UNDECIDED", "17.0.2, 17.0.9, INACTIVE", "'1', 17, ACTIVE", "170, 17, INACTIVE", "!1.8, 17, ACTIVE",
+      "!17.0.2, 17, UNDECIDED", "'[17,)', 17, ACTIVE", "'[17,)', 11.0.21, INACTIVE", "'[9,21)', 17.0.9, ACTIVE",
+      "'[11,17)', 17, INACTIVE", "'(17,)', 17, UNDECIDED", "'(17,)', 21, ACTIVE", "'(,11]', 11, UNDECIDED",
+      "'(,11]', 11.0.21, INACTIVE", "'[1.6,1.8]', 1.8.0_392, INACTIVE", "'!(,11]', 17, ACTIVE", "java17, 17, UNDECIDED",
+      "'[17', 17, UNDECIDED"})
+  void jdkConditionsAreDecidedOnTheJdkThePolicyStates(String spec, String jdk, State want) {
+    // Maven pads java.version with zeros to a range bound's length: "(,11]" excludes 11.0.21, and "11" may be any 11.
+    assertThat(one(jdk(spec), onJdk(jdk).withJdkFloor(21), TREE)).as("the stated JDK wins over the floor").isEqualTo(want);
+  }
+
+  @ParameterizedTest(name = "<os> {0}/{1}/{2}/{3} on {4}/{5}/{6}: {7}")
+  @CsvSource({
+      "unix, , , , , Linux, amd64, ACTIVE", "windows, , , , , Linux, amd64, INACTIVE", "!windows, , , , , Linux, amd64, ACTIVE",
+      "mac, , , , , Linux, amd64, INACTIVE", ", linux, , , , Linux, amd64, ACTIVE", ", , aarch64, , , Linux, amd64, INACTIVE",
+      "unix, , amd64, , , Linux, amd64, ACTIVE", ", , , 6.5.0, , Linux, amd64, UNDECIDED", "unix, , , , , Mac OS X, aarch64, ACTIVE",
+      "mac, , , , , Mac OS X, aarch64, ACTIVE", "windows, , , , , Windows 11, amd64, ACTIVE", "dos, , , , , Windows 11, amd64, ACTIVE",
+      "winnt, , , , , Windows 11, amd64, ACTIVE", "unix, , , , , Windows 11, amd64, INACTIVE", "win9x, , , , , Windows 11, amd64, INACTIVE",
+      "unix, , , , unix, , , ACTIVE", "windows, , , , unix, , , INACTIVE", "mac, , , , unix, , , UNDECIDED",
+      "unix, , , , mac, , , ACTIVE", ", linux, , , unix, , , UNDECIDED", "dos, , , , windows, , , ACTIVE",
+      "unix, , amd64, , unix, , , UNDECIDED", ", , , , , Linux, amd64, INACTIVE"})
+  void osConditionsAreDecidedOnTheOsThePolicyStates(String family, String name, String arch, String version, String statedFamily,
+      String statedName, String statedArch, State want) {
+    assertThat(one(os(family, name, arch, version), onOs(statedFamily, statedName, statedArch), TREE)).isEqualTo(want);
+  }
+
+  @Test
+  void anUnstatedOsStaysUndecidedAndAnEmptyOsConditionIsOff() {
+    assertThat(one(os("unix", "", "", ""), Build.PLAIN, TREE)).isEqualTo(State.UNDECIDED);
+    assertThat(one(os("", "", "", ""), Build.PLAIN, TREE)).isEqualTo(State.INACTIVE);
+    MavenProfiles.Decision d = MavenProfiles.select(List.of(os("unix", "", "", "6.5")), onOs("", "Linux", ""), TREE).get(0);
+    assertThat(d.reason()).contains("version", "does not state");
+  }
+
+  @Test
+  void statedPropertiesDecideMachinePropertiesAndFileConditionsAndWinOverTheMvnDirectory() {
+    Build mvn = new Build(Map.of("flavour", "postgres"), Set.of(), Set.of(), 17);
+    Build ci = mvn.overriddenBy(stated(null, MavenProfiles.Os.UNKNOWN, Map.of("env.CI", "true", "flavour", "mysql", "dir", "src/main"),
+        Set.of(), Set.of()));
+    assertThat(one(property("env.CI", null), mvn, TREE)).isEqualTo(State.UNDECIDED);
+    assertThat(one(property("env.CI", "true"), ci, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("env.OTHER", null), ci, TREE)).isEqualTo(State.UNDECIDED);
+    assertThat(one(property("flavour", "mysql"), ci, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(one(property("flavour", "postgres"), ci, TREE)).isEqualTo(State.INACTIVE);
+    assertThat(one(file("${dir}/jni", null), mvn, TREE)).isEqualTo(State.UNDECIDED);
+    assertThat(one(file("${dir}/jni", null), ci, TREE)).isEqualTo(State.ACTIVE);
+    assertThat(ci.jdkFloor()).isEqualTo(17);
+  }
+
+  @Test
+  void statedProfileIdsWinOverTheMvnDirectorysAndNothingStatedChangesNothing() {
+    Build mvn = new Build(Map.of(), Set.of("extras"), Set.of("legacy"), 17);
+    Build ci = mvn.overriddenBy(stated(null, MavenProfiles.Os.UNKNOWN, Map.of(), Set.of("legacy", "release"), Set.of("extras")));
+    assertThat(ci.activeIds()).containsExactlyInAnyOrder("legacy", "release");
+    assertThat(ci.inactiveIds()).containsExactly("extras");
+    assertThat(mvn.overriddenBy(Build.PLAIN)).isSameAs(mvn);
   }
 }
