@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -275,6 +276,18 @@ public final class JavaProject {
 
   /** Qualifies a simple type name seen in {@code context} (its unit's imports, package, nesting). */
   public String resolveTypeName(TypeInfo context, String simpleName) {
+    if (context == null) {
+      return computeTypeName(null, simpleName);
+    }
+    String cached = context.resolvedNames.get(simpleName);
+    if (cached == null) {
+      cached = computeTypeName(context, simpleName);
+      context.resolvedNames.put(simpleName, cached);
+    }
+    return cached;
+  }
+
+  private String computeTypeName(TypeInfo context, String simpleName) {
     if (PRIMITIVES.contains(simpleName)) {
       return simpleName;
     }
@@ -474,8 +487,12 @@ public final class JavaProject {
       }
     }.scan(body, null);
     for (Map.Entry<String, List<MethodScope.Declaration>> e : all.entrySet()) {
-      if (e.getValue().stream().map(MethodScope.Declaration::type).distinct().count() > 1) {
-        s.redeclared.put(e.getKey(), e.getValue());
+      List<MethodScope.Declaration> ds = e.getValue();
+      for (int i = 1; i < ds.size(); i++) {
+        if (!Objects.equals(ds.get(i).type(), ds.get(0).type())) {
+          s.redeclared.put(e.getKey(), ds);
+          break;
+        }
       }
     }
   }

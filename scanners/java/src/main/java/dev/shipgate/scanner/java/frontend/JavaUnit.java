@@ -8,6 +8,7 @@ import com.sun.source.util.SourcePositions;
 import dev.shipgate.core.model.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public final class JavaUnit {
 
   /** Imports as written, static ones prefixed with {@code "static "}. */
   public List<String> imports() {
-    return List.copyOf(importNames);
+    return Collections.unmodifiableList(importNames);
   }
 
   /** Simple name to qualified name for single-type imports. */

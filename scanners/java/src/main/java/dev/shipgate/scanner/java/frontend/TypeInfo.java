@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A type declared in the repository: class, interface, enum, record, annotation or anonymous class. */
 public final class TypeInfo {
 
   private final String name;
+  private final String simpleName;
+  /** {@link JavaProject#resolveTypeName} answers seen from this type: the same few names are resolved constantly. */
+  final Map<String, String> resolvedNames = new ConcurrentHashMap<>();
   private final JavaUnit unit;
   private final ClassTree tree;
   private final TypeInfo outer;
@@ -26,6 +30,7 @@ public final class TypeInfo {
 
   TypeInfo(String name, JavaUnit unit, ClassTree tree, TypeInfo outer, boolean anonymous) {
     this.name = name;
+    this.simpleName = name.substring(name.lastIndexOf('.') + 1);
     this.unit = unit;
     this.tree = tree;
     this.outer = outer;
@@ -38,8 +43,7 @@ public final class TypeInfo {
   }
 
   public String simpleName() {
-    String n = name.substring(name.lastIndexOf('.') + 1);
-    return n;
+    return simpleName;
   }
 
   public JavaUnit unit() {

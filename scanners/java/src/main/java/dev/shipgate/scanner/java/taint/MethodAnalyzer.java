@@ -456,7 +456,7 @@ final class MethodAnalyzer {
         return;
       case VARIABLE: {
         VariableTree v = (VariableTree) s;
-        String name = v.getName().toString();
+        String name = engine.text(v.getName());
         Value init = v.getInitializer() == null ? Value.UNKNOWN : eval(v.getInitializer());
         String type = scope.localType(name, v);
         if (type != null && NUMERIC.contains(type)) {
@@ -1077,7 +1077,7 @@ final class MethodAnalyzer {
   }
 
   private Value read(IdentifierTree id) {
-    String name = id.getName().toString();
+    String name = engine.text(id.getName());
     Value v = env.vars.get(name);
     if (v != null) {
       return v;
@@ -1264,7 +1264,7 @@ final class MethodAnalyzer {
       return variableKey(p.getExpression());
     }
     if (e instanceof IdentifierTree id) {
-      String name = id.getName().toString();
+      String name = engine.text(id.getName());
       if (scope.isLocal(name) || env.vars.containsKey(name)) {
         return name;
       }
@@ -1274,7 +1274,7 @@ final class MethodAnalyzer {
       return name;
     }
     if (e instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree rid) {
-      String r = rid.getName().toString();
+      String r = engine.text(rid.getName());
       if (r.equals("this")) {
         return "this." + ms.getIdentifier();
       }
@@ -1316,8 +1316,8 @@ final class MethodAnalyzer {
       }
       return v;
     }
-    String type = lhs instanceof IdentifierTree id && scope.isLocal(id.getName().toString())
-        ? scope.localType(id.getName().toString(), id) : null;
+    String type = lhs instanceof IdentifierTree id && scope.isLocal(engine.text(id.getName()))
+        ? scope.localType(engine.text(id.getName()), id) : null;
     Value stored = type != null && NUMERIC.contains(type) ? v.toNumber() : v;
     if (stored.isContainer() || !stored.facts().isEmpty()) {
       stored = stored.step(loc(at), "assigned to `" + key + "`");

@@ -376,8 +376,32 @@ public final class TaintEngine {
     if (declaringType == null) {
       return false;
     }
-    return matchCache.computeIfAbsent(p, k -> new HashMap<>())
-        .computeIfAbsent(declaringType, t -> Models.matches(project, t, p));
+    Map<String, Boolean> byType = matchCache.get(p);
+    if (byType == null) {
+      byType = new HashMap<>();
+      matchCache.put(p, byType);
+    }
+    Boolean m = byType.get(declaringType);
+    if (m == null) { // not computeIfAbsent: its capturing lambda was a fair share of the analysis' garbage
+      m = Models.matches(project, declaringType, p);
+      byType.put(declaringType, m);
+    }
+    return m;
+  }
+
+  /**
+   * Identifier texts: javac decodes a name from its bytes on every {@code toString()}, and the analysis reads the same
+   * identifiers over and over. Names are unique per parser name table, so identity is the right key.
+   */
+  private final Map<javax.lang.model.element.Name, String> names = new IdentityHashMap<>();
+
+  String text(javax.lang.model.element.Name n) {
+    String s = names.get(n);
+    if (s == null) {
+      s = n.toString();
+      names.put(n, s);
+    }
+    return s;
   }
 
   MethodScope scope(MethodInfo m) {
