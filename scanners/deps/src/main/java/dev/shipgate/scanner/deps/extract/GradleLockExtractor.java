@@ -6,15 +6,17 @@ import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gradle dependency locking: {@code gradle.lockfile} (and {@code buildscript-gradle.lockfile},
  * {@code settings-gradle.lockfile}) with {@code group:artifact:version=configurations} lines, and the older
- * per-configuration {@code gradle/dependency-locks/*.lockfile}. Packages used only by test configurations are
- * test scope; the file does not say which are direct. Hashes come from {@code gradle/verification-metadata.xml}
+ * per-configuration {@code gradle/dependency-locks/*.lockfile}. Scope comes from the configurations that lock a package
+ * ({@link #scope}); the file does not say which are direct. Hashes come from {@code gradle/verification-metadata.xml}
  * when the project verifies dependencies.
  */
 public final class GradleLockExtractor implements Extractor {
@@ -77,6 +79,7 @@ public final class GradleLockExtractor implements Extractor {
     boolean perConfiguration = !Extractor.fileName(file.path()).endsWith("gradle.lockfile");
     String configuration = perConfiguration ? Extractor.fileName(file.path()).replaceFirst("\\.lockfile$", "") : "";
     String[] lines = Extractor.text(file).split("\r?\n", -1);
+    Set<String> locked = perConfiguration ? Set.of() : lockedConfigurations(lines);
     List<Package> out = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -95,7 +98,7 @@ public final class GradleLockExtractor implements Extractor {
       }
       out.add(Package.builder(Ecosystem.MAVEN, parts[0] + ":" + parts[1], file.path())
           .locked(parts[2])
-          .scope(testOnly(configurations) ? Scope.TEST : Scope.RUNTIME)
+          .scope(scope(configurations, locked))
           .line(i + 1)
           .integrity(verified.getOrDefault(coordinates, ""))
           .build());
@@ -103,16 +106,61 @@ public final class GradleLockExtractor implements Extractor {
     return out;
   }
 
-  private static boolean testOnly(String configurations) {
-    if (configurations.isBlank()) {
-      return false;
-    }
-    for (String c : configurations.split(",")) {
-      String name = c.strip();
-      if (!name.startsWith("test") && !name.contains("Test")) {
-        return false;
+  /** Every configuration a {@code gradle.lockfile} locks, those of {@code empty=} included. */
+  private static Set<String> lockedConfigurations(String[] lines) {
+    Set<String> out = new HashSet<>();
+    for (String line : lines) {
+      int eq = line.indexOf('=');
+      if (eq >= 0 && !line.strip().startsWith("#")) {
+        for (String c : line.substring(eq + 1).split(",")) {
+          out.add(c.strip());
+        }
       }
     }
-    return true;
+    return out;
+  }
+
+  /**
+   * Test when only test configurations lock the package. When the file also locks a runtime classpath (so a package
+   * missing from it is really not there): provided when only compile classpaths and annotation processors lock it
+   * (Gradle's {@code compileOnly}: needed to compile, never shipped); dev when only Spring Boot's {@code developmentOnly}
+   * does, or, where the file locks {@code productionRuntimeClasspath} (what {@code bootJar} packages), it is on
+   * {@code runtimeClasspath} but not there (devtools, {@code testAndDevelopmentOnly}). Anything else (a runtime
+   * classpath, a buildscript's {@code classpath}, a custom configuration) is runtime.
+   */
+  static Scope scope(String configurations, Set<String> locked) {
+    boolean boot = locked.contains("productionRuntimeClasspath");
+    boolean compileOnly = false;
+    boolean development = false;
+    boolean runtime = false;
+    boolean any = false;
+    for (String c : configurations.split(",")) {
+      String name = c.strip();
+      if (name.isEmpty() || isTest(name)) {
+        continue;
+      }
+      any = true;
+      if (name.equals("compileClasspath") || name.endsWith("CompileClasspath") || name.equals("annotationProcessor")
+          || name.endsWith("AnnotationProcessor") || name.startsWith("kapt")) {
+        compileOnly = true;
+      } else if (name.equals("developmentOnly") || (boot && name.equals("runtimeClasspath"))) {
+        development = true;
+      } else {
+        runtime = true;
+      }
+    }
+    if (!any) {
+      return configurations.isBlank() ? Scope.RUNTIME : Scope.TEST;
+    }
+    boolean locksRuntime = locked.stream().anyMatch(c -> (c.equals("runtimeClasspath") || c.endsWith("RuntimeClasspath")) && !isTest(c));
+    if (runtime || !locksRuntime) {
+      return Scope.RUNTIME;
+    }
+    return compileOnly ? Scope.PROVIDED : Scope.DEV;
+  }
+
+  /** {@code test*}, {@code integrationTest*}, {@code testFixtures*}, Spring Boot's {@code testAndDevelopmentOnly}. */
+  private static boolean isTest(String configuration) {
+    return configuration.startsWith("test") || configuration.contains("Test");
   }
 }
