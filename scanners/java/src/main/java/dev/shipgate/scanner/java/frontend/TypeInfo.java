@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A type declared in the repository: class, interface, enum, record, annotation or anonymous class. */
 public final class TypeInfo {
 
   private final String name;
   private final String simpleName;
+  /** Views that checks derive from this type's trees (see {@link #derived}). */
+  private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
   /** {@link JavaProject#resolveTypeName} answers seen from this type: the same few names are resolved constantly. */
   final Map<String, String> resolvedNames = new ConcurrentHashMap<>();
   private final JavaUnit unit;
@@ -40,6 +43,14 @@ public final class TypeInfo {
   /** Qualified name with nested types joined by '.', e.g. {@code com.acme.Outer.Inner}; anonymous classes end in {@code $line}. */
   public String name() {
     return name;
+  }
+
+  /**
+   * A view of this type that several checks need (every call in its bodies, say), computed on first use and kept with
+   * the type, so the declaration checks walk its trees once between them.
+   */
+  public <T> T derived(Class<T> key, Function<TypeInfo, T> compute) {
+    return key.cast(derived.computeIfAbsent(key, k -> compute.apply(this)));
   }
 
   public String simpleName() {

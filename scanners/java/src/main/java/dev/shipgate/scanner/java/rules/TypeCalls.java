@@ -24,8 +24,12 @@ import java.util.Set;
 record TypeCalls(List<MethodInvocationTree> calls, List<MemberSelectTree> selects, List<NewClassTree> news,
     List<String> names, Set<String> nameSet) {
 
-  /** The type's method bodies and field initializers. */
+  /** The type's method bodies and field initializers; read once per type, whichever check asks first. */
   static TypeCalls of(TypeInfo type) {
+    return type.derived(TypeCalls.class, TypeCalls::read);
+  }
+
+  private static TypeCalls read(TypeInfo type) {
     List<Tree> trees = new ArrayList<>();
     type.methods().forEach(m -> trees.add(m.body()));
     type.fields().values().forEach(f -> trees.add(f.initializer()));

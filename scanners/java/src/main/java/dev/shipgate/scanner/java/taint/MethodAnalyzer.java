@@ -1531,22 +1531,22 @@ final class MethodAnalyzer {
       result = result.sanitize(models.ruleBit("java/injection/log"));
     }
     for (Models.SinkModel s : models.sinks(name)) {
+      if (!engine.matches(type, s.pattern())) {
+        continue;
+      }
       boolean exact = rc.exact();
-      if (engine.matches(type, s.pattern()) && (!s.unlessConstructedWith().isEmpty() || s.onlyIfReceiverCalled() != null
-          || s.safeSinceDependency() != null)) {
+      if (!s.unlessConstructedWith().isEmpty() || s.onlyIfReceiverCalled() != null || s.safeSinceDependency() != null) {
         Boolean applies = conditionalSink(s, tree);
         if (applies == null) {
           continue;
         }
         exact &= applies;
       }
-      if (engine.matches(type, s.pattern()) && s.receiverKind() != null && recv != null
-          && !marked(recv, s.receiverKind())) {
+      if (s.receiverKind() != null && recv != null && !marked(recv, s.receiverKind())) {
         guardedSink(s, recv, args, at, exact);
         continue;
       }
-      if (engine.matches(type, s.pattern())
-          && (s.receiverKind() == null || recv != null && marked(recv, s.receiverKind()))) {
+      if (s.receiverKind() == null || recv != null && marked(recv, s.receiverKind())) {
         for (Models.Slot slot : s.args()) {
           if (slot == Models.Slot.ALL_ARGS) {
             for (Value a : args) {
