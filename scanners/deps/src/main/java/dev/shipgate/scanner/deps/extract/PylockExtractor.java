@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * PEP 751 lockfiles ({@code pylock.toml}, {@code pylock.<name>.toml}): {@code [[packages]]} with
  * {@code vcs}, {@code directory} or {@code archive} sources, hashes inside {@code sdist}, {@code wheels} or
- * {@code archive}.
+ * {@code archive}, inline or in sub-tables ({@code [packages.wheels.hashes]}, as {@code pip lock} writes them).
  */
 public final class PylockExtractor implements Extractor {
 
@@ -65,7 +65,9 @@ public final class PylockExtractor implements Extractor {
       } else if (t.header().startsWith("packages.") && !heads.isEmpty()) {
         StringBuilder text = new StringBuilder();
         t.values().forEach((k, v) -> text.append(' ').append(k).append(" = ").append(v.string() ? "\"" + v.text() + "\"" : v.text()));
-        parts.get(parts.size() - 1).merge(t.header().substring("packages.".length()), text.toString(), (a, b) -> a + " " + b);
+        // pip lock writes hashes as their own sub-table ([packages.wheels.hashes]): they belong to the artifact.
+        String key = t.header().substring("packages.".length()).split("\\.", 2)[0];
+        parts.get(parts.size() - 1).merge(key, text.toString(), (a, b) -> a + " " + b);
       }
     }
     List<Package> out = new ArrayList<>();
