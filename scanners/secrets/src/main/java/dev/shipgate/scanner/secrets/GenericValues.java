@@ -20,7 +20,8 @@ final class GenericValues {
       "format", "hint", "label", "policy", "provider", "strategy", "mode", "source", "store", "manager", "regex",
       "pattern", "hash", "digest", "sha", "md5", "algorithm", "alg", "enabled", "required", "rotation", "timeout",
       "limit", "param", "parameter", "placeholder", "validator", "class", "kind", "location", "reset", "forgot",
-      "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days");
+      "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days",
+      "public");
 
   /**
    * The suffixes and their plurals as bytes, bucketed by their last byte, for the byte-level test the prechecks
