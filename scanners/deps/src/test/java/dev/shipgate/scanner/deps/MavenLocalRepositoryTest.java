@@ -278,6 +278,28 @@ class MavenLocalRepositoryTest {
                 + "(no tree on disk, or a link leading out of it); it declares org.lib:linked-missing:1");
   }
 
+  @Test
+  void profileIdsChooseTheReactorsProfilesButNotThoseOfDependencyPomsWhilePropertiesReachBoth() throws IOException {
+    String releaseProfile = "<profiles><profile><id>release</id><dependencies>%s</dependencies></profile>"
+        + "<profile><id>flavoured</id><activation><property><name>flavour</name></property></activation><dependencies>%s</dependencies>"
+        + "</profile></profiles>";
+    pom("org.lib", "netlib", "2", releaseProfile.formatted(dep("org.lib:signer:1"), dep("org.lib:flavour-lib:1")));
+    for (String a : List.of("signer", "flavour-lib", "core-signer", "core-flavour")) {
+      lib(a, "1");
+    }
+    Inventory.Result r = scan(
+        ".mvn/maven.config", "-Prelease -Dflavour=x\n",
+        "pom.xml", CHILD_HEAD + "<groupId>org.corp</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging></project>",
+        "core/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>root</artifactId><version>1</version></parent>"
+            + "<artifactId>core</artifactId>" + releaseProfile.formatted(dep("org.lib:core-signer:1"), dep("org.lib:core-flavour:1")) + "</project>",
+        "web/pom.xml", CHILD_HEAD + "<parent><groupId>org.corp</groupId><artifactId>root</artifactId><version>1</version></parent>"
+            + "<artifactId>web</artifactId><dependencies>" + dep("org.corp:core:1") + dep("org.lib:netlib:2") + "</dependencies></project>");
+    // As mvn -Prelease -Dflavour=x: the module core is built with both; netlib, a dependency's POM, only sees -D.
+    assertThat(r.packages()).filteredOn(p -> p.manifest().equals("web/pom.xml")).extracting(MavenLocalRepositoryTest::render)
+        .containsExactlyInAnyOrder("org.corp:core@1 direct", "org.lib:netlib@2 direct", "org.lib:core-signer@1 transitive",
+            "org.lib:core-flavour@1 transitive", "org.lib:flavour-lib@1 transitive");
+  }
+
   private static String dep(String gav) {
     String[] p = gav.split(":");
     return "<dependency><groupId>" + p[0] + "</groupId><artifactId>" + p[1] + "</artifactId><version>" + p[2] + "</version></dependency>";

@@ -126,6 +126,11 @@ public final class MavenProfiles {
       this(properties, activeIds, inactiveIds, jdkFloor, Machine.UNKNOWN);
     }
 
+    /** The same build without {@code -P} ids, as Maven builds the POMs of dependencies. */
+    public Build withoutProfileIds() {
+      return new Build(properties, Set.of(), Set.of(), jdkFloor, machine);
+    }
+
     public Build withJdkFloor(int floor) {
       return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor), machine);
     }

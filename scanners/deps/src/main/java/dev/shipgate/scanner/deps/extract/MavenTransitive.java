@@ -329,7 +329,11 @@ public final class MavenTransitive {
     public List<Profile> getActiveProfiles(Collection<Profile> profiles, ProfileActivationContext context, ModelProblemCollector problems) {
       List<Profile> all = List.copyOf(profiles);
       List<MavenProfiles.Activation> activations = all.stream().map(MavenTransitive::activation).toList();
-      List<MavenProfiles.Decision> decisions = MavenProfiles.select(activations, build, place(context.getProjectDirectory()));
+      MavenProfiles.Place place = place(context.getProjectDirectory());
+      // Maven hands -D to the models of dependencies but no -P ids (DefaultArtifactDescriptorReader sets none): those
+      // choose the profiles of the reactor's modules only.
+      List<MavenProfiles.Decision> decisions = MavenProfiles.select(activations, place.directory() == null ? build.withoutProfileIds() : build,
+          place);
       List<Profile> out = new ArrayList<>();
       String pom = reading.get();
       for (int i = 0; i < all.size(); i++) {
