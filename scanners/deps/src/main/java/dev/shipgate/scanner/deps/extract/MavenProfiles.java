@@ -270,7 +270,7 @@ public final class MavenProfiles {
     }
     List<Decision> parts = new ArrayList<>();
     if (p.jdk() != null) {
-      parts.add(build.machine().jdk() != null ? statedJdk(p, build.machine().jdk()) : jdk(p, build.jdkFloor()));
+      parts.add(jdk(p, build.jdkFloor(), build.machine().jdk()));
     }
     if (p.os() != null) {
       parts.add(os(p, build.machine().os()));
@@ -299,82 +299,98 @@ public final class MavenProfiles {
    * {@code [1.8,11)}), optionally negated with {@code !}; the build JDK is any from {@code floor} upwards.
    */
   static Decision jdk(Activation p, int floor) {
+    return jdk(p, floor, null);
+  }
+
+  /**
+   * As {@link #jdk(Activation, int)}, on the {@code java.version} the policy states when {@code stated} is not null. A
+   * stated version with fewer than three numbers ("17", "21.0") stands for every update of it: a condition that holds
+   * for some of them only is undecided.
+   */
+  static Decision jdk(Activation p, int floor, String stated) {
     String spec = p.jdk().strip();
     if (spec.length() > MAX_JDK_SPEC) {
       return new Decision(p, State.UNDECIDED, "<jdk> of " + spec.length() + " characters is not a JDK version or range");
     }
     boolean negated = spec.startsWith("!");
     String s = negated ? spec.substring(1).strip() : spec;
+    int[] numbers = stated == null ? null : jdkNumbers(stated);
     State matches;
-    if (s.startsWith("[") || s.startsWith("(")) {
-      matches = jdkRange(s, floor);
+    if (stated != null && numbers == null) {
+      matches = null;
+    } else if (s.startsWith("[") || s.startsWith("(")) {
+      Range range = Range.parse(s);
+      matches = range == null ? null : numbers == null ? jdkRange(range, floor) : statedRange(range, numbers);
+    } else if (s.isEmpty() || !NUMBERS.matcher(s).matches()) {
+      matches = null;
     } else {
-      matches = jdkPrefix(s, floor);
+      matches = numbers == null ? jdkPrefix(s, floor) : statedPrefix(s, stated, numbers);
     }
     if (matches == null) {
       return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
     }
     State state = !negated ? matches : matches == State.ACTIVE ? State.INACTIVE : matches == State.INACTIVE ? State.ACTIVE : State.UNDECIDED;
+    String known = stated == null ? "the scan knows only that it is " + floor + " or later" : "the policy states JDK " + stated + " but not which update";
     String reason = state == State.UNDECIDED
-        ? "activated by the build JDK (<jdk>" + spec + "</jdk>); the scan knows only that it is " + floor + " or later"
-        : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> cannot hold on a JDK " + floor + " or later" : "";
+        ? "activated by the build JDK (<jdk>" + spec + "</jdk>); " + known
+        : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> " + (stated == null ? "cannot hold on a JDK " + floor + " or later"
+            : "does not hold on JDK " + stated + ", the build JDK the policy states") : "";
     return new Decision(p, state, reason);
   }
 
-  /**
-   * {@code <jdk>} against the {@code java.version} the policy states. A stated version with fewer than three numbers
-   * ("17", "21.0") stands for every update of it: a condition that holds for some of them only is undecided.
-   */
-  static Decision statedJdk(Activation p, String stated) {
-    String spec = p.jdk().strip();
-    boolean negated = spec.startsWith("!");
-    String s = negated ? spec.substring(1).strip() : spec;
-    int[] numbers = jdkNumbers(stated);
-    if (spec.length() > MAX_JDK_SPEC || numbers == null) {
-      return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
-    }
-    boolean exact = numbers.length >= 3;
-    State matches;
-    if (s.startsWith("[") || s.startsWith("(")) {
-      Matcher m = RANGE.matcher(s);
-      int[] lower = m.matches() && !m.group(2).isEmpty() ? jdkNumbers(m.group(2)) : null;
-      int[] upper = m.matches() && !m.group(3).isEmpty() ? jdkNumbers(m.group(3)) : null;
-      if (!m.matches() || (!m.group(2).isEmpty() && lower == null) || (!m.group(3).isEmpty() && upper == null)) {
-        return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+  /** One Maven version range, its bounds as JDK numbers (null when open). */
+  private record Range(String open, int[] lower, int[] upper, String close) {
+
+    static Range parse(String text) {
+      Matcher m = RANGE.matcher(text);
+      if (!m.matches()) {
+        return null;
       }
-      boolean low = inRange(numbers, m.group(1), lower, upper, m.group(4));
-      int[] highest = java.util.Arrays.copyOf(numbers, numbers.length + 1);
-      highest[numbers.length] = Integer.MAX_VALUE; // the newest update of the stated version
-      matches = exact || low == inRange(highest, m.group(1), lower, upper, m.group(4)) ? (low ? State.ACTIVE : State.INACTIVE) : State.UNDECIDED;
-    } else {
-      if (s.isEmpty() || !NUMBERS.matcher(s).matches()) {
-        return new Decision(p, State.UNDECIDED, "<jdk>" + spec + "</jdk> is not a JDK version or range");
+      int[] lower = m.group(2).isEmpty() ? null : jdkNumbers(m.group(2));
+      int[] upper = m.group(3).isEmpty() ? null : jdkNumbers(m.group(3));
+      if ((!m.group(2).isEmpty() && lower == null) || (!m.group(3).isEmpty() && upper == null)) {
+        return null;
       }
-      // Maven matches a prefix of java.version, which reads "1.8.0_392" up to Java 8 and "17.0.9" after.
-      String version = numbers[0] <= 8 && !stated.startsWith("1.") ? "1." + stated : stated;
-      // A prefix longer than the stated version ("17.0.2" for "17") names updates the policy does not tell apart.
-      boolean finer = !exact && s.length() > version.length() && s.startsWith(version) && !Character.isDigit(s.charAt(version.length()));
-      matches = version.startsWith(s) ? State.ACTIVE : finer ? State.UNDECIDED : State.INACTIVE;
+      return new Range(m.group(1), lower, upper, m.group(4));
     }
-    State state = !negated ? matches : matches == State.ACTIVE ? State.INACTIVE : matches == State.INACTIVE ? State.ACTIVE : State.UNDECIDED;
-    String reason = state == State.UNDECIDED
-        ? "activated by the build JDK (<jdk>" + spec + "</jdk>); the policy states JDK " + stated + " but not which update"
-        : state == State.INACTIVE ? "<jdk>" + spec + "</jdk> does not hold on JDK " + stated + ", the build JDK the policy states" : "";
-    return new Decision(p, state, reason);
+
+    /** Maven's rule: each number compared, the shorter version padded with zeros. */
+    boolean contains(int[] v) {
+      if (lower != null) {
+        int c = compare(v, lower);
+        if (c < 0 || (c == 0 && open.equals("("))) {
+          return false;
+        }
+      }
+      if (upper != null) {
+        int c = compare(v, upper);
+        return c < 0 || (c == 0 && close.equals("]"));
+      }
+      return true;
+    }
   }
 
-  private static boolean inRange(int[] v, String open, int[] lower, int[] upper, String close) {
-    if (lower != null) {
-      int c = compare(v, lower);
-      if (c < 0 || (c == 0 && open.equals("("))) {
-        return false;
-      }
+  /** Whether the stated JDK is in the range: for a version without its update number, whether every update is. */
+  private static State statedRange(Range range, int[] stated) {
+    boolean first = range.contains(stated);
+    if (stated.length >= 3) {
+      return first ? State.ACTIVE : State.INACTIVE;
     }
-    if (upper != null) {
-      int c = compare(v, upper);
-      return c < 0 || (c == 0 && close.equals("]"));
+    int[] newest = java.util.Arrays.copyOf(stated, stated.length + 1);
+    newest[stated.length] = Integer.MAX_VALUE;
+    return first != range.contains(newest) ? State.UNDECIDED : first ? State.ACTIVE : State.INACTIVE;
+  }
+
+  /** Whether the stated {@code java.version} ("1.8.0_392" up to Java 8, "17.0.9" after) starts with the prefix. */
+  private static State statedPrefix(String prefix, String stated, int[] numbers) {
+    String version = numbers[0] <= 8 && !stated.startsWith("1.") ? "1." + stated : stated;
+    if (version.startsWith(prefix)) {
+      return State.ACTIVE;
     }
-    return true;
+    // A prefix longer than a stated version without its update ("17.0.2" for "17") names updates it does not tell apart.
+    boolean finer = numbers.length < 3 && prefix.length() > version.length() && prefix.startsWith(version)
+        && !Character.isDigit(prefix.charAt(version.length()));
+    return finer ? State.UNDECIDED : State.INACTIVE;
   }
 
   /**
@@ -461,9 +477,6 @@ public final class MavenProfiles {
 
   /** Whether every ({@code ACTIVE}), no ({@code INACTIVE}) or some JDK from {@code floor} up starts with the prefix. */
   private static State jdkPrefix(String prefix, int floor) {
-    if (prefix.isEmpty() || !NUMBERS.matcher(prefix).matches()) {
-      return null;
-    }
     for (int f = floor; f <= HIGHEST_FEATURE; f++) {
       for (String v : javaVersions(f)) {
         boolean longer = prefix.startsWith(v) && prefix.length() > v.length() && !Character.isDigit(prefix.charAt(v.length()));
@@ -480,29 +493,20 @@ public final class MavenProfiles {
     return feature <= 8 ? List.of("1." + feature + ".0") : List.of(Integer.toString(feature));
   }
 
-  private static State jdkRange(String range, int floor) {
-    Matcher m = RANGE.matcher(range);
-    if (!m.matches()) {
-      return null;
-    }
-    int[] lower = m.group(2).isEmpty() ? null : jdkNumbers(m.group(2));
-    int[] upper = m.group(3).isEmpty() ? null : jdkNumbers(m.group(3));
-    if ((!m.group(2).isEmpty() && lower == null) || (!m.group(3).isEmpty() && upper == null)) {
-      return null;
-    }
+  private static State jdkRange(Range range, int floor) {
     int[] first = {floor};
-    if (upper != null) {
-      int c = compare(first, upper);
-      if (c > 0 || (c == 0 && m.group(4).equals(")"))) {
+    if (range.upper() != null) {
+      int c = compare(first, range.upper());
+      if (c > 0 || (c == 0 && range.close().equals(")"))) {
         return State.INACTIVE; // every possible JDK is above the range
       }
       return State.UNDECIDED; // newer JDKs leave it
     }
-    if (lower == null) {
+    if (range.lower() == null) {
       return State.ACTIVE;
     }
-    int c = compare(first, lower);
-    return c > 0 || (c == 0 && m.group(1).equals("[")) ? State.ACTIVE : State.UNDECIDED;
+    int c = compare(first, range.lower());
+    return c > 0 || (c == 0 && range.open().equals("[")) ? State.ACTIVE : State.UNDECIDED;
   }
 
   /** "1.8" and "8" alike: Java's old numbering folded into feature releases, as range bounds use both. */
