@@ -41,6 +41,9 @@ class TotalOrderPropertiesTest {
   @Property(tries = 400)
   void transitive(@ForAll("versions") String a, @ForAll("versions") String b, @ForAll("versions") String c) {
     for (VersionScheme s : SCHEMES) {
+      if (s == VersionSchemes.MAVEN && !transitiveInComparableVersion(a, b, c)) {
+        continue; // the reference's own quirk once a version starts with a letter ("v0.0.0"), which we keep (README)
+      }
       if (s.compare(a, b) <= 0 && s.compare(b, c) <= 0) {
         assertThat(s.compare(a, c)).as("%s: %s <= %s <= %s", s.name(), a, b, c).isLessThanOrEqualTo(0);
       }
@@ -48,6 +51,13 @@ class TotalOrderPropertiesTest {
         assertThat(s.compare(a, c)).as("%s: %s = %s = %s", s.name(), a, b, c).isZero();
       }
     }
+  }
+
+  private static boolean transitiveInComparableVersion(String a, String b, String c) {
+    int ab = new ComparableVersion(a).compareTo(new ComparableVersion(b));
+    int bc = new ComparableVersion(b).compareTo(new ComparableVersion(c));
+    int ac = new ComparableVersion(a).compareTo(new ComparableVersion(c));
+    return !(ab <= 0 && bc <= 0 && ac > 0) && !(ab == 0 && bc == 0 && ac != 0);
   }
 
   @Property(tries = 400)
