@@ -876,7 +876,22 @@ public final class JavaProject {
         r.returnType() != null ? r.returnType() : rc.returnType(), rc.exact());
   }
 
+  private record CallKey(String type, String name, int arity, boolean isStatic) {}
+
+  /** {@link #call} answers: a call on a type depends on nothing else, and each (type, name, arity) recurs thousands of times. */
+  private final Map<CallKey, ResolvedCall> callsOnTypes = new ConcurrentHashMap<>();
+
   private ResolvedCall call(String type, String name, int arity, boolean isStatic) {
+    CallKey key = new CallKey(type, name, arity, isStatic);
+    ResolvedCall known = callsOnTypes.get(key);
+    if (known == null) {
+      known = computeCallOn(type, name, arity, isStatic);
+      callsOnTypes.put(key, known);
+    }
+    return known;
+  }
+
+  private ResolvedCall computeCallOn(String type, String name, int arity, boolean isStatic) {
     List<MethodInfo> targets = dispatch(type, name, arity, true);
     String ret = null;
     if (!targets.isEmpty()) {

@@ -2205,11 +2205,9 @@ final class MethodAnalyzer {
   private Value collections(ResolvedCall rc, Value recv, String recvVar, List<Value> args) {
     String type = rc.declaringType();
     String name = rc.name();
-    boolean isMap = recv.keyed() != null || (type != null && project.isSubtype(type, "java.util.Map"));
-    boolean isList = recv.elements() != null
-        || (type != null && (project.isSubtype(type, "java.util.Collection") || project.isSubtype(type, "java.util.Iterator")
-            || project.isSubtype(type, "java.util.Enumeration") || project.isSubtype(type, "java.util.stream.Stream")
-            || project.isSubtype(type, "java.util.Optional")));
+    int kind = type == null ? 0 : engine.containerKind(type);
+    boolean isMap = recv.keyed() != null || (kind & TaintEngine.MAP) != 0;
+    boolean isList = recv.elements() != null || (kind & TaintEngine.SEQUENCE) != 0;
     Object k = args.isEmpty() ? null : args.get(0).constant();
     if (isMap && !isList) {
       Map<Object, Value> keyed = recv.keyed();

@@ -404,6 +404,25 @@ public final class TaintEngine {
     return s;
   }
 
+  static final int MAP = 1;
+  static final int SEQUENCE = 2;
+  /** {@link #containerKind} per declaring type: asked on every call, answered by up to six subtype tests. */
+  private final Map<String, Integer> containerKinds = new HashMap<>();
+
+  /** Whether calls on {@code type} are map operations ({@link #MAP}) and/or list, iterator, stream or optional ones. */
+  int containerKind(String type) {
+    Integer known = containerKinds.get(type);
+    if (known == null) {
+      boolean map = project.isSubtype(type, "java.util.Map");
+      boolean sequence = project.isSubtype(type, "java.util.Collection") || project.isSubtype(type, "java.util.Iterator")
+          || project.isSubtype(type, "java.util.Enumeration") || project.isSubtype(type, "java.util.stream.Stream")
+          || project.isSubtype(type, "java.util.Optional");
+      known = (map ? MAP : 0) | (sequence ? SEQUENCE : 0);
+      containerKinds.put(type, known);
+    }
+    return known;
+  }
+
   MethodScope scope(MethodInfo m) {
     return project.scope(m);
   }
