@@ -16,7 +16,7 @@ public final class Components {
 
   /** Runtime first: a package some file needs at runtime is required, whatever other files say. */
   private static final List<Package.Scope> WIDEST_FIRST =
-      List.of(Package.Scope.RUNTIME, Package.Scope.OPTIONAL, Package.Scope.DEV, Package.Scope.TEST);
+      List.of(Package.Scope.RUNTIME, Package.Scope.OPTIONAL, Package.Scope.PROVIDED, Package.Scope.DEV, Package.Scope.TEST);
 
   private Components() {}
 

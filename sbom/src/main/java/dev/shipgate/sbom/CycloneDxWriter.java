@@ -121,7 +121,7 @@ public final class CycloneDxWriter {
     c.setScope(switch (s.scope()) {
       case RUNTIME -> Component.Scope.REQUIRED;
       case OPTIONAL -> Component.Scope.OPTIONAL;
-      case DEV, TEST -> Component.Scope.EXCLUDED;
+      case DEV, TEST, PROVIDED -> Component.Scope.EXCLUDED;
     });
     if (!s.hashes().isEmpty()) {
       List<Hash> hashes = new ArrayList<>();

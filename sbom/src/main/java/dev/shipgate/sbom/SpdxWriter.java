@@ -66,6 +66,7 @@ public final class SpdxWriter {
           case OPTIONAL -> relationships.add(relationship(mapper, id, "OPTIONAL_DEPENDENCY_OF", ROOT_ID));
           case DEV -> relationships.add(relationship(mapper, id, "DEV_DEPENDENCY_OF", ROOT_ID));
           case TEST -> relationships.add(relationship(mapper, id, "TEST_DEPENDENCY_OF", ROOT_ID));
+          case PROVIDED -> relationships.add(relationship(mapper, id, "PROVIDED_DEPENDENCY_OF", ROOT_ID));
         }
       }
       // Package to package, where a lockfile's graph (or Maven's resolution) records the edge.

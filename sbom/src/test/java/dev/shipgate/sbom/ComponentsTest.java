@@ -60,6 +60,17 @@ class ComponentsTest {
   }
 
   @Test
+  void providedRanksBelowRuntimeAndOptionalAndAboveDevAndTest() {
+    // Maven's provided scope: on the compile class path, not shipped in the artifact.
+    List<SbomComponent> out = Components.of(List.of(
+        locked(Ecosystem.MAVEN, "javax.servlet:javax.servlet-api", "4.0.1", "a/pom.xml", 5).scope(Package.Scope.PROVIDED).build(),
+        locked(Ecosystem.MAVEN, "javax.servlet:javax.servlet-api", "4.0.1", "b/pom.xml", 5).scope(Package.Scope.TEST).build(),
+        locked(Ecosystem.MAVEN, "org.projectlombok:lombok", "1.18.30", "a/pom.xml", 9).scope(Package.Scope.PROVIDED).build(),
+        locked(Ecosystem.MAVEN, "org.projectlombok:lombok", "1.18.30", "b/pom.xml", 9).scope(Package.Scope.OPTIONAL).build()));
+    assertThat(out).extracting(SbomComponent::scope).containsExactly(Package.Scope.PROVIDED, Package.Scope.OPTIONAL);
+  }
+
+  @Test
   void rangesAreKeptAsRequirementsAndTwoDifferentRangesStayApart() {
     List<SbomComponent> out = Components.of(List.of(
         Package.builder(Ecosystem.PYPI, "requests", "requirements.txt").version(">=2.0", Package.Pin.RANGE).line(1).build(),
