@@ -433,7 +433,8 @@ public final class JavaProject {
 
   private void collectLocals(MethodScope s, Tree body) {
     JavaUnit unit = s.owner == null ? null : s.owner.unit();
-    Map<String, List<MethodScope.Declaration>> all = new HashMap<>();
+    // Every declaration with its innermost scope; positions are looked up only for names declared with two types.
+    Map<String, List<Declared>> all = new HashMap<>();
     new TreeScanner<Void, Void>() {
       final ArrayDeque<Tree> scopes = new ArrayDeque<>();
 
@@ -464,9 +465,7 @@ public final class JavaProject {
           s.locals.put(name, resolved);
         }
         if (unit != null) {
-          long end = scopes.isEmpty() ? Long.MAX_VALUE : unit.endPosition(scopes.peek());
-          all.computeIfAbsent(name, k -> new ArrayList<>())
-              .add(new MethodScope.Declaration(unit.startPosition(v), end < 0 ? Long.MAX_VALUE : end, resolved));
+          all.computeIfAbsent(name, k -> new ArrayList<>()).add(new Declared(v, scopes.peek(), resolved));
         }
         return super.visitVariable(v, p);
       }
@@ -486,16 +485,24 @@ public final class JavaProject {
         return super.visitLambdaExpression(node, p);
       }
     }.scan(body, null);
-    for (Map.Entry<String, List<MethodScope.Declaration>> e : all.entrySet()) {
-      List<MethodScope.Declaration> ds = e.getValue();
+    for (Map.Entry<String, List<Declared>> e : all.entrySet()) {
+      List<Declared> ds = e.getValue();
       for (int i = 1; i < ds.size(); i++) {
         if (!Objects.equals(ds.get(i).type(), ds.get(0).type())) {
-          s.redeclared.put(e.getKey(), ds);
+          List<MethodScope.Declaration> visible = new ArrayList<>();
+          for (Declared d : ds) {
+            long end = d.scope() == null ? Long.MAX_VALUE : unit.endPosition(d.scope());
+            visible.add(new MethodScope.Declaration(unit.startPosition(d.variable()), end < 0 ? Long.MAX_VALUE : end, d.type()));
+          }
+          s.redeclared.put(e.getKey(), visible);
           break;
         }
       }
     }
   }
+
+  /** A local's declaration, the innermost block (or loop, catch, lambda) around it, and its resolved type. */
+  private record Declared(VariableTree variable, Tree scope, String type) {}
 
   /** The field {@code name} visible from {@code owner}: its own, inherited from repository types, or of an outer type. */
   public TypeInfo.FieldInfo field(TypeInfo owner, String name) {

@@ -1473,67 +1473,59 @@ final class MethodAnalyzer {
       modelled = true;
     }
     recordContentType(type, name, recvVar, args, argTrees);
-    for (Models.SourceModel s : models.sources(name)) {
-      if (engine.matches(type, s.pattern())) {
-        if (s.kind().equals(RESPONSE_WRITER) && recvVar != null) {
-          if (rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
-            continue; // a writer of a JSON or plain-text response is not an HTML sink
-          }
-          writerResponses.put(at, recvVar);
+    TaintEngine.Applicable applicable = engine.applicable(type, name);
+    for (Models.SourceModel s : applicable.sources()) {
+      if (s.kind().equals(RESPONSE_WRITER) && recvVar != null) {
+        if (rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
+          continue; // a writer of a JSON or plain-text response is not an HTML sink
         }
-        List<Fact> produced = s.kind().equals(RANDOM) ? drawsFromParameter(recv, at) : List.of();
-        if (produced.isEmpty()) {
-          produced = List.of(new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label())));
+        writerResponses.put(at, recvVar);
+      }
+      List<Fact> produced = s.kind().equals(RANDOM) ? drawsFromParameter(recv, at) : List.of();
+      if (produced.isEmpty()) {
+        produced = List.of(new Fact(Fact.SOURCE, s.kind(), 0, Step.start(at, s.label())));
+      }
+      if (s.to().isArg() && s.to().arg() < argTrees.size()) {
+        String key = variableKey(argTrees.get(s.to().arg()));
+        if (key != null) {
+          Value old = env.vars.getOrDefault(key, Value.UNKNOWN);
+          env.vars.put(key, old.withFacts(produced));
         }
-        if (s.to().isArg() && s.to().arg() < argTrees.size()) {
-          String key = variableKey(argTrees.get(s.to().arg()));
+      } else {
+        result = result.withFacts(produced);
+      }
+      modelled = true;
+    }
+    for (Models.SanitizerModel s : applicable.sanitizers()) {
+      Value from = slot(s.from(), recv, args);
+      Value clean = s.rules().isEmpty() ? from.toNumber() : from.taintOnly().sanitize(bits(s.rules()));
+      result = Value.join(result, clean.withConstant(null));
+      modelled = true;
+    }
+    for (Models.PropagatorModel p : applicable.propagators()) {
+      List<Fact> in = new ArrayList<>();
+      for (Models.Slot s : p.from()) {
+        in.addAll(slot(s, recv, args).deepFacts());
+      }
+      for (Models.Slot s : p.to()) {
+        if (s == Models.Slot.RETURN) {
+          result = result.withFacts(in);
+        } else if (s == Models.Slot.RECEIVER && recvVar != null && !in.isEmpty()) {
+          Value old = env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv);
+          env.vars.put(recvVar, old.withFacts(in).withConstant(null));
+        } else if (s.isArg() && s.arg() < argTrees.size() && !in.isEmpty()) {
+          String key = variableKey(argTrees.get(s.arg()));
           if (key != null) {
-            Value old = env.vars.getOrDefault(key, Value.UNKNOWN);
-            env.vars.put(key, old.withFacts(produced));
-          }
-        } else {
-          result = result.withFacts(produced);
-        }
-        modelled = true;
-      }
-    }
-    for (Models.SanitizerModel s : models.sanitizers(name)) {
-      if (engine.matches(type, s.pattern())) {
-        Value from = slot(s.from(), recv, args);
-        Value clean = s.rules().isEmpty() ? from.toNumber() : from.taintOnly().sanitize(bits(s.rules()));
-        result = Value.join(result, clean.withConstant(null));
-        modelled = true;
-      }
-    }
-    for (Models.PropagatorModel p : models.propagators(name)) {
-      if (engine.matches(type, p.pattern())) {
-        List<Fact> in = new ArrayList<>();
-        for (Models.Slot s : p.from()) {
-          in.addAll(slot(s, recv, args).deepFacts());
-        }
-        for (Models.Slot s : p.to()) {
-          if (s == Models.Slot.RETURN) {
-            result = result.withFacts(in);
-          } else if (s == Models.Slot.RECEIVER && recvVar != null && !in.isEmpty()) {
-            Value old = env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv);
-            env.vars.put(recvVar, old.withFacts(in).withConstant(null));
-          } else if (s.isArg() && s.arg() < argTrees.size() && !in.isEmpty()) {
-            String key = variableKey(argTrees.get(s.arg()));
-            if (key != null) {
-              env.vars.put(key, env.vars.getOrDefault(key, Value.UNKNOWN).withFacts(in));
-            }
+            env.vars.put(key, env.vars.getOrDefault(key, Value.UNKNOWN).withFacts(in));
           }
         }
-        modelled = true;
       }
+      modelled = true;
     }
     if (removesLineBreaks(type, name, args)) {
       result = result.sanitize(models.ruleBit("java/injection/log"));
     }
-    for (Models.SinkModel s : models.sinks(name)) {
-      if (!engine.matches(type, s.pattern())) {
-        continue;
-      }
+    for (Models.SinkModel s : applicable.sinks()) {
       boolean exact = rc.exact();
       if (!s.unlessConstructedWith().isEmpty() || s.onlyIfReceiverCalled() != null || s.safeSinceDependency() != null) {
         Boolean applies = conditionalSink(s, tree);
@@ -2367,7 +2359,8 @@ final class MethodAnalyzer {
 
   /** A call is placed on the line of its method name, so chained calls across lines point at the right one. */
   Location callLocation(Tree t) {
-    return new Location(unit.path(), callLine(unit, t), 0, callLine(unit, t), 0);
+    int line = callLine(unit, t);
+    return new Location(unit.path(), line, 0, line, 0);
   }
 
   static int callLine(JavaUnit unit, Tree t) {

@@ -404,6 +404,44 @@ public final class TaintEngine {
     return s;
   }
 
+  /** The models that apply to calls of one method name on one declaring type, in model order. */
+  record Applicable(List<Models.SourceModel> sources, List<Models.SanitizerModel> sanitizers,
+      List<Models.PropagatorModel> propagators, List<Models.SinkModel> sinks) {}
+
+  private static final Applicable NONE = new Applicable(List.of(), List.of(), List.of(), List.of());
+  /** {@link #applicable} per declaring type and method name: one lookup per call instead of a match per model. */
+  private final Map<String, Map<String, Applicable>> applicable = new HashMap<>();
+
+  Applicable applicable(String declaringType, String name) {
+    if (declaringType == null) {
+      return NONE;
+    }
+    Map<String, Applicable> byName = applicable.get(declaringType);
+    if (byName == null) {
+      byName = new HashMap<>();
+      applicable.put(declaringType, byName);
+    }
+    Applicable a = byName.get(name);
+    if (a == null) {
+      a = new Applicable(matching(declaringType, models.sources(name), Models.SourceModel::pattern),
+          matching(declaringType, models.sanitizers(name), Models.SanitizerModel::pattern),
+          matching(declaringType, models.propagators(name), Models.PropagatorModel::pattern),
+          matching(declaringType, models.sinks(name), Models.SinkModel::pattern));
+      byName.put(name, a);
+    }
+    return a;
+  }
+
+  private <M> List<M> matching(String declaringType, List<M> candidates, java.util.function.Function<M, Models.MethodPattern> pattern) {
+    List<M> out = new ArrayList<>();
+    for (M m : candidates) {
+      if (matches(declaringType, pattern.apply(m))) {
+        out.add(m);
+      }
+    }
+    return out.isEmpty() ? List.of() : out;
+  }
+
   static final int MAP = 1;
   static final int SEQUENCE = 2;
   /** {@link #containerKind} per declaring type: asked on every call, answered by up to six subtype tests. */
