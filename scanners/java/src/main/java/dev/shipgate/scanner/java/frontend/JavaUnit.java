@@ -24,6 +24,7 @@ public final class JavaUnit {
   private final Map<String, String> staticImports = new LinkedHashMap<>();
   private final List<String> staticWildcardImports = new ArrayList<>();
   private final List<String> importNames = new ArrayList<>();
+  private final Map<String, Boolean> importPrefixes = new java.util.concurrent.ConcurrentHashMap<>();
   final List<TypeInfo> types = new ArrayList<>();
 
   JavaUnit(String path, CompilationUnitTree tree, SourcePositions positions) {
@@ -67,6 +68,21 @@ public final class JavaUnit {
   /** Package name, "" for the default package. */
   public String packageName() {
     return packageName;
+  }
+
+  /**
+   * Whether an import as written ({@link #imports}) starts with {@code prefix}, such as {@code "io.jsonwebtoken."}:
+   * checks ask this for every method they analyse, so the answer is kept per prefix.
+   */
+  public boolean importsFrom(String prefix) {
+    return importPrefixes.computeIfAbsent(prefix, p -> {
+      for (String i : importNames) {
+        if (i.startsWith(p)) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   /** Imports as written, static ones prefixed with {@code "static "}. */

@@ -36,7 +36,7 @@ public final class CookieSameSiteCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    if (method.owner().unit().imports().stream().noneMatch(i -> i.startsWith("org.springframework.http."))) {
+    if (!method.owner().unit().importsFrom("org.springframework.http.")) {
       return null;
     }
     return new MethodVisitor() {

@@ -46,7 +46,7 @@ public final class CsrfDisabledCheck implements JavaCheck {
 
   @Override
   public void checkType(TypeInfo type, JavaProject project, Reporter reporter) {
-    if (type.unit().imports().stream().noneMatch(i -> i.startsWith("org.springframework.security."))) {
+    if (!type.unit().importsFrom("org.springframework.security.")) {
       return;
     }
     TypeCalls calls = TypeCalls.of(type);

@@ -62,7 +62,7 @@ public final class HardcodedKeyCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    boolean jjwt = method.owner().unit().imports().stream().anyMatch(i -> i.startsWith("io.jsonwebtoken."));
+    boolean jjwt = method.owner().unit().importsFrom("io.jsonwebtoken.");
     LiteralBytes.Tracker locals = new LiteralBytes.Tracker(method);
     return new MethodVisitor() {
       @Override
@@ -142,7 +142,7 @@ public final class HardcodedKeyCheck implements JavaCheck {
       return Set.of();
     }
     keyParams.put(m, Set.of()); // recursion ends here
-    boolean jjwt = m.owner().unit().imports().stream().anyMatch(i -> i.startsWith("io.jsonwebtoken."));
+    boolean jjwt = m.owner().unit().importsFrom("io.jsonwebtoken.");
     Set<String> assigned = new HashSet<>();
     Set<Integer> out = new TreeSet<>();
     MethodScope scope = project.scope(m);

@@ -52,7 +52,7 @@ public final class HttpClientTimeoutCheck implements JavaCheck {
     if (TIMEOUT_CALLS.stream().anyMatch(calls::calls)) {
       return;
     }
-    boolean apache4 = type.unit().imports().stream().anyMatch(i -> i.startsWith("org.apache.http."));
+    boolean apache4 = type.unit().importsFrom("org.apache.http.");
     for (MethodInvocationTree c : calls.named(CLIENT_FACTORIES)) {
       String name = CallChain.name(c);
       CallChain chain = CallChain.of(c);

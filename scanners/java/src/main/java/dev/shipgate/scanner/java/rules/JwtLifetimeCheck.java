@@ -119,7 +119,7 @@ public final class JwtLifetimeCheck implements JavaCheck {
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    if (!JwtWithoutExpiryCheck.importsJwtLibrary(method.owner().unit().imports())) {
+    if (!JwtWithoutExpiryCheck.importsJwtLibrary(method.owner().unit())) {
       return null;
     }
     boolean refresh = (method.name() + " " + method.owner().name()).toLowerCase(Locale.ROOT).contains("refresh");

@@ -45,9 +45,9 @@ public final class JwtUnverifiedCheck implements JavaCheck {
   @Override
   public MethodVisitor begin(MethodInfo method) {
     JavaUnit unit = method.owner().unit();
-    boolean jjwt = unit.imports().stream().anyMatch(i -> i.startsWith("io.jsonwebtoken."));
-    boolean auth0 = unit.imports().stream().anyMatch(i -> i.startsWith("com.auth0.jwt."));
-    boolean nimbus = unit.imports().stream().anyMatch(i -> i.startsWith("com.nimbusds.jwt."));
+    boolean jjwt = unit.importsFrom("io.jsonwebtoken.");
+    boolean auth0 = unit.importsFrom("com.auth0.jwt.");
+    boolean nimbus = unit.importsFrom("com.nimbusds.jwt.");
     if (!jjwt && !auth0 && !nimbus) {
       return null;
     }

@@ -4,6 +4,7 @@ import com.sun.source.tree.NewClassTree;
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
+import dev.shipgate.scanner.java.frontend.JavaUnit;
 import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.taint.CallEvent;
 import dev.shipgate.scanner.java.taint.JavaCheck;
@@ -36,17 +37,16 @@ public final class JwtWithoutExpiryCheck implements JavaCheck {
   }
 
   /** Packages of the JWT libraries the JWT checks read: jjwt, auth0 java-jwt, Nimbus. */
-  static boolean importsJwtLibrary(List<String> imports) {
-    return imports.stream().anyMatch(i -> i.startsWith("io.jsonwebtoken.") || i.startsWith("com.auth0.jwt.")
-        || i.startsWith("com.nimbusds.jwt."));
+  static boolean importsJwtLibrary(JavaUnit unit) {
+    return unit.importsFrom("io.jsonwebtoken.") || unit.importsFrom("com.auth0.jwt.") || unit.importsFrom("com.nimbusds.jwt.");
   }
 
   @Override
   public MethodVisitor begin(MethodInfo method) {
-    List<String> imports = method.owner().unit().imports();
-    boolean jjwt = imports.stream().anyMatch(i -> i.startsWith("io.jsonwebtoken."));
-    boolean auth0 = imports.stream().anyMatch(i -> i.startsWith("com.auth0.jwt."));
-    boolean nimbus = imports.stream().anyMatch(i -> i.startsWith("com.nimbusds.jwt."));
+    JavaUnit unit = method.owner().unit();
+    boolean jjwt = unit.importsFrom("io.jsonwebtoken.");
+    boolean auth0 = unit.importsFrom("com.auth0.jwt.");
+    boolean nimbus = unit.importsFrom("com.nimbusds.jwt.");
     if (!jjwt && !auth0 && !nimbus) {
       return null;
     }

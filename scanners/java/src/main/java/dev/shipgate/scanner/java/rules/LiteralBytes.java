@@ -66,8 +66,11 @@ final class LiteralBytes {
     /** Locals passed to a call other than as the judged argument may be filled there. */
     void called(CallEvent e, Set<Integer> judgedArgs) {
       for (int i = 0; i < e.argTrees().size(); i++) {
-        if (!judgedArgs.contains(i) && e.argTrees().get(i) instanceof IdentifierTree id) {
-          locals.computeIfPresent(id.getName().toString(), (k, v) -> null); // forgotten: an untracked local is never literal
+        if (!locals.isEmpty() && !judgedArgs.contains(i) && e.argTrees().get(i) instanceof IdentifierTree id) {
+          String name = id.getName().toString();
+          if (locals.get(name) != null) {
+            locals.remove(name); // forgotten: an untracked local is never literal
+          }
         }
       }
     }
