@@ -29,6 +29,9 @@ public final class SecretCorpus {
   static final String HEX = "0123456789abcdef";
   static final String B64 = B62 + "+/";
   static final String B64U = B62 + "-_";
+  static final String DIGITS = "0123456789";
+  static final String LALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+  static final String UALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private final Random r;
 
@@ -157,6 +160,45 @@ public final class SecretCorpus {
     k.add(l -> one(assign(l, "databricks_token", "dapi" + s(HEX, 32)), "secrets/databricks/token"));
     k.add(l -> one(assign(l, "sentry_dsn", "https://" + s(HEX, 32) + "@o" + s("0123456789", 6) + ".ingest.sentry.io/" + s("0123456789", 7)), "secrets/sentry/dsn"));
     k.add(l -> one(assign(l, "replicate_api_token", "r8_" + s(B62, 37)), "secrets/replicate/api-token"));
+    // Provider keys without a format of their own, recognised by the provider's name in the key.
+    k.add(l -> one(assign(l, pick("twitter_api_secret", "twitter_consumer_secret"), s(B62, 50)), "secrets/twitter/api-secret"));
+    k.add(l -> one(assign(l, "twitter_access_token", s(DIGITS, 19) + "-" + s(B62, 30)), "secrets/twitter/access-token"));
+    k.add(l -> one(assign(l, "cloudflare_api_token", s(B64U, 40)), "secrets/cloudflare/api-token"));
+    k.add(l -> one(assign(l, "plaid_secret", s(LALNUM, 30)), "secrets/plaid/secret"));
+    k.add(l -> one(assign(l, "discord_client_secret", s(B64U, 32)), "secrets/discord/client-secret"));
+    k.add(l -> one(assign(l, "linkedin_client_secret", s(B62, 16)), "secrets/linkedin/client-secret"));
+    k.add(l -> one(assign(l, "heroku_api_key", uuid()), "secrets/heroku/legacy-api-key"));
+    k.add(l -> one(assign(l, "snyk_token", uuid()), "secrets/snyk/api-token"));
+    k.add(l -> one(assign(l, "sendbird_api_token", s(HEX, 40)), "secrets/sendbird/api-token"));
+    k.add(l -> one(assign(l, "algolia_admin_key", s(HEX, 32)), "secrets/algolia/admin-key"));
+    k.add(l -> one(assign(l, "pusher_app_secret", s(HEX, 20)), "secrets/pusher/app-secret"));
+    k.add(l -> one(assign(l, "mailjet_secret_key", s(HEX, 32)), "secrets/mailjet/secret-key"));
+    k.add(l -> one(assign(l, "scw_secret_key", uuid()), "secrets/scaleway/secret-key"));
+    k.add(l -> one(assign(l, "hcloud_token", s(B62, 64)), "secrets/hetzner/api-token"));
+    k.add(l -> one(assign(l, "azure_openai_api_key", s(HEX, 32)), "secrets/azure/openai-key"));
+    k.add(l -> one(assign(l, "wandb_api_key", s(HEX, 40)), "secrets/wandb/api-key"));
+    k.add(l -> one(assign(l, "kraken_api_secret", Base64.getEncoder().encodeToString(bytes(64))), "secrets/kraken/api-secret"));
+    k.add(l -> one(assign(l, "confluent_api_secret", s(B64, 64)), "secrets/confluent/api-secret"));
+    k.add(l -> one(assign(l, "facebook_app_secret", s(HEX, 32)), "secrets/facebook/app-secret"));
+    k.add(l -> one(assign(l, "zendesk_api_token", s(B62, 40)), "secrets/zendesk/api-token"));
+    k.add(l -> one(assign(l, "twitch_client_secret", s(LALNUM, 30)), "secrets/twitch/api-token"));
+    k.add(l -> one(assign(l, "asana_access_token", "2/" + s(DIGITS, 16) + "/" + s(DIGITS, 16) + ":" + s(HEX, 32)), "secrets/asana/client-secret"));
+    // More prefixed tokens.
+    k.add(l -> one(assign(l, "ts_authkey", "tskey-auth-k" + s(B62, 10) + "CNTRL-" + s(B62, 33)), "secrets/tailscale/key"));
+    k.add(l -> one(assign(l, "airtable_token", "pat" + s(B62, 14) + "." + s(HEX, 64)), "secrets/airtable/pat"));
+    k.add(l -> one(assign(l, "op_secret_key", "A3-" + s(UALNUM, 6) + "-" + s(UALNUM, 11) + "-" + s(UALNUM, 5) + "-" + s(UALNUM, 5)
+        + "-" + s(UALNUM, 5)), "secrets/1password/secret-key"));
+    k.add(l -> one(assign(l, "openrouter_api_key", "sk-or-v1-" + s(HEX, 64)), "secrets/openrouter/api-key"));
+    k.add(l -> one(assign(l, "langfuse_secret_key", "sk-lf-" + uuid()), "secrets/langfuse/secret-key"));
+    k.add(l -> one(assign(l, "grafana_sa_token", "glsa_" + s(B62, 32) + "_" + s(HEX, 8)), "secrets/grafana/service-account-token"));
+    k.add(l -> one(assign(l, "do_oauth_token", "doo_v1_" + s(HEX, 64)), "secrets/digitalocean/oauth-token"));
+    k.add(l -> one(assign(l, "shopify_custom_app_token", "shpca_" + s(HEX, 32)), "secrets/shopify/custom-app-token"));
+    k.add(l -> one(assign(l, "planetscale_password", "pscale_pw_" + s(B62, 43)), "secrets/planetscale/password"));
+    k.add(l -> one(assign(l, "sentry_org_token", "sntrys_eyJpYXQiOjE3" + s(B64, 80) + "_" + s(B64, 43)), "secrets/sentry/org-token"));
+    k.add(l -> one(assign(l, "vault_batch_token", "hvb." + s(B64U, 140)), "secrets/hashicorp/vault-batch-token"));
+    k.add(l -> one(assign(l, "new_relic_license_key", s(HEX, 36) + "NRAL"), "secrets/newrelic/license-key"));
+    k.add(l -> one(assign(l, "cloudinary_url", "cloudinary://" + s(DIGITS, 15) + ":" + s(B64U, 27) + "@" + s(LALNUM, 8)), "secrets/cloudinary/url"));
+    k.add(l -> one(assign(l, "google_refresh_token", "1//0" + s(B64U, 100)), "secrets/gcp/oauth-refresh-token"));
     return k;
   }
 
@@ -195,6 +237,21 @@ public final class SecretCorpus {
     d.add(l -> assign(l, "secret_ref", "projects/" + s("0123456789", 12) + "/secrets/db-password/versions/latest"));
     d.add(l -> assign(l, "example_jwt", "eyJhbGciOiJIUzI1NiJ9.eyJ4Ijp7fX0"));
     d.add(l -> assign(l, "hash_salt_rounds", "12"));
+    // Identifiers and public keys under a provider's name: what the provider detectors must leave alone.
+    d.add(l -> assign(l, pick("cloudflare_zone_id", "cloudflare_account_id"), s(HEX, 32)));
+    d.add(l -> assign(l, "algolia_app_id", s(UALNUM, 10)));
+    d.add(l -> assign(l, "algolia_search_api_key", s(HEX, 32)));
+    d.add(l -> assign(l, "discord_client_id", s(DIGITS, 18)));
+    d.add(l -> assign(l, "facebook_app_id", s(DIGITS, 15)));
+    d.add(l -> assign(l, "linkedin_client_id", s(LALNUM, 14)));
+    d.add(l -> assign(l, "plaid_client_id", s(HEX, 24)));
+    d.add(l -> assign(l, pick("heroku_app_id", "snyk_org_id", "scw_default_project_id"), uuid()));
+    d.add(l -> assign(l, "sentry_release", s(HEX, 40)));
+    d.add(l -> assign(l, "twitter_user_id", s(DIGITS, 19)));
+    d.add(l -> assign(l, "asana_workspace_id", s(DIGITS, 16)));
+    d.add(l -> assign(l, "recaptcha_site_key", "6L" + s(B64U, 38)));
+    d.add(l -> assign(l, "hetzner_image_digest", s(HEX, 64)));
+    d.add(l -> assign(l, "launchdarkly_client_side_id", s(HEX, 24)));
     return d;
   }
 

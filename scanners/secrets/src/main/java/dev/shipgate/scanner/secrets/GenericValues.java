@@ -21,7 +21,9 @@ final class GenericValues {
       "pattern", "hash", "digest", "sha", "md5", "algorithm", "alg", "enabled", "required", "rotation", "timeout",
       "limit", "param", "parameter", "placeholder", "validator", "class", "kind", "location", "reset", "forgot",
       "confirm", "confirmation", "min", "max", "rule", "rules", "column", "query", "seconds", "minutes", "days",
-      "public");
+      // Keys meant for browsers and clients: public halves, publishable and search-only keys, CAPTCHA site keys.
+      "public", "publickey", "public_key", "publishablekey", "publishable_key", "searchkey", "search_key",
+      "searchapikey", "search_api_key", "sitekey", "site_key");
 
   /**
    * The suffixes and their plurals as bytes, bucketed by their last byte, for the byte-level test the prechecks

@@ -43,6 +43,18 @@ class SecretEngineTest {
   }
 
   @Test
+  void aValidChecksumOutweighsAPlaceholderWordInsideTheRandomBody() throws Exception {
+    // Seen in a generated corpus: a random npm token body that happened to spell "FAKE".
+    String body = "ttl1Jllfaq4tzoig8FAKEPnrmT0S9M";
+    String token = "npm_" + body + Validators.base62(Validators.crc32(body), 6);
+    assertThat(CatalogueTest.scan("src/.npmrc", "//registry.npmjs.org/:_authToken=" + token))
+        .extracting(f -> f.rule().id()).contains("secrets/npm/access-token");
+    String wrongSum = "npm_" + body + "000000";
+    assertThat(CatalogueTest.scan("src/.npmrc", "//registry.npmjs.org/:_authToken=" + wrongSum))
+        .extracting(f -> f.rule().id()).doesNotContain("secrets/npm/access-token");
+  }
+
+  @Test
   void fixedMatchLengthIsReadOnlyFromThePlainSubset() {
     assertThat(SecretEngine.fixedMatchLength("\\b(ghp_[A-Za-z0-9]{36})\\b")).isEqualTo(40);
     assertThat(SecretEngine.fixedMatchLength("\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b")).isEqualTo(20);
