@@ -30,6 +30,7 @@ def expand(t):
         if kind == "crc": v = b62(zlib.crc32(prev[0].encode()) & 0xffffffff)
         elif kind == "jwt": v = jwt("HS256", True)
         elif kind == "jwt-none": v = jwt("none", False)
+        elif kind == "jwt-b64": v = base64.b64encode(jwt("HS256", True).encode()).decode()
         elif kind == "pem": v = pem(arg, "\n")
         elif kind == "basic": v = base64.b64encode(("svc-" + chars("lalnum", 5) + ":" + chars("b62", 16)).encode()).decode()
         elif kind == "pem-escaped": v = pem(arg, "\\n")

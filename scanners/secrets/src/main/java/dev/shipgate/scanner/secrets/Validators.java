@@ -30,7 +30,9 @@ final class Validators {
       "pem-body", Validators::pemBody,
       "base64-64-bytes", s -> decodedLength(s) == 64 ? Result.KEEP : Result.DROP,
       "base64-32-bytes", s -> decodedLength(s) == 32 ? Result.KEEP : Result.DROP,
-      "basic-credentials", Validators::basicCredentials);
+      "basic-credentials", Validators::basicCredentials,
+      "kubernetes-secret-value", Validators::kubernetesSecretValue,
+      "jwt-base64", Validators::jwtBase64);
 
   private Validators() {}
 
@@ -110,6 +112,18 @@ final class Validators {
     return new Result(true, null, null, "alg " + algValue);
   }
 
+  /** A JWT wrapped in base64 (Kubernetes Secret data, Basic-auth style headers): judged as the JWT it decodes to. */
+  static Result jwtBase64(String b64) {
+    String inner;
+    try {
+      inner = new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8).strip();
+    } catch (IllegalArgumentException e) {
+      return Result.DROP;
+    }
+    Result r = jwt(inner);
+    return r.keep() ? new Result(true, null, r.severity(), "base64 of a JWT, " + r.note()) : Result.DROP;
+  }
+
   private static String b64urlText(String s) {
     try {
       byte[] b = Base64.getUrlDecoder().decode(s.replace("=", ""));
@@ -153,6 +167,35 @@ final class Validators {
       return Result.DROP;
     }
     return new Result(true, null, null, "decodes to user:password");
+  }
+
+  /**
+   * A value under a Kubernetes Secret's {@code data} (base64) or {@code stringData} (plain text). Base64 that
+   * decodes to text is judged as that text; to binary (a key or keystore), kept. Short values, numbers,
+   * placeholders and addresses without credentials are configuration kept in a Secret, not credentials.
+   */
+  static Result kubernetesSecretValue(String value) {
+    String text = value;
+    String note = "stringData value";
+    if (value.length() % 4 == 0 && value.matches("[A-Za-z0-9+/]+={0,2}")) {
+      try {
+        byte[] decoded = Base64.getDecoder().decode(value);
+        String decodedText = new String(decoded, StandardCharsets.UTF_8);
+        if (!decodedText.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != 0xFFFD || c == '\n' || c == '\r' || c == '\t')) {
+          return decoded.length >= 16 ? new Result(true, null, null, "data value decodes to binary key material") : Result.DROP;
+        }
+        text = decodedText;
+        note = "data value decoded from base64";
+      } catch (IllegalArgumentException e) {
+        // Not base64 after all: a stringData value that happens to use base64's alphabet.
+      }
+    }
+    String t = text.strip();
+    if (t.length() < 6 || t.chars().allMatch(Character::isDigit) || Placeholders.reason(t, t, true) != null) {
+      return Result.DROP;
+    }
+    boolean address = t.matches("(?i)[a-z][a-z0-9+.\\-]*://[^@\\s]*") || t.matches("(?i)[a-z0-9.\\-]+\\.[a-z]{2,}(?::[0-9]+)?");
+    return address ? Result.DROP : new Result(true, null, null, note);
   }
 
   private static int decodedLength(String s) {

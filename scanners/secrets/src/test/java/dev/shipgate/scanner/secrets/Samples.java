@@ -45,6 +45,7 @@ final class Samples {
         case "crc" -> Validators.base62(Validators.crc32(previous), 6);
         case "jwt" -> jwt("HS256", true);
         case "jwt-none" -> jwt("none", false);
+        case "jwt-b64" -> Base64.getEncoder().encodeToString(jwt("HS256", true).getBytes(StandardCharsets.UTF_8));
         case "pem" -> pem(arg, "\n");
         case "basic" -> Base64.getEncoder().encodeToString(("svc-" + chars(charset("lalnum"), 5) + ":" + chars(B62, 16)).getBytes(StandardCharsets.UTF_8));
         case "pem-escaped" -> pem(arg, "\\n");
