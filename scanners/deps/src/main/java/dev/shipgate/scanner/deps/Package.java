@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * @param dependsOn the PURLs of the packages of the same manifest this one depends on, as the lockfile's dependency
  *     graph (or Maven's resolution) records them, sorted and distinct; empty when the format has no graph or the
  *     package needs nothing
+ * @param possibleSources every location the artifact may have come from when the lockfile cannot say which one served
+ *     it (a Bundler 1.x {@code GEM} section with several {@code remote:} lines), in file order, with {@code resolved}
+ *     empty; otherwise empty and {@code resolved} is the one location
  */
 public record Package(
     Ecosystem ecosystem,
@@ -38,7 +41,8 @@ public record Package(
     String integrity,
     String license,
     boolean installScripts,
-    List<String> dependsOn) {
+    List<String> dependsOn,
+    List<String> possibleSources) {
 
   /** How exactly the version is known. */
   public enum Pin {
@@ -86,30 +90,36 @@ public record Package(
     integrity = integrity == null ? "" : integrity;
     license = license == null ? "" : license.strip();
     dependsOn = dependsOn == null ? List.of() : List.copyOf(new TreeSet<>(dependsOn));
+    possibleSources = possibleSources == null ? List.of() : List.copyOf(possibleSources);
+  }
+
+  /** Where the artifact may come from: {@code possibleSources}, else {@code resolved} when set. */
+  public List<String> sources() {
+    return !possibleSources.isEmpty() ? possibleSources : resolved.isEmpty() ? List.of() : List.of(resolved);
   }
 
   /** The same package declared elsewhere as transitive (pip-compile's {@code # via} annotations). */
   public Package asTransitive() {
     return new Package(ecosystem, name, version, pin, purl, false, scope, source, manifest, line, resolved, integrity, license, installScripts,
-        dependsOn);
+        dependsOn, possibleSources);
   }
 
   /** The same package with a licence found in metadata outside the lockfile (a local repository POM, a virtualenv). */
   public Package withLicense(String value) {
     return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, value, installScripts,
-        dependsOn);
+        dependsOn, possibleSources);
   }
 
   /** The same package in another scope (a transitive package that only development dependencies pull in). */
   public Package withScope(Scope value) {
     return new Package(ecosystem, name, version, pin, purl, direct, value, source, manifest, line, resolved, integrity, license, installScripts,
-        dependsOn);
+        dependsOn, possibleSources);
   }
 
   /** The same package with the PURLs of the packages it depends on (replacing any it had). */
   public Package withDependencies(Collection<String> purls) {
     return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license, installScripts,
-        List.copyOf(purls));
+        List.copyOf(purls), possibleSources);
   }
 
   /** The PURL a package of this ecosystem, name and exact version has ("" when the name cannot form one). */
@@ -136,6 +146,7 @@ public record Package(
     private String integrity = "";
     private String license = "";
     private boolean installScripts;
+    private List<String> possibleSources = List.of();
 
     private Builder(Ecosystem ecosystem, String name, String manifest) {
       this.ecosystem = ecosystem;
@@ -194,11 +205,18 @@ public record Package(
       return this;
     }
 
+    /** Several locations, none known to be the one (see {@link Package#possibleSources}); clears {@code resolved}. */
+    public Builder possibleSources(List<String> value) {
+      this.possibleSources = value;
+      this.resolved = "";
+      return this;
+    }
+
     public Package build() {
       boolean exact = pin == Pin.LOCKED || pin == Pin.PINNED;
       String purl = Purls.of(ecosystem, name, exact ? version : "");
       return new Package(ecosystem, name, version, pin, purl, direct, scope, source, manifest, line, resolved, integrity, license,
-          installScripts, List.of());
+          installScripts, List.of(), possibleSources);
     }
   }
 }

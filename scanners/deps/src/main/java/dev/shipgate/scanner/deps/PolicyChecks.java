@@ -78,12 +78,24 @@ final class PolicyChecks {
     if (p.source() != Source.REGISTRY) {
       return;
     }
-    Optional<String> url = Registries.url(p.resolved());
     List<String> allowed = policy.registries().getOrDefault(p.ecosystem(), List.of());
-    if (url.isPresent() && !Registries.allowed(url.get(), allowed)) {
-      report(DepsRules.UNAPPROVED_REGISTRY, p, p.name() + " " + p.version() + " is resolved from " + url.get()
-          + ", which is not an allowed " + p.ecosystem().osvName() + " registry (allowed: " + String.join(", ", allowed)
-          + "; scanners.deps.registries." + p.ecosystem().purlType() + ")", null);
+    String where = "; scanners.deps.registries." + p.ecosystem().purlType() + ")";
+    if (p.possibleSources().isEmpty()) {
+      Optional<String> url = Registries.url(p.resolved());
+      if (url.isPresent() && !Registries.allowed(url.get(), allowed)) {
+        report(DepsRules.UNAPPROVED_REGISTRY, p, p.name() + " " + p.version() + " is resolved from " + Registries.display(url.get())
+            + ", which is not an allowed " + p.ecosystem().osvName() + " registry (allowed: " + String.join(", ", allowed) + where, null);
+      }
+      return;
+    }
+    // The lockfile cannot say which of several registries served it: any of them may have, so each must be allowed.
+    List<String> outside = p.possibleSources().stream().map(Registries::url).flatMap(Optional::stream)
+        .filter(u -> !Registries.allowed(u, allowed)).map(Registries::display).toList();
+    if (!outside.isEmpty()) {
+      report(DepsRules.UNAPPROVED_REGISTRY, p, p.name() + " " + p.version() + " may be resolved from any of "
+          + String.join(", ", p.possibleSources().stream().map(Registries::display).toList()) + " (the lockfile does not record which), and "
+          + String.join(", ", outside) + (outside.size() == 1 ? " is not an allowed " : " are not allowed ") + p.ecosystem().osvName()
+          + (outside.size() == 1 ? " registry" : " registries") + " (allowed: " + String.join(", ", allowed) + where, null);
     }
   }
 

@@ -196,6 +196,49 @@ class PolicyRulesTest {
         .containsExactlyInAnyOrder("9 deps/source/unapproved-registry acme-auth", "3 deps/source/unapproved-registry acme-auth");
   }
 
+  /** Bundler 1.x: one GEM section, two remotes, and no record of which served each gem (CVE-2020-36327's shape). */
+  private static final String BUNDLER1 = """
+      GEM
+        remote: https://rubygems.org/
+        remote: https://token:x-oauth@gems.acme.example/
+        specs:
+          acme-auth (2.3.1)
+            rack (>= 1.6)
+          rack (2.2.3)
+
+      PLATFORMS
+        ruby
+
+      DEPENDENCIES
+        acme-auth
+        rack
+
+      BUNDLED WITH
+         1.17.3
+      """;
+
+  @Test
+  void everyRemoteOfABundler1SectionIsAPossibleSourceAndEachMustBeAllowed() throws Exception {
+    RecordingContext ctx = scan(null, SourceFile.of("Gemfile.lock", BUNDLER1));
+    assertThat(found(ctx, "deps/source/unapproved"))
+        .containsExactly("5 deps/source/unapproved-registry acme-auth", "7 deps/source/unapproved-registry rack");
+    Finding f = ctx.findings().stream().filter(x -> x.ruleId().startsWith("deps/source/unapproved")).findFirst().orElseThrow();
+    assertThat(f.message())
+        .contains("may be resolved from any of https://rubygems.org/, https://gems.acme.example/ (the lockfile does not record which)")
+        .contains("https://gems.acme.example/ is not an allowed RubyGems registry")
+        .doesNotContain("x-oauth");
+    assertThat(ctx.skippedFiles()).anySatisfy(s -> assertThat(s.reason()).contains("GEM section with 2 remotes", "2 gems")
+        .doesNotContain("x-oauth"));
+    // Both remotes allowed: nothing to report, whichever served the gem.
+    assertThat(found(scan("registries: {gem: [rubygems.org, gems.acme.example]}\n", SourceFile.of("Gemfile.lock", BUNDLER1)),
+        "deps/source/unapproved")).isEmpty();
+    // Bundler 2's section per source stays exact: only the gem of the private server's section is judged against it.
+    String bundler2 = BUNDLER1.replace("  remote: https://token:x-oauth@gems.acme.example/\n", "")
+        .replace("    rack (2.2.3)\n", "    rack (2.2.3)\n\nGEM\n  remote: https://gems.acme.example/\n  specs:\n    acme-sso (1.0.0)\n");
+    assertThat(found(scan(null, SourceFile.of("Gemfile.lock", bundler2)), "deps/source/unapproved"))
+        .containsExactly("11 deps/source/unapproved-registry acme-sso");
+  }
+
   @Test
   void pnpmRequiresBuildIsAnInstallScriptAndPythonNamesAreComparedNormalised() throws Exception {
     String pnpm = """

@@ -5,6 +5,7 @@ import dev.shipgate.scanner.deps.Ecosystem;
 import dev.shipgate.scanner.deps.Package;
 import dev.shipgate.scanner.deps.Package.Scope;
 import dev.shipgate.scanner.deps.Package.Source;
+import dev.shipgate.scanner.deps.policy.Registries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +22,17 @@ import java.util.regex.Pattern;
  * sections; {@code DEPENDENCIES} names the direct ones. Platform suffixes ({@code 1.13.1-x86_64-linux}) are
  * not part of the version, so one gem locked for several platforms is one package. The lines indented under a
  * gem are its dependencies (edges); Bundler 2.5+'s {@code CHECKSUMS} section gives hashes.
+ *
+ * <p>Bundler 1.x merges every global {@code source} of the Gemfile into one {@code GEM} section with several
+ * {@code remote:} lines and does not record which remote served each gem: a gem of such a section may come from any of
+ * them (the dependency confusion of CVE-2020-36327), so all are its possible sources and a note says so. Bundler 2.2.18+
+ * writes one {@code GEM} section per remote, which is exact.
  */
 public final class GemfileLockExtractor implements Extractor {
 
   private static final Pattern SPEC = Pattern.compile("^ {4}([^ (]+) \\(([^)]+)\\)$");
-  private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([^ (!]+)!?(?: \\(.*\\))?$");
+  /** {@code name}, {@code name!}, {@code name (~> 1.0)} or {@code name (~> 1.0)!}: the bang (a pinned source) follows the requirement. */
+  private static final Pattern DEPENDENCY = Pattern.compile("^ {2}([^ (!]+)!?(?: \\([^)]*\\))?!?$");
   private static final Pattern SPEC_DEPENDENCY = Pattern.compile("^ {6}([^ (]+)(?: \\(.*\\))?$");
   private static final Pattern CHECKSUM = Pattern.compile("^ {2}([^ (]+) \\(([^)]+)\\)(?: (\\S+))?$");
 
@@ -45,13 +52,16 @@ public final class GemfileLockExtractor implements Extractor {
     return (n.equals("Gemfile.lock") || n.equals("gems.locked")) && !path.contains("vendor/");
   }
 
-  private record Spec(String name, String version, Source source, String remote, int line, Set<String> needs) {}
+  private record Spec(String name, String version, Source source, String remote, List<String> remotes, int line, Set<String> needs) {}
 
   @Override
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
     String[] lines = Extractor.text(file).split("\r?\n", -1);
     String section = "";
     String remote = "";
+    List<String> remotes = new ArrayList<>();
+    int sectionLine = 0;
+    int sectionStart = 0;
     String revision = "";
     boolean inSpecs = false;
     List<Spec> specs = new ArrayList<>();
@@ -65,7 +75,11 @@ public final class GemfileLockExtractor implements Extractor {
         continue;
       }
       if (!line.startsWith(" ")) {
+        noteRemotes(file, context, section, sectionLine, remotes, specs.size() - sectionStart);
         section = line.strip();
+        sectionLine = lineNo;
+        sectionStart = specs.size();
+        remotes = new ArrayList<>();
         remote = "";
         revision = "";
         inSpecs = false;
@@ -75,11 +89,12 @@ public final class GemfileLockExtractor implements Extractor {
         case "GEM", "GIT", "PATH" -> {
           if (line.startsWith("  remote: ")) {
             remote = line.substring(10).strip();
+            remotes.add(remote);
           } else if (line.startsWith("  revision: ")) {
             revision = line.substring(12).strip();
             for (int k : gitSpecs) {
               Spec s = specs.get(k);
-              specs.set(k, new Spec(s.name, s.version, s.source, s.remote + "#" + revision, s.line, s.needs));
+              specs.set(k, new Spec(s.name, s.version, s.source, s.remote + "#" + revision, List.of(), s.line, s.needs));
             }
           } else if (line.equals("  specs:")) {
             inSpecs = true;
@@ -92,7 +107,8 @@ public final class GemfileLockExtractor implements Extractor {
               if (src == Source.GIT && revision.isEmpty()) {
                 gitSpecs.add(specs.size());
               }
-              specs.add(new Spec(m.group(1), version, src, where, lineNo, new TreeSet<>()));
+              List<String> possible = src == Source.REGISTRY && remotes.size() > 1 ? List.copyOf(remotes) : List.of();
+              specs.add(new Spec(m.group(1), version, src, where, possible, lineNo, new TreeSet<>()));
             } else if (line.startsWith("      ") && !specs.isEmpty()) {
               Matcher d = SPEC_DEPENDENCY.matcher(line);
               if (d.matches()) {
@@ -118,6 +134,7 @@ public final class GemfileLockExtractor implements Extractor {
         default -> {}
       }
     }
+    noteRemotes(file, context, section, sectionLine, remotes, specs.size() - sectionStart);
     // One package per gem and version: platform variants share it and their dependencies.
     Map<String, Spec> unique = new LinkedHashMap<>();
     for (Spec s : specs) {
@@ -142,19 +159,31 @@ public final class GemfileLockExtractor implements Extractor {
       if (own.contains(s.name) && s.source == Source.FILE) {
         continue;
       }
-      out.add(Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
+      Package.Builder b = Package.builder(Ecosystem.RUBYGEMS, s.name, file.path())
           .locked(s.version)
           .direct(direct.contains(s.name))
           .scope(direct.contains(s.name) ? groups.getOrDefault(s.name, Scope.RUNTIME) : Scope.RUNTIME)
           .source(s.source)
           .line(s.line)
           .resolved(s.remote) // for GEM sections the gem server, which the registry allow-list judges
-          .integrity(checksums.getOrDefault(s.name + " " + s.version, ""))
-          .build());
+          .integrity(checksums.getOrDefault(s.name + " " + s.version, ""));
+      if (!s.remotes.isEmpty()) {
+        b.possibleSources(s.remotes);
+      }
+      out.add(b.build());
       needs.add(s.needs());
     }
     // Transitive gems only development gems pull in are development gems too.
     return Edges.devOnlyAsDev(Edges.link(out, needs));
+  }
+
+  /** Names a Bundler 1.x {@code GEM} section whose gems cannot be told apart by remote. */
+  private static void noteRemotes(SourceFile file, ExtractContext context, String section, int line, List<String> remotes, int gems) {
+    if (section.equals("GEM") && remotes.size() > 1 && gems > 0) {
+      context.note(file.path(), line, "GEM section with " + remotes.size() + " remotes (" + String.join(", ", remotes.stream().map(Registries::display).toList())
+          + "): the lockfile does not record which one served each of its " + gems + (gems == 1 ? " gem" : " gems")
+          + " (Bundler 1.x), so every remote counts as a possible source of each");
+    }
   }
 
   /** A platform gem's version ({@code 1.13.1-x86_64-linux}) without the platform: Bundler writes no "-" otherwise. */

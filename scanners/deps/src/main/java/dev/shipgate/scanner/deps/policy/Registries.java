@@ -84,6 +84,17 @@ public final class Registries {
     return false;
   }
 
+  /** {@code url} for messages: without user information, which may hold a token. */
+  public static String display(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int end = url.indexOf('/', scheme + 3);
+    int at = url.lastIndexOf('@', end < 0 ? url.length() - 1 : end);
+    return at > scheme ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
+  }
+
   /** Host, with the port when the URL has one, in lower case; user info is dropped. */
   static Optional<String> host(String url) {
     try {

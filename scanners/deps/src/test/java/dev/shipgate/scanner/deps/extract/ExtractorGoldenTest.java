@@ -80,14 +80,15 @@ public class ExtractorGoldenTest {
   }
 
   /**
-   * Every field, in record order, so any change of output shows up; the licence, the install-script mark and the
-   * dependency edges follow only when set, since most formats record none of them.
+   * Every field, in record order, so any change of output shows up; the licence, the install-script mark, the
+   * dependency edges and the possible sources follow only when set, since most formats record none of them.
    */
   public static String render(Package p) {
     String line = String.join(" | ", p.ecosystem().osvName(), p.name(), p.version(), p.pin().name(), p.direct() ? "direct" : "transitive",
         p.scope().name(), p.source().name(), p.manifest() + ":" + p.line(), p.purl(), p.resolved(), p.integrity());
     return line + (p.license().isEmpty() ? "" : " | license=" + p.license()) + (p.installScripts() ? " | install-scripts" : "")
-        + (p.dependsOn().isEmpty() ? "" : " | depends-on=" + String.join(",", p.dependsOn()));
+        + (p.dependsOn().isEmpty() ? "" : " | depends-on=" + String.join(",", p.dependsOn()))
+        + (p.possibleSources().isEmpty() ? "" : " | possible-sources=" + String.join(",", p.possibleSources()));
   }
 
   private static List<SourceFile> inputs(Case c) throws IOException {
