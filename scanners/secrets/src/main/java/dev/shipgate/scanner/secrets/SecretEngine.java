@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,15 @@ final class SecretEngine {
     this.detectors = List.copyOf(detectors);
     List<String> keywords = new ArrayList<>();
     List<List<Integer>> owners = new ArrayList<>();
+    Map<String, Integer> keywordIndex = new HashMap<>();
     for (int d = 0; d < detectors.size(); d++) {
       for (String k : detectors.get(d).keywords()) {
-        int i = keywords.indexOf(k);
-        if (i < 0) {
+        Integer i = keywordIndex.get(k);
+        if (i == null) {
+          i = keywords.size();
+          keywordIndex.put(k, i);
           keywords.add(k);
           owners.add(new ArrayList<>());
-          i = keywords.size() - 1;
         }
         owners.get(i).add(d);
       }
