@@ -189,6 +189,18 @@ public final class Inventory {
       }
 
       @Override
+      public List<SourceFile> inDirectory(String directory) {
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : byPath.values()) {
+          if (f.path().startsWith(directory) && f.path().indexOf('/', directory.length()) < 0) {
+            out.add(f);
+          }
+        }
+        out.sort(java.util.Comparator.comparing(SourceFile::path));
+        return out;
+      }
+
+      @Override
       public Optional<SourceFile> repositoryPom(String groupId, String artifactId, String version) {
         return maven == null ? Optional.empty() : maven.pom(groupId, artifactId, version);
       }

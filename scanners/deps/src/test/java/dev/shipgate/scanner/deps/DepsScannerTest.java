@@ -350,4 +350,21 @@ class DepsScannerTest {
         .hasSize(2).allMatch(r -> r.startsWith("profile 'outside'"));
     assertThat(ci.errors()).isEmpty();
   }
+
+  @Test
+  void perConfigurationGradleLockfilesTakeTheirScopeFromTheLockfilesOfTheirOwnDirectoryOnly() {
+    String header = "# This is a Gradle generated file for dependency locking.\n";
+    List<SourceFile> files = List.of(
+        SourceFile.of("gradle/dependency-locks/compileClasspath.lockfile", header + "org.projectlombok:lombok:1.18.10\ncom.google.guava:guava:28.1-jre\n"),
+        SourceFile.of("gradle/dependency-locks/runtimeClasspath.lockfile", header + "com.google.guava:guava:28.1-jre\n"),
+        // Another project's directory: its runtime classpath has lombok, which must not make the root's lombok runtime.
+        SourceFile.of("tools/gradle/dependency-locks/runtimeClasspath.lockfile", header + "org.projectlombok:lombok:1.18.10\n"));
+    Inventory.Result r = Inventory.of(files, null);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.packages()).extracting(p -> p.manifest() + " " + p.name() + " " + p.scope()).containsExactly(
+        "gradle/dependency-locks/compileClasspath.lockfile org.projectlombok:lombok PROVIDED",
+        "gradle/dependency-locks/compileClasspath.lockfile com.google.guava:guava RUNTIME",
+        "gradle/dependency-locks/runtimeClasspath.lockfile com.google.guava:guava RUNTIME",
+        "tools/gradle/dependency-locks/runtimeClasspath.lockfile org.projectlombok:lombok RUNTIME");
+  }
 }

@@ -28,6 +28,14 @@ public interface ExtractContext {
   }
 
   /**
+   * Every scanned file directly in {@code directory} (repository-relative, ending in {@code /}), sorted by path, for
+   * formats split over one file per part (Gradle's per-configuration lockfiles).
+   */
+  default java.util.List<SourceFile> inDirectory(String directory) {
+    return java.util.List.of();
+  }
+
+  /**
    * A POM of the local Maven repository ({@code <group path>/<artifact>/<version>/<artifact>-<version>.pom}), for
    * parents and BOMs that are not files of the scanned repository; empty when it is not there or no local repository
    * is read.

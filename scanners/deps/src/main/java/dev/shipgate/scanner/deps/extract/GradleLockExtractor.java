@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Gradle dependency locking: {@code gradle.lockfile} (and {@code buildscript-gradle.lockfile},
  * {@code settings-gradle.lockfile}) with {@code group:artifact:version=configurations} lines, and the older
- * per-configuration {@code gradle/dependency-locks/*.lockfile}. Scope comes from the configurations that lock a package
- * ({@link #scope}); the file does not say which are direct. Hashes come from {@code gradle/verification-metadata.xml}
+ * per-configuration {@code gradle/dependency-locks/<configuration>.lockfile} of Gradle 4.8 to 6 (the files of one
+ * directory together are what one {@code gradle.lockfile} says). Scope comes from the configurations that lock a
+ * package ({@link #scope}); the file does not say which are direct. Hashes come from {@code gradle/verification-metadata.xml}
  * when the project verifies dependencies.
  */
 public final class GradleLockExtractor implements Extractor {
@@ -77,9 +79,28 @@ public final class GradleLockExtractor implements Extractor {
   public List<Package> extract(SourceFile file, ExtractContext context) throws ExtractException {
     Map<String, String> verified = verification(file.path(), context);
     boolean perConfiguration = !Extractor.fileName(file.path()).endsWith("gradle.lockfile");
-    String configuration = perConfiguration ? Extractor.fileName(file.path()).replaceFirst("\\.lockfile$", "") : "";
     String[] lines = Extractor.text(file).split("\r?\n", -1);
-    Set<String> locked = perConfiguration ? Set.of() : lockedConfigurations(lines);
+    Set<String> locked = new HashSet<>();
+    // Per-configuration files: which configurations lock each coordinate, read from every lockfile of the directory.
+    Map<String, Set<String>> lockedBy = new HashMap<>();
+    if (perConfiguration) {
+      Map<String, SourceFile> siblings = new java.util.TreeMap<>();
+      for (SourceFile f : context.inDirectory(Extractor.directory(file.path()))) {
+        siblings.put(f.path(), f);
+      }
+      siblings.put(file.path(), file);
+      for (SourceFile f : siblings.values()) {
+        if (accepts(f.path()) && !Extractor.fileName(f.path()).endsWith("gradle.lockfile")) {
+          String configuration = configurationOf(f.path());
+          locked.add(configuration);
+          for (String c : coordinates(f == file ? lines : Extractor.text(f).split("\r?\n", -1))) {
+            lockedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(configuration);
+          }
+        }
+      }
+    } else {
+      locked = lockedConfigurations(lines);
+    }
     List<Package> out = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -88,7 +109,7 @@ public final class GradleLockExtractor implements Extractor {
       }
       int eq = line.indexOf('=');
       String coordinates = eq >= 0 ? line.substring(0, eq) : line;
-      String configurations = eq >= 0 ? line.substring(eq + 1) : configuration;
+      String configurations = eq >= 0 ? line.substring(eq + 1) : String.join(",", lockedBy.getOrDefault(coordinates, Set.of()));
       if (coordinates.equals("empty")) {
         continue; // "empty=config1,config2": configurations that resolve nothing
       }
@@ -102,6 +123,24 @@ public final class GradleLockExtractor implements Extractor {
           .line(i + 1)
           .integrity(verified.getOrDefault(coordinates, ""))
           .build());
+    }
+    return out;
+  }
+
+  /** {@code compileClasspath} of {@code gradle/dependency-locks/compileClasspath.lockfile}. */
+  private static String configurationOf(String path) {
+    return Extractor.fileName(path).replaceFirst("\\.lockfile$", "");
+  }
+
+  /** The {@code group:artifact:version} of each line of a per-configuration lockfile (malformed lines are its own error). */
+  private static List<String> coordinates(String[] lines) {
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      String line = l.strip();
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        int eq = line.indexOf('=');
+        out.add(eq >= 0 ? line.substring(0, eq) : line);
+      }
     }
     return out;
   }

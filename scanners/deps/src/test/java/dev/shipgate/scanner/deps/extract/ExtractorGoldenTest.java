@@ -129,6 +129,16 @@ public class ExtractorGoldenTest {
       }
 
       @Override
+      public List<SourceFile> inDirectory(String directory) {
+        try (Stream<Path> s = Files.list(c.dir().resolve(directory.isEmpty() ? "." : directory))) {
+          return s.filter(Files::isRegularFile).sorted()
+              .map(p -> load(c.dir(), c.dir().relativize(p).toString().replace('\\', '/'))).toList();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
       public Optional<Boolean> exists(String path) {
         return Optional.of(Files.exists(c.dir().resolve(path)));
       }
