@@ -459,6 +459,38 @@ final class AccuracyCorpus {
         envelope.getSlot().setLabel("fixed-label");
         String bar = envelope.getSlot().getLabel();
         """, false, NONE, null));
+    // A setter called again replaces what the earlier call stored, on a local bean and through a getter.
+    out.add(new Propagation("setter overwritten", """
+        acc.helpers.Envelope.Slot slot = new acc.helpers.Envelope.Slot();
+        slot.setValue(param);
+        slot.setValue("fixed-value");
+        String bar = slot.getValue();
+        """, false, NONE, null));
+    out.add(new Propagation("setter overwritten by request data", """
+        acc.helpers.Envelope.Slot slot = new acc.helpers.Envelope.Slot();
+        slot.setValue("fixed-value");
+        slot.setValue(param);
+        String bar = slot.getValue();
+        """, true, NONE, null));
+    out.add(new Propagation("store through getter overwritten", """
+        acc.helpers.Envelope envelope = new acc.helpers.Envelope();
+        envelope.getSlot().setValue(param);
+        envelope.getSlot().setValue("fixed-value");
+        String bar = envelope.getSlot().getValue();
+        """, false, NONE, null));
+    // Stores through a chain of two getters: field by field as through one.
+    out.add(new Propagation("store through two getters", """
+        acc.helpers.Parcel parcel = new acc.helpers.Parcel();
+        parcel.getEnvelope().getSlot().setLabel("fixed-label");
+        parcel.getEnvelope().getSlot().setValue(param);
+        String bar = parcel.getEnvelope().getSlot().getValue();
+        """, true, NONE, null));
+    out.add(new Propagation("store through two getters other field", """
+        acc.helpers.Parcel parcel = new acc.helpers.Parcel();
+        parcel.getEnvelope().getSlot().setValue(param);
+        parcel.getEnvelope().getSlot().setLabel("fixed-label");
+        String bar = parcel.getEnvelope().getSlot().getLabel();
+        """, false, NONE, null));
     return out;
   }
 
@@ -1526,6 +1558,17 @@ final class AccuracyCorpus {
                 public void setLabel(String label) {
                   this.label = label;
                 }
+              }
+            }
+            """),
+        SourceFile.of("src/main/java/acc/helpers/Parcel.java", """
+            package acc.helpers;
+
+            public class Parcel {
+              private final Envelope envelope = new Envelope();
+
+              public Envelope getEnvelope() {
+                return envelope;
               }
             }
             """),

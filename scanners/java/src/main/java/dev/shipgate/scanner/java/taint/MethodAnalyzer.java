@@ -195,7 +195,63 @@ final class MethodAnalyzer {
     }
     return new Summary(ret, hits, writes, returned == null ? null : returned.runtimeType(),
         returned == null ? null : returned.constant(), returnsField ? returnField : null, modelWrites, contentTypes,
-        Math.max(returnParam, -1));
+        Math.max(returnParam, -1), writesReceiverField(exits) ? overwrittenFields() : Set.of());
+  }
+
+  private static boolean writesReceiverField(Env exits) {
+    for (String k : exits.vars.keySet()) {
+      if (k.startsWith("this.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Receiver fields the body assigns with a plain {@code =} in its top-level statements before any statement that
+   * could return early: assigned on every normal path, whatever the arguments.
+   */
+  private Set<String> overwrittenFields() {
+    if (method.isStatic() || !(method.body() instanceof com.sun.source.tree.BlockTree body)) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    for (StatementTree st : body.getStatements()) {
+      if (mayReturn(st)) {
+        break;
+      }
+      if (st instanceof ExpressionStatementTree es && es.getExpression() instanceof AssignmentTree a) {
+        String key = variableKey(a.getVariable());
+        TypeInfo.FieldInfo f = key != null && key.startsWith("this.") ? project.field(scope.owner(), key.substring(5)) : null;
+        if (f != null && !f.isStatic()) {
+          out.add(f.name());
+        }
+      }
+    }
+    return out.isEmpty() ? Set.of() : out;
+  }
+
+  /** Whether {@code st} contains a {@code return} of this method (lambdas and local classes return from themselves). */
+  private static boolean mayReturn(StatementTree st) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void p) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+        return null;
+      }
+    }.scan(st, null);
+    return found[0];
   }
 
   /** The index of the parameter {@code e} names when the body never assigns that parameter, else -1. */
@@ -1209,47 +1265,85 @@ final class MethodAnalyzer {
     return field;
   }
 
+  /** Getters followed from a store back to the object variable ({@code o.getA().getB().setC(x)}: two). */
+  private static final int MAX_GETTER_CHAIN = 4;
+
   /**
-   * Fields a call stored into an object reached through a getter ({@code o.getInner().setC(x)}): kept in the
-   * getter's field of the object variable {@code o} (or of {@code this}), so {@code o.getInner().getC()} reads them.
-   * One getter deep; longer chains keep the taint of the object as a whole only.
+   * Fields a call stored into an object reached through getters ({@code o.getInner().setC(x)},
+   * {@code o.getA().getB().setC(x)}): kept in the getters' fields of the object variable {@code o} (or of
+   * {@code this}), nested as the chain is, so the same chain of getters reads them back field by field.
    */
-  private void storeThroughGetter(Tree call, Value recv, Map<String, List<Fact>> stored) {
-    if (!(call instanceof MethodInvocationTree mi) || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
-        || !(unparenthesized(ms.getExpression()) instanceof MethodInvocationTree getter)) {
+  private void storeThroughGetter(Tree call, Value recv, Map<String, List<Fact>> stored, Set<String> overwritten) {
+    if (!(call instanceof MethodInvocationTree mi) || !(mi.getMethodSelect() instanceof MemberSelectTree ms)) {
       return;
     }
-    String field = getterField(project.resolveCall(scope, getter));
-    if (field == null) {
-      return;
-    }
-    String base;
+    List<String> path = new ArrayList<>(); // getter fields, from the object variable inwards
+    ExpressionTree e = unparenthesized(ms.getExpression());
     ExpressionTree baseTree = null;
-    if (getter.getMethodSelect() instanceof IdentifierTree) {
-      base = "this";
-    } else if (getter.getMethodSelect() instanceof MemberSelectTree gs) {
-      baseTree = unparenthesized(gs.getExpression());
-      base = baseTree instanceof IdentifierTree id && id.getName().contentEquals("this") ? "this" : variableKey(baseTree);
-    } else {
-      return;
+    String base = null;
+    while (e instanceof MethodInvocationTree getter) {
+      String field = getterField(project.resolveCall(scope, getter));
+      if (field == null || path.size() == MAX_GETTER_CHAIN) {
+        return;
+      }
+      path.add(0, field);
+      if (getter.getMethodSelect() instanceof IdentifierTree) {
+        base = "this";
+        break;
+      }
+      if (!(getter.getMethodSelect() instanceof MemberSelectTree gs)) {
+        return;
+      }
+      e = unparenthesized(gs.getExpression());
+      if (!(e instanceof MethodInvocationTree)) {
+        baseTree = e;
+        base = e instanceof IdentifierTree id && id.getName().contentEquals("this") ? "this" : variableKey(e);
+      }
     }
-    if (base == null) {
+    if (path.isEmpty() || base == null) {
       return;
     }
     if (base.equals("this")) {
-      String key = "this." + field;
-      env.vars.put(key, withStored(env.vars.getOrDefault(key, recv), stored));
+      String key = "this." + path.get(0);
+      Value held = env.vars.getOrDefault(key, path.size() == 1 ? recv : Value.UNKNOWN);
+      Value updated = storeAt(held, path, 1, recv, stored, overwritten);
+      if (updated != held || !stored.isEmpty()) {
+        env.vars.put(key, updated);
+      }
       return;
     }
     Value owner = env.vars.containsKey(base) ? env.vars.get(base) : eval(baseTree);
-    Value inner = owner.fields() != null && owner.fields().get(field) != null ? owner.fields().get(field) : recv;
-    env.vars.put(base, owner.withField(field, withStored(inner, stored)));
+    Value updated = storeAt(owner, path, 0, recv, stored, overwritten);
+    if (updated != owner || !stored.isEmpty()) {
+      env.vars.put(base, updated);
+    }
   }
 
-  private static Value withStored(Value obj, Map<String, List<Fact>> stored) {
+  /** {@code obj} with the object at {@code path} (from index {@code i}) holding what a call stored into it. */
+  private static Value storeAt(Value obj, List<String> path, int i, Value innermost, Map<String, List<Fact>> stored,
+      Set<String> overwritten) {
+    if (i == path.size()) {
+      return withStored(obj, stored, overwritten);
+    }
+    String field = path.get(i);
+    Value inner = obj.fields() != null && obj.fields().get(field) != null ? obj.fields().get(field)
+        : i == path.size() - 1 ? innermost : Value.UNKNOWN;
+    Value updated = storeAt(inner, path, i + 1, innermost, stored, overwritten);
+    return updated == inner ? obj : obj.withFieldReplaced(field, updated);
+  }
+
+  /** {@code obj} after a call stored {@code stored} into its fields, replacing the {@code overwritten} ones. */
+  private static Value withStored(Value obj, Map<String, List<Fact>> stored, Set<String> overwritten) {
     Value out = obj == null ? Value.UNKNOWN : obj;
+    for (String f : overwritten) {
+      if (out.fields() != null && out.fields().containsKey(f) || stored.containsKey(f)) {
+        out = out.withFieldReplaced(f, Value.of(Value.cap(stored.getOrDefault(f, List.of()))));
+      }
+    }
     for (Map.Entry<String, List<Fact>> e : stored.entrySet()) {
-      out = out.withField(e.getKey(), Value.of(Value.cap(e.getValue())));
+      if (!overwritten.contains(e.getKey())) {
+        out = out.withField(e.getKey(), Value.of(Value.cap(e.getValue())));
+      }
     }
     return out;
   }
@@ -1567,9 +1661,16 @@ final class MethodAnalyzer {
       String returnType = null;
       Object returnConstant = null;
       Map<Integer, Object> contentTypes = null;
+      // Fields every possible callee assigns on every path: the call replaces them.
+      Set<String> overwritten = null;
       boolean first = true;
       for (MethodInfo target : rc.targets()) {
         Summary summary = engine.summary(target);
+        if (overwritten == null) {
+          overwritten = new java.util.TreeSet<>(summary.overwrites);
+        } else {
+          overwritten.retainAll(summary.overwrites);
+        }
         result = Value.join(result, applySummary(target, summary, recv, args, at));
         // Callees that disagree on the content types they set leave them unknown.
         contentTypes = first || contentTypes.equals(summary.contentTypes) ? summary.contentTypes : Map.of();
@@ -1597,19 +1698,22 @@ final class MethodAnalyzer {
           }
         }
       }
-      if (!stored.isEmpty()) {
+      if (overwritten == null || tree instanceof NewClassTree) {
+        overwritten = Set.of(); // a new object has nothing earlier to replace
+      }
+      if (!stored.isEmpty() || !overwritten.isEmpty()) {
         // The object (new, or the receiver variable) now holds, field by field, what the call stored.
         Value obj = tree instanceof NewClassTree ? result
             : recvVar != null ? env.vars.getOrDefault(recvVar, recv == null ? Value.UNKNOWN : recv) : null;
         if (obj != null) {
-          obj = withStored(obj, stored);
+          Value updated = withStored(obj, stored, overwritten);
           if (tree instanceof NewClassTree) {
-            result = obj;
-          } else {
-            env.vars.put(recvVar, obj);
+            result = updated;
+          } else if (updated != obj || !stored.isEmpty()) {
+            env.vars.put(recvVar, updated);
           }
         } else {
-          storeThroughGetter(tree, recv, stored);
+          storeThroughGetter(tree, recv, stored, overwritten);
         }
       }
       String getter = recv == null ? null : getterField(rc);

@@ -52,15 +52,21 @@ final class Summary {
   final Map<Integer, Object> contentTypes;
   /** The parameter every return hands back unchanged, or -1. */
   final int returnParam;
+  /**
+   * Receiver fields the method assigns on every normal path (a setter's field): a call replaces what earlier calls
+   * stored there instead of adding to it.
+   */
+  final java.util.Set<String> overwrites;
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites) {
-    this(returns, hits, receiverWrites, null, null, null, Map.of(), Map.of(), -1);
+    this(returns, hits, receiverWrites, null, null, null, Map.of(), Map.of(), -1, java.util.Set.of());
   }
 
   Summary(List<Fact> returns, List<SinkHit> hits, Map<String, List<Fact>> receiverWrites, String returnType,
       Object returnConstant, String returnField, Map<String, List<Fact>> modelWrites, Map<Integer, Object> contentTypes,
-      int returnParam) {
+      int returnParam, java.util.Set<String> overwrites) {
     this.returns = returns;
+    this.overwrites = overwrites;
     this.returnParam = returnParam;
     this.contentTypes = contentTypes;
     this.returnField = returnField;
@@ -82,13 +88,13 @@ final class Summary {
         && writeKeys(receiverWrites).equals(writeKeys(o.receiverWrites)) && Objects.equals(returnType, o.returnType)
         && Objects.equals(returnConstant, o.returnConstant) && Objects.equals(returnField, o.returnField)
         && writeKeys(modelWrites).equals(writeKeys(o.modelWrites)) && contentTypes.equals(o.contentTypes)
-        && returnParam == o.returnParam;
+        && returnParam == o.returnParam && overwrites.equals(o.overwrites);
   }
 
   /** Whether callers can learn anything from this summary (else they need no re-analysis when it first appears). */
   boolean isEmpty() {
     return returns.isEmpty() && hits.isEmpty() && receiverWrites.isEmpty() && returnType == null && returnConstant == null
-        && modelWrites.isEmpty() && contentTypes.isEmpty() && returnParam < 0;
+        && modelWrites.isEmpty() && contentTypes.isEmpty() && returnParam < 0 && overwrites.isEmpty();
   }
 
   private static TreeSet<String> keys(List<Fact> facts) {

@@ -113,6 +113,16 @@ public final class Value {
     return new Value(constant, facts, keyed, elements, f, runtimeType);
   }
 
+  /** This object with its field {@code name} set to {@code v}, replacing what the field held. */
+  Value withFieldReplaced(String name, Value v) {
+    Map<String, Value> f = fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
+    f.put(name, v);
+    if (f.size() > MAX_ENTRIES) {
+      return withFacts(v.deepFacts());
+    }
+    return new Value(constant, facts, keyed, elements, f, runtimeType);
+  }
+
   /** Every fact on the value and anything it contains. */
   public List<Fact> deepFacts() {
     if (!isContainer() && fields == null) {
