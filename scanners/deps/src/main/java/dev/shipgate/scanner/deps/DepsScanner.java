@@ -132,6 +132,15 @@ public final class DepsScanner implements ProjectScanner {
         || ProjectLicense.reads(path) || SourceHeaders.applies(path);
   }
 
+  /**
+   * {@code scanners.deps.maven_repository} as a directory: relative to {@code root}, {@code ~} the home directory; null
+   * for {@code none} (declared dependencies only).
+   */
+  public static Path mavenRepository(String configured, Path root) {
+    return configured.equals("none") ? null : root.resolve(configured.replaceFirst("^~(?=/|$)",
+        java.util.regex.Matcher.quoteReplacement(System.getProperty("user.home")))).normalize();
+  }
+
   /** The database directory this scan would use: {@code --db}, the policy setting, or the environment. */
   public static Path locate(ScanContext context) {
     Optional<String> fromCommandLine = context.option("db");
@@ -162,8 +171,7 @@ public final class DepsScanner implements ProjectScanner {
       mavenBuild = MavenBuild.from(settings);
       String configured = settings.string(SETTING_MAVEN_REPOSITORY, null);
       if (configured != null) {
-        localMaven = configured.equals("none") ? null : context.root().resolve(configured.replaceFirst("^~(?=/|$)",
-            java.util.regex.Matcher.quoteReplacement(System.getProperty("user.home")))).normalize();
+        localMaven = mavenRepository(configured, context.root());
       }
     } catch (PolicyException e) {
       context.error(e.file(), e.line(), e.getMessage());
