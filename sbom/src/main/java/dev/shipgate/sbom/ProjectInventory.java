@@ -7,6 +7,7 @@ import dev.shipgate.core.walk.FileWalker;
 import dev.shipgate.scanner.deps.Inventory;
 import dev.shipgate.scanner.deps.extract.Extractors;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
+import dev.shipgate.scanner.deps.extract.MavenProfiles;
 import dev.shipgate.scanner.deps.extract.MavenTransitive;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,8 +49,10 @@ public final class ProjectInventory {
    *     the policy's directory (test fixtures and vendored samples are not part of what ships)
    * @param mavenRepository a local Maven repository for POM licences, parents, BOMs and transitive dependencies, as
    *     the deps family reads it; null for direct dependencies only
+   * @param mavenBuild the Maven build the policy states ({@code scanners.deps.maven_build}), which chooses profiles as
+   *     in {@code scan}
    */
-  public static Result collect(Path dir, List<Glob> excludes, Path mavenRepository) throws IOException {
+  public static Result collect(Path dir, List<Glob> excludes, Path mavenRepository, MavenProfiles.Build mavenBuild) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
     Path gitTop = gitTop(root);
     String prefix = gitTop == null || gitTop.equals(root) ? "" : gitTop.relativize(root).toString().replace('\\', '/');
@@ -71,7 +74,7 @@ public final class ProjectInventory {
     // Maven's resolver takes a moment to assemble: only when there is a POM to resolve.
     boolean poms = walked.files().stream().anyMatch(f -> f.path().equals("pom.xml") || f.path().endsWith("/pom.xml"));
     Inventory.Result inventory = Inventory.of(walked.files(), base, LocalLicenses.of(mavenRepository, base),
-        poms && mavenRepository != null ? MavenTransitive.of(mavenRepository) : null);
+        poms && mavenRepository != null ? MavenTransitive.of(mavenRepository) : null, mavenBuild);
     for (Inventory.Problem p : inventory.problems()) {
       problems.add(new Problem(p.path(), p.line(), p.message()));
     }
@@ -84,7 +87,7 @@ public final class ProjectInventory {
     return new Result(Components.of(inventory.packages()), problems, notes, inventory.extractors().size());
   }
 
-  private static Path gitTop(Path dir) {
+  static Path gitTop(Path dir) {
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.exists(d.resolve(".git"))) {
         return d;

@@ -17,7 +17,7 @@ final class Samples {
 
   /** The document of every manifest under {@code repo} (no local Maven repository), which must read cleanly. */
   static Sbom sbomOf(java.nio.file.Path repo) throws java.io.IOException {
-    ProjectInventory.Result r = ProjectInventory.collect(repo, List.of(), null);
+    ProjectInventory.Result r = ProjectInventory.collect(repo, List.of(), null, dev.shipgate.scanner.deps.extract.MavenProfiles.Build.PLAIN);
     org.assertj.core.api.Assertions.assertThat(r.problems()).isEmpty();
     return Sbom.of(RootProject.of(repo), r.components(), "9.9.9", CREATED, false);
   }

@@ -2,11 +2,14 @@ package dev.shipgate.sbom.command;
 
 import dev.shipgate.core.ShipgateVersion;
 import dev.shipgate.core.policy.Glob;
+import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.sbom.CycloneDxWriter;
 import dev.shipgate.sbom.ProjectInventory;
+import dev.shipgate.scanner.deps.DepsScanner;
 import dev.shipgate.scanner.deps.extract.LocalLicenses;
 import dev.shipgate.sbom.RootProject;
 import dev.shipgate.sbom.Sbom;
+import dev.shipgate.sbom.SbomPolicy;
 import dev.shipgate.sbom.SpdxWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Parameters;
         + "(the same inventory as the deps family), without running any package manager or using the network.",
         "Nothing is written when a manifest or lockfile cannot be read: the document would be incomplete."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the documents were written", "2:usage error", "3:a manifest or lockfile could not be read, or writing failed"})
+    exitCodeList = {"0:the documents were written", "2:usage error or a malformed policy", "3:a manifest or lockfile could not be read, or writing failed"})
 public final class SbomCommand implements Callable<Integer> {
 
   static final int OK = 0;
@@ -66,6 +69,14 @@ public final class SbomCommand implements Callable<Integer> {
           + "of pom.xml projects, as in scan (default: ~/.m2/repository); none for declared dependencies only.")
   String mavenRepository;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The policy whose scanners.deps maven_build and maven_repository apply, as in scan (default: "
+          + "shipgate.yml found from PATH up to the repository root).")
+  Path config;
+
+  @Option(names = "--no-config", description = "Ignore shipgate.yml: the plain Maven build and the default local repository.")
+  boolean noConfig;
+
   @Option(names = "--unique-id",
       description = "A random CycloneDX serial number and SPDX namespace instead of ones derived from the content "
           + "(then two runs over the same project give different documents).")
@@ -85,11 +96,15 @@ public final class SbomCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
-  private Path mavenRepository() {
-    if (mavenRepository == null) {
-      return LocalLicenses.defaultMavenRepository();
+  /** {@code --maven-repository}, else the policy's {@code maven_repository} (relative to PATH, as in scan), else ~/.m2. */
+  private Path mavenRepository(SbomPolicy policy, Path root) {
+    if (mavenRepository != null) {
+      return mavenRepository.equals("none") ? null : Path.of(mavenRepository).toAbsolutePath().normalize();
     }
-    return mavenRepository.equals("none") ? null : Path.of(mavenRepository).toAbsolutePath().normalize();
+    if (policy.mavenRepository() != null) {
+      return DepsScanner.mavenRepository(policy.mavenRepository(), root);
+    }
+    return LocalLicenses.defaultMavenRepository();
   }
 
   @Override
@@ -131,6 +146,22 @@ public final class SbomCommand implements Callable<Integer> {
       return USAGE;
     }
 
+    if (config != null && noConfig) {
+      err.println("shipgate: --config and --no-config exclude each other");
+      return USAGE;
+    }
+    if (config != null && !Files.isRegularFile(config)) {
+      err.println("shipgate: " + config + ": policy file not found");
+      return USAGE;
+    }
+    SbomPolicy policy;
+    try {
+      policy = noConfig ? SbomPolicy.NONE : SbomPolicy.find(root, config);
+    } catch (PolicyException e) {
+      err.println("shipgate: " + e.getMessage());
+      return USAGE;
+    }
+
     List<Glob> globs = new ArrayList<>();
     for (String g : excludes) {
       try {
@@ -143,7 +174,7 @@ public final class SbomCommand implements Callable<Integer> {
 
     ProjectInventory.Result inventory;
     try {
-      inventory = ProjectInventory.collect(root, globs, mavenRepository());
+      inventory = ProjectInventory.collect(root, globs, mavenRepository(policy, root), policy.mavenBuild());
     } catch (IOException | UncheckedIOException e) {
       err.println("shipgate: " + path + ": cannot read: " + e.getMessage());
       return ERROR;

@@ -271,4 +271,70 @@ class SbomCommandTest {
     assertThat(bad.exit()).isEqualTo(SbomCommand.USAGE);
     assertThat(bad.err()).contains("--exclude '[unclosed'");
   }
+
+  /** A POM whose release profile, activated by -Drelease, adds BouncyCastle. */
+  private static final String PROFILE_POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>org.acme</groupId>
+        <artifactId>app</artifactId>
+        <version>1.0.0</version>
+        <dependencies>
+          <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>33.0.0-jre</version></dependency>
+        </dependencies>
+        <profiles>
+          <profile>
+            <id>release</id>
+            <activation><property><name>release</name></property></activation>
+            <dependencies>
+              <dependency><groupId>org.bouncycastle</groupId><artifactId>bcprov-jdk18on</artifactId><version>1.78</version></dependency>
+            </dependencies>
+          </profile>
+        </profiles>
+      </project>
+      """;
+
+  private List<String> componentNames(Run r) throws IOException {
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> names = new ArrayList<>();
+    JSON.readTree(r.out()).path("components").forEach(c -> names.add(c.path("name").asText()));
+    return names;
+  }
+
+  @Test
+  void theMavenBuildOfThePolicyChoosesProfilesAsInScan() throws Exception {
+    Files.createDirectories(repo.resolve(".git"));
+    write("app/pom.xml", PROFILE_POM);
+    String app = repo.resolve("app").toString();
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none"))).containsExactly("guava");
+    // Found upward from the scanned directory to the repository's top, as scan finds it.
+    write("shipgate.yml", "version: 1\nscanners:\n  deps:\n    maven_build:\n      properties: {release: \"true\"}\n");
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none"))).containsExactly("guava", "bcprov-jdk18on");
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none", "--no-config"))).containsExactly("guava");
+    // --config names another policy: -P release states the same build.
+    Path ci = out.resolve("ci.yml");
+    Files.writeString(ci, "version: 1\nscanners:\n  deps:\n    maven_build:\n      profiles: [release]\n");
+    write("shipgate.yml", "version: 1\n");
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none", "--config", ci.toString())))
+        .containsExactly("guava", "bcprov-jdk18on");
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none"))).containsExactly("guava");
+  }
+
+  @Test
+  void aPolicyTheDepsFamilyWouldRefuseIsAUsageErrorWithItsPosition() throws Exception {
+    write("pom.xml", PROFILE_POM);
+    write("shipgate.yml", "version: 1\nscanners:\n  deps:\n    maven_build:\n      jdk: seventeen\n");
+    Run bad = run(repo.toString(), "--format", "cyclonedx=-", "--maven-repository", "none");
+    assertThat(bad.exit()).isEqualTo(SbomCommand.USAGE);
+    assertThat(bad.err()).contains("shipgate.yml:5").contains("'seventeen' is not a java.version");
+    write("shipgate.yml", "version: 1\nscanners: [unclosed\n");
+    Run malformed = run(repo.toString(), "--format", "cyclonedx=-", "--maven-repository", "none");
+    assertThat(malformed.exit()).isEqualTo(SbomCommand.USAGE);
+    assertThat(malformed.err()).contains("shipgate.yml:");
+    Run missing = run(repo.toString(), "--format", "cyclonedx=-", "--config", out.resolve("nope.yml").toString());
+    assertThat(missing.exit()).isEqualTo(SbomCommand.USAGE);
+    assertThat(missing.err()).contains("policy file not found");
+    Run both = run(repo.toString(), "--format", "cyclonedx=-", "--config", "x.yml", "--no-config");
+    assertThat(both.exit()).isEqualTo(SbomCommand.USAGE);
+  }
 }
