@@ -407,7 +407,11 @@ public final class JavaProject {
 
   // ---------------------------------------------------------------- scopes and expressions
 
-  /** Local names and types of a method, built on first use and kept (with its caches of call and type lookups). */
+  /**
+   * Local names and types of a method, built on first use and kept (with its caches of call and type lookups). The
+   * scope is shared by every caller and its caches are not synchronized: use it from one thread at a time (the families
+   * that share this project run one after another).
+   */
   public MethodScope scope(MethodInfo m) {
     return scopes.computeIfAbsent(m, this::newScope);
   }
