@@ -108,7 +108,7 @@ final class GenericValues {
     // without digits (my-service-account) are names, not random values.
     // Long letter-only values with a random string's entropy are kept: 1 in 300 random tokens has no digit.
     boolean randomLetters = value.length() >= 24 && Entropy.bitsPerChar(value) >= 4.3;
-    if (!digit && !randomLetters && (identifierChars(value) || wordsOnly(value))) {
+    if (!digit && !randomLetters && (identifierChars(value) || wordsOnly(value)) || describedInWords(value)) {
       return false;
     }
     return classes >= 2;
@@ -120,6 +120,24 @@ final class GenericValues {
         || lower.startsWith("$pbkdf2") || lower.startsWith("$5$") || lower.startsWith("$6$") || lower.startsWith("$1$")
         || lower.startsWith("{bcrypt}") || lower.startsWith("{sha") || lower.startsWith("{ssha") || lower.startsWith("{pbkdf2}")
         || lower.startsWith("{argon2}") || lower.startsWith("pbkdf2_sha256$") || lower.startsWith("scrypt:");
+  }
+
+  /**
+   * {@code base64_encoded_64_byte_salt}: three or more lower-case words in snake case, numbers among them, describe
+   * a value rather than being one (passphrases join their words with dashes or spaces, and stay candidates).
+   */
+  private static boolean describedInWords(String v) {
+    String[] parts = v.split("_", -1);
+    int words = 0;
+    for (String p : parts) {
+      if (p.isEmpty() || !p.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+      if (p.length() >= 3 && p.chars().allMatch(Character::isLetter)) {
+        words++;
+      }
+    }
+    return words >= 3;
   }
 
   private static boolean wordsOnly(String v) {

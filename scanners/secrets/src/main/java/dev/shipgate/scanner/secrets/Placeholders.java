@@ -80,6 +80,36 @@ final class Placeholders {
       "foo", "bar", "baz", "qwerty", "letmein", "welcome", "default", "hunter2", "s3cr3t", "p4ssw0rd", "passw0rd",
       "apikey", "apitoken", "accesstoken", "mypass", "pa55word", "none", "null", "empty", "xxx", "****");
 
+  /**
+   * Values printed in specifications and vendor documentation, copied into code, tests and docstrings
+   * everywhere: the OAuth examples of RFC 6749, RFC 6750 and RFC 5849, RFC 7617's Basic credentials, jwt.io's
+   * sample token, the test keys of Stripe's API reference, and the sample tokens of GitHub's and Slack's docs.
+   */
+  private static final java.util.Set<String> PUBLISHED_EXAMPLES = java.util.Set.of(
+      "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "s6BhdRkqt3", "gX1fBat3bV",
+      "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "A3ddj3w", "mF_9.B5f-4.1JqM", "8xLOxBtZp8",
+      "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "nnch734d00sl2jdk", "pfkkdhi9sl3r4s00", "hh5s93j4hdidpola", "hdk48Djdsa",
+      "ad180jjd733klru7", "kllo9940pd9333jh", "hdhd0244k9j7ao03",
+      "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+          + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+      "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+      "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
+
+  /** {@code user:passwd}, {@code admin/admin}: stand-in words joined by separators. */
+  private static boolean commonWordsOnly(String value) {
+    String[] parts = value.toLowerCase(Locale.ROOT).split("[^a-z0-9]+", -1);
+    if (parts.length < 2) {
+      return false;
+    }
+    for (String p : parts) {
+      if (!COMMON.contains(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Provider tokens: only the documentation-style markers, since "secret" is part of real prefixes. */
   static final List<String> TOKEN_WORDS = List.of(
       "example", "xxxxxx", "******", "••••", "....", "dummy", "redacted", "placeholder", "yourapi", "yourtoken",
@@ -93,8 +123,11 @@ final class Placeholders {
     if (template(value)) {
       return "template variable";
     }
+    if (PUBLISHED_EXAMPLES.contains(value)) {
+      return "published documentation example";
+    }
     String lower = folded(value);
-    if (generic && COMMON.contains(lower)) {
+    if (generic && (COMMON.contains(lower) || commonWordsOnly(value))) {
       return "common word";
     }
     if (containsAny(lower, generic ? WORDS_BY_FIRST : TOKEN_WORDS_BY_FIRST)) {

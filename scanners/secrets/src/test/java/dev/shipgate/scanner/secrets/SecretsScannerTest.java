@@ -118,6 +118,27 @@ class SecretsScannerTest {
   }
 
   @Test
+  void specificationAndVendorDocumentationExamplesFoundInRealCodeAreNotReported() throws IOException {
+    // Lines of this shape were the only findings in 338 MB of JDK and Python library sources (oauthlib, urllib, JMX).
+    String text = String.join("\n",
+        "Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+        "    \"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",",
+        "    \"refresh_token\":\"tGzv3JOkF0XG5Qx2TlKWIA\",",
+        "            oauth_token=\"ad180jjd733klru7\",",
+        "Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+        "stripe.api_key = \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"",
+        "    \"\"\"splitpasswd('user:passwd') -> 'user', 'passwd'.\"\"\"",
+        " * below format. hashedPassword = base64_encoded_64_byte_salt W",
+        "");
+    assertThat(scan("docs/oauth.py", text)).isEmpty();
+    // A password that merely contains such words, and a dash-joined passphrase, are still candidates.
+    assertThat(scan("app.env", "DB_PASSWORD=admin-Xq7!Lm2vR9\n")).extracting(f -> f.rule().id())
+        .containsExactly("secrets/generic/password");
+    assertThat(scan("app.env", "ADMIN_PASSWORD=summer-house-blue-2024\n")).extracting(f -> f.rule().id())
+        .containsExactly("secrets/generic/password");
+  }
+
+  @Test
   void unsignedJwtIsReportedWithLowSeverity() throws IOException {
     Finding f = scan("a.js", "const t = '" + samples.jwt("none", false) + "';\n").get(0);
     assertThat(f.ruleId()).isEqualTo("secrets/jwt/token");
