@@ -338,6 +338,31 @@ class DepsScannerTest {
   }
 
   @Test
+  void aBuildMatrixInventoriesWhatAnyOfItsBuildsPullsIn() throws Exception {
+    String linuxBuild = "{jdk: 17.0.9, os: {name: Linux, arch: amd64}}";
+    String windowsBuild = "{jdk: 21.0.1, os: {name: Windows 11, arch: amd64}}";
+    List<String> linux = versioned(Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("maven_build: " + linuxBuild + "\n"))));
+    List<String> windows = versioned(Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("maven_build: " + windowsBuild + "\n"))));
+    Inventory.Result matrix = Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("maven_build:\n  - " + linuxBuild + "\n  - " + windowsBuild + "\n")));
+    // The JDK 17 shim and epoll come from the Linux build, the managed version 9 from the Windows build's profile.
+    assertThat(linux).contains("pom.xml org.acme:jdk17-shim:1", "pom.xml io.netty:netty-transport-native-epoll:4.1.100.Final")
+        .doesNotContain("module/pom.xml org.acme:managed-by-profile:9");
+    assertThat(windows).doesNotContain("pom.xml org.acme:jdk17-shim:1", "pom.xml io.netty:netty-transport-native-epoll:4.1.100.Final")
+        .contains("module/pom.xml org.acme:managed-by-profile:9");
+    assertThat(versioned(matrix)).contains("pom.xml org.acme:jdk17-shim:1", "pom.xml io.netty:netty-transport-native-epoll:4.1.100.Final",
+        "module/pom.xml org.acme:managed-by-profile:9");
+    List<String> names = versioned(matrix).stream().map(v -> v.substring(0, v.lastIndexOf(':'))).toList();
+    assertThat(names).containsAll(linux.stream().map(v -> v.substring(0, v.lastIndexOf(':'))).toList())
+        .containsAll(windows.stream().map(v -> v.substring(0, v.lastIndexOf(':'))).toList());
+    // A one-item list is that build.
+    assertThat(versioned(Inventory.of(profilePoms(), PROFILES, dev.shipgate.scanner.deps.extract.LocalLicenses.NONE, null,
+        dev.shipgate.scanner.deps.policy.MavenBuild.from(settings("maven_build: [" + linuxBuild + "]\n"))))).isEqualTo(linux);
+  }
+
+  @Test
   void theScannerReadsTheMavenBuildFromItsPolicySection() throws Exception {
     RecordingContext plain = new RecordingContext(PROFILES, settings("require_database: false\nmaven_repository: none\n"));
     scanner().scan(profilePoms(), plain);

@@ -276,7 +276,10 @@ class PolicyRulesTest {
       "maven_build: {os: {family: '!unix'}}                | 1 | states the build machine's value, not a condition",
       "maven_build: {os: {family: beos}}                   | 1 | unknown OS family 'beos'",
       "maven_build: {profiles: [release, '!']}             | 1 | '!' names no profile",
-      "maven_build: {properties: {env.CI: [a]}}            | 1 | 'env.CI' must be a single value"})
+      "maven_build: {properties: {env.CI: [a]}}            | 1 | 'env.CI' must be a single value",
+      "maven_build: []                                     | 1 | an empty list states no build",
+      "maven_build: [{jdk: 17}, release]                   | 1 | scanners.deps.maven_build[1] must be a mapping",
+      "maven_build: [{jdk: 17}, {os: {kernel: x}}]         | 1 | unknown key 'kernel' in scanners.deps.maven_build[1].os"})
   void policyMistakesAreErrorsAtTheirLine(String yaml, int line, String message) throws Exception {
     RecordingContext ctx = scan(yaml + "\n", SourceFile.of("package-lock.json", LOCK));
     assertThat(ctx.errors()).singleElement().satisfies(e -> {

@@ -112,8 +112,13 @@ public final class MavenProfiles {
    * What a plain {@code mvn} run knows: {@code -D} properties and {@code -P} profile ids from {@code .mvn/maven.config}
    * and {@code .mvn/jvm.config}, and the lowest JDK that can build the project; with {@link #overriddenBy} also what
    * the policy states about the CI build (its machine, {@code -D} and {@code -P}).
+   *
+   * @param matrix the builds of a CI matrix (the policy's {@code maven_build} as a list), each a whole build; a profile
+   *     is active when any of them activates it ({@link #select}), and the other fields are then not consulted; empty
+   *     for one build
    */
-  public record Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor, Machine machine) {
+  public record Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor, Machine machine,
+      List<Build> matrix) {
 
     /** Maven 3.9 runs on Java 8 and later. */
     public static final int MAVEN_JDK_FLOOR = 8;
@@ -121,18 +126,36 @@ public final class MavenProfiles {
     /** Nothing configured. */
     public static final Build PLAIN = new Build(Map.of(), Set.of(), Set.of(), MAVEN_JDK_FLOOR);
 
+    public Build {
+      matrix = List.copyOf(matrix);
+    }
+
+    /** One build on a stated machine. */
+    public Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor, Machine machine) {
+      this(properties, activeIds, inactiveIds, jdkFloor, machine, List.of());
+    }
+
     /** A build on a machine nothing is stated about. */
     public Build(Map<String, String> properties, Set<String> activeIds, Set<String> inactiveIds, int jdkFloor) {
       this(properties, activeIds, inactiveIds, jdkFloor, Machine.UNKNOWN);
     }
 
+    /** A CI matrix of at least two builds (see {@link #matrix}). */
+    public static Build matrixOf(List<Build> builds) {
+      if (builds.size() < 2) {
+        throw new IllegalArgumentException("a matrix has at least two builds");
+      }
+      return new Build(Map.of(), Set.of(), Set.of(), MAVEN_JDK_FLOOR, Machine.UNKNOWN, builds);
+    }
+
     /** The same build without {@code -P} ids, as Maven builds the POMs of dependencies. */
     public Build withoutProfileIds() {
-      return new Build(properties, Set.of(), Set.of(), jdkFloor, machine);
+      return new Build(properties, Set.of(), Set.of(), jdkFloor, machine, matrix.stream().map(Build::withoutProfileIds).toList());
     }
 
     public Build withJdkFloor(int floor) {
-      return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor), machine);
+      return new Build(properties, activeIds, inactiveIds, Math.max(MAVEN_JDK_FLOOR, floor), machine,
+          matrix.stream().map(b -> b.withJdkFloor(floor)).toList());
     }
 
     /**
@@ -142,6 +165,9 @@ public final class MavenProfiles {
     public Build overriddenBy(Build stated) {
       if (stated.equals(PLAIN)) {
         return this;
+      }
+      if (!stated.matrix().isEmpty()) {
+        return new Build(properties, activeIds, inactiveIds, jdkFloor, machine, stated.matrix().stream().map(this::overriddenBy).toList());
       }
       Map<String, String> props = new HashMap<>(properties);
       props.putAll(stated.properties());
@@ -227,8 +253,15 @@ public final class MavenProfiles {
 
   private MavenProfiles() {}
 
-  /** Every profile of one POM with Maven's verdict: explicit ids, then conditions, then {@code activeByDefault}. */
+  /**
+   * Every profile of one POM with Maven's verdict: explicit ids, then conditions, then {@code activeByDefault}. For a
+   * matrix, each build decides on its own and a profile is active when any build activates it (the artifact may ship
+   * from any leg), else undecided when any build leaves it open, else inactive.
+   */
   public static List<Decision> select(List<Activation> profiles, Build build, Place place) {
+    if (!build.matrix().isEmpty()) {
+      return anyBuild(profiles, build.matrix(), place);
+    }
     List<Decision> out = new ArrayList<>();
     boolean anyActive = false;
     for (Activation p : profiles) {
@@ -254,6 +287,38 @@ public final class MavenProfiles {
         } else if (d.state() == State.INACTIVE) {
           out.set(i, new Decision(d.profile(), State.INACTIVE, "another profile of the POM is active"));
         }
+      }
+    }
+    return out;
+  }
+
+  private static List<Decision> anyBuild(List<Activation> profiles, List<Build> builds, Place place) {
+    List<List<Decision>> each = new ArrayList<>();
+    for (Build b : builds) {
+      each.add(select(profiles, b, place));
+    }
+    List<Decision> out = new ArrayList<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      Decision active = null;
+      Decision undecided = null;
+      int undecidedIn = 0;
+      Set<String> reasons = new java.util.LinkedHashSet<>();
+      for (int b = 0; b < builds.size(); b++) {
+        Decision d = each.get(b).get(i);
+        if (d.state() == State.ACTIVE && active == null) {
+          active = d;
+        } else if (d.state() == State.UNDECIDED && undecided == null) {
+          undecided = d;
+          undecidedIn = b + 1;
+        }
+        reasons.add(d.reason());
+      }
+      if (active != null) {
+        out.add(active);
+      } else if (undecided != null) {
+        out.add(new Decision(undecided.profile(), State.UNDECIDED, "in build " + undecidedIn + " of maven_build: " + undecided.reason()));
+      } else {
+        out.add(new Decision(profiles.get(i), State.INACTIVE, "in every build of maven_build: " + String.join("; ", reasons)));
       }
     }
     return out;

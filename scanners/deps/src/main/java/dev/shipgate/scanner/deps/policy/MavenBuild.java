@@ -4,12 +4,16 @@ import dev.shipgate.core.policy.PolicyException;
 import dev.shipgate.core.policy.Settings;
 import dev.shipgate.scanner.deps.extract.MavenProfiles;
 import dev.shipgate.scanner.deps.extract.MavenProfiles.Build;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * {@code scanners.deps.maven_build}: the Maven build CI runs, which the repository cannot tell, so that profiles
@@ -21,7 +25,10 @@ import java.util.regex.Pattern;
  *   properties: {release: "true", env.CI: "true"}     # -Dname=value
  *   profiles: [release, "!docs"]                      # -P release,!docs
  * </pre>
- * Nothing stated keeps today's decisions ({@link Build#PLAIN}); every mistake is a positioned policy error.
+ * A CI matrix is a list of such builds ({@code maven_build: [{jdk: "17"}, {jdk: "21", profiles: [jdk21]}]}): a profile
+ * counts as active when any build activates it, since the shipped artifact may come from any leg and its dependencies
+ * are then the project's ({@link MavenProfiles#select}). Nothing stated keeps today's decisions ({@link Build#PLAIN});
+ * every mistake is a positioned policy error.
  */
 public final class MavenBuild {
 
@@ -38,13 +45,27 @@ public final class MavenBuild {
 
   private MavenBuild() {}
 
-  /** The build {@code deps} (the {@code scanners.deps} section) states. */
+  /** The build, or the matrix of builds, {@code deps} (the {@code scanners.deps} section) states. */
   public static Build from(Settings deps) throws PolicyException {
-    Settings s = deps.section(KEY);
+    if (deps.node(KEY) instanceof SequenceNode list) {
+      List<Build> builds = new ArrayList<>();
+      for (Node item : list.getValue()) {
+        String what = "scanners.deps." + KEY + "[" + builds.size() + "]";
+        builds.add(one(Settings.of(deps.file(), item, what), what));
+      }
+      if (builds.isEmpty()) {
+        throw deps.errorAt(KEY, "an empty list states no build; leave " + KEY + " out for a plain build");
+      }
+      return builds.size() == 1 ? builds.get(0) : Build.matrixOf(builds);
+    }
+    return one(deps.section(KEY), "scanners.deps." + KEY);
+  }
+
+  private static Build one(Settings s, String what) throws PolicyException {
     if (s.isEmpty()) {
       return Build.PLAIN;
     }
-    s.requireOnly(Set.of(JDK, OS, PROPERTIES, PROFILES), "scanners.deps." + KEY);
+    s.requireOnly(Set.of(JDK, OS, PROPERTIES, PROFILES), what);
     String jdk = s.string(JDK, null);
     if (jdk != null) {
       jdk = jdk.strip();
@@ -52,12 +73,12 @@ public final class MavenBuild {
         throw s.errorAt(JDK, "'" + jdk + "' is not a java.version (17, 21.0.2, 1.8.0_392)");
       }
     }
-    return new Build(properties(s), profiles(s, true), profiles(s, false), Build.MAVEN_JDK_FLOOR, new MavenProfiles.Machine(jdk, os(s)));
+    return new Build(properties(s), profiles(s, true), profiles(s, false), Build.MAVEN_JDK_FLOOR, new MavenProfiles.Machine(jdk, os(s, what)));
   }
 
-  private static MavenProfiles.Os os(Settings build) throws PolicyException {
+  private static MavenProfiles.Os os(Settings build, String buildWhat) throws PolicyException {
     Settings s = build.section(OS);
-    String what = "scanners.deps." + KEY + "." + OS;
+    String what = buildWhat + "." + OS;
     s.requireOnly(Set.of("family", "name", "arch", "version"), what);
     for (String key : s.keys()) {
       String v = s.string(key, "").strip();

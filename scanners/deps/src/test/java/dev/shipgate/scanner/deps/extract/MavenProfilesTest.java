@@ -268,4 +268,31 @@ class MavenProfilesTest {
     assertThat(ci.inactiveIds()).containsExactly("extras");
     assertThat(mvn.overriddenBy(Build.PLAIN)).isSameAs(mvn);
   }
+
+  private static Build on(String jdk, MavenProfiles.Os os) {
+    return new Build(Map.of(), Set.of(), Set.of(), Build.MAVEN_JDK_FLOOR, new MavenProfiles.Machine(jdk, os));
+  }
+
+  @Test
+  void inAMatrixAProfileIsActiveWhenAnyBuildActivatesItAndOffOnlyWhenEveryBuildTurnsItOff() {
+    MavenProfiles.Os linux = new MavenProfiles.Os("", "Linux", "amd64", "");
+    MavenProfiles.Os windows = new MavenProfiles.Os("", "Windows 11", "amd64", "");
+    Build matrix = Build.matrixOf(List.of(on("17.0.9", linux), on("21.0.1", windows)));
+    Activation unix = new Activation("unix", false, null, new MavenProfiles.Os("unix", "", "", ""), null, null, null, null);
+    Activation win = new Activation("win", false, null, new MavenProfiles.Os("windows", "", "", ""), null, null, null, null);
+    Activation fallback = new Activation("fallback", true, null, null, null, null, null, null);
+    List<MavenProfiles.Decision> d = MavenProfiles.select(List.of(jdk("17"), jdk("21"), jdk("1.8"), unix, win, fallback), matrix, TREE);
+    assertThat(d).extracting(MavenProfiles.Decision::state)
+        .containsExactly(State.ACTIVE, State.ACTIVE, State.INACTIVE, State.ACTIVE, State.ACTIVE, State.INACTIVE);
+    assertThat(d.get(2).reason()).startsWith("in every build of maven_build: ").contains("JDK 17.0.9").contains("JDK 21.0.1");
+    // One build that cannot settle a condition leaves it open, named by its place in the list.
+    Build partly = Build.matrixOf(List.of(on("17.0.9", linux), on("21.0.1", MavenProfiles.Os.UNKNOWN)));
+    MavenProfiles.Decision w = MavenProfiles.select(List.of(win), partly, TREE).get(0);
+    assertThat(w.state()).isEqualTo(State.UNDECIDED);
+    assertThat(w.reason()).startsWith("in build 2 of maven_build: ");
+    // The matrix applies over .mvn/maven.config as one stated build does, leg by leg.
+    Build mvn = new Build(Map.of("flavour", "postgres"), Set.of(), Set.of(), Build.MAVEN_JDK_FLOOR);
+    assertThat(one(property("flavour", "postgres"), mvn.overriddenBy(matrix), TREE)).isEqualTo(State.ACTIVE);
+    assertThat(mvn.overriddenBy(matrix).withJdkFloor(17).matrix()).extracting(Build::jdkFloor).containsExactly(17, 17);
+  }
 }
