@@ -318,6 +318,9 @@ class SbomCommandTest {
     assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none", "--config", ci.toString())))
         .containsExactly("guava", "bcprov-jdk18on");
     assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none"))).containsExactly("guava");
+    // A matrix: the release leg's profile is in the SBOM, as any leg may be the one that ships.
+    write("shipgate.yml", "version: 1\nscanners:\n  deps:\n    maven_build:\n      - {jdk: '17'}\n      - {jdk: '21', properties: {release: 'true'}}\n");
+    assertThat(componentNames(run(app, "--format", "cyclonedx=-", "--maven-repository", "none"))).containsExactly("guava", "bcprov-jdk18on");
   }
 
   @Test
