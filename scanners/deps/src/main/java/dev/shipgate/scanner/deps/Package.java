@@ -93,11 +93,6 @@ public record Package(
     possibleSources = possibleSources == null ? List.of() : List.copyOf(possibleSources);
   }
 
-  /** Where the artifact may come from: {@code possibleSources}, else {@code resolved} when set. */
-  public List<String> sources() {
-    return !possibleSources.isEmpty() ? possibleSources : resolved.isEmpty() ? List.of() : List.of(resolved);
-  }
-
   /** The same package declared elsewhere as transitive (pip-compile's {@code # via} annotations). */
   public Package asTransitive() {
     return new Package(ecosystem, name, version, pin, purl, false, scope, source, manifest, line, resolved, integrity, license, installScripts,
