@@ -64,7 +64,7 @@ final class Placeholders {
   static final List<String> WORDS = List.of(
       "example", "changeme", "changeit", "yourapikey", "yourtoken", "yoursecret", "yourpassword", "yourkey",
       "your", "dummy", "redacted", "placeholder", "xxxxxx", "******", "••••", "....", "insert", "replaceme",
-      "replacewith", "notreal", "notasecret", "fake", "sample", "secrethere", "tokenhere", "keyhere",
+      "replacewith", "notreal", "notareal", "notmyreal", "notasecret", "fake", "sample", "secrethere", "tokenhere", "keyhere",
       "passwordhere", "todo", "fixme", "foobar", "lorem", "abcdefgh", "12345678", "qwerty", "testtest", "mytoken",
       "mysecret", "mypassword", "nottheactual", "123e4567");
 
@@ -145,7 +145,38 @@ final class Placeholders {
     if (repetitive(body)) {
       return "repeated or sequential characters";
     }
+    String decoded = generic ? base64Text(value) : null;
+    if (decoded != null && reason(decoded, decoded, true) != null) {
+      return "base64 of a placeholder";
+    }
     return null;
+  }
+
+  /** The printable ASCII text a base64 value decodes to ({@code bm90IG15IHJlYWwgcGFzc3dvcmQ=}), or null. */
+  private static String base64Text(String v) {
+    int n = v.length();
+    if (n < 8 || n % 4 != 0) {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' && i >= n - 2;
+      if (!b64) {
+        return null;
+      }
+    }
+    byte[] d;
+    try {
+      d = java.util.Base64.getDecoder().decode(v);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    for (byte c : d) {
+      if (c < 0x20 || c > 0x7e) {
+        return null;
+      }
+    }
+    return new String(d, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** Lower case without {@code -}, {@code _} and spaces; ASCII values (nearly all) without the general case's copies. */
