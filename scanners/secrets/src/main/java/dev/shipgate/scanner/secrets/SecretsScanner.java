@@ -28,7 +28,7 @@ public final class SecretsScanner implements FileScanner {
   /** Files above this size are skipped with a reason (policy key {@code max-file-size}). */
   public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
 
-  static final String VERSION = "1.1.0";
+  static final String VERSION = "1.2.0";
 
   private final DetectorCatalog catalog;
   private final SecretEngine engine;
