@@ -127,14 +127,22 @@ final class GenericValues {
    * a value rather than being one (passphrases join their words with dashes or spaces, and stay candidates).
    */
   private static boolean describedInWords(String v) {
-    String[] parts = v.split("_", -1);
     int words = 0;
-    for (String p : parts) {
-      if (p.isEmpty() || !p.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+    int start = 0;
+    for (int i = 0; i <= v.length(); i++) {
+      char c = i < v.length() ? v.charAt(i) : '_';
+      if (c == '_') {
+        if (i == start) {
+          return false;
+        }
+        boolean letters = true;
+        for (int j = start; j < i; j++) {
+          letters &= v.charAt(j) >= 'a';
+        }
+        words += letters && i - start >= 3 ? 1 : 0;
+        start = i + 1;
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
         return false;
-      }
-      if (p.length() >= 3 && p.chars().allMatch(Character::isLetter)) {
-        words++;
       }
     }
     return words >= 3;

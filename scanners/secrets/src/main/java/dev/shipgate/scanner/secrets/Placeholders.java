@@ -96,18 +96,25 @@ final class Placeholders {
       "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
       "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
 
-  /** {@code user:passwd}, {@code admin/admin}: stand-in words joined by separators. */
+  private static final int LONGEST_COMMON = COMMON.stream().mapToInt(String::length).max().orElse(0);
+
+  /** {@code user:passwd}, {@code admin/admin}: stand-in words joined by separators (plain loop: runs per candidate). */
   private static boolean commonWordsOnly(String value) {
-    String[] parts = value.toLowerCase(Locale.ROOT).split("[^a-z0-9]+", -1);
-    if (parts.length < 2) {
-      return false;
-    }
-    for (String p : parts) {
-      if (!COMMON.contains(p)) {
+    int n = value.length();
+    int parts = 0;
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? value.charAt(i) : ' ';
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        continue;
+      }
+      if (i == start || i - start > LONGEST_COMMON || !COMMON.contains(value.substring(start, i).toLowerCase(Locale.ROOT))) {
         return false;
       }
+      parts++;
+      start = i + 1;
     }
-    return true;
+    return parts >= 2;
   }
 
   /** Provider tokens: only the documentation-style markers, since "secret" is part of real prefixes. */
