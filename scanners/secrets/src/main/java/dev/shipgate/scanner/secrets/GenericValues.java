@@ -104,8 +104,8 @@ final class GenericValues {
       other |= !Character.isLetterOrDigit(c);
     }
     classes += (lowerCase ? 1 : 0) + (upperCase ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-    // An identifier without digits (getToken, this.secret) is a reference, and words joined by - _ .
-    // without digits (my-service-account) are names, not random values.
+    // An identifier without digits (getToken, this.secret) is a reference, and words joined by - _ . /
+    // without digits (my-service-account, secrets/github/pat) are names or paths, not random values.
     // Long letter-only values with a random string's entropy are kept: 1 in 300 random tokens has no digit.
     boolean randomLetters = value.length() >= 24 && Entropy.bitsPerChar(value) >= 4.3;
     if (!digit && !randomLetters && (identifierChars(value) || wordsOnly(value)) || describedInWords(value)) {
@@ -151,7 +151,7 @@ final class GenericValues {
   private static boolean wordsOnly(String v) {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (!(Character.isLetter(c) || c == '-' || c == '_' || c == '.')) {
+      if (!(Character.isLetter(c) || c == '-' || c == '_' || c == '.' || c == '/')) {
         return false;
       }
     }

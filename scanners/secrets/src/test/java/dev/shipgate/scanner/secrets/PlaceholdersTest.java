@@ -11,7 +11,7 @@ class PlaceholdersTest {
 
   /** The plain string tests the single-pass versions replace, written the obvious way. */
   private static boolean templateOpener(String v) {
-    return v.contains("${") || v.contains("{{") || v.contains("%(") || v.contains("<%") || v.contains("$(") || v.contains("#{");
+    return v.contains("${") || v.contains("{{") || v.contains("%(") || v.contains("<%") || v.contains("$(") || v.contains("#{") || v.contains("[[");
   }
 
   private static boolean placeholderWord(String v, List<String> words) {
@@ -22,7 +22,7 @@ class PlaceholdersTest {
   @Test
   void singlePassTestsAgreeWithThePlainStringOnes() {
     // Fragments of the words, separators, case, template openers and non-ASCII (İ lower-cases to two chars).
-    String[] parts = {"ex", "AMP", "le", "x", "X", "-", "_", " ", "$", "{", "(", "%", "<", "#", "•", "İ", "your", "Key",
+    String[] parts = {"ex", "AMP", "le", "x", "X", "-", "_", " ", "$", "{", "(", "%", "<", "#", "[", "•", "İ", "your", "Key",
         "todo", "1234", "5678", "a", "Z", "9", "e", "pl"};
     Random r = new Random(3);
     for (int round = 0; round < 20_000; round++) {
