@@ -682,7 +682,7 @@ final class MethodAnalyzer {
 
   /**
    * Recognises barrier checks: {@code x.contains("..")} (path traversal), membership in an upper-case
-   * constant allow-list, {@code x.matches("[a-z0-9_]+")} with a regex of word characters only,
+   * constant allow-list (a collection's {@code contains} or a map's {@code containsKey}), {@code x.matches("[a-z0-9_]+")} with a regex of word characters only,
    * {@code x.equals("literal")}, and {@code startsWith} on a normalised or canonical path.
    */
   private Guard guard(ExpressionTree cond) {
@@ -714,6 +714,8 @@ final class MethodAnalyzer {
           return new Guard(argVar, all, true, null);
         }
         return null;
+      case "containsKey": // the keys of a constant map: a fixed table of allowed names
+        return argVar != null && isConstantCollection(recv) ? new Guard(argVar, all, true, null) : null;
       case "matches":
         if (recvVar != null && argConst instanceof String regex && regex.matches("[\\[\\]^$+*?{},0-9A-Za-z_\\-]+")
             && !regex.contains("\\") && !regex.contains("[^")) {
