@@ -32,14 +32,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A JWT whose expiry is "now" plus a constant longer than the policy allows: jjwt {@code setExpiration}/
  * {@code expiration}, auth0 {@code withExpiresAt}, Nimbus {@code expirationTime}, with the expiry written as
- * {@code new Date(System.currentTimeMillis() + C)}, {@code Date.from(Instant.now().plus(...))} and the like. The
- * check records every constant lifetime on the finding ({@link #LIFETIME}); the scanner keeps those above the
+ * {@code new Date(System.currentTimeMillis() + C)}, {@code Date.from(Instant.now().plus(...))} and the like, where C
+ * is a constant or a field Spring sets from the repository's configuration ({@code @Value("${jwt.ttl}")}: a number,
+ * or for a {@code Duration} field {@code 24h}, {@code PT24H} or milliseconds, as Spring converts them). The check records every constant lifetime on the finding ({@link #LIFETIME}); the scanner keeps those above the
  * limits of {@code scanners.java.jwt-max-lifetime} (access tokens) and {@code jwt-refresh-max-lifetime} (tokens
  * issued by a method or class whose name says refresh).
  */
@@ -111,6 +113,11 @@ public final class JwtLifetimeCheck implements JavaCheck {
   private static final Set<String> SAME_INSTANT = Set.of("from", "getTime", "toEpochMilli", "toInstant", "atZone",
       "atOffset", "toDate");
   private static final int MAX_DEPTH = 12;
+  private static final Pattern WHOLE = Pattern.compile("\\d{1,15}");
+  /** Spring Boot's simple duration form; a bare number is milliseconds. */
+  private static final Pattern SPRING_DURATION = Pattern.compile("(\\d{1,15})(ms|s|m|h|d)?");
+  private static final Map<String, Long> SPRING_UNIT_MS = Map.of("ms", 1L, "s", 1000L, "m", 60_000L, "h", 3_600_000L,
+      "d", 86_400_000L);
 
   @Override
   public List<Rule> rules() {
@@ -138,7 +145,7 @@ public final class JwtLifetimeCheck implements JavaCheck {
         if (!EXPIRY.contains(e.call().name()) || e.argTrees().size() != 1) {
           return;
         }
-        Long ms = new Lifetime(method, e.project(), locals, constants).offsetMs(e.argTrees().get(0), 0);
+        Long ms = new Lifetime(method, e.project(), locals, constants, e.fieldConstants()).offsetMs(e.argTrees().get(0), 0);
         if (ms == null || ms <= 0) {
           return; // not "now plus a constant", or a constant that overflowed into the past
         }
@@ -149,6 +156,20 @@ public final class JwtLifetimeCheck implements JavaCheck {
     };
   }
 
+  /** A configured {@code Duration} as Spring converts it: {@code 24h}, {@code 30d}, ISO-8601 {@code PT24H}, or millis. */
+  static Long springDurationMs(String text) {
+    String t = text.trim();
+    Matcher m = SPRING_DURATION.matcher(t);
+    if (m.matches()) {
+      return Long.parseLong(m.group(1)) * SPRING_UNIT_MS.get(m.group(2) == null ? "ms" : m.group(2));
+    }
+    try {
+      return java.time.Duration.parse(t).toMillis();
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      return null; // not a duration Spring would accept either: the application fails at start
+    }
+  }
+
   private static String human(long seconds) {
     return seconds % 86400 == 0 ? seconds / 86400 + " d" : seconds % 3600 == 0 ? seconds / 3600 + " h"
         : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
@@ -156,7 +177,7 @@ public final class JwtLifetimeCheck implements JavaCheck {
 
   /** "Now plus a constant" read from expression trees, with the locals of one method. */
   private record Lifetime(MethodInfo method, JavaProject project, Map<String, ExpressionTree> locals,
-      Map<String, Object> constants) {
+      Map<String, Object> constants, Function<TypeInfo.FieldInfo, Object> fieldConstants) {
 
     /** Milliseconds after now that {@code e} (a Date, Instant, date-time or epoch millis) denotes, or null. */
     Long offsetMs(ExpressionTree e, int depth) {
@@ -241,10 +262,15 @@ public final class JwtLifetimeCheck implements JavaCheck {
       return constant(e, depth);
     }
 
-    /** {@code Duration.ofDays(30)} and friends, in milliseconds. */
+    /** {@code Duration.ofDays(30)} and friends, or a configured {@code Duration} field, in milliseconds. */
     private Long durationMs(ExpressionTree e, int depth) {
       if (e instanceof IdentifierTree id && locals.get(id.getName().toString()) != null && depth < MAX_DEPTH) {
         return durationMs(locals.get(id.getName().toString()), depth + 1);
+      }
+      TypeInfo.FieldInfo f = field(e);
+      if (f != null && fieldConstants.apply(f) instanceof String configured
+          && (f.type().equals("Duration") || f.type().equals("java.time.Duration"))) {
+        return springDurationMs(configured);
       }
       if (e instanceof MethodInvocationTree mi && DURATION_MS.containsKey(CallChain.name(mi)) && mi.getArguments().size() == 1) {
         Long c = constant(mi.getArguments().get(0), depth + 1);
@@ -253,10 +279,24 @@ public final class JwtLifetimeCheck implements JavaCheck {
       return null;
     }
 
-    /** A whole-number constant: literals, arithmetic, constant locals and {@code static final} fields. */
+    /**
+     * A whole-number constant: literals, arithmetic, constant locals and fields, configured values. Text here can
+     * only be a configured value (Java has no text in a numeric position), which Spring converts to the number.
+     */
     private Long constant(ExpressionTree e, int depth) {
       Object v = fold(e, depth);
+      if (v instanceof String text && WHOLE.matcher(text.trim()).matches()) {
+        return Long.parseLong(text.trim());
+      }
       return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte ? ((Number) v).longValue() : null;
+    }
+
+    /** The field of the analysed class that {@code name} or {@code this.name} reads, unless a local hides it. */
+    private TypeInfo.FieldInfo field(ExpressionTree e) {
+      String name = e instanceof IdentifierTree id && !locals.containsKey(id.getName().toString()) ? id.getName().toString()
+          : e instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree r
+          && r.getName().contentEquals("this") ? ms.getIdentifier().toString() : null;
+      return name == null ? null : project.field(method.owner(), name);
     }
 
     private Object fold(ExpressionTree e, int depth) {
@@ -276,15 +316,20 @@ public final class JwtLifetimeCheck implements JavaCheck {
       if (e instanceof BinaryTree b) {
         return Constants.binary(b.getKind(), fold(b.getLeftOperand(), depth + 1), fold(b.getRightOperand(), depth + 1));
       }
-      if (e instanceof IdentifierTree id) {
-        String name = id.getName().toString();
-        if (constants.get(name) != null) {
-          return constants.get(name);
-        }
-        TypeInfo.FieldInfo f = locals.containsKey(name) ? null : project.field(method.owner(), name);
-        return f != null && f.isFinal() && f.initializer() instanceof ExpressionTree init ? fold(init, depth + 1) : null;
+      if (e instanceof IdentifierTree id && constants.get(id.getName().toString()) != null) {
+        return constants.get(id.getName().toString());
       }
-      return null;
+      TypeInfo.FieldInfo f = field(e);
+      if (f == null) {
+        return null;
+      }
+      Object folded = f.isFinal() && f.initializer() instanceof ExpressionTree init ? fold(init, depth + 1) : null;
+      if (folded != null) {
+        return folded;
+      }
+      Object configured = fieldConstants.apply(f);
+      return configured instanceof String text && WHOLE.matcher(text.trim()).matches() ? (Object) Long.parseLong(text.trim())
+          : configured; // a number field Spring sets from configured text
     }
   }
 }

@@ -1190,6 +1190,12 @@ final class MethodAnalyzer {
     return c == null ? v : v.withRuntimeType(c);
   }
 
+  /** A field's constant (final, or always assigned one) or, for {@code @Value}, its configured text; else null. */
+  private Object declaredConstant(TypeInfo.FieldInfo f) {
+    Object c = engine.fieldConstant(f, scope.owner());
+    return c != null ? c : injectedValue(f.declaration().getModifiers());
+  }
+
   /** The value Spring injects for {@code @Value("${key:default}")}, from the repository's configuration. */
   private String injectedValue(com.sun.source.tree.ModifiersTree mods) {
     for (com.sun.source.tree.AnnotationTree a : mods.getAnnotations()) {
@@ -1749,7 +1755,7 @@ final class MethodAnalyzer {
       result = result.toNumber();
     }
     if (!visitors.isEmpty()) {
-      CallEvent ev = new CallEvent(tree, rc, recv, recvVar, args, argTrees, project, reporter);
+      CallEvent ev = new CallEvent(tree, rc, recv, recvVar, args, argTrees, project, reporter, this::declaredConstant);
       for (MethodVisitor mv : visitors) {
         mv.call(ev);
       }
