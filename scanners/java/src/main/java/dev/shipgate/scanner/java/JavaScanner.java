@@ -14,7 +14,7 @@ import dev.shipgate.scanner.java.frontend.JavaProject;
 import dev.shipgate.scanner.java.frontend.ParseProblem;
 import dev.shipgate.scanner.java.frontend.ParsedSources;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
-import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
+import dev.shipgate.scanner.java.frontend.ViewTemplates;
 import dev.shipgate.scanner.java.rules.JavaChecks;
 import dev.shipgate.scanner.java.rules.JwtLifetimeCheck;
 import dev.shipgate.scanner.java.rules.MyBatisMappers;
@@ -96,7 +96,7 @@ public final class JavaScanner implements ProjectScanner {
     if (MyBatisMappers.isCandidate(path)) {
       return true; // MyBatis mapper statements; other XML files are dropped after a look at their content
     }
-    if (ThymeleafTemplates.isCandidate(path)) {
+    if (ViewTemplates.isCandidate(path)) {
       return true; // view templates: where they write model attributes unescaped
     }
     return ParsedSources.isJavaSource(path);
@@ -118,7 +118,7 @@ public final class JavaScanner implements ProjectScanner {
   @Override
   public void scan(List<SourceFile> files, ScanContext context) throws IOException {
     if (files.stream().noneMatch(f -> ParsedSources.isJavaSource(f.path()) || MyBatisMappers.isCandidate(f.path())
-        || ThymeleafTemplates.isCandidate(f.path()))) {
+        || ViewTemplates.isCandidate(f.path()))) {
       return; // configuration files are read only for the values Java code looks up
     }
     TaintEngine.Limits limits;
@@ -195,7 +195,7 @@ public final class JavaScanner implements ProjectScanner {
         List<SourceFile> builds = new ArrayList<>();
         List<SourceFile> templates = new ArrayList<>();
         for (SourceFile f : files) {
-          if (ThymeleafTemplates.isCandidate(f.path())) {
+          if (ViewTemplates.isCandidate(f.path())) {
             templates.add(f);
             continue;
           }
@@ -212,8 +212,9 @@ public final class JavaScanner implements ProjectScanner {
         MyBatisMappers.Result mybatis = MyBatisMappers.find(parsed.project(), xml);
         List<SourceFile> snippets = new ArrayList<>(sources);
         snippets.addAll(templates);
-        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, snippets, limits,
-            ProjectConfig.fromFiles(properties, builds), MyBatisSubstitutionCheck.sinks(mybatis), ThymeleafTemplates.read(templates));
+        ProjectConfig config = ProjectConfig.fromFiles(properties, builds);
+        TaintEngine engine = new TaintEngine(parsed.project(), m, checks, snippets, limits, config,
+            MyBatisSubstitutionCheck.sinks(mybatis), ViewTemplates.read(templates, config));
         TaintEngine.Result r = engine.run(cancelled);
         List<Finding> unreached = MyBatisSubstitutionCheck.unreached(mybatis, r.findings());
         if (!unreached.isEmpty()) {

@@ -46,7 +46,7 @@ import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
-import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
+import dev.shipgate.scanner.java.frontend.ViewTemplates;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -413,16 +413,17 @@ final class MethodAnalyzer {
   }
 
   /**
-   * A model attribute that a rendered template writes with {@code th:utext} or {@code [(...)]}: reported at the
-   * template line, where the unescaped output is, with the handler's assignment on the path.
+   * A model attribute that a rendered template writes unescaped (Thymeleaf {@code th:utext}, FreeMarker
+   * {@code ?no_esc}, JSP EL or {@code <%= %>}, Mustache {@code {{{x}}}}): reported at the template line, where the
+   * unescaped output is, with the handler's assignment on the path.
    */
   private void renderedUnescaped() {
     for (String view : views) {
-      for (ThymeleafTemplates.Unescaped u : engine.templates.forView(view)) {
+      for (ViewTemplates.Unescaped u : engine.templates.forView(view)) {
         for (ModelAttribute a : modelAttributes) {
           if (u.variables().contains(a.name())) {
             Value v = a.value().step(a.at(), "put into the model as `" + a.name() + "` for view `" + view + "`");
-            sink(XSS, "the unescaped Thymeleaf output `" + u.expression() + "`", v, u.location(), true);
+            sink(XSS, "the unescaped " + u.technology() + " output `" + u.expression() + "`", v, u.location(), true);
           }
         }
       }

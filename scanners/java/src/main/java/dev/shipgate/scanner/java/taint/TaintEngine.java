@@ -24,7 +24,7 @@ import dev.shipgate.scanner.java.frontend.MethodInfo;
 import dev.shipgate.scanner.java.frontend.MethodScope;
 import dev.shipgate.scanner.java.frontend.ProjectConfig;
 import dev.shipgate.scanner.java.frontend.ResolvedCall;
-import dev.shipgate.scanner.java.frontend.ThymeleafTemplates;
+import dev.shipgate.scanner.java.frontend.ViewTemplates;
 import dev.shipgate.scanner.java.frontend.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class TaintEngine {
   final JavaProject project;
   final Models models;
   final ProjectConfig config;
-  final ThymeleafTemplates templates;
+  final ViewTemplates templates;
   private final List<JavaCheck> checks;
   private final Map<String, SourceFile> files;
   private final Limits limits;
@@ -72,15 +72,15 @@ public final class TaintEngine {
 
   public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
       ProjectConfig config) {
-    this(project, models, checks, files, limits, config, List.of(), ThymeleafTemplates.NONE);
+    this(project, models, checks, files, limits, config, List.of(), ViewTemplates.NONE);
   }
 
   /**
    * With {@code parameterSinks}: summaries of body-less methods whose parameters reach sinks elsewhere; and the
-   * Thymeleaf {@code templates} whose unescaped outputs are sinks for the model attributes of handlers rendering them.
+   * view {@code templates} (Thymeleaf, FreeMarker, JSP, Mustache) whose unescaped outputs are sinks for the model attributes of handlers rendering them.
    */
   public TaintEngine(JavaProject project, Models models, List<JavaCheck> checks, List<SourceFile> files, Limits limits,
-      ProjectConfig config, List<ParameterSink> parameterSinks, ThymeleafTemplates templates) {
+      ProjectConfig config, List<ParameterSink> parameterSinks, ViewTemplates templates) {
     this.project = project;
     this.templates = templates;
     this.config = config;
@@ -307,13 +307,14 @@ public final class TaintEngine {
         }
       }
     }
-    // Thymeleaf's ${param.x} is the request parameter itself: written unescaped, it is reflected XSS in the template.
+    // ${param.x} (Thymeleaf, JSP EL) or request.getParameter in a JSP is request data itself: written unescaped, it is
+    // reflected XSS in the template.
     MethodReporter inTemplates = new MethodReporter(null);
-    for (ThymeleafTemplates.Unescaped u : templates.all()) {
-      if (u.variables().contains("param")) {
-        Step path = Step.start(u.location(), "HTTP request parameter `param` read by the template");
-        reportFlow(XSS, u.location(), path.then(u.location(), "reaches the unescaped Thymeleaf output `" + u.expression() + "`"),
-            inTemplates, true);
+    for (ViewTemplates.Unescaped u : templates.all()) {
+      if (u.readsRequest()) {
+        Step path = Step.start(u.location(), "HTTP request data read by the template");
+        reportFlow(XSS, u.location(), path.then(u.location(), "reaches the unescaped " + u.technology() + " output `"
+            + u.expression() + "`"), inTemplates, true);
       }
     }
     inTemplates.findings.forEach(all::putIfAbsent);
