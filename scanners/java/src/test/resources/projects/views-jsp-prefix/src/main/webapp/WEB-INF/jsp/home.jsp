@@ -1,0 +1,2 @@
+<%-- Not the configured prefix: no handler renders this page. --%>
+<p>${greeting}</p> <!-- ok: java/web/xss -->

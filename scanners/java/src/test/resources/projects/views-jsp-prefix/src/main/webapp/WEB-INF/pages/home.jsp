@@ -1,0 +1,1 @@
+<p>${greeting}</p> <!-- expect: java/web/xss -->
