@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
 /**
  * NuGet's order (NuGet.Versioning): up to four numeric parts, missing ones are zero ({@code 1.0} =
  * {@code 1.0.0.0}); a pre-release label sorts below the release and compares like SemVer 2 identifiers but
- * case-insensitively; build metadata is ignored.
+ * case-insensitively; build metadata is ignored. Parsing as NuGet's: .NET {@code String.Trim} white space around,
+ * no {@code v} prefix, each number an Int32 ({@code System.Version}).
  */
 public final class NuGetVersion implements VersionScheme {
 
   private static final Pattern VERSION = Pattern.compile(
-      "^\\s*[vV]?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?\\s*$");
+      "^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$");
+
+  /** {@code System.Version} reads each part as an Int32. */
+  private static final String INT32_MAX = "2147483647";
 
   @Override
   public String name() {
@@ -26,10 +30,40 @@ public final class NuGetVersion implements VersionScheme {
     return matcher(version) != null;
   }
 
-  /** The matched version, or null when it is none (too long included). */
+  /** The matched version, or null when it is none (too long or a number over Int32 included). */
   private static Matcher matcher(String version) {
-    Matcher m = VERSION.matcher(version);
-    return version.length() <= MAX_LENGTH && m.matches() ? m : null;
+    if (version.length() > MAX_LENGTH) {
+      return null;
+    }
+    Matcher m = VERSION.matcher(dotNetTrim(version));
+    if (!m.matches()) {
+      return null;
+    }
+    for (int g = 1; g <= 4; g++) {
+      if (m.group(g) != null && Semver.compareNumeric(m.group(g), INT32_MAX) > 0) {
+        return null;
+      }
+    }
+    return m;
+  }
+
+  /** .NET's {@code String.Trim} ({@code Char.IsWhiteSpace}): NBSP and U+0085 included, the BOM not. */
+  private static String dotNetTrim(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isDotNetSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isDotNetSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isDotNetSpace(char c) {
+    int type = Character.getType(c);
+    return (c >= '\t' && c <= '\r') || c == '\u0085' || type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static List<String> numbers(Matcher m) {

@@ -31,6 +31,7 @@ class ReferenceOraclesTest {
       case "semver" -> VersionSchemes.NPM;
       case "go" -> VersionSchemes.GO;
       case "cargo" -> VersionSchemes.CARGO;
+      case "nuget" -> VersionSchemes.NUGET;
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -45,7 +46,7 @@ class ReferenceOraclesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"rubygems", "composer", "pep440", "semver", "go", "cargo"})
+  @CsvSource({"rubygems", "composer", "pep440", "semver", "go", "cargo", "nuget"})
   void ordersPairsAsTheReferenceImplementation(String name) throws IOException {
     VersionScheme s = scheme(name);
     List<String> wrong = new ArrayList<>();
@@ -62,7 +63,7 @@ class ReferenceOraclesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"rubygems", "composer", "semver", "go", "cargo", "pep440"})
+  @CsvSource({"rubygems", "composer", "semver", "go", "cargo", "pep440", "nuget"})
   void acceptsTheVersionsTheReferenceAccepts(String name) throws IOException {
     VersionScheme s = scheme(name);
     List<String> wrong = new ArrayList<>();
