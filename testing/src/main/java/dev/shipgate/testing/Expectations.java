@@ -51,6 +51,29 @@ public final class Expectations {
     return marks;
   }
 
+  private static final Pattern SIDECAR_LINE = Pattern.compile("\\s*([0-9]+)\\s+(expect|ok):\\s*([a-z0-9./,\\s-]+?)\\s*");
+
+  /**
+   * The marks of a binary fixture, kept beside it: {@code LINE expect|ok: RULE-ID[, RULE-ID]} per line, blank lines
+   * and {@code #} comments ignored. A line of another shape is an error, so a typo cannot silently drop a mark.
+   */
+  public static List<Mark> parseSidecar(String text) {
+    List<Mark> marks = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank() || line.strip().startsWith("#")) {
+        continue;
+      }
+      Matcher m = SIDECAR_LINE.matcher(line);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("line " + (i + 1) + " of an .expect file is not `LINE expect|ok: RULE-ID`: " + line);
+      }
+      add(marks, Integer.parseInt(m.group(1)), m.group(2), m.group(3));
+    }
+    return marks;
+  }
+
   private static void add(List<Mark> marks, int line, String kind, String ids) {
     for (String id : ids.split(",")) {
       String trimmed = id.trim();

@@ -34,6 +34,7 @@ public final class FixtureRunner {
   public List<Path> fixtures(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().endsWith(SIDECAR))
           .filter(p -> scanner.accepts(relative(dir, p)))
           .sorted()
           .collect(Collectors.toList());
@@ -45,8 +46,7 @@ public final class FixtureRunner {
   /** Checks one fixture; the assertion message lists missing and unexpected findings with their lines. */
   public void check(Path dir, Path fixture) throws IOException {
     String rel = relative(dir, fixture);
-    String text = Files.readString(fixture);
-    List<Expectations.Mark> marks = Expectations.parse(text);
+    List<Expectations.Mark> marks = marks(fixture);
     Set<String> known = scanner.rules().stream().map(Rule::id).collect(Collectors.toSet());
     for (Expectations.Mark m : marks) {
       assertThat(known).as("%s:%d names a rule the scanner does not have", rel, m.line()).contains(m.ruleId());
@@ -112,7 +112,7 @@ public final class FixtureRunner {
   public Set<String> rulesWithoutFixtures(Path dir) throws IOException {
     Set<String> covered = new TreeSet<>();
     for (Path p : fixtures(dir)) {
-      for (Expectations.Mark m : Expectations.parse(Files.readString(p))) {
+      for (Expectations.Mark m : marks(p)) {
         if (m.expected()) {
           covered.add(m.ruleId());
         }
@@ -125,6 +125,17 @@ public final class FixtureRunner {
       }
     }
     return missing;
+  }
+
+  /**
+   * A binary fixture (a key store, an image) cannot carry comments: its marks live in a text file beside it, named
+   * like it plus {@code .expect}, one {@code LINE expect|ok: RULE-ID[, RULE-ID]} per line.
+   */
+  static final String SIDECAR = ".expect";
+
+  private static List<Expectations.Mark> marks(Path fixture) throws IOException {
+    Path sidecar = fixture.resolveSibling(fixture.getFileName() + SIDECAR);
+    return Files.exists(sidecar) ? Expectations.parseSidecar(Files.readString(sidecar)) : Expectations.parse(Files.readString(fixture));
   }
 
   /** Runs the scanner on in-memory files, whichever kind it is. */

@@ -32,6 +32,19 @@ class ExpectationsTest {
   }
 
   @Test
+  void sidecarMarksOfABinaryFixtureNameTheirLines() {
+    String text = "# marks of store.p12\n1 expect: secrets/a/b\n\n3 ok: secrets/c/d, secrets/e/f\n";
+    assertThat(Expectations.parseSidecar(text)).containsExactly(new Expectations.Mark(1, "secrets/a/b", true),
+        new Expectations.Mark(3, "secrets/c/d", false), new Expectations.Mark(3, "secrets/e/f", false));
+  }
+
+  @Test
+  void aSidecarLineOfAnotherShapeIsAnError() {
+    assertThatThrownBy(() -> Expectations.parseSidecar("expect: secrets/a/b\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1");
+  }
+
+  @Test
   void danglingMarkerIsAnError() {
     assertThatThrownBy(() -> Expectations.parse("x\n// expect: a/b\n")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -137,7 +137,10 @@ public final class HistoryScan {
               continue;
             }
             List<Finding> found = new ArrayList<>();
-            if (ArchiveScan.isArchiveName(path) && ArchiveScan.isZip(bytes)) {
+            String keyStore = KeyStoreFiles.isKeyStoreName(path) ? KeyStoreFiles.keyStoreKind(bytes) : null;
+            if (keyStore != null) {
+              found.add(KeyStoreFiles.finding(path, bytes, keyStore, attribution(c)));
+            } else if (ArchiveScan.isArchiveName(path) && ArchiveScan.isZip(bytes)) {
               ArchiveScan.scan(path, bytes, engine, maxBlobSize, context, attribution(c), found::add);
             } else if (Binary.looksBinary(bytes)) {
               skipped++;

@@ -55,7 +55,14 @@ public final class SecretsScanner implements FileScanner {
 
   @Override
   public List<Rule> rules() {
-    return catalog.rules();
+    return withFileRules(catalog.rules());
+  }
+
+  /** The detectors' rules and the key-store file rule, which judges whole binary files rather than text. */
+  private static List<Rule> withFileRules(List<Rule> detectorRules) {
+    List<Rule> all = new java.util.ArrayList<>(detectorRules);
+    all.add(KeyStoreFiles.RULE);
+    return List.copyOf(all);
   }
 
   @Override
@@ -80,7 +87,7 @@ public final class SecretsScanner implements FileScanner {
 
   @Override
   public List<Rule> rules(Settings settings, Path root) throws PolicyException {
-    return extendedBy(settings, root).catalog.rules();
+    return withFileRules(extendedBy(settings, root).catalog.rules());
   }
 
   /**
@@ -156,6 +163,18 @@ public final class SecretsScanner implements FileScanner {
       return;
     }
     byte[] bytes = file.bytes();
+    if (KeyStoreFiles.isKeyStoreName(file.path())) {
+      String kind = KeyStoreFiles.keyStoreKind(bytes);
+      if (kind != null) {
+        context.report(KeyStoreFiles.finding(file.path(), bytes, kind, Map.of()));
+        return;
+      }
+      // A trust store or another binary file under a key store's name; text (a PEM bundle) is scanned below.
+      if (Binary.looksBinary(bytes)) {
+        context.skipped(file.path(), "binary content (no private or secret key entries)");
+        return;
+      }
+    }
     if (ArchiveScan.isArchiveName(file.path())) {
       if (ArchiveScan.isZip(bytes)) {
         ArchiveScan.scan(file.path(), bytes, engineFor(context), limit, context, Map.of(), context::report);
@@ -172,10 +191,10 @@ public final class SecretsScanner implements FileScanner {
     }
   }
 
-  /** Archives are binary: the engine offers binary files only to families that ask for them. */
+  /** Archives and key stores are binary: the engine offers binary files only to families that ask for them. */
   @Override
   public boolean wantsBinary(String path) {
-    return ArchiveScan.isArchiveName(path);
+    return ArchiveScan.isArchiveName(path) || KeyStoreFiles.isKeyStoreName(path);
   }
 
   @Override

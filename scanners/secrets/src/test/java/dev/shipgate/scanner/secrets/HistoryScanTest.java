@@ -143,6 +143,29 @@ class HistoryScanTest {
     assertThat(ctx.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("cannot read archive"));
   }
 
+  @Test
+  void aKeyStoreDeletedLaterIsFoundAtTheCommitThatAddedIt() throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("JCEKS");
+    ks.load(null, null);
+    char[] password = "generated-at-test-time".toCharArray();
+    ks.setEntry("k", new java.security.KeyStore.SecretKeyEntry(javax.crypto.KeyGenerator.getInstance("AES").generateKey()),
+        new java.security.KeyStore.PasswordProtection(password));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ks.store(out, password);
+    RevCommit added;
+    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+      added = commitBytes(git, "deploy/keys.jceks", out.toByteArray(), "add key store");
+      git.rm().addFilepattern("deploy/keys.jceks").call();
+      git.commit().setMessage("remove key store").setAuthor("Dev One", "dev@example.org").setSign(false).call();
+    }
+    RecordingContext ctx = history(new SecretsScanner(), Settings.empty("<test>"));
+    assertThat(ctx.findings()).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo(KeyStoreFiles.ID);
+      assertThat(f.location().path()).isEqualTo("deploy/keys.jceks");
+      assertThat(f.properties()).containsEntry("commit", added.getName());
+    });
+  }
+
   private RevCommit commitBytes(Git git, String path, byte[] content, String message) throws Exception {
     Path p = dir.resolve(path);
     Files.createDirectories(p.getParent());
