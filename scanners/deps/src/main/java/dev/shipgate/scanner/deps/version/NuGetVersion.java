@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * NuGet's order (NuGet.Versioning): up to four numeric parts, missing ones are zero ({@code 1.0} =
  * {@code 1.0.0.0}); a pre-release label sorts below the release and compares like SemVer 2 identifiers but
  * case-insensitively; build metadata is ignored. Parsing as NuGet's: .NET {@code String.Trim} white space around,
- * no {@code v} prefix, each number an Int32 ({@code System.Version}).
+ * no {@code v} prefix, each number an Int32 ({@code System.Version}), numeric label identifiers without leading zeros.
  */
 public final class NuGetVersion implements VersionScheme {
 
@@ -42,6 +42,14 @@ public final class NuGetVersion implements VersionScheme {
     for (int g = 1; g <= 4; g++) {
       if (m.group(g) != null && Semver.compareNumeric(m.group(g), INT32_MAX) > 0) {
         return null;
+      }
+    }
+    // SemVer 2, as NuGet.Versioning checks labels: a numeric identifier has no leading zero (1.0.0-01 is invalid).
+    if (m.group(5) != null) {
+      for (String id : m.group(5).split("\\.")) {
+        if (id.length() > 1 && id.charAt(0) == '0' && Semver.isDigits(id)) {
+          return null;
+        }
       }
     }
     return m;
@@ -83,7 +91,7 @@ public final class NuGetVersion implements VersionScheme {
     List<String> pre = new ArrayList<>();
     if (m.group(5) != null) {
       for (String p : m.group(5).toLowerCase(Locale.ROOT).split("\\.")) {
-        pre.add(Semver.isDigits(p) ? p.replaceFirst("^0+(?=.)", "") : p);
+        pre.add(p);
       }
     }
     return String.join(".", numbers(m)) + (pre.isEmpty() ? "" : "-" + String.join(".", pre));

@@ -90,6 +90,11 @@ class VersionOrderTest {
     assertThat(VersionSchemes.NUGET.compare("1.0.0-ALPHA", "1.0.0-alpha")).isZero();
     assertThat(VersionSchemes.NUGET.compare("1.0", "1.0.0.0")).isZero();
     assertThat(VersionSchemes.NUGET.compare("1.0.0+build", "1.0.0")).isZero();
+    // NuGet.Versioning's label check (SemVer 2): numeric identifiers without leading zeros; "0" itself is fine.
+    assertThat(VersionSchemes.NUGET.isValid("1.0.0-01")).isFalse();
+    assertThat(VersionSchemes.NUGET.isValid("1.0.0-beta.007")).isFalse();
+    assertThat(VersionSchemes.NUGET.isValid("1.0.0-beta.0")).isTrue();
+    assertThat(VersionSchemes.NUGET.isValid("1.0.0-0a")).isTrue();
   }
 
   /**
