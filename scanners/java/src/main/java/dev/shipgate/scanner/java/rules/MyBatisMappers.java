@@ -45,15 +45,19 @@ public final class MyBatisMappers {
    */
   public record Substitution(Location at, String expression, MethodInfo method, int param, boolean safe) {}
 
-  /** Everything found, and mapper files that could not be read. */
-  public record Result(List<Substitution> substitutions, List<ParseProblem> problems) {}
+  /**
+   * Everything found, and mapper files that could not be read; {@code providerSinks}: mapper parameters that SQL
+   * providers paste into their SQL text ({@link MyBatisProviders}).
+   */
+  public record Result(List<Substitution> substitutions, List<ParseProblem> problems,
+      List<dev.shipgate.scanner.java.taint.ParameterSink> providerSinks) {}
 
   private static final Pattern MAPPER = Pattern.compile("<mapper\\s[^>]*namespace\\s*=");
   private static final Pattern DOLLAR = Pattern.compile("\\$\\{\\s*([^}]*)}");
   private static final Pattern HEAD = Pattern.compile("[A-Za-z_$][\\w$]*");
   private static final Set<String> STATEMENTS = Set.of("select", "insert", "update", "delete");
   private static final Set<String> ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete");
-  private static final String ANNOTATION_PACKAGE = "org.apache.ibatis.annotations.";
+  static final String ANNOTATION_PACKAGE = "org.apache.ibatis.annotations.";
   private static final Set<String> SCALARS = Set.of("int", "long", "short", "byte", "double", "float", "boolean", "char",
       "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float",
       "java.lang.Boolean", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.time.LocalDate",
@@ -88,7 +92,7 @@ public final class MyBatisMappers {
         }
       }
     }
-    return new Result(out, problems);
+    return new Result(out, problems, MyBatisProviders.sinks(project));
   }
 
   private static String firstLine(String s) {
@@ -152,7 +156,7 @@ public final class MyBatisMappers {
    * {@code <foreach>} item names to their collection expression; {@code constants} are names set by
    * {@code <include>} properties.
    */
-  private static Substitution resolve(JavaProject project, Location at, String expr, MethodInfo m, Map<String, String> items,
+  static Substitution resolve(JavaProject project, Location at, String expr, MethodInfo m, Map<String, String> items,
       Set<String> constants) {
     Matcher h = HEAD.matcher(expr);
     String head = h.lookingAt() ? h.group() : "";
@@ -208,7 +212,7 @@ public final class MyBatisMappers {
   }
 
   /** Whether the value read (the parameter, or its bean property) is a number, boolean, date, UUID or enum. */
-  private static boolean isScalar(JavaProject project, MethodInfo m, int param, String property) {
+  static boolean isScalar(JavaProject project, MethodInfo m, int param, String property) {
     String type = m.paramTypes().get(param);
     if (property != null && !SCALARS.contains(type)) {
       TypeInfo bean = project.type(type);

@@ -40,7 +40,10 @@ public final class MyBatisSubstitutionCheck implements JavaCheck {
     return List.of(RULE);
   }
 
-  /** The parameter sinks of substitutions that name a non-scalar parameter of a body-less mapper method. */
+  /**
+   * The parameter sinks of substitutions that name a non-scalar parameter of a body-less mapper method, and of
+   * mapper parameters that SQL providers paste into their text.
+   */
   public static List<ParameterSink> sinks(MyBatisMappers.Result found) {
     List<ParameterSink> out = new ArrayList<>();
     for (MyBatisMappers.Substitution s : found.substitutions()) {
@@ -48,6 +51,7 @@ public final class MyBatisSubstitutionCheck implements JavaCheck {
         out.add(new ParameterSink(s.method(), s.param(), SQL_RULE, s.at(), "MyBatis `${" + s.expression().strip() + "}`"));
       }
     }
+    out.addAll(found.providerSinks());
     return out;
   }
 
