@@ -1181,8 +1181,13 @@ final class MethodAnalyzer {
     if (method.isStatic()) {
       return Value.UNKNOWN;
     }
-    return withFieldClass(Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0,
-        Step.start(loc(at), "field `" + f.name() + "`")))), f, scope.owner());
+    Value v = Value.of(List.of(new Fact(Fact.RECEIVER, "field:" + f.name(), 0, Step.start(loc(at), "field `" + f.name() + "`"))));
+    TypeInfo declaring = project.declaringType(f);
+    if (declaring != null && BeanRegistries.injectedFields(declaring).contains(f.name())) {
+      v = v.withFacts(List.of(new Fact(Fact.SOURCE, BeanRegistries.KIND, 0, Step.start(loc(at),
+          "every bean of a broad type, injected into `" + f.name() + "`"))));
+    }
+    return withFieldClass(v, f, scope.owner());
   }
 
   /** A field that only ever holds {@code new C()} holds a C: calls on it reach C's methods only. */
@@ -1578,6 +1583,9 @@ final class MethodAnalyzer {
     recordContentType(type, name, recvVar, args, argTrees);
     TaintEngine.Applicable applicable = engine.applicable(type, name);
     for (Models.SourceModel s : applicable.sources()) {
+      if (s.kind().equals(BeanRegistries.KIND) && !BeanRegistries.broadLookup(argTrees)) {
+        continue; // every bean of a narrow type is the application's own registry of handlers
+      }
       if (s.kind().equals(RESPONSE_WRITER) && recvVar != null) {
         if (rendersAsText(env.vars.get(CONTENT_TYPE + recvVar))) {
           continue; // a writer of a JSON or plain-text response is not an HTML sink
