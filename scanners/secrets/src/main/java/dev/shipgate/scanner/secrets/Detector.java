@@ -63,7 +63,8 @@ record Detector(
    * after it, {@code URL_CREDENTIALS} a plausible password between {@code :} and {@code @} of the URL at the
    * hit, {@code JWT} a second {@code .eyJ} segment, {@code CALL_ARGUMENT} an opening parenthesis after the
    * keyword's identifier ({@code password("...")}), {@code XML_ELEMENT} a {@code >} after it
-   * ({@code <password>...}).
+   * ({@code <password>...}), {@code QUOTED_PAIR} a closing quote, a comma and an opening quote after it
+   * ({@code setProperty("password", "...")}).
    */
   enum Precheck {
     NONE,
@@ -71,7 +72,8 @@ record Detector(
     URL_CREDENTIALS,
     JWT,
     CALL_ARGUMENT,
-    XML_ELEMENT
+    XML_ELEMENT,
+    QUOTED_PAIR
   }
 
   /** See {@code anchor} above. */

@@ -335,6 +335,36 @@ final class SecretEngine {
         }
         return i < e && b[i] == '>';
       }
+      case QUOTED_PAIR -> {
+        // The whole string literal is the key, and it ends in a credential word: "mail.smtp.password" and
+        // "X-Auth-Token" are keys of a secret, "SecretKeyFactory" and "tokens" are not.
+        int keyStart = s;
+        while (keyStart > 0 && s - keyStart < 64 && (isWordByte(b[keyStart - 1]) || b[keyStart - 1] == '.' || b[keyStart - 1] == '-')) {
+          keyStart--;
+        }
+        if (keyStart == 0 || (b[keyStart - 1] != '"' && b[keyStart - 1] != '\'')) {
+          return false;
+        }
+        int i = s;
+        while (i < e && (isWordByte(b[i]) || b[i] == '.' || b[i] == '-')) {
+          i++;
+        }
+        if (i >= e || b[i] != b[keyStart - 1] || !endsWithCredentialWord(b, keyStart, i)) {
+          return false;
+        }
+        i++;
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+          i++;
+        }
+        if (i >= e || b[i] != ',') {
+          return false;
+        }
+        i++;
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+          i++;
+        }
+        return i < e && (b[i] == '"' || b[i] == '\'');
+      }
       case JWT -> {
         // The regex's shape: eyJ<segment>.eyJ<segment>.<optional segment>, then neither a segment byte nor '.'.
         if (e - s < 3 || b[s] != 'e' || b[s + 1] != 'y' || b[s + 2] != 'J') {
@@ -355,6 +385,29 @@ final class SecretEngine {
         return true;
       }
     }
+  }
+
+  private static final byte[][] CREDENTIAL_ENDINGS = java.util.stream.Stream.of("password", "passwd", "pwd", "passphrase",
+      "secret", "token", "apikey", "api_key", "api-key", "credential", "credentials")
+      .map(w -> w.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+  /** Whether {@code b[from, to)} ends, ignoring ASCII case, in a word that names a credential. */
+  private static boolean endsWithCredentialWord(byte[] b, int from, int to) {
+    for (byte[] w : CREDENTIAL_ENDINGS) {
+      int start = to - w.length;
+      if (start < from) {
+        continue;
+      }
+      boolean same = true;
+      for (int k = 0; k < w.length && same; k++) {
+        int c = b[start + k];
+        same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == w[k];
+      }
+      if (same) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** End of the run of base64url bytes ({@code [A-Za-z0-9_-]}) from {@code i}. */
