@@ -57,18 +57,10 @@ public final class NuGetVersion implements VersionScheme {
 
   /** .NET's {@code String.Trim} ({@code Char.IsWhiteSpace}): NBSP and U+0085 included, the BOM not. */
   private static String dotNetTrim(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isDotNetSpace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && isDotNetSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(start, end);
+    return Semver.trim(s, NuGetVersion::isDotNetSpace);
   }
 
-  private static boolean isDotNetSpace(char c) {
+  private static boolean isDotNetSpace(int c) {
     int type = Character.getType(c);
     return (c >= '\t' && c <= '\r') || c == '\u0085' || type == Character.SPACE_SEPARATOR
         || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;

@@ -83,18 +83,23 @@ public final class Semver implements VersionScheme {
 
   /** JavaScript's {@code String.prototype.trim}: its white space and line terminators, NBSP and BOM included. */
   private static String jsTrim(String s) {
+    return trim(s, Semver::isJsSpace);
+  }
+
+  /** {@code s} without the leading and trailing characters that {@code space} accepts (each ecosystem trims its own set). */
+  static String trim(String s, java.util.function.IntPredicate space) {
     int start = 0;
     int end = s.length();
-    while (start < end && isJsSpace(s.charAt(start))) {
+    while (start < end && space.test(s.charAt(start))) {
       start++;
     }
-    while (end > start && isJsSpace(s.charAt(end - 1))) {
+    while (end > start && space.test(s.charAt(end - 1))) {
       end--;
     }
     return s.substring(start, end);
   }
 
-  private static boolean isJsSpace(char c) {
+  private static boolean isJsSpace(int c) {
     return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0' || c == '\uFEFF'
         || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
   }
