@@ -34,6 +34,7 @@ def expand(t):
         elif kind == "pem": v = pem(arg, "\n")
         elif kind == "basic": v = base64.b64encode(("svc-" + chars("lalnum", 5) + ":" + chars("b62", 16)).encode()).decode()
         elif kind == "pem-escaped": v = pem(arg, "\\n")
+        elif kind == "b64pem": v = base64.b64encode(pem(arg, "\n").encode()).decode()
         elif kind == "b64bytes": v = base64.b64encode(bytes(rnd.getrandbits(8) for _ in range(int(arg)))).decode()
         else: v = chars(kind, int(arg))
         prev[0] = v

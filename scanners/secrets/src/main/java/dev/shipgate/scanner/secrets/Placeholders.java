@@ -64,7 +64,7 @@ final class Placeholders {
   static final List<String> WORDS = List.of(
       "example", "changeme", "changeit", "yourapikey", "yourtoken", "yoursecret", "yourpassword", "yourkey",
       "your", "dummy", "redacted", "placeholder", "xxxxxx", "******", "••••", "....", "insert", "replaceme",
-      "replacewith", "notreal", "notareal", "notmyreal", "notasecret", "fake", "sample", "secrethere", "tokenhere", "keyhere",
+      "replacewith", "notreal", "notareal", "notmyreal", "notasecret", "notatoken", "fake", "sample", "secrethere", "tokenhere", "keyhere",
       "passwordhere", "todo", "fixme", "foobar", "lorem", "abcdefgh", "12345678", "qwerty", "testtest", "mytoken",
       "mysecret", "mypassword", "nottheactual", "123e4567");
 

@@ -32,7 +32,8 @@ final class Validators {
       "base64-32-bytes", s -> decodedLength(s) == 32 ? Result.KEEP : Result.DROP,
       "basic-credentials", Validators::basicCredentials,
       "kubernetes-secret-value", Validators::kubernetesSecretValue,
-      "jwt-base64", Validators::jwtBase64);
+      "jwt-base64", Validators::jwtBase64,
+      "base64-private-key", Validators::base64PrivateKey);
 
   private Validators() {}
 
@@ -110,6 +111,20 @@ final class Validators {
       return Result.DROP;
     }
     return new Result(true, null, null, "alg " + algValue);
+  }
+
+  /** A PEM private key wrapped in base64 (kubeconfig's {@code client-key-data}): judged as the key it decodes to. */
+  static Result base64PrivateKey(String b64) {
+    String pem;
+    try {
+      pem = new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.US_ASCII);
+    } catch (IllegalArgumentException e) {
+      return Result.DROP;
+    }
+    if (!pem.contains("-----BEGIN") || !pem.contains("PRIVATE KEY-----")) {
+      return Result.DROP;
+    }
+    return pemBody(pem).keep() ? new Result(true, null, null, "base64 of a PEM private key") : Result.DROP;
   }
 
   /** A JWT wrapped in base64 (Kubernetes Secret data, Basic-auth style headers): judged as the JWT it decodes to. */

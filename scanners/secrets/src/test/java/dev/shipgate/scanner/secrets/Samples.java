@@ -49,6 +49,7 @@ final class Samples {
         case "pem" -> pem(arg, "\n");
         case "basic" -> Base64.getEncoder().encodeToString(("svc-" + chars(charset("lalnum"), 5) + ":" + chars(B62, 16)).getBytes(StandardCharsets.UTF_8));
         case "pem-escaped" -> pem(arg, "\\n");
+        case "b64pem" -> Base64.getEncoder().encodeToString(pem(arg, "\n").getBytes(StandardCharsets.US_ASCII));
         case "b64bytes" -> {
           byte[] b = new byte[Integer.parseInt(arg)];
           random.nextBytes(b);
