@@ -23,8 +23,11 @@ public final class RuleCatalogChecks {
   /** The compliance schemes a rule tag may cite ({@code scheme:value}); a family names those it uses. */
   public enum TagScheme {
     OWASP_TOP10("owasp-top10", "A\\d\\d:2021"),
+    OWASP_API_TOP10("owasp-api-top10", "API(?:[1-9]|10):2023"),
+    OWASP_LLM("owasp-llm", "LLM(?:0[1-9]|10):2025"),
+    CWE_TOP25("cwe-top25", "20\\d\\d"),
     ASVS("asvs", "4\\.0\\.3-\\d+\\.\\d+\\.\\d+"),
-    SSDF("ssdf", "P[OSWR]\\.\\d+\\.\\d+"),
+    SSDF("ssdf", "(?:P[OSW]|RV)\\.\\d+\\.\\d+"), // practice groups PO, PS, PW and RV
     ISO27001("iso27001", "2022-A\\.\\d+\\.\\d+"),
     SOC2("soc2", "CC\\d\\.\\d"),
     OWASP_CICD("owasp-cicd", "CICD-SEC-(?:[1-9]|10)"),
@@ -75,8 +78,22 @@ public final class RuleCatalogChecks {
    * schemes, with at least one tag of each {@code required} scheme.
    */
   public static void everyRuleCarriesCompleteMetadata(Scanner scanner, Set<TagScheme> allowed, TagScheme... required) {
+    everyRuleCarriesCompleteMetadata(scanner, Set.of(), allowed, required);
+  }
+
+  /**
+   * As {@link #everyRuleCarriesCompleteMetadata(Scanner, Set, TagScheme...)}, except that the rules named in
+   * {@code withoutCwe} (ones that judge no software weakness) must carry no CWE; each named id must be a rule.
+   */
+  public static void everyRuleCarriesCompleteMetadata(Scanner scanner, Set<String> withoutCwe, Set<TagScheme> allowed,
+      TagScheme... required) {
+    assertThat(scanner.rules()).extracting(Rule::id).as("rules without a CWE").containsAll(withoutCwe);
     for (Rule r : scanner.rules()) {
-      assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
+      if (withoutCwe.contains(r.id())) {
+        assertThat(r.cwe()).as("%s cwe", r.id()).isEmpty();
+      } else {
+        assertThat(r.cwe()).as("%s cwe", r.id()).isNotEmpty();
+      }
       assertThat(r.description()).as("%s description", r.id()).hasSizeGreaterThan(80);
       assertThat(r.fix()).as("%s fix", r.id()).hasSizeGreaterThan(40);
       assertThat(r.tags()).as("%s tags", r.id()).isNotEmpty()
