@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipgate.core.model.Confidence;
 import dev.shipgate.core.model.Finding;
-import dev.shipgate.core.model.Rule;
 import dev.shipgate.core.model.Severity;
 import dev.shipgate.core.policy.Settings;
 import dev.shipgate.core.scan.SourceFile;
 import dev.shipgate.testing.RecordingContext;
+import dev.shipgate.testing.RuleCatalogChecks;
+import dev.shipgate.testing.RuleCatalogChecks.TagScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ class ApiScannerTest {
   }
 
   @Test
-  void familyFilesAndRuleMetadata() {
+  void familyAndFiles() {
     assertThat(SCANNER.family()).isEqualTo("api");
     assertThat(SCANNER.settingKeys()).containsExactlyInAnyOrder("openapi", "public_routes", "sensitive_paths");
     assertThat(SCANNER.accepts("src/main/java/a/B.java")).isTrue();
@@ -55,19 +57,16 @@ class ApiScannerTest {
     assertThat(SCANNER.accepts("app/views.py")).isTrue();
     assertThat(SCANNER.accepts("README.md")).isFalse();
     assertThat(SCANNER.accepts("data/users.json")).isFalse();
-    List<Rule> rules = SCANNER.rules();
-    assertThat(rules).hasSize(9).extracting(Rule::id).doesNotHaveDuplicates();
-    assertThat(rules).allSatisfy(r -> {
-      assertThat(r.family()).isEqualTo("api");
-      assertThat(r.cwe()).isNotEmpty();
-      assertThat(r.description()).hasSizeGreaterThan(80);
-      assertThat(r.fix()).hasSizeGreaterThan(40);
-      assertThat(r.tags()).anyMatch(t -> t.startsWith("owasp-api-top10:"));
-      assertThat(r.tags()).anyMatch(t -> t.startsWith("asvs:"));
-      assertThat(r.tags()).anyMatch(t -> t.startsWith("ssdf:"));
-      assertThat(r.tags()).anyMatch(t -> t.startsWith("iso27001:"));
-      assertThat(r.tags()).anyMatch(t -> t.startsWith("soc2:"));
-    });
+  }
+
+  @Test
+  void everyRuleCarriesFullMetadataAndIsDocumented() throws Exception {
+    RuleCatalogChecks.idsAreUniqueAndShaped(SCANNER, "api/[a-z]+/[a-z-]+", 9);
+    RuleCatalogChecks.everyRuleCarriesCompleteMetadata(SCANNER,
+        EnumSet.of(TagScheme.OWASP_API_TOP10, TagScheme.OWASP_TOP10, TagScheme.ASVS, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2),
+        TagScheme.OWASP_API_TOP10, TagScheme.ASVS, TagScheme.SSDF, TagScheme.ISO27001, TagScheme.SOC2);
+    RuleCatalogChecks.everyRuleIsDocumented(SCANNER, Path.of("README.md"));
+    RuleCatalogChecks.everySettingIsDocumented(SCANNER, Path.of("README.md"));
   }
 
   @Test
