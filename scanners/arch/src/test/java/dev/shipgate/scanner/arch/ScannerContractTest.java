@@ -20,6 +20,7 @@ class ScannerContractTest {
     RuleCatalogChecks.everyRuleCarriesCompleteMetadata(scanner, Set.of("arch/agents/stale"),
         EnumSet.of(TagScheme.SSDF, TagScheme.SOC2, TagScheme.ISO27001, TagScheme.ASVS), TagScheme.SSDF, TagScheme.SOC2);
     RuleCatalogChecks.everyRuleIsDocumented(scanner, Path.of("README.md"));
+    RuleCatalogChecks.everySettingIsDocumented(scanner, Path.of("README.md"));
   }
 
   @Test

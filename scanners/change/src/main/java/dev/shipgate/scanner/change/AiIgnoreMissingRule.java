@@ -21,7 +21,7 @@ final class AiIgnoreMissingRule extends ChangeRule {
           + "to its model as context.")
       .fix("Run `shipgate ai-ignore` and commit the files it writes; it keeps any lines you already have and manages "
           + "only its own marked section. Choose the tools with scanners.change.ai_ignore.tools.")
-      .tags("owasp-llm-top10:LLM02:2025", "ssdf:PO.5.1", "iso27001:2022-A.8.12", "soc2:CC6.1")
+      .tags("owasp-llm:LLM02:2025", "ssdf:PO.5.1", "iso27001:2022-A.8.12", "soc2:CC6.1")
       .build();
 
   @Override

@@ -19,7 +19,7 @@ final class AiIgnoreStaleRule extends ChangeRule {
           + "paths added to the policy since are still readable by that assistant.")
       .fix("Run `shipgate ai-ignore` to rewrite the managed section (lines outside its markers are kept) and commit "
           + "the result; `shipgate ai-ignore --check` verifies it in CI.")
-      .tags("owasp-llm-top10:LLM02:2025", "ssdf:PO.5.1", "iso27001:2022-A.8.12")
+      .tags("owasp-llm:LLM02:2025", "ssdf:PO.5.1", "iso27001:2022-A.8.12")
       .build();
 
   @Override

@@ -20,7 +20,7 @@ final class NoteIncompleteRule extends ChangeRule {
           + "A section that is absent, empty, or holds only placeholders (<...>, TODO, TBD) tells reviewers nothing.")
       .fix("Fill in each section named in the finding under a heading containing its name (e.g. '## Security "
           + "assumptions'), replacing every placeholder with what is true of this change.")
-      .tags("owasp-llm-top10:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2", "soc2:CC8.1")
+      .tags("owasp-llm:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2", "soc2:CC8.1")
       .build();
 
   @Override

@@ -23,7 +23,7 @@ final class NoteMissingRule extends ChangeRule {
       .fix("Add the note as .shipgate/notes/<branch>.md in the change, or pass the pull-request description with "
           + "--note-file. It needs four sections: Tools used; Files generated or heavily modified; Security assumptions; "
           + "Data handling. A policy may drop the requirement only with a reason (scanners.change.ai.require_note).")
-      .tags("owasp-llm-top10:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2", "soc2:CC8.1", "iso27001:2022-A.8.32")
+      .tags("owasp-llm:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2", "soc2:CC8.1", "iso27001:2022-A.8.32")
       .build();
 
   @Override

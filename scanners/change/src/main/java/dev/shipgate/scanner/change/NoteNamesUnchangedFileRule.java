@@ -21,7 +21,7 @@ final class NoteNamesUnchangedFileRule extends ChangeRule {
           + "assistant wrote are elsewhere: in both cases reviewers are pointed at the wrong code.")
       .fix("List exactly the repository paths (relative to the repository root) that the assistant generated or "
           + "heavily modified in this change, as list items under the 'Files generated or heavily modified' heading.")
-      .tags("owasp-llm-top10:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2")
+      .tags("owasp-llm:LLM09:2025", "ssdf:PS.3.1", "ssdf:PW.7.2")
       .build();
 
   @Override

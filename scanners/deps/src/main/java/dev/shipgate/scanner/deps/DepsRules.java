@@ -116,7 +116,7 @@ public final class DepsRules {
           + "organisation's licence policy.")
       .fix("Replace the package with one under an allowed licence, or get the licence approved and change the policy "
           + "(or waive this package with the decision recorded).")
-      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .tags("ssdf:PW.4.4", "iso27001:2022-A.5.21")
       .build();
 
   public static final Rule LICENSE_NOT_ALLOWED = Rule.builder("deps/license/not-allowed", FAMILY)
@@ -126,7 +126,7 @@ public final class DepsRules {
       .description("The policy lists the allowed licences (scanners.deps.licenses.allow), and no way of complying with "
           + "this package's licence expression uses allowed licences only.")
       .fix("Have the licence reviewed; add it to the allow list if it is acceptable, otherwise replace the package.")
-      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .tags("ssdf:PW.4.4", "iso27001:2022-A.5.21")
       .build();
 
   public static final Rule LICENSE_UNKNOWN = Rule.builder("deps/license/unknown", FAMILY)
@@ -151,7 +151,7 @@ public final class DepsRules {
       .fix("Remove or rewrite the copied code, or obtain it under a compatible licence; if the header is wrong, "
           + "correct it. The project licence comes from scanners.deps.licenses.project, package.json, Cargo.toml, "
           + "pyproject.toml, pom.xml or the LICENSE file.")
-      .tags("ssdf:PW.4.4", "iso27001:A.5.21")
+      .tags("ssdf:PW.4.4", "iso27001:2022-A.5.21")
       .build();
 
   public static final List<Rule> ALL = List.of(KNOWN_ADVISORY, UNPINNED_VERSION, NON_REGISTRY_SOURCE, MISSING_INTEGRITY,
