@@ -59,17 +59,22 @@ final class GenericValues {
       return true;
     }
     for (byte[] suffix : bucket) {
-      int start = to - suffix.length;
-      if (start < from) {
-        continue;
+      if (endsWith(b, from, to, suffix)) {
+        return false;
       }
-      boolean same = true;
-      // They are lower-case ASCII letters, so folding A-Z is enough.
-      for (int i = suffix.length - 1; i >= 0 && same; i--) {
-        int c = b[start + i];
-        same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == suffix[i];
-      }
-      if (same) {
+    }
+    return true;
+  }
+
+  /** Whether {@code b[from, to)} ends in {@code lowerSuffix} (lower-case ASCII), ignoring ASCII case. */
+  static boolean endsWith(byte[] b, int from, int to, byte[] lowerSuffix) {
+    int start = to - lowerSuffix.length;
+    if (start < from) {
+      return false;
+    }
+    for (int i = lowerSuffix.length - 1; i >= 0; i--) {
+      int c = b[start + i];
+      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerSuffix[i]) {
         return false;
       }
     }

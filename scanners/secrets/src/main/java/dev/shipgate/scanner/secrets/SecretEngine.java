@@ -394,16 +394,7 @@ final class SecretEngine {
   /** Whether {@code b[from, to)} ends, ignoring ASCII case, in a word that names a credential. */
   private static boolean endsWithCredentialWord(byte[] b, int from, int to) {
     for (byte[] w : CREDENTIAL_ENDINGS) {
-      int start = to - w.length;
-      if (start < from) {
-        continue;
-      }
-      boolean same = true;
-      for (int k = 0; k < w.length && same; k++) {
-        int c = b[start + k];
-        same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == w[k];
-      }
-      if (same) {
+      if (GenericValues.endsWith(b, from, to, w)) {
         return true;
       }
     }
